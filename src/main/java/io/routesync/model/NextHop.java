@@ -1,0 +1,34 @@
+package io.routesync.model;
+
+/**
+ * One path of a route: gateway ({@code via}, may be of the other family: {@code via inet6}),
+ * device, weight (multipath only; 1 otherwise) and the {@code onlink} flag. Kernel state flags such as
+ * {@code linkdown} and {@code dead} are not part of it: they are observations, not configuration.
+ */
+public record NextHop(IpAddress via, Interface dev, int weight, boolean onlink) implements Comparable<NextHop> {
+
+    public NextHop {
+        if (via == null && dev == null) {
+            throw new InvalidValueException("a next hop needs a gateway (via) or a device (dev)", "via ADDRESS and/or dev NAME");
+        }
+        if (weight < 1 || weight > 256) {
+            throw new InvalidValueException("weight " + weight + " is out of range", "a weight from 1 to 256");
+        }
+    }
+
+    public static NextHop of(IpAddress via, Interface dev) {
+        return new NextHop(via, dev, 1, false);
+    }
+
+    public NextHop withWeight(int newWeight) {
+        return newWeight == weight ? this : new NextHop(via, dev, newWeight, onlink);
+    }
+
+    @Override
+    public int compareTo(NextHop o) {
+        int c = via == null ? (o.via == null ? 0 : -1) : o.via == null ? 1 : via.compareTo(o.via);
+        if (c != 0) return c;
+        c = dev == null ? (o.dev == null ? 0 : -1) : o.dev == null ? 1 : dev.compareTo(o.dev);
+        return c != 0 ? c : Integer.compare(weight, o.weight);
+    }
+}
