@@ -1,0 +1,31 @@
+package io.routesync.parse;
+
+import io.routesync.model.Family;
+import io.routesync.model.Route;
+import io.routesync.model.TableId;
+import java.util.List;
+
+/** iproute2's route grammar, both {@code ip route add} arguments and {@code ip route list} output. (API stub.) */
+public final class RouteGrammar {
+    private RouteGrammar() {
+    }
+
+    /**
+     * Parses what follows {@code ip route add}, without {@code table} (the table is given).
+     * {@code family} null means: infer from the addresses. A route without {@code proto} gets
+     * {@code defaultProtocol}.
+     */
+    public static Route parseAdd(List<String> tokens, Family family, TableId table, Names names, int defaultProtocol)
+            throws SyntaxException {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    /**
+     * Parses the whole output of {@code ip [-6] [-N] route list table T} (multipath continuation lines
+     * included) for table {@code table}; {@code command} names the command in errors.
+     */
+    public static List<Route> parseShow(String output, Family family, TableId table, Names names, String command)
+            throws OutputException {
+        throw new UnsupportedOperationException("stub");
+    }
+}
