@@ -1,0 +1,60 @@
+package io.routesync.transport;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** This machine, or one of its network namespaces: scripts run under {@code sh -c} with argument arrays. */
+public final class LocalTarget implements Target {
+    private static final Pattern NETNS = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}");
+
+    private final String netns;
+
+    private LocalTarget(String netns) {
+        this.netns = netns;
+    }
+
+    /** This host. */
+    public static LocalTarget host() {
+        return new LocalTarget("");
+    }
+
+    /**
+     * A network namespace of this host, as {@code ip netns} names it. The name is validated (it is
+     * handed to {@code ip -n}); a namespace that does not exist is unreachable.
+     */
+    public static LocalTarget netns(String name) throws TransportException {
+        if (name == null || !NETNS.matcher(name).matches()) {
+            throw new TransportException("'" + name + "' is not a valid network namespace name"
+                    + " (letters, digits, '_', '.', '-'; at most 64)", false);
+        }
+        if (!Files.exists(Path.of("/run/netns", name))) {
+            throw new TransportException("network namespace '" + name + "' does not exist (see 'ip netns list')", true);
+        }
+        return new LocalTarget(name);
+    }
+
+    @Override
+    public String name() {
+        return netns.isEmpty() ? "this host" : "netns " + netns;
+    }
+
+    @Override
+    public String netns() {
+        return netns;
+    }
+
+    @Override
+    public ScriptResult runScript(String script, List<String> args, byte[] stdin, Duration timeout) throws TransportException {
+        List<String> argv = new ArrayList<>(args.size() + 4);
+        argv.add("sh");
+        argv.add("-c");
+        argv.add(script);
+        argv.add("routesync");
+        argv.addAll(args);
+        return ProcessRunner.run(argv, stdin, timeout);
+    }
+}
