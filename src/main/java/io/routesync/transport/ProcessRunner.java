@@ -11,11 +11,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a local program from an argument array (never a shell string), feeding stdin and collecting output. */
-final class ProcessRunner {
+public final class ProcessRunner {
     private ProcessRunner() {
     }
 
-    static ScriptResult run(List<String> argv, byte[] stdin, Duration timeout) throws TransportException {
+    public static ScriptResult run(List<String> argv, byte[] stdin, Duration timeout) throws TransportException {
         Process process;
         try {
             process = new ProcessBuilder(argv).start();
