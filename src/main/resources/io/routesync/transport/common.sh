@@ -1,0 +1,45 @@
+# routesync: functions shared by the scripts it runs on a target. Fixed text; every value arrives
+# as a positional argument and is only ever used quoted.
+set -u
+m=$1 ns=$2 etc=$3 lockfile=$4 wait=$5
+shift 5
+ipx() { if [ -n "$ns" ]; then ip -n "$ns" "$@"; else ip "$@"; fi; }
+mark() { printf '%s %s\n' "$m" "$*"; }
+# IPv6 'expires Nsec' counts down between two reads; it is state, not configuration: drop it so two
+# reads of an unchanged host print the same text (and digest)
+noexpiry() { sed 's/ expires [0-9]*sec//'; }
+# Everything a plan needs: name files, rules of both families, the routes of each table in "$@".
+read_all() {
+  mark begin 1
+  if ! command -v ip >/dev/null 2>&1; then mark fatal no-ip; return; fi
+  mark cmd version; ip -V 2>&1; mark rc $?
+  for f in "$etc"/rt_tables "$etc"/rt_tables.d/*.conf "$etc"/rt_protos "$etc"/rt_protos.d/*.conf; do
+    [ -f "$f" ] || continue
+    mark file "$f"; cat -- "$f"; printf '\n'
+  done
+  mark cmd rule 4; ipx -d -N -4 rule show 2>&1; mark rc $?
+  mark cmd rule 6; ipx -d -N -6 rule show 2>&1; mark rc $?
+  for t in "$@"; do
+    mark cmd route 4 "$t"; ipx -N -4 route list table "$t" 2>&1; mark rc $?
+    { mark cmd route 6 "$t"; ipx -N -6 route list table "$t" 2>&1; mark rc $?; } | noexpiry
+  done
+  mark end
+}
+# Takes the target's routesync lock on fd 9: "-s" shared (read) or "-x" exclusive (apply).
+take_lock() {
+  [ -n "$lockfile" ] || return 0
+  if ! command -v flock >/dev/null 2>&1; then mark fatal no-flock; exit 0; fi
+  mkdir -p -- "$(dirname -- "$lockfile")" || { mark fatal lock-dir; exit 0; }
+  exec 9>>"$lockfile" || { mark fatal lock-open; exit 0; }
+  flock "$1" -w "$wait" 9 || { mark locked; exit 0; }
+}
+tmp=$(mktemp -d 2>/dev/null) || { mark fatal mktemp; exit 0; }
+trap 'rm -rf -- "$tmp"' EXIT
+# The digest of a reading, independent of the run's marker (which is random; letters and digits).
+digest_of() { sed "s/^$m /@ /" -- "$1" | sha256sum | cut -d ' ' -f 1; }
+# Prints the reading and, last, its digest: an apply compares it to refuse a host that changed since.
+read_with_digest() {
+  read_all "$@" > "$tmp/reading"
+  cat -- "$tmp/reading"
+  mark digest "$(digest_of "$tmp/reading")"
+}
