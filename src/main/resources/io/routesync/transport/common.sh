@@ -1,14 +1,24 @@
 # routesync: functions shared by the scripts it runs on a target. Fixed text; every value arrives
 # as a positional argument and is only ever used quoted.
 set -u
-m=$1 ns=$2 etc=$3 lockfile=$4 wait=$5
-shift 5
+m=$1 ns=$2 etc=$3 lockfile=$4 wait=$5 state=$6
+shift 6
 ipx() { if [ -n "$ns" ]; then ip -n "$ns" "$@"; else ip "$@"; fi; }
 mark() { printf '%s %s\n' "$m" "$*"; }
 # IPv6 'expires Nsec' counts down between two reads; it is state, not configuration: drop it so two
 # reads of an unchanged host print the same text (and digest)
 noexpiry() { sed 's/ expires [0-9]*sec//'; }
-# Everything a plan needs: name files, rules of both families, the routes of each table in "$@".
+# The tables routesync's last apply put routes in ($state/tables, digits only): read them too, so
+# tagged routes left in a table the desired state no longer names are still found and removed.
+footprint() {
+  [ -f "$state/tables" ] || return 0
+  while read -r t; do
+    case $t in ''|*[!0-9]*) continue ;; esac
+    printf '%s\n' "$t"
+  done < "$state/tables"
+}
+# Everything a plan needs: name files, rules of both families, the routes of each table in "$@" and
+# in the footprint (each table once).
 read_all() {
   mark begin 1
   if ! command -v ip >/dev/null 2>&1; then mark fatal no-ip; return; fi
@@ -19,10 +29,12 @@ read_all() {
   done
   mark cmd rule 4; ipx -d -N -4 rule show 2>&1; mark rc $?
   mark cmd rule 6; ipx -d -N -6 rule show 2>&1; mark rc $?
-  for t in "$@"; do
+  { for t in "$@"; do printf '%s\n' "$t"; done; footprint; } | sort -n -u > "$tmp/tables"
+  mark tables $(cat "$tmp/tables")
+  while read -r t; do
     mark cmd route 4 "$t"; ipx -N -4 route list table "$t" 2>&1; mark rc $?
     { mark cmd route 6 "$t"; ipx -N -6 route list table "$t" 2>&1; mark rc $?; } | noexpiry
-  done
+  done < "$tmp/tables"
   mark end
 }
 # Takes the target's routesync lock on fd 9: "-s" shared (read) or "-x" exclusive (apply).
