@@ -25,16 +25,16 @@ final class NodeReader {
     }
 
     /** The node as a mapping, or null after an error; {@code what} says what it should hold. */
-    YamlNode.Mapping mapping(YamlNode node, String name, String what) {
+    YamlNode.Mapping mapping(YamlNode node, String name, String what, String fix) {
         if (node instanceof YamlNode.Mapping) return (YamlNode.Mapping) node;
-        problems.error(node.pos(), "'" + name + "' must be a mapping (" + what + "), not " + kind(node), "");
+        problems.error(node.pos(), "'" + name + "' must be a mapping (" + what + "), not " + kind(node), fix);
         return null;
     }
 
     /** The node as a list; a YAML null (an empty section) is an empty list. */
     List<YamlNode> list(YamlNode node, String name, String what) {
         if (node instanceof YamlNode.Sequence) return ((YamlNode.Sequence) node).items();
-        if (node instanceof YamlNode.Scalar && ((YamlNode.Scalar) node).isNull()) return List.of();
+        if (isEmpty(node)) return List.of();
         problems.error(node.pos(), "'" + name + "' must be a list (" + what + "), not " + kind(node),
                 "write each item on its own line starting with '- '");
         return null;
@@ -58,7 +58,8 @@ final class NodeReader {
     Token word(YamlNode.Field field) {
         YamlNode node = field.value();
         if (!(node instanceof YamlNode.Scalar)) {
-            problems.error(node.pos(), "'" + field.key() + "' takes a single value, not " + kind(node), "");
+            problems.error(node.pos(), "'" + field.key() + "' takes a single value, not " + kind(node),
+                    "one value per key; for several values, write one entry for each");
             return null;
         }
         YamlNode.Scalar scalar = (YamlNode.Scalar) node;
@@ -103,8 +104,13 @@ final class NodeReader {
         problems.error(pos, message, fix);
     }
 
+    /** True for a value left out ({@code key:} with nothing after it, {@code ~}, {@code ""}): an empty section. */
+    static boolean isEmpty(YamlNode node) {
+        return node instanceof YamlNode.Scalar && (((YamlNode.Scalar) node).isNull() || ((YamlNode.Scalar) node).text().isEmpty());
+    }
+
     static String kind(YamlNode node) {
-        if (node instanceof YamlNode.Scalar && ((YamlNode.Scalar) node).isNull()) return "empty";
+        if (isEmpty(node)) return "empty";
         return node.kind();
     }
 }

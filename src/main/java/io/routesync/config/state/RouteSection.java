@@ -46,8 +46,9 @@ final class RouteSection {
     /** The routes of one {@code routes:} node, each with its place; entries with errors are left out. */
     List<Placed<Route>> read(YamlNode node) {
         List<Placed<Route>> out = new ArrayList<>();
-        if (node instanceof YamlNode.Scalar && ((YamlNode.Scalar) node).isNull()) return out;
-        YamlNode.Mapping byTable = reader.mapping(node, "routes", "table: list of routes");
+        if (NodeReader.isEmpty(node)) return out;
+        YamlNode.Mapping byTable = reader.mapping(node, "routes", "table: list of routes",
+                "one line 'TABLE:' per table under 'routes:', each followed by its list of routes");
         if (byTable == null) return out;
         for (YamlNode.Field f : byTable.fields()) {
             TableId table = tables.resolve(f.key(), f.keyPos());
@@ -63,7 +64,7 @@ final class RouteSection {
 
     private Route readOne(YamlNode item, TableId table) {
         if (item instanceof YamlNode.Mapping) return structured((YamlNode.Mapping) item, table);
-        if (item instanceof YamlNode.Scalar && !((YamlNode.Scalar) item).isNull()) {
+        if (item instanceof YamlNode.Scalar && !NodeReader.isEmpty(item)) {
             List<Token> words = reader.words((YamlNode.Scalar) item);
             if (words == null) return null;
             if (words.isEmpty()) {

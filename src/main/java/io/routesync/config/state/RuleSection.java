@@ -45,7 +45,7 @@ final class RuleSection {
 
     private Rule readOne(YamlNode item) {
         if (item instanceof YamlNode.Mapping) return structured((YamlNode.Mapping) item);
-        if (item instanceof YamlNode.Scalar && !((YamlNode.Scalar) item).isNull()) {
+        if (item instanceof YamlNode.Scalar && !NodeReader.isEmpty(item)) {
             List<Token> words = reader.words((YamlNode.Scalar) item);
             if (words == null) return null;
             if (words.isEmpty()) {

@@ -109,7 +109,7 @@ public final class StateLoader {
                 problems.addAll(e.diagnostics());
                 return null;
             }
-            if (root instanceof YamlNode.Scalar && ((YamlNode.Scalar) root).isNull()) return null; // empty file: empty state
+            if (NodeReader.isEmpty(root)) return null; // empty file: empty state
             if (!(root instanceof YamlNode.Mapping)) {
                 problems.error(root.pos(), "a state file must be a mapping with 'tables:', 'rules:', 'routes:' and 'uplinks:', not "
                         + NodeReader.kind(root), "start the file with one of those keys at the left margin");

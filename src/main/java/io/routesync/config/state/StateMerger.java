@@ -64,8 +64,8 @@ final class StateMerger {
         for (Placed<Rule> p : declared) {
             Placed<Rule> first = bySlot.putIfAbsent(RuleSlot.of(p.value()), p);
             if (first == null || first.value().equals(p.value())) continue;
-            problems.error(p.pos(), "this rule has the same priority and selectors as the rule at " + first.pos()
-                            + " but " + difference(first.value(), p.value()),
+            problems.error(p.pos(), "this rule has the same priority and selectors as the rule first declared at " + first.pos()
+                            + ", but " + difference(first.value(), p.value()),
                     "declare the rule once, the same way in every state of a host; or give the two rules different priorities to make their order explicit");
         }
         return new ArrayList<>(bySlot.values());
@@ -78,7 +78,7 @@ final class StateMerger {
             if (first == null || first.value().equals(p.value())) continue;
             Route r = p.value();
             problems.error(p.pos(), "route " + describe(r.dst()) + " in table " + names.tableName(r.table())
-                            + " is declared differently at " + first.pos(),
+                            + " differs from the one first declared at " + first.pos(),
                     "declare the route once, the same way in every state of a host (another metric makes it a second route)");
         }
         return new ArrayList<>(byKey.values());

@@ -28,8 +28,9 @@ final class TableSection {
 
     List<Placed<TableName>> read(YamlNode node) {
         List<Placed<TableName>> out = new ArrayList<>();
-        if (node instanceof YamlNode.Scalar && ((YamlNode.Scalar) node).isNull()) return out;
-        YamlNode.Mapping m = reader.mapping(node, "tables", "name: id");
+        if (NodeReader.isEmpty(node)) return out;
+        YamlNode.Mapping m = reader.mapping(node, "tables", "name: id",
+                "one line 'NAME: ID' per table under 'tables:', e.g. uplink2: 102");
         if (m == null) return out;
         for (YamlNode.Field f : m.fields()) {
             TableName t = readOne(f);

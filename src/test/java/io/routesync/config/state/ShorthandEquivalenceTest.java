@@ -82,7 +82,7 @@ class ShorthandEquivalenceTest {
     void aChangedValueIsAnotherRule(String structured, String shorthand) throws Exception {
         // guards the comparison above: the priority is really read from both forms
         DesiredState a = load("rules:\n  - " + structured + "\n");
-        DesiredState b = load("rules:\n  - \"" + shorthand.replaceFirst("(priority|pref) (\\d+)", "$1 9$2") + "\"\n");
+        DesiredState b = load("rules:\n  - \"" + shorthand.replaceFirst("(priority|pref) (\\d+)", "$1 99") + "\"\n");
         assertNotEquals(a.rules(), b.rules());
     }
 

@@ -217,7 +217,7 @@ class StateLoaderTest {
     void warnsAboutAnUplinkGatewayOutsideItsSubnet() throws Exception {
         LoadedState loaded = load(Variables.none(), "u.yml",
                 "uplinks:\n  - { dev: eth1, address: 192.168.2.10/24, gateway: 192.168.9.1, table: 102 }\n");
-        assertEquals(List.of("u.yml:2:52: warning: gateway 192.168.9.1 is outside the uplink's subnet 192.168.2.0/24;"
+        assertEquals(List.of("u.yml:2:53: warning: gateway 192.168.9.1 is outside the uplink's subnet 192.168.2.0/24;"
                         + " the kernel refuses a gateway it cannot reach directly\n  fix: check the gateway and the address's prefix length"),
                 loaded.warnings().stream().map(Diagnostic::format).toList());
     }
