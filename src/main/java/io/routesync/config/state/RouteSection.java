@@ -78,7 +78,7 @@ final class RouteSection {
                     return null;
                 }
             }
-            return parser.route(words, null, table, item.pos());
+            return parser.route(words, null, table, words.get(0).pos());
         }
         reader.error(item.pos(), "a route must be a mapping or an iproute2 string, not " + NodeReader.kind(item),
                 "{ to: 10.99.0.0/16, via: 192.0.2.1, dev: eth1 } or \"10.99.0.0/16 via 192.0.2.1 dev eth1\"");

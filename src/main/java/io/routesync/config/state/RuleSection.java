@@ -52,7 +52,7 @@ final class RuleSection {
                 reader.error(item.pos(), "this rule is an empty string", "write what follows 'ip rule add', or remove the item");
                 return null;
             }
-            return parser.rule(words, null, item.pos());
+            return parser.rule(words, null, words.get(0).pos());
         }
         reader.error(item.pos(), "a rule must be a mapping or an iproute2 string, not " + NodeReader.kind(item),
                 "{ priority: 1000, from: 192.0.2.10, table: uplink2 } or \"priority 1000 from 192.0.2.10 table uplink2\"");

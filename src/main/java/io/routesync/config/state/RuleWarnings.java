@@ -1,5 +1,6 @@
 package io.routesync.config.state;
 
+import io.routesync.model.Family;
 import io.routesync.model.Rule;
 import java.util.List;
 
@@ -17,19 +18,20 @@ final class RuleWarnings {
                         "add priority: N, so the rule's place in the rule list is fixed");
                 continue;
             }
-            String spot = kernelRuleAt(r.priority().value());
+            String spot = kernelRuleAt(r.family(), r.priority().value());
             if (spot != null) {
                 problems.warning(p.pos(), "priority " + r.priority() + " is where the kernel's own '" + spot
                                 + "' rule sits; rules sharing a priority run in the order they were added",
-                        "a priority other than 0, 32766 and 32767");
+                        "a priority away from the kernel's rules (0, 32766, 32767)");
             }
         }
     }
 
-    private static String kernelRuleAt(long priority) {
+    /** The kernel's default rule at this priority: IPv4 has 0, 32766 and 32767, IPv6 only 0 and 32766. */
+    private static String kernelRuleAt(Family family, long priority) {
         if (priority == 0) return "lookup local";
         if (priority == 32766) return "lookup main";
-        if (priority == 32767) return "lookup default";
+        if (priority == 32767 && family == Family.INET) return "lookup default";
         return null;
     }
 }
