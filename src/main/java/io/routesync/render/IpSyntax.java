@@ -76,7 +76,7 @@ public final class IpSyntax {
         if (route.nhid() != 0) word(out, "nhid").append(route.nhid());
         if (route.nexthops().size() == 1) {
             NextHop hop = route.nexthops().get(0);
-            path(out, route.family(), hop);
+            path(out, route.family(), hop, true);
         }
         if (withTable) word(out, "table").append(names == null ? Long.toString(route.table().id()) : names.tableName(route.table()));
         word(out, "proto").append(protocol(route.protocol(), names));
@@ -98,14 +98,15 @@ public final class IpSyntax {
         if (route.nexthops().size() > 1) {
             for (NextHop hop : route.nexthops()) {
                 flag(out, "nexthop");
-                path(out, route.family(), hop);
+                path(out, route.family(), hop, false);
                 word(out, "weight").append(hop.weight());
+                if (hop.onlink()) flag(out, "onlink");
             }
         }
         return out.toString();
     }
 
-    private static void path(StringBuilder out, Family family, NextHop hop) {
+    private static void path(StringBuilder out, Family family, NextHop hop, boolean withOnlink) {
         IpAddress via = hop.via();
         if (via != null) {
             word(out, "via");
@@ -113,7 +114,7 @@ public final class IpSyntax {
             via.appendTo(out);
         }
         if (hop.dev() != null) word(out, "dev").append(hop.dev().name());
-        if (hop.onlink()) flag(out, "onlink");
+        if (withOnlink && hop.onlink()) flag(out, "onlink");
     }
 
     private static String protocol(int protocol, Names names) {
