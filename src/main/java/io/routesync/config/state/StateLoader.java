@@ -81,7 +81,7 @@ public final class StateLoader {
             routes.addAll(fileRoutes);
         }
         UplinkPriorities.check(uplinks, problems);
-        List<Placed<Rule>> mergedRules = merger.rules(rules);
+        List<Placed<Rule>> mergedRules = merger.rules(rules, names);
         List<Placed<Route>> mergedRoutes = merger.routes(routes, names);
         RuleWarnings.check(mergedRules, problems);
         if (problems.hasErrors()) throw new InvalidInputException(problems.errors());

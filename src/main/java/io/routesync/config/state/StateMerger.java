@@ -12,6 +12,7 @@ import io.routesync.model.TableId;
 import io.routesync.model.TableName;
 import io.routesync.model.UidRange;
 import io.routesync.parse.Names;
+import io.routesync.render.IpSyntax;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,13 +60,14 @@ final class StateMerger {
         return out;
     }
 
-    List<Placed<Rule>> rules(List<Placed<Rule>> declared) {
+    List<Placed<Rule>> rules(List<Placed<Rule>> declared, Names names) {
         Map<RuleSlot, Placed<Rule>> bySlot = new LinkedHashMap<>();
         for (Placed<Rule> p : declared) {
             Placed<Rule> first = bySlot.putIfAbsent(RuleSlot.of(p.value()), p);
             if (first == null || first.value().equals(p.value())) continue;
             problems.error(p.pos(), "this rule has the same priority and selectors as the rule first declared at " + first.pos()
-                            + ", but " + difference(first.value(), p.value()),
+                            + ", but " + difference(first.value(), p.value()) + ": here '" + IpSyntax.ruleArgs(p.value(), names)
+                            + "', there '" + IpSyntax.ruleArgs(first.value(), names) + "'",
                     "declare the rule once, the same way in every state of a host; or give the two rules different priorities to make their order explicit");
         }
         return new ArrayList<>(bySlot.values());
@@ -78,7 +80,8 @@ final class StateMerger {
             if (first == null || first.value().equals(p.value())) continue;
             Route r = p.value();
             problems.error(p.pos(), "route " + describe(r.dst()) + " in table " + names.tableName(r.table())
-                            + " differs from the one first declared at " + first.pos(),
+                            + " differs from the one first declared at " + first.pos() + ": here '"
+                            + IpSyntax.routeArgs(r, names, false) + "', there '" + IpSyntax.routeArgs(first.value(), names, false) + "'",
                     "declare the route once, the same way in every state of a host (another metric makes it a second route)");
         }
         return new ArrayList<>(byKey.values());
