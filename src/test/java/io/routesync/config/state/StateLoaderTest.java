@@ -236,4 +236,15 @@ class StateLoaderTest {
         assertEquals(4, s.routes().get(0).protocol());
         assertEquals(TAG, s.routes().get(1).protocol());
     }
+
+    @Test
+    void familyKeyMakesAnIpv6RuleWithoutAddresses() throws Exception {
+        DesiredState s = load(Variables.none(), "f.yml", String.join("\n",
+                "rules:",
+                "  - { priority: 100, family: inet6, fwmark: 0x1, table: main }",
+                "  - { priority: 100, fwmark: 0x1, table: main }",
+                "")).state();
+        assertEquals(List.of(Family.INET6, Family.INET), s.rules().stream().map(Rule::family).toList(),
+                "the same selectors in two families are two rules, not a conflict");
+    }
 }
