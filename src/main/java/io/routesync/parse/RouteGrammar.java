@@ -5,7 +5,7 @@ import io.routesync.model.Route;
 import io.routesync.model.TableId;
 import java.util.List;
 
-/** iproute2's route grammar, both {@code ip route add} arguments and {@code ip route list} output. (API stub.) */
+/** iproute2's route grammar, both {@code ip route add} arguments and {@code ip route list} output. */
 public final class RouteGrammar {
     private RouteGrammar() {
     }
@@ -13,19 +13,20 @@ public final class RouteGrammar {
     /**
      * Parses what follows {@code ip route add}, without {@code table} (the table is given).
      * {@code family} null means: infer from the addresses. A route without {@code proto} gets
-     * {@code defaultProtocol}.
+     * {@code defaultProtocol}; one without {@code scope} gets the scope {@code ip route add} would pick.
      */
     public static Route parseAdd(List<String> tokens, Family family, TableId table, Names names, int defaultProtocol)
             throws SyntaxException {
-        throw new UnsupportedOperationException("stub");
+        return new RouteAddReader(tokens, family, table, names).read(defaultProtocol);
     }
 
     /**
-     * Parses the whole output of {@code ip [-6] [-N] route list table T} (multipath continuation lines
-     * included) for table {@code table}; {@code command} names the command in errors.
+     * Parses the whole output of {@code ip [-6] [-d] [-N] route list table T} (multipath continuation lines
+     * included) for table {@code table}; {@code command} names the command in errors. A {@code table}
+     * word on a line (as {@code table all} prints) overrides {@code table}.
      */
     public static List<Route> parseShow(String output, Family family, TableId table, Names names, String command)
             throws OutputException {
-        throw new UnsupportedOperationException("stub");
+        return new RouteShowParser(output, family, table, names, command).parse();
     }
 }

@@ -4,7 +4,7 @@ import io.routesync.model.Family;
 import io.routesync.model.Rule;
 import java.util.List;
 
-/** iproute2's rule grammar, both the {@code ip rule add} arguments and {@code ip rule show} lines. (API stub.) */
+/** iproute2's rule grammar, both the {@code ip rule add} arguments and {@code ip rule show} lines. */
 public final class RuleGrammar {
     private RuleGrammar() {
     }
@@ -14,11 +14,39 @@ public final class RuleGrammar {
      * (IPv4 when there are none). A rule without {@code protocol} gets {@code defaultProtocol}.
      */
     public static Rule parseAdd(List<String> tokens, Family family, Names names, int defaultProtocol) throws SyntaxException {
-        throw new UnsupportedOperationException("stub");
+        return new RuleReader(tokens, RuleReader.Mode.ADD, family, names).read(defaultProtocol);
     }
 
-    /** Parses one line of {@code ip [-d] [-N] [-6] rule show}. */
+    /**
+     * Parses one line of {@code ip [-d] [-N] [-6] rule show}. State marks ({@code [detached]},
+     * {@code [unresolved]}) are dropped; a rule printed without {@code proto} (no {@code -d}) reads
+     * as protocol 0 (unspec). The token index of an error counts the words of the line from 0.
+     */
     public static Rule parseShow(String line, Family family, Names names) throws SyntaxException {
-        throw new UnsupportedOperationException("stub");
+        return new RuleReader(Words.split(line), RuleReader.Mode.SHOW, family, names).read(Rule.PROTOCOL_UNSPEC);
+    }
+
+    /**
+     * Parses the whole output of {@code ip [-6] rule show}, one rule per non-empty line;
+     * {@code command} names the command in errors.
+     */
+    public static List<Rule> parseShowOutput(String output, Family family, Names names, String command) throws OutputException {
+        List<Rule> rules = new java.util.ArrayList<>();
+        int lineNumber = 0;
+        int start = 0;
+        while (start < output.length()) {
+            int end = output.indexOf('\n', start);
+            if (end < 0) end = output.length();
+            lineNumber++;
+            String line = output.substring(start, end);
+            start = end + 1;
+            if (line.isBlank()) continue;
+            try {
+                rules.add(parseShow(line, family, names));
+            } catch (SyntaxException e) {
+                throw new OutputException(command, lineNumber, line, e.getMessage());
+            }
+        }
+        return rules;
     }
 }

@@ -1,12 +1,21 @@
 package io.routesync.render;
 
+import io.routesync.model.Family;
+import io.routesync.model.FwMark;
+import io.routesync.model.IpAddress;
+import io.routesync.model.MetricValue;
+import io.routesync.model.NextHop;
 import io.routesync.model.Route;
+import io.routesync.model.RouteMetric;
+import io.routesync.model.RouteType;
 import io.routesync.model.Rule;
 import io.routesync.parse.Names;
+import io.routesync.parse.IpWords;
+import java.util.Map;
 
 /**
  * Writes rules and routes in iproute2's input syntax, the inverse of the grammars in
- * {@code io.routesync.parse}: {@code parse(render(x)).equals(x)}. (API stub.)
+ * {@code io.routesync.parse}: {@code parse(render(x)).equals(x)}.
  */
 public final class IpSyntax {
     private IpSyntax() {
@@ -18,15 +27,114 @@ public final class IpSyntax {
      * otherwise tables and protocols are named where a name is known (human output).
      */
     public static String ruleArgs(Rule rule, Names names) {
-        throw new UnsupportedOperationException("stub");
+        StringBuilder out = new StringBuilder(64);
+        if (rule.priority() != null) word(out, "pref").append(rule.priority().value());
+        if (rule.not()) flag(out, "not");
+        if (rule.from() != null) rule.from().appendTo(word(out, "from"));
+        if (rule.to() != null) rule.to().appendTo(word(out, "to"));
+        if (rule.tos() != 0) word(out, "tos").append(IpWords.tos(rule.tos()));
+        FwMark mark = rule.fwmark();
+        if (mark != null) word(out, "fwmark").append(mark);
+        if (rule.iif() != null) word(out, "iif").append(rule.iif().name());
+        if (rule.oif() != null) word(out, "oif").append(rule.oif().name());
+        if (rule.uidRange() != null) word(out, "uidrange").append(rule.uidRange());
+        if (rule.ipProto() != 0) word(out, "ipproto").append(IpWords.ipProto(rule.ipProto(), names));
+        if (rule.sport() != null) word(out, "sport").append(rule.sport());
+        if (rule.dport() != null) word(out, "dport").append(rule.dport());
+        if (rule.tunId() != 0) word(out, "tun_id").append(rule.tunId());
+        switch (rule.action()) {
+            case TABLE:
+                if (rule.l3mdev()) flag(out, "l3mdev");
+                else word(out, "lookup").append(names == null ? Long.toString(rule.table().id()) : names.tableName(rule.table()));
+                break;
+            case GOTO:
+                word(out, "goto").append(rule.gotoTarget().value());
+                break;
+            default:
+                flag(out, rule.action().word());
+        }
+        if (rule.suppressPrefixLength() != -1) word(out, "suppress_prefixlength").append(rule.suppressPrefixLength());
+        if (rule.suppressIfgroup() != -1) word(out, "suppress_ifgroup").append(rule.suppressIfgroup());
+        if (rule.realms() != 0) word(out, "realms").append(IpWords.realms(rule.realms()));
+        if (rule.protocol() != -1) word(out, "protocol").append(protocol(rule.protocol(), names));
+        return out.toString();
     }
 
     /**
      * The arguments after {@code ip route add|replace|del}, fully specified (type, dst, from, tos,
      * nexthops, table, proto, scope, src, metric, metrics, pref) so a delete matches only this route.
      * {@code withTable} false leaves out {@code table T} (for YAML shorthand under a table key).
+     * Multipath {@code nexthop} groups come last, because iproute2 reads nothing after them.
      */
     public static String routeArgs(Route route, Names names, boolean withTable) {
-        throw new UnsupportedOperationException("stub");
+        StringBuilder out = new StringBuilder(96);
+        if (route.type() != RouteType.UNICAST) flag(out, route.type().word());
+        if (route.dst().isAll()) flag(out, "default");
+        else route.dst().appendTo(separate(out));
+        if (route.from() != null) route.from().appendTo(word(out, "from"));
+        if (route.tos() != 0) word(out, "tos").append(IpWords.tos(route.tos()));
+        if (route.nhid() != 0) word(out, "nhid").append(route.nhid());
+        if (route.nexthops().size() == 1) {
+            NextHop hop = route.nexthops().get(0);
+            path(out, route.family(), hop, true);
+        }
+        if (withTable) word(out, "table").append(names == null ? Long.toString(route.table().id()) : names.tableName(route.table()));
+        word(out, "proto").append(protocol(route.protocol(), names));
+        if (route.family() == Family.INET) {
+            word(out, "scope").append(names == null ? Integer.toString(route.scope()) : names.scopeName(route.scope()));
+        }
+        if (route.prefsrc() != null) route.prefsrc().appendTo(word(out, "src"));
+        word(out, "metric").append(route.metric());
+        if (route.realms() != 0) word(out, "realms").append(IpWords.realms(route.realms()));
+        for (Map.Entry<RouteMetric, MetricValue> e : route.metrics().entrySet()) {
+            RouteMetric m = e.getKey();
+            MetricValue v = e.getValue();
+            word(out, m.word());
+            // iproute2 locks rto_min by itself and would read a "lock" word there as the value
+            if (v.lock() && m != RouteMetric.RTO_MIN) out.append("lock ");
+            out.append(IpWords.metricValue(m, v));
+        }
+        if (route.pref() != null) word(out, "pref").append(route.pref().word());
+        if (route.nexthops().size() > 1) {
+            for (NextHop hop : route.nexthops()) {
+                flag(out, "nexthop");
+                path(out, route.family(), hop, false);
+                word(out, "weight").append(hop.weight());
+                if (hop.onlink()) flag(out, "onlink");
+            }
+        }
+        return out.toString();
+    }
+
+    private static void path(StringBuilder out, Family family, NextHop hop, boolean withOnlink) {
+        IpAddress via = hop.via();
+        if (via != null) {
+            word(out, "via");
+            if (via.family() != family) out.append(via.family().keyword()).append(' ');
+            via.appendTo(out);
+        }
+        if (hop.dev() != null) word(out, "dev").append(hop.dev().name());
+        if (withOnlink && hop.onlink()) flag(out, "onlink");
+    }
+
+    private static String protocol(int protocol, Names names) {
+        return names == null ? Integer.toString(protocol) : names.protocolName(protocol);
+    }
+
+    /** Appends {@code keyword} and a space for its value (after a separating space unless at the start). */
+    private static StringBuilder word(StringBuilder out, String keyword) {
+        separate(out);
+        return out.append(keyword).append(' ');
+    }
+
+    /** Appends a word that takes no value. */
+    private static void flag(StringBuilder out, String keyword) {
+        separate(out);
+        out.append(keyword);
+    }
+
+    private static StringBuilder separate(StringBuilder out) {
+        if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') out.append(' ');
+        return out;
     }
 }

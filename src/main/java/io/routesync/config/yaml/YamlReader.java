@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads one YAML file into a {@link YamlNode} tree with positions, on Jackson's streaming YAML parser.
@@ -22,6 +24,10 @@ import java.util.Map;
  */
 public final class YamlReader {
     private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+    private static final String QUOTE_VARIABLE =
+            "write \"{{ name }}\" (in double quotes); unquoted, YAML reads the braces as a mapping";
+    private static final Pattern UNQUOTED_VARIABLE = Pattern.compile("(?:^|[:,\\[-])\\s*(\\{\\{)");
+    private static final Pattern PARSER_EVENT = Pattern.compile("<org\\.yaml\\.snakeyaml\\.events\\.(\\w+)Event[^>]*>");
 
     private final SourceFile source;
     private final List<Diagnostic> problems = new ArrayList<>();
@@ -48,9 +54,15 @@ public final class YamlReader {
             return root;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            problems.add(Diagnostic.error(at == null ? SourcePos.file(source.name()) : pos(at),
-                    "YAML syntax error: " + firstLine(e.getOriginalMessage()),
-                    "check indentation, colons and quotes near this place; values starting with '{{', '[', '{', '*', '&', '!' or '%' must be quoted"));
+            SourcePos where = at == null ? SourcePos.file(source.name()) : pos(at);
+            SourcePos variable = unquotedVariableOnLine(where);
+            if (variable != null) {
+                // inside a flow mapping, an unquoted {{ x }} is a syntax error rather than a mapping key
+                problems.add(Diagnostic.error(variable, "a '{{ variable }}' must be quoted in YAML", QUOTE_VARIABLE));
+            } else {
+                problems.add(Diagnostic.error(where, "YAML syntax error: " + withoutParserNames(firstLine(e.getOriginalMessage())),
+                        "check indentation, colons and quotes near this place; values starting with '{{', '[', '{', '*', '&', '!' or '%' must be quoted"));
+            }
             throw new InvalidInputException(problems);
         } catch (IOException e) {
             problems.add(Diagnostic.error(SourcePos.file(source.name()), "cannot read: " + e.getMessage(), ""));
@@ -85,8 +97,7 @@ public final class YamlReader {
             parser.nextToken();
             YamlNode value = readValue(parser);
             if (key.startsWith("{") || (key.isEmpty() && value instanceof YamlNode.Mapping)) {
-                problems.add(Diagnostic.error(keyPos, "a '{{ variable }}' must be quoted in YAML",
-                        "write \"{{ name }}\" (in double quotes); unquoted, YAML reads the braces as a mapping"));
+                problems.add(Diagnostic.error(keyPos, "a '{{ variable }}' must be quoted in YAML", QUOTE_VARIABLE));
                 continue;
             }
             SourcePos earlier = seen.putIfAbsent(key, keyPos);
@@ -102,6 +113,29 @@ public final class YamlReader {
 
     private SourcePos pos(JsonLocation location) {
         return new SourcePos(source.name(), location.getLineNr(), location.getColumnNr());
+    }
+
+    /** The place of an unquoted {@code {{} on the error's line (after ':', ',', '[' or '-'), or null. */
+    private SourcePos unquotedVariableOnLine(SourcePos where) {
+        if (where.line() < 1) return null;
+        String[] lines = source.content().split("\n", -1);
+        if (where.line() > lines.length) return null;
+        Matcher m = UNQUOTED_VARIABLE.matcher(lines[where.line() - 1]);
+        return m.find() ? new SourcePos(where.file(), where.line(), m.start(1) + 1) : null;
+    }
+
+    /** snakeyaml names its events by Java class; users should read YAML words. */
+    private static String withoutParserNames(String message) {
+        Matcher m = PARSER_EVENT.matcher(message);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String event = m.group(1);
+            String word = event.startsWith("Mapping") ? "a mapping" : event.startsWith("Sequence") ? "a list"
+                    : event.equals("Scalar") ? "a value" : "something else";
+            m.appendReplacement(out, word);
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private static String firstLine(String message) {

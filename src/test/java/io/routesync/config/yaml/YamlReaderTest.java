@@ -62,4 +62,20 @@ class YamlReaderTest {
         assertTrue(text.startsWith("s.yml:3:"), text);
         assertTrue(text.contains("YAML syntax error"), text);
     }
+
+    @Test
+    void unquotedVariableInAFlowMappingPointsAtTheBraces() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> read("rules:\n  - { from: {{ addr }}, table: main }\n"));
+        assertEquals("s.yml:2:13: error: a '{{ variable }}' must be quoted in YAML\n"
+                + "  fix: write \"{{ name }}\" (in double quotes); unquoted, YAML reads the braces as a mapping",
+                e.diagnostics().get(0).format());
+    }
+
+    @Test
+    void syntaxErrorsNameNoParserClasses() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> read("a: { b: [1, 2 }\n"));
+        String text = e.diagnostics().get(0).format();
+        assertTrue(text.contains("YAML syntax error"), text);
+        assertTrue(!text.contains("org.yaml") && !text.contains("Event"), text);
+    }
 }

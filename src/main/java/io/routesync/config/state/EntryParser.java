@@ -1,0 +1,92 @@
+package io.routesync.config.state;
+
+import io.routesync.config.SourcePos;
+import io.routesync.model.Family;
+import io.routesync.model.InvalidValueException;
+import io.routesync.model.Route;
+import io.routesync.model.Rule;
+import io.routesync.model.TableId;
+import io.routesync.parse.Names;
+import io.routesync.parse.RouteGrammar;
+import io.routesync.parse.RuleGrammar;
+import io.routesync.parse.SyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Hands positioned words to the one iproute2 grammar and turns its complaints into diagnostics at the
+ * YAML place of the word it names. Structured and shorthand entries both end here, so they mean the same.
+ */
+final class EntryParser {
+    private final Names names;
+    private final int protocolTag;
+    private final Problems problems;
+
+    EntryParser(Names names, int protocolTag, Problems problems) {
+        this.names = names;
+        this.protocolTag = protocolTag;
+        this.problems = problems;
+    }
+
+    Names names() {
+        return names;
+    }
+
+    /** The rule these words describe (what follows {@code ip rule add}), or null after an error. */
+    Rule rule(List<Token> tokens, Family family, SourcePos entry) {
+        try {
+            return RuleGrammar.parseAdd(texts(tokens), family, names, protocolTag);
+        } catch (SyntaxException e) {
+            report(e, tokens, entry);
+        } catch (InvalidValueException e) {
+            problems.error(entry, e.getMessage(), e.expected());
+        }
+        return null;
+    }
+
+    /** The route these words describe in {@code table} (what follows {@code ip route add}), or null. */
+    Route route(List<Token> tokens, Family family, TableId table, SourcePos entry) {
+        try {
+            return RouteGrammar.parseAdd(texts(tokens), family, table, names, protocolTag);
+        } catch (SyntaxException e) {
+            report(e, tokens, entry);
+        } catch (InvalidValueException e) {
+            problems.error(entry, e.getMessage(), e.expected());
+        }
+        return null;
+    }
+
+    private void report(SyntaxException e, List<Token> tokens, SourcePos entry) {
+        int i = e.token();
+        if (i < 0 || tokens.isEmpty()) {
+            problems.error(entry, e.getMessage(), e.expected());
+            return;
+        }
+        Token at = tokens.get(Math.min(i, tokens.size() - 1));
+        if (i > 0 && i < tokens.size() && isTableKeyword(tokens.get(i - 1).text()) && !knownTable(at.text())) {
+            // the grammar only knows "no such table"; here we know where names come from
+            problems.error(at.pos(), "table '" + at.text() + "' is not declared",
+                    "declare it under 'tables:' (" + at.text() + ": ID), or use a table number, or main");
+            return;
+        }
+        problems.error(at.pos(), e.getMessage(), e.expected());
+    }
+
+    private static boolean isTableKeyword(String word) {
+        return word.equals("table") || word.equals("lookup");
+    }
+
+    private boolean knownTable(String word) {
+        try {
+            return names.table(word) != null;
+        } catch (InvalidValueException e) {
+            return true; // a number, but a bad one: the grammar's own message says why
+        }
+    }
+
+    private static List<String> texts(List<Token> tokens) {
+        List<String> out = new ArrayList<>(tokens.size());
+        for (Token t : tokens) out.add(t.text());
+        return out;
+    }
+}

@@ -1,0 +1,75 @@
+package io.routesync.config.state;
+
+import io.routesync.config.SourcePos;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A scalar's text after {@code {{ var }}} substitution, remembering for every character where it
+ * came from, so words and errors still point into the file as written.
+ */
+final class Expanded {
+    /** One substituted variable: its name, where the reference starts in the raw text, the span it fills. */
+    record Substitution(String name, int rawStart, int from, int to) {
+    }
+
+    private final String text;
+    private final int[] origin;
+    private final List<Substitution> substitutions;
+    private final ScalarPlace place;
+
+    Expanded(String text, int[] origin, List<Substitution> substitutions, ScalarPlace place) {
+        this.text = text;
+        this.origin = origin;
+        this.substitutions = List.copyOf(substitutions);
+        this.place = place;
+    }
+
+    String text() {
+        return text;
+    }
+
+    /** The file place of character {@code index} of the expanded text. */
+    SourcePos posAt(int index) {
+        if (origin.length == 0) return place.start();
+        return place.at(origin[Math.min(index, origin.length - 1)]);
+    }
+
+    SourcePos start() {
+        return place.start();
+    }
+
+    /** The variable that produced character {@code index}, or null when it was written literally. */
+    Substitution substitutionAt(int index) {
+        for (Substitution s : substitutions) {
+            if (index >= s.from() && index < s.to()) return s;
+        }
+        return null;
+    }
+
+    /** The place of a substitution's {@code {{}. */
+    SourcePos posOf(Substitution s) {
+        return place.at(s.rawStart());
+    }
+
+    /** The whitespace-separated words, each at the place of its first character (iproute2 shorthand). */
+    List<Token> words() {
+        List<Token> out = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            while (i < text.length() && Character.isWhitespace(text.charAt(i))) i++;
+            int begin = i;
+            while (i < text.length() && !Character.isWhitespace(text.charAt(i))) i++;
+            if (i > begin) out.add(new Token(text.substring(begin, i), posAt(begin)));
+        }
+        return out;
+    }
+
+    /** Index of the first whitespace character, or -1. */
+    int firstWhitespace() {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isWhitespace(text.charAt(i))) return i;
+        }
+        return -1;
+    }
+}

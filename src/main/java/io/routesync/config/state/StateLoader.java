@@ -1,0 +1,123 @@
+package io.routesync.config.state;
+
+import io.routesync.config.InvalidInputException;
+import io.routesync.config.SourceFile;
+import io.routesync.config.Variables;
+import io.routesync.config.yaml.YamlNode;
+import io.routesync.config.yaml.YamlReader;
+import io.routesync.model.DesiredState;
+import io.routesync.model.Ownership;
+import io.routesync.model.Route;
+import io.routesync.model.Rule;
+import io.routesync.model.TableId;
+import io.routesync.model.TableName;
+import io.routesync.parse.Names;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the state files that apply to one host (already read from disk or git) into one merged
+ * {@link DesiredState}. Pure: no files, no processes. Every error of every file is collected and
+ * thrown at once, sorted by place.
+ */
+public final class StateLoader {
+    static final KeySet TOP_KEYS = new KeySet("a state file", List.of("tables", "rules", "routes", "uplinks"));
+
+    private StateLoader() {
+    }
+
+    /**
+     * Loads and merges {@code files} in the given order. {@code protocolTag} is the number routesync's
+     * protocol name stands for on this host; entries without {@code proto}/{@code protocol} get it.
+     */
+    public static LoadedState load(List<SourceFile> files, Variables variables, int protocolTag) throws InvalidInputException {
+        Problems problems = new Problems();
+        List<StateFile> states = new ArrayList<>();
+        for (SourceFile file : files) {
+            StateFile s = StateFile.read(file, variables, problems);
+            if (s != null) states.add(s);
+        }
+
+        List<Placed<TableName>> declared = new ArrayList<>();
+        for (StateFile s : states) {
+            YamlNode tables = s.root().get("tables");
+            if (tables != null) declared.addAll(new TableSection(s.reader()).read(tables));
+        }
+        StateMerger merger = new StateMerger(problems);
+        List<TableName> tableNames = merger.tables(declared);
+        Map<String, TableId> byName = new HashMap<>();
+        for (TableName t : tableNames) byName.put(t.name(), t.id());
+        Names names = Names.builtin().withProtocol(Ownership.PROTOCOL_NAME, protocolTag).withTables(byName);
+        EntryParser parser = new EntryParser(names, protocolTag, problems);
+        TableRefs tableRefs = new TableRefs(names, problems);
+
+        List<Placed<Rule>> rules = new ArrayList<>();
+        List<Placed<Route>> routes = new ArrayList<>();
+        List<Uplink> uplinks = new ArrayList<>();
+        for (StateFile s : states) {
+            List<Placed<Rule>> fileRules = new ArrayList<>();
+            List<Placed<Route>> fileRoutes = new ArrayList<>();
+            YamlNode node = s.root().get("rules");
+            if (node != null) fileRules.addAll(new RuleSection(s.reader(), parser).read(node));
+            node = s.root().get("routes");
+            if (node != null) fileRoutes.addAll(new RouteSection(s.reader(), parser, tableRefs).read(node));
+            node = s.root().get("uplinks");
+            if (node != null) {
+                for (Uplink u : new UplinkSection(s.reader(), parser, tableRefs).read(node)) {
+                    uplinks.add(u);
+                    for (Rule r : u.rules()) fileRules.add(new Placed<>(r, u.pos()));
+                    for (Route r : u.routes()) fileRoutes.add(new Placed<>(r, u.pos()));
+                }
+            }
+            // within a file, "first declared" means first in the text; across files, first in the given order
+            fileRules.sort(Comparator.comparing(Placed::pos));
+            fileRoutes.sort(Comparator.comparing(Placed::pos));
+            rules.addAll(fileRules);
+            routes.addAll(fileRoutes);
+        }
+        UplinkPriorities.check(uplinks, problems);
+        List<Placed<Rule>> mergedRules = merger.rules(rules, names);
+        List<Placed<Route>> mergedRoutes = merger.routes(routes, names);
+        RuleWarnings.check(mergedRules, problems);
+        if (problems.hasErrors()) throw new InvalidInputException(problems.errors());
+
+        Set<TableId> owned = new LinkedHashSet<>();
+        for (TableName t : tableNames) owned.add(t.id());
+        for (Uplink u : uplinks) owned.add(u.table());
+        DesiredState state = new DesiredState(tableNames, owned, values(mergedRules), values(mergedRoutes));
+        return new LoadedState(state, names, problems.warnings());
+    }
+
+    private static <T> List<T> values(List<Placed<T>> placed) {
+        List<T> out = new ArrayList<>(placed.size());
+        for (Placed<T> p : placed) out.add(p.value());
+        return out;
+    }
+
+    /** One parsed state file: its root mapping and the reader that knows its text. */
+    private record StateFile(YamlNode.Mapping root, NodeReader reader) {
+        static StateFile read(SourceFile file, Variables variables, Problems problems) {
+            YamlNode root;
+            try {
+                root = YamlReader.read(file);
+            } catch (InvalidInputException e) {
+                problems.addAll(e.diagnostics());
+                return null;
+            }
+            if (NodeReader.isEmpty(root)) return null; // empty file: empty state
+            if (!(root instanceof YamlNode.Mapping)) {
+                problems.error(root.pos(), "a state file must be a mapping with 'tables:', 'rules:', 'routes:' and 'uplinks:', not "
+                        + NodeReader.kind(root), "start the file with one of those keys at the left margin");
+                return null;
+            }
+            YamlNode.Mapping mapping = (YamlNode.Mapping) root;
+            TOP_KEYS.check(mapping, problems);
+            return new StateFile(mapping, new NodeReader(file.content(), variables, problems));
+        }
+    }
+}

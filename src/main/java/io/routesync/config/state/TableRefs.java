@@ -1,0 +1,38 @@
+package io.routesync.config.state;
+
+import io.routesync.config.SourcePos;
+import io.routesync.model.InvalidValueException;
+import io.routesync.model.TableId;
+import io.routesync.parse.Names;
+
+/**
+ * Resolves a table written in a state file (a declared name, a number, or local/main/default) to its
+ * id. Names from the host's own rt_tables are not known offline: such tables are written by number.
+ */
+final class TableRefs {
+    private final Names names;
+    private final Problems problems;
+
+    TableRefs(Names names, Problems problems) {
+        this.names = names;
+        this.problems = problems;
+    }
+
+    /** The table {@code word} refers to, or null after an error at {@code pos}. */
+    TableId resolve(String word, SourcePos pos) {
+        if (!word.isEmpty() && word.chars().allMatch(Character::isDigit)) {
+            try {
+                return TableId.of(word.length() > 10 ? Long.MAX_VALUE : Long.parseLong(word));
+            } catch (InvalidValueException e) {
+                problems.error(pos, e.getMessage(), e.expected());
+                return null;
+            }
+        }
+        TableId id = names.table(word);
+        if (id == null) {
+            problems.error(pos, "table '" + word + "' is not declared",
+                    "declare it under 'tables:' (" + word + ": ID), or use a table number, or main");
+        }
+        return id;
+    }
+}

@@ -1,0 +1,32 @@
+/**
+ * Desired state from YAML: {@link io.routesync.config.state.StateLoader} reads the state files of one
+ * host into a merged {@link io.routesync.model.DesiredState}, through the one iproute2 grammar in
+ * {@code io.routesync.parse}. Decisions the design left open, in one place:
+ *
+ * <ul>
+ *   <li>Tables under {@code tables:} take ids 1..2^31-1 (iproute2 names nothing above) other than
+ *       253-255; the names local/main/default/all/cache are refused. Every declared table and every
+ *       uplink table (a name or a bare number) is owned.</li>
+ *   <li>Routes may be listed under a declared name, a number (not owned unless an uplink uses it) or
+ *       local/main/default (only added or replaced). Names from a host's own rt_tables are unknown
+ *       offline: use the number.</li>
+ *   <li>A structured value is exactly one word; booleans are {@code true}/{@code false}. A shorthand
+ *       string is split on whitespace after variable substitution, so one variable may hold several
+ *       words there. Shorthand rules have no family switch: IPv6 rules without addresses use the
+ *       structured form with {@code family: inet6}.</li>
+ *   <li>{@code {{ name }}} only (no filters); values are substituted as they are, never re-expanded.</li>
+ *   <li>Uplinks without {@code priority}: the n-th uplink of a file (from 0) gets 1000 + 10 * n. Two
+ *       uplinks whose priority pairs (P, P + 1) overlap are an error, unless they are the same uplink.
+ *       An uplink and hand-written entries may share a table; equal entries collapse.</li>
+ *   <li>Merging: equal entries collapse. Routes conflict when their kernel identity
+ *       ({@link io.routesync.model.Route#key()}) is equal and anything else differs. Rules conflict when
+ *       family, priority and every selector are equal and anything else differs (action, table, goto,
+ *       suppress_*, realms, protocol): their order would be insertion order. The first declaration
+ *       (files in the order given, then by place) is named in the error.</li>
+ *   <li>The protocol tag is not a state-file setting: it is per host, so the caller passes it.
+ *       {@code proto routesync} / {@code protocol routesync} name it.</li>
+ *   <li>Warnings, not errors: a rule without priority, a rule at a kernel default rule's priority,
+ *       an uplink gateway outside its subnet. When there are errors, only errors are thrown.</li>
+ * </ul>
+ */
+package io.routesync.config.state;

@@ -1,0 +1,290 @@
+package io.routesync.parse;
+
+import io.routesync.model.Family;
+import io.routesync.model.FwMark;
+import io.routesync.model.Interface;
+import io.routesync.model.InvalidValueException;
+import io.routesync.model.PortRange;
+import io.routesync.model.Priority;
+import io.routesync.model.Rule;
+import io.routesync.model.RuleAction;
+import io.routesync.model.TableId;
+import io.routesync.model.UidRange;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads one rule from words, either as {@code ip rule show} prints it (SHOW) or as {@code ip rule add}
+ * takes it (ADD). Both share the selectors; they differ in keywords: show prints {@code PRIO:},
+ * {@code lookup [l3mdev-table]} and state marks ({@code [detached]}, {@code [unresolved]}), add takes
+ * aliases ({@code pref}, {@code table}, {@code dev}, {@code type}, ...). A word that is not understood is
+ * an error with its index, never skipped.
+ */
+final class RuleReader {
+    enum Mode { SHOW, ADD }
+
+    private final List<String> words;
+    private final Mode mode;
+    private final Names names;
+    private final FamilyCheck families;
+    /** canonical keyword -> index of its first use, to refuse a keyword given twice */
+    private final Map<String, Integer> seen = new HashMap<>();
+    private final RuleFields f = new RuleFields();
+    private int actionIndex = -1;
+    private int i;
+
+    RuleReader(List<String> words, Mode mode, Family family, Names names) {
+        this.words = words;
+        this.mode = mode;
+        this.names = names;
+        this.families = new FamilyCheck("rule", family);
+    }
+
+    Rule read(int defaultProtocol) throws SyntaxException {
+        if (words.isEmpty()) throw new SyntaxException(-1, "the rule is empty", "selectors and an action, such as: from 10.0.0.0/8 table 100");
+        i = 0;
+        if (mode == Mode.SHOW) readPriorityLabel();
+        while (i < words.size()) {
+            readWord(words.get(i));
+            i++;
+        }
+        if (actionIndex < 0) {
+            throw new SyntaxException(-1, "rule without action: a rule needs exactly one action",
+                    "one of: table NAME|ID (or lookup), goto PRIORITY, nop, blackhole, unreachable, prohibit, l3mdev");
+        }
+        if (f.protocol == -1) f.protocol = mode == Mode.SHOW ? Rule.PROTOCOL_UNSPEC : defaultProtocol;
+        Family family = families.family();
+        if (mode == Mode.ADD && family == Family.INET && f.tos != 0 && (f.tos & ~0x1c) != 0) {
+            throw new SyntaxException(seen.get("tos"), "tos " + Numbers.hex2(f.tos) + " is refused by the kernel in an IPv4 rule",
+                    "an IPv4 rule tos of 0x04, 0x08, 0x0c, 0x10, 0x14, 0x18 or 0x1c (TOS bits only, no ECN bits)");
+        }
+        return f.build(family);
+    }
+
+    private void readPriorityLabel() throws SyntaxException {
+        String w = words.get(0);
+        if (!w.endsWith(":")) throw new SyntaxException(0, "a rule line starts with 'PRIORITY:', not '" + w + "'", "such as 1000:");
+        long p = Numbers.parseDecimal(w, 0, w.length() - 1, 0xffff_ffffL);
+        if (p < 0) throw new SyntaxException(0, "'" + w + "' is not a rule priority", "0: to 4294967295:");
+        f.priority = Priority.of(p);
+        i = 1;
+    }
+
+    private void readWord(String w) throws SyntaxException {
+        boolean add = mode == Mode.ADD;
+        switch (w) {
+            case "not": once("not"); f.not = true; return;
+            case "from": once("from"); f.from = families.prefix("from", next(), i); return;
+            case "to": once("to"); f.to = families.prefix("to", next(), i); return;
+            case "tos": once("tos"); f.tos = dsfield(next()); return;
+            case "fwmark": once("fwmark"); f.fwmark = fwmark(next()); return;
+            case "iif": once("iif"); f.iif = iface("iif", next()); skipState("[detached]"); return;
+            case "oif": once("oif"); f.oif = iface("oif", next()); skipState("[detached]"); return;
+            case "uidrange": once("uidrange"); f.uidRange = uidRange(next()); return;
+            case "ipproto": once("ipproto"); f.ipProto = ipProto(next()); return;
+            case "sport": once("sport"); f.sport = ports("sport", next()); return;
+            case "dport": once("dport"); f.dport = ports("dport", next()); return;
+            case "tun_id": once("tun_id"); f.tunId = number("tun_id", next(), Long.MAX_VALUE, "a tunnel id (decimal or 0x hex)"); return;
+            case "lookup": lookup(); return;
+            case "suppress_prefixlength": suppressPrefixLength(); return;
+            case "suppress_ifgroup": suppressIfgroup(); return;
+            case "realms": realms(); return;
+            case "goto": gotoAction(); return;
+            case "nop": setAction(RuleAction.NOP); return;
+            case "blackhole": case "6": setAction(RuleAction.BLACKHOLE); return;
+            case "unreachable": case "7": setAction(RuleAction.UNREACHABLE); return;
+            case "prohibit": case "8": setAction(RuleAction.PROHIBIT); return;
+            case "proto": protocol(); return;
+            default:
+                break;
+        }
+        if (add) {
+            switch (w) {
+                case "priority": case "preference": case "pref": case "prio": case "order":
+                    once("priority");
+                    f.priority = Priority.of(number("priority", next(), 0xffff_ffffL, "a priority from 0 to 4294967295"));
+                    return;
+                case "dsfield": once("tos"); f.tos = dsfield(next()); return;
+                case "dev": once("iif"); f.iif = iface("iif", next()); return;
+                case "table": lookup(); return;
+                case "l3mdev": once("l3mdev"); setAction(RuleAction.TABLE); f.l3mdev = true; return;
+                case "sup_pl": suppressPrefixLength(); return;
+                case "sup_group": suppressIfgroup(); return;
+                case "realm": realms(); return;
+                case "protocol": protocol(); return;
+                case "type": typeAction(); return;
+                default:
+                    break;
+            }
+        }
+        throw new SyntaxException(i, "'" + w + "' is not a rule selector, action or option that routesync understands",
+                add ? "one of: priority, not, from, to, tos, fwmark, iif, oif, uidrange, ipproto, sport, dport, l3mdev, tun_id, "
+                        + "table, goto, nop, blackhole, unreachable, prohibit, suppress_prefixlength, suppress_ifgroup, realms, protocol"
+                        : "the tokens of ip rule show (iproute2 6.x)");
+    }
+
+    private String next() throws SyntaxException {
+        if (i + 1 >= words.size()) {
+            throw new SyntaxException(i, "'" + words.get(i) + "' needs a value after it", valueHint(words.get(i)));
+        }
+        return words.get(++i);
+    }
+
+    private static String valueHint(String keyword) {
+        switch (keyword) {
+            case "from": case "to": return keyword + " ADDRESS[/LENGTH] or " + keyword + " all";
+            case "fwmark": return "fwmark VALUE[/MASK], such as fwmark 0x10/0xff";
+            case "table": case "lookup": return keyword + " NAME|ID";
+            case "uidrange": return "uidrange START-END";
+            case "sport": case "dport": return keyword + " PORT or " + keyword + " START-END";
+            default: return keyword + " VALUE";
+        }
+    }
+
+    private void once(String key) throws SyntaxException {
+        Integer first = seen.putIfAbsent(key, i);
+        if (first != null) {
+            throw new SyntaxException(i, "'" + key + "' is given twice", "each selector and option at most once");
+        }
+    }
+
+    /** Skips a state mark that show prints after a value (the kernel's view, not configuration). */
+    private void skipState(String mark) {
+        if (mode == Mode.SHOW && i + 1 < words.size() && words.get(i + 1).equals(mark)) i++;
+    }
+
+    private void lookup() throws SyntaxException {
+        once("table");
+        String t = next();
+        if (mode == Mode.SHOW && t.equals("[l3mdev-table]")) {
+            setAction(RuleAction.TABLE);
+            f.l3mdev = true;
+            return;
+        }
+        setAction(RuleAction.TABLE);
+        f.table = table(t);
+    }
+
+    private void gotoAction() throws SyntaxException {
+        setAction(RuleAction.GOTO);
+        f.gotoTarget = Priority.of(number("goto", next(), 0xffff_ffffL, "goto PRIORITY, the priority of a later rule"));
+        skipState("[unresolved]");
+    }
+
+    private void typeAction() throws SyntaxException {
+        String t = next();
+        switch (t) {
+            case "goto": gotoAction(); return;
+            case "nop": setAction(RuleAction.NOP); return;
+            case "blackhole": setAction(RuleAction.BLACKHOLE); return;
+            case "unreachable": setAction(RuleAction.UNREACHABLE); return;
+            case "prohibit": setAction(RuleAction.PROHIBIT); return;
+            default:
+                throw new SyntaxException(i, "'" + t + "' is not a rule type", "type goto N, nop, blackhole, unreachable or prohibit");
+        }
+    }
+
+    private void setAction(RuleAction a) throws SyntaxException {
+        if (actionIndex >= 0) {
+            throw new SyntaxException(i, "a rule has exactly one action, but '" + words.get(i) + "' comes after '"
+                    + words.get(actionIndex) + "'", "one of: table, goto, nop, blackhole, unreachable, prohibit, l3mdev");
+        }
+        actionIndex = i;
+        f.action = a;
+    }
+
+    private void protocol() throws SyntaxException {
+        once("protocol");
+        String p = next();
+        int n = names.protocol(p);
+        if (n < 0) throw new SyntaxException(i, "protocol '" + p + "' is unknown", "a protocol name from rt_protos (static, kernel, ...) or 0-255");
+        f.protocol = n;
+    }
+
+    private void suppressPrefixLength() throws SyntaxException {
+        once("suppress_prefixlength");
+        f.suppressPrefixLength = (int) number("suppress_prefixlength", next(), 128, "a prefix length from 0 to 128");
+    }
+
+    private void suppressIfgroup() throws SyntaxException {
+        once("suppress_ifgroup");
+        String g = next();
+        int n = names.group(g);
+        if (n < 0) throw new SyntaxException(i, "suppress_ifgroup '" + g + "' is not an interface group", "default or a group number");
+        f.suppressIfgroup = n;
+    }
+
+    private void realms() throws SyntaxException {
+        once("realms");
+        f.realms = Realms.parse(next(), i, names);
+    }
+
+    private TableId table(String t) throws SyntaxException {
+        TableId id;
+        try {
+            id = names.table(t);
+        } catch (InvalidValueException e) {
+            throw new SyntaxException(i, e.getMessage(), e.expected());
+        }
+        if (id == null) {
+            char c = t.charAt(0);
+            if (c >= '0' && c <= '9') {
+                throw new SyntaxException(i, "table '" + t + "' is not a table number", "a table id from 1 to 4294967295 (decimal or 0x hex)");
+            }
+            InvalidValueException e = Names.unknownTable(t);
+            throw new SyntaxException(i, e.getMessage(), e.expected());
+        }
+        return id;
+    }
+
+    private int dsfield(String t) throws SyntaxException {
+        int v = names.dsfield(t);
+        if (v < 0) throw new SyntaxException(i, "tos '" + t + "' is not a tos value", "a hex value such as 0x10, or a class name such as AF11 or EF");
+        return v;
+    }
+
+    private FwMark fwmark(String t) throws SyntaxException {
+        int slash = t.indexOf('/');
+        long value = Numbers.parse(t, 0, slash < 0 ? t.length() : slash, FwMark.FULL_MASK);
+        long mask = slash < 0 ? FwMark.FULL_MASK : Numbers.parse(t, slash + 1, t.length(), FwMark.FULL_MASK);
+        if (value < 0 || mask < 0) throw new SyntaxException(i, "fwmark '" + t + "' is not a mark", "fwmark VALUE[/MASK] with 32-bit values, such as 0x10/0xff");
+        return new FwMark(value, mask);
+    }
+
+    private Interface iface(String key, String t) throws SyntaxException {
+        try {
+            return Interface.of(t);
+        } catch (InvalidValueException e) {
+            throw new SyntaxException(i, key + ": " + e.getMessage(), e.expected());
+        }
+    }
+
+    private UidRange uidRange(String t) throws SyntaxException {
+        int dash = t.indexOf('-');
+        long a = dash < 0 ? -1 : Numbers.parseDecimal(t, 0, dash, 0xffff_ffffL);
+        long b = dash < 0 ? -1 : Numbers.parseDecimal(t, dash + 1, t.length(), 0xffff_ffffL);
+        if (a < 0 || b < 0 || a > b) throw new SyntaxException(i, "uidrange '" + t + "' is not a uid range", "uidrange START-END, such as 1000-1999");
+        return new UidRange(a, b);
+    }
+
+    private int ipProto(String t) throws SyntaxException {
+        int n = names.ipProto(t);
+        if (n < 0) throw new SyntaxException(i, "ipproto '" + t + "' is not an IP protocol", "a name such as tcp, udp, icmp, or a number from 1 to 255");
+        return n;
+    }
+
+    private PortRange ports(String key, String t) throws SyntaxException {
+        int dash = t.indexOf('-');
+        long a = Numbers.parseDecimal(t, 0, dash < 0 ? t.length() : dash, 65535);
+        long b = dash < 0 ? a : Numbers.parseDecimal(t, dash + 1, t.length(), 65535);
+        if (a < 0 || b < 0 || a > b) throw new SyntaxException(i, key + " '" + t + "' is not a port or port range", key + " PORT or " + key + " START-END, such as 1000-2000");
+        return new PortRange((int) a, (int) b);
+    }
+
+    private long number(String key, String t, long max, String expected) throws SyntaxException {
+        long n = Numbers.parse(t, max);
+        if (n < 0) throw new SyntaxException(i, key + " '" + t + "' is not a valid number", expected);
+        return n;
+    }
+}
