@@ -1,0 +1,169 @@
+package io.routesync.plan;
+
+import io.routesync.model.Change;
+import io.routesync.model.Ownership;
+import io.routesync.model.Rule;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Desired against observed rules. Rules are compared by {@link Rule#identity()} (all selectors, action
+ * and priority); there is no replace, so a difference is an add and, for an owned rule, a delete. A
+ * desired rule without priority is satisfied by a live rule equal to it at any priority. When the kernel
+ * holds several rules a desired one matches, one is kept by a fixed preference and the owned rest go.
+ */
+final class RuleDiff {
+    private final Ownership ownership;
+    private final int tag;
+    private final List<String> conflicts;
+    private final List<Rule> live;
+    /** For each live rule, the desired rule it stands for, or null. */
+    private final Rule[] keptFor;
+    private final List<Rule> toAdd = new ArrayList<>();
+
+    private RuleDiff(List<Rule> observed, Ownership ownership, List<String> conflicts) {
+        this.ownership = ownership;
+        this.tag = ownership.protocolTag();
+        this.conflicts = conflicts;
+        this.live = observed;
+        this.keptFor = new Rule[observed.size()];
+    }
+
+    /** The rule changes, unordered; contradictions go to {@code conflicts}. */
+    static List<Change> diff(List<Rule> desired, List<Rule> observed, Ownership ownership, List<String> conflicts) {
+        RuleDiff diff = new RuleDiff(List.copyOf(observed), ownership, conflicts);
+        List<Rule> wanted = diff.distinct(desired);
+        List<Rule> withPriority = new ArrayList<>();
+        List<Rule> anyPriority = new ArrayList<>();
+        for (Rule d : wanted) (d.priority() != null ? withPriority : anyPriority).add(d);
+        // exact priorities claim their live rules first; then the rules the kernel numbers itself
+        diff.matchExact(withPriority);
+        diff.matchAnyPriority(anyPriority);
+        diff.checkDesiredCollisions(withPriority);
+        diff.repairCollisions();
+        List<Change> changes = new ArrayList<>();
+        for (Rule a : diff.toAdd) changes.add(Change.add(Adoption.tagged(a, diff.tag)));
+        for (int i = 0; i < diff.live.size(); i++) {
+            Rule r = diff.live.get(i);
+            // default rules are never deleted, whatever the ownership says (Ownership.owns agrees)
+            if (diff.keptFor[i] == null && ownership.owns(r) && !r.isDefaultRule()) changes.add(Change.delete(r));
+        }
+        return changes;
+    }
+
+    /** The desired rules without repeats, in the total order so matching never depends on input order. */
+    private List<Rule> distinct(List<Rule> desired) {
+        Map<Rule, Rule> byIdentity = new LinkedHashMap<>();
+        for (Rule d : desired) {
+            Rule other = byIdentity.putIfAbsent(d.identity(), d);
+            if (other != null && other.protocol() != d.protocol()) {
+                conflicts.add("the rule '" + EntryText.of(d.identity()) + "' is desired twice with different protocols ("
+                        + other.protocol() + " and " + d.protocol() + "); declare it once");
+            }
+        }
+        List<Rule> out = new ArrayList<>(byIdentity.values());
+        out.sort(EntryEncoding.TOTAL_ORDER);
+        return out;
+    }
+
+    private void matchExact(List<Rule> desired) {
+        Map<Rule, List<Integer>> byIdentity = new HashMap<>();
+        for (int i = 0; i < live.size(); i++) {
+            byIdentity.computeIfAbsent(live.get(i).identity(), k -> new ArrayList<>(1)).add(i);
+        }
+        for (Rule d : desired) {
+            int best = -1;
+            for (int i : byIdentity.getOrDefault(d.identity(), List.of())) {
+                if (keptFor[i] == null && Adoption.protocolAgrees(d, live.get(i), tag) && better(d, i, best)) best = i;
+            }
+            keep(d, best);
+        }
+    }
+
+    private void matchAnyPriority(List<Rule> desired) {
+        if (desired.isEmpty()) return;
+        Map<Rule, List<Integer>> byShape = new HashMap<>();
+        for (int i = 0; i < live.size(); i++) {
+            byShape.computeIfAbsent(live.get(i).identity().withPriority(null), k -> new ArrayList<>(1)).add(i);
+        }
+        for (Rule d : desired) {
+            int best = -1;
+            for (int i : byShape.getOrDefault(d.identity(), List.of())) {
+                if (keptFor[i] != null || !Adoption.protocolAgrees(d, live.get(i), tag)) continue;
+                // the lowest priority is the one the kernel evaluates first: that is the one in effect
+                int c = best < 0 ? -1 : live.get(i).priority().compareTo(live.get(best).priority());
+                if (c < 0 || (c == 0 && better(d, i, best))) best = i;
+            }
+            keep(d, best);
+        }
+    }
+
+    /** Prefers the live rule with exactly the protocol routesync would add, then the total order. */
+    private boolean better(Rule desired, int candidate, int best) {
+        if (best < 0) return true;
+        boolean a = Adoption.sameProtocol(desired, live.get(candidate), tag);
+        boolean b = Adoption.sameProtocol(desired, live.get(best), tag);
+        if (a != b) return a;
+        return EntryEncoding.TOTAL_ORDER.compare(live.get(candidate), live.get(best)) < 0;
+    }
+
+    private void keep(Rule desired, int live) {
+        if (live >= 0) keptFor[live] = desired;
+        else toAdd.add(desired);
+    }
+
+    /** Two desired rules the kernel would take for one another can never both exist. */
+    private void checkDesiredCollisions(List<Rule> withPriority) {
+        Map<RuleSlot, List<Rule>> bySlot = new HashMap<>();
+        for (Rule d : withPriority) bySlot.computeIfAbsent(RuleSlot.of(d), k -> new ArrayList<>()).add(d);
+        for (List<Rule> same : bySlot.values()) {
+            for (int i = 0; i < same.size(); i++) {
+                for (int j = i + 1; j < same.size(); j++) {
+                    Rule a = Adoption.tagged(same.get(i), tag);
+                    Rule b = Adoption.tagged(same.get(j), tag);
+                    if (RuleCollision.refuses(a, b) && RuleCollision.refuses(b, a)) {
+                        conflicts.add("the desired rules '" + EntryText.of(a) + "' and '" + EntryText.of(b)
+                                + "' cannot both exist: the kernel treats them as one rule (it ignores 'not' and"
+                                + " the goto target); give them different priorities");
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A rule to add that the kernel would refuse because a kept live rule looks the same to it
+     * ({@link RuleCollision}): the kept rule is deleted first and added back afterwards (ChangeOrder
+     * adds the looser rule first). A foreign rule in the way is a conflict.
+     */
+    private void repairCollisions() {
+        Map<RuleSlot, List<Integer>> keptBySlot = new HashMap<>();
+        for (int i = 0; i < live.size(); i++) {
+            RuleSlot slot = RuleSlot.of(live.get(i));
+            if (keptFor[i] != null && slot != null) keptBySlot.computeIfAbsent(slot, k -> new ArrayList<>()).add(i);
+        }
+        Deque<Rule> pending = new ArrayDeque<>(toAdd);
+        while (!pending.isEmpty()) {
+            Rule add = Adoption.tagged(pending.pop(), tag);
+            if (add.priority() == null) continue;
+            for (int i : keptBySlot.getOrDefault(RuleSlot.of(add), List.of())) {
+                Rule in = live.get(i);
+                if (keptFor[i] == null || !RuleCollision.refuses(in, add)) continue;
+                if (!ownership.owns(in) || in.isDefaultRule()) {
+                    conflicts.add("the rule '" + EntryText.of(add) + "' cannot be added: the kernel takes the existing rule '"
+                            + EntryText.of(in) + "', which routesync does not own, for the same rule; give it another priority");
+                    continue;
+                }
+                Rule readd = keptFor[i];
+                keptFor[i] = null;
+                toAdd.add(readd);
+                pending.push(readd);
+            }
+        }
+    }
+}
