@@ -29,7 +29,7 @@ public record TargetPaths(String etcDir, String stateDir, String lockFile) {
     /**
      * The paths for a target: the host's defaults, or per namespace ({@code /var/lib/routesync/netns/NAME},
      * {@code /run/lock/routesync-netns-NAME.lock}) so namespaces do not share a lock or records. Any of the
-     * overrides may be null.
+     * overrides may be null; a given state directory is used as it is.
      */
     public static TargetPaths of(String netns, String etcOverride, String stateOverride, String lockDirOverride) {
         String etc = etcOverride != null ? strip(etcOverride) : DEFAULT_ETC;
@@ -40,7 +40,7 @@ public record TargetPaths(String etcDir, String stateDir, String lockFile) {
             state = stateOverride != null ? strip(stateOverride) : DEFAULT_STATE;
             lock = lockDir + "/routesync.lock";
         } else {
-            state = (stateOverride != null ? strip(stateOverride) : DEFAULT_STATE + "/netns") + "/" + netns;
+            state = stateOverride != null ? strip(stateOverride) : DEFAULT_STATE + "/netns/" + netns;
             lock = lockDir + "/routesync-netns-" + netns + ".lock";
         }
         return new TargetPaths(etc, state, lock);

@@ -10,7 +10,7 @@ public final class OutputException extends Exception {
     private final String line;
 
     public OutputException(String command, int lineNumber, String line, String problem) {
-        super(command + ": line " + lineNumber + ": " + problem + ": " + line);
+        super(lineNumber <= 0 ? command + ": " + problem : command + ": line " + lineNumber + ": " + problem + ": " + line);
         this.command = command;
         this.lineNumber = lineNumber;
         this.line = line;

@@ -29,12 +29,12 @@ read_all() {
   done
   mark cmd rule 4; ipx -d -N -4 rule show 2>&1; mark rc $?
   mark cmd rule 6; ipx -d -N -6 rule show 2>&1; mark rc $?
-  { for t in "$@"; do printf '%s\n' "$t"; done; footprint; } | sort -n -u > "$tmp/tables"
-  mark tables $(cat "$tmp/tables")
+  { for t in "$@"; do printf '%s\n' "$t"; done; footprint; } | sort -n -u > "$tmp/tablelist"
+  mark tables $(cat "$tmp/tablelist")
   while read -r t; do
     mark cmd route 4 "$t"; ipx -N -4 route list table "$t" 2>&1; mark rc $?
     { mark cmd route 6 "$t"; ipx -N -6 route list table "$t" 2>&1; mark rc $?; } | noexpiry
-  done < "$tmp/tables"
+  done < "$tmp/tablelist"
   mark end
 }
 # Takes the target's routesync lock on fd 9: "-s" shared (read) or "-x" exclusive (apply).

@@ -1,0 +1,137 @@
+package io.routesync.apply;
+
+import io.routesync.model.Action;
+import io.routesync.model.Change;
+import io.routesync.model.Family;
+import io.routesync.model.HostPlan;
+import io.routesync.model.Ownership;
+import io.routesync.model.TableId;
+import io.routesync.model.TableName;
+import io.routesync.parse.HostReading;
+import io.routesync.render.ChangeSyntax;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * What the apply script reads on stdin for one plan: routesync's name files when they change, the
+ * plan's {@code ip -batch} lines per family in plan order and in chunks, the footprint and the record.
+ * Remembers which change each batch line came from, so a failed line can be named.
+ */
+public final class ApplyInput {
+    /** ip -batch grows ~4 KB per line and slows down on huge inputs (IPROUTE2.md §9). */
+    public static final int CHUNK_LINES = 50_000;
+
+    private static final String TABLES_HEADER = "# Written by routesync: table names of the desired state.\n"
+            + "# This file is replaced on every apply; change the desired state instead.\n";
+
+    /** One {@code ip -batch} input and the change behind each of its lines. */
+    public record Chunk(String part, Family family, List<Change> changes) {
+    }
+
+    private final StringBuilder stdin = new StringBuilder();
+    private final List<Chunk> chunks = new ArrayList<>();
+    private final String marker;
+
+    private ApplyInput(String marker) {
+        this.marker = marker;
+    }
+
+    /**
+     * @param footprint the tables to remember for later reads, or null to leave the footprint as it is
+     * @param record    the JSON record to write when every batch succeeds, or null for none
+     */
+    public static ApplyInput build(String marker, HostPlan plan, HostReading reading, Ownership ownership,
+            Collection<TableId> footprint, String record) {
+        ApplyInput in = new ApplyInput(marker);
+        if (changesNames(plan)) in.part("tables", tablesFile(reading.observed().managedTableNames(), plan));
+        if (!Ownership.PROTOCOL_NAME.equals(reading.managedProtocolNames().get(ownership.protocolTag()))
+                || reading.managedProtocolNames().size() != 1) {
+            in.part("protos", "# Written by routesync: the protocol number it tags its routes and rules with.\n"
+                    + ownership.protocolTag() + " " + Ownership.PROTOCOL_NAME + "\n");
+        }
+        in.batches(plan, Family.INET);
+        in.batches(plan, Family.INET6);
+        if (footprint != null) {
+            StringBuilder lines = new StringBuilder();
+            for (TableId t : new TreeSet<>(footprint)) lines.append(t.id()).append('\n');
+            in.part("footprint", lines.toString());
+        }
+        if (record != null) in.part("record", record);
+        return in;
+    }
+
+    private static boolean changesNames(HostPlan plan) {
+        return plan.changes().stream().anyMatch(c -> c.entry() instanceof TableName);
+    }
+
+    /** routesync's rt_tables.d file after the plan: what it holds now, with the plan's name changes. */
+    static String tablesFile(List<TableName> current, HostPlan plan) {
+        TreeSet<TableName> names = new TreeSet<>(current);
+        for (Change c : plan.changes()) {
+            if (!(c.entry() instanceof TableName)) continue;
+            if (c.action() == Action.DELETE) names.remove((TableName) c.entry());
+            else names.add((TableName) c.entry());
+        }
+        StringBuilder out = new StringBuilder(TABLES_HEADER);
+        for (TableName n : names) out.append(n.id().id()).append(' ').append(n.name()).append('\n');
+        return out.toString();
+    }
+
+    private void batches(HostPlan plan, Family family) {
+        List<Change> current = new ArrayList<>();
+        StringBuilder lines = new StringBuilder();
+        for (Change c : plan.changes()) {
+            if (ChangeSyntax.family(c) != family) continue;
+            current.add(c);
+            lines.append(ChangeSyntax.batchLine(c)).append('\n');
+            if (current.size() == CHUNK_LINES) {
+                flush(family, current, lines);
+                current = new ArrayList<>();
+                lines.setLength(0);
+            }
+        }
+        if (!current.isEmpty()) flush(family, current, lines);
+    }
+
+    private void flush(Family family, List<Change> changes, StringBuilder lines) {
+        String part = String.format("batch%s-%04d", family == Family.INET ? "4" : "6", chunks.size() + 1);
+        chunks.add(new Chunk(part.substring("batch".length()), family, List.copyOf(changes)));
+        part(part, lines.toString());
+    }
+
+    private void part(String name, String content) {
+        stdin.append(marker).append(" part ").append(name).append('\n').append(content);
+        if (!content.isEmpty() && content.charAt(content.length() - 1) != '\n') stdin.append('\n');
+    }
+
+    public byte[] bytes() {
+        return stdin.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    public List<Chunk> chunks() {
+        return chunks;
+    }
+
+    /** The chunk the apply script reports as {@code cmd batch PART}, or null. */
+    public Chunk chunk(String part) {
+        for (Chunk c : chunks) {
+            if (c.part().equals(part)) return c;
+        }
+        return null;
+    }
+
+    /** Counts of batch lines per family, for reports: {inet=N, inet6=M}. */
+    public Map<Family, Integer> lineCounts() {
+        int v4 = 0;
+        int v6 = 0;
+        for (Chunk c : chunks) {
+            if (c.family() == Family.INET) v4 += c.changes().size();
+            else v6 += c.changes().size();
+        }
+        return Map.of(Family.INET, v4, Family.INET6, v6);
+    }
+}

@@ -1,0 +1,49 @@
+package io.routesync.apply;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.routesync.model.Action;
+import io.routesync.model.Change;
+import io.routesync.model.HostPlan;
+import io.routesync.render.ChangeSyntax;
+import java.time.Instant;
+
+/**
+ * The small JSON record an apply leaves on the host ({@code STATE_DIR/records/*.json} and
+ * {@code last.json}): when, from which inputs (digest, git commit when known), the fingerprint of the
+ * state it was planned from, and the changes.
+ */
+public final class ApplyRecord {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Where the desired state came from: a digest of the inputs and, when known, the git commit. */
+    public record Inputs(String digest, String commit, String version) {
+    }
+
+    private ApplyRecord() {
+    }
+
+    public static String json(Instant time, String host, Inputs inputs, HostPlan plan, String kind) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format_version", "1");
+        root.put("kind", kind);
+        root.put("time", time.toString());
+        root.put("host", host);
+        root.put("routesync_version", inputs.version());
+        if (inputs.digest() != null) root.put("inputs_digest", inputs.digest());
+        if (inputs.commit() != null) root.put("commit", inputs.commit());
+        root.put("fingerprint", plan.fingerprint());
+        ObjectNode counts = root.putObject("counts");
+        counts.put("add", plan.count(Action.ADD));
+        counts.put("change", plan.count(Action.REPLACE));
+        counts.put("delete", plan.count(Action.DELETE));
+        ArrayNode changes = root.putArray("changes");
+        for (Change c : plan.changes()) {
+            ObjectNode n = changes.addObject();
+            n.put("action", c.action().word());
+            n.put("command", ChangeSyntax.command(c, null));
+        }
+        return root.toString() + "\n";
+    }
+}

@@ -1,0 +1,39 @@
+package io.routesync.apply;
+
+import io.routesync.model.HostPlan;
+import io.routesync.parse.HostReading;
+
+/**
+ * How an apply on one host ended. {@code applied} is the plan that was run (after any re-plan),
+ * {@code after} the host as read at the end, {@code failure} the failing batch line (if any),
+ * {@code rollback} the plan that undid it, {@code remaining} what still differs (verify failure, or
+ * what a failed rollback left), {@code record} where the record was written.
+ */
+public record ApplyReport(
+        Outcome outcome,
+        HostPlan applied,
+        HostReading after,
+        BatchFailure failure,
+        HostPlan rollback,
+        HostPlan remaining,
+        String record) {
+
+    public enum Outcome {
+        /** The plan was empty: nothing was run on the host. */
+        NO_CHANGES,
+        /** Applied and verified. */
+        APPLIED,
+        /** A batch line failed; every touched entry was restored to its state before the apply. */
+        FAILED_ROLLED_BACK,
+        /** Applied, but re-reading showed differences; rolled back. */
+        VERIFY_FAILED_ROLLED_BACK,
+        /** The rollback itself did not restore the host: {@code remaining} says what is left. */
+        ROLLBACK_FAILED,
+        /** The host changed after it was read and the new plan differs from the approved one. */
+        PLAN_CHANGED
+    }
+
+    public boolean succeeded() {
+        return outcome == Outcome.NO_CHANGES || outcome == Outcome.APPLIED;
+    }
+}

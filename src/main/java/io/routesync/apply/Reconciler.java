@@ -1,0 +1,171 @@
+package io.routesync.apply;
+
+import io.routesync.model.DesiredState;
+import io.routesync.model.HostPlan;
+import io.routesync.model.Ownership;
+import io.routesync.model.TableId;
+import io.routesync.parse.HostReading;
+import io.routesync.parse.ObservedBuilder;
+import io.routesync.parse.OutputException;
+import io.routesync.parse.Reading;
+import io.routesync.parse.ReadingParser;
+import io.routesync.plan.PlanConflictException;
+import io.routesync.plan.Planner;
+import io.routesync.transport.HostReader;
+import io.routesync.transport.LockHeldException;
+import io.routesync.transport.ScriptResult;
+import io.routesync.transport.Scripts;
+import io.routesync.transport.Target;
+import io.routesync.transport.TransportException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Reconciles one host, level-triggered: observe, plan, apply in one batch per family, re-read and
+ * verify; when a batch line fails or the result does not verify, plan the way back to the snapshot
+ * for everything the plan touched, apply that, and verify it too.
+ */
+public final class Reconciler {
+    /** How long to wait for another run's lock, and for one script run on the target. */
+    public record Settings(Duration lockWait, Duration timeout) {
+    }
+
+    private static final int MAX_ATTEMPTS = 3;
+
+    private final Target target;
+    private final TargetPaths paths;
+    private final Settings settings;
+    private final Clock clock;
+
+    public Reconciler(Target target, TargetPaths paths, Settings settings, Clock clock) {
+        this.target = target;
+        this.paths = paths;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public Target target() {
+        return target;
+    }
+
+    /** Reads what a plan for {@code desired} needs: its tables, and the footprint of the last apply. */
+    public HostReading observe(DesiredState desired) throws TransportException, OutputException, LockHeldException {
+        return HostReader.read(target, paths, desired.tablesToRead(), settings.lockWait(), settings.timeout());
+    }
+
+    public HostPlan plan(DesiredState desired, HostReading reading, Ownership ownership) throws PlanConflictException {
+        return Planner.plan(desired, reading.observed(), ownership);
+    }
+
+    /**
+     * Applies {@code approved}, made from {@code reading}. If the host changed since it was read, it is
+     * read and planned again: the same changes are applied; an empty plan means another run did the
+     * work; a different plan is applied only when {@code acceptReplan} (it is shown through
+     * {@code onReplan} first), else the report says {@link ApplyReport.Outcome#PLAN_CHANGED}.
+     */
+    public ApplyReport apply(DesiredState desired, Ownership ownership, HostReading reading, HostPlan approved,
+            ApplyRecord.Inputs inputs, boolean acceptReplan, Consumer<HostPlan> onReplan)
+            throws TransportException, OutputException, LockHeldException, PlanConflictException {
+        HostReading current = reading;
+        HostPlan plan = approved;
+        for (int attempt = 1; ; attempt++) {
+            if (plan.isEmpty()) return report(ApplyReport.Outcome.NO_CHANGES, plan, current, null, null, null, null);
+            String record = ApplyRecord.json(clock.instant(), target.name(), inputs, plan, "apply");
+            Run run;
+            try {
+                run = run(plan, current, ownership, desired.tablesToRead(), desired.tablesToRead(), record);
+            } catch (TransportException lost) {
+                // the batch may have run in part: find out what is there now and take it back
+                HostReading now = observe(desired);
+                BatchFailure failure = new BatchFailure(null, -1, null, "the connection was lost during the apply: " + lost.getMessage(), -1);
+                return rollBack(desired, ownership, current, plan, now, failure, inputs, ApplyReport.Outcome.FAILED_ROLLED_BACK);
+            }
+            if (run.stale) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw new TransportException(target.name() + " kept changing while routesync tried to apply (" + attempt
+                            + " attempts); nothing was changed", false);
+                }
+                current = observe(desired);
+                HostPlan replanned = plan(desired, current, ownership);
+                if (!replanned.isEmpty() && !replanned.changes().equals(plan.changes())) {
+                    if (!acceptReplan) return report(ApplyReport.Outcome.PLAN_CHANGED, replanned, current, null, null, null, null);
+                    onReplan.accept(replanned);
+                }
+                plan = replanned;
+                continue;
+            }
+            if (run.failure != null) {
+                return rollBack(desired, ownership, current, plan, run.after, run.failure, inputs, ApplyReport.Outcome.FAILED_ROLLED_BACK);
+            }
+            HostPlan remaining = plan(desired, run.after, ownership);
+            if (!remaining.isEmpty()) {
+                BatchFailure why = new BatchFailure(null, -1, null, "after the apply the host still differs from the desired state", 0);
+                ApplyReport back = rollBack(desired, ownership, current, plan, run.after, why, inputs,
+                        ApplyReport.Outcome.VERIFY_FAILED_ROLLED_BACK);
+                return back.outcome() == ApplyReport.Outcome.ROLLBACK_FAILED ? back
+                        : report(back.outcome(), plan, back.after(), why, back.rollback(), remaining, null);
+            }
+            return report(ApplyReport.Outcome.APPLIED, plan, run.after, null, null, null, run.recorded);
+        }
+    }
+
+    /** Returns everything {@code attempted} touched to its state in {@code snapshot}, then checks that it did. */
+    private ApplyReport rollBack(DesiredState desired, Ownership ownership, HostReading snapshot, HostPlan attempted,
+            HostReading now, BatchFailure failure, ApplyRecord.Inputs inputs, ApplyReport.Outcome success)
+            throws TransportException, OutputException, LockHeldException {
+        HostReading current = now;
+        HostPlan back = Planner.rollback(snapshot.observed(), current.observed(), attempted, ownership);
+        HostPlan firstBack = back;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS && !back.isEmpty(); attempt++) {
+            String record = ApplyRecord.json(clock.instant(), target.name(), inputs, back, "rollback");
+            Run run = run(back, current, ownership, desired.tablesToRead(), null, record);
+            current = run.stale ? observe(desired) : run.after;
+            back = Planner.rollback(snapshot.observed(), current.observed(), attempted, ownership);
+            if (!run.stale && run.failure != null) break;
+        }
+        if (!back.isEmpty()) return report(ApplyReport.Outcome.ROLLBACK_FAILED, attempted, current, failure, firstBack, back, null);
+        return report(success, attempted, current, failure, firstBack, null, null);
+    }
+
+    private record Run(boolean stale, BatchFailure failure, HostReading after, String recorded) {
+    }
+
+    private Run run(HostPlan plan, HostReading from, Ownership ownership, Collection<TableId> tables,
+            Collection<TableId> footprint, String record) throws TransportException, OutputException, LockHeldException {
+        String marker = HostReader.newMarker();
+        ApplyInput input = ApplyInput.build(marker, plan, from, ownership, footprint, record);
+        List<String> args = HostReader.commonArgs(marker, target, paths, settings.lockWait());
+        args.add(from.digest());
+        for (TableId t : tables) args.add(Long.toString(t.id()));
+        ScriptResult result = target.runScript(Scripts.APPLY, args, input.bytes(), settings.timeout());
+        ReadingParser.ApplyOutput out = ReadingParser.splitApply(result.stdout(), marker);
+        Reading applied = ReadingParser.parse(out.applied(), marker);
+        if (applied.note("locked") != null) throw new LockHeldException(target.name(), settings.lockWait());
+        if (applied.note("stale") != null) return new Run(true, null, null, null);
+        if (applied.note("fatal") != null) {
+            throw new TransportException("the apply script failed on " + target.name() + " (" + applied.note("fatal")
+                    + "); nothing was changed", false);
+        }
+        BatchFailure failure = null;
+        for (Reading.CommandSection c : applied.commands()) {
+            if (c.words().size() == 2 && c.words().get(0).equals("batch") && c.exitCode() != 0) {
+                failure = BatchFailure.of(c, input.chunk(c.words().get(1)));
+                break;
+            }
+        }
+        if (out.reread() == null) {
+            throw new TransportException("the apply on " + target.name() + " ended before re-reading the host (exit "
+                    + result.exitCode() + (result.stderr().isBlank() ? "" : ": " + result.stderr().strip()) + ")", false);
+        }
+        HostReading after = ObservedBuilder.build(target.name(), ReadingParser.parse(out.reread(), marker));
+        return new Run(false, failure, after, applied.note("recorded"));
+    }
+
+    private static ApplyReport report(ApplyReport.Outcome outcome, HostPlan applied, HostReading after, BatchFailure failure,
+            HostPlan rollback, HostPlan remaining, String record) {
+        return new ApplyReport(outcome, applied, after, failure, rollback, remaining, record);
+    }
+}

@@ -1,0 +1,65 @@
+package io.routesync.cli;
+
+import io.routesync.config.Diagnostic;
+import io.routesync.config.InvalidInputException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+
+/**
+ * The one place where failures become messages and exit codes: diagnostics for bad input (65), one
+ * paragraph for everything else, a stack trace only with {@code --debug}.
+ */
+final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        boolean debug = parsed != null && isDebug(parsed);
+        int code;
+        if (e instanceof InvalidInputException) {
+            code = printDiagnostics((InvalidInputException) e, err);
+        } else if (e instanceof UserError) {
+            err.println("error: " + e.getMessage());
+            code = ((UserError) e).exitCode();
+        } else {
+            err.println("error: routesync failed unexpectedly: " + e + (debug ? "" : " (run again with --debug for details)"));
+            code = ExitCodes.FAILED;
+        }
+        if (debug) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            err.print(trace);
+        }
+        err.flush();
+        return code;
+    }
+
+    static int printDiagnostics(InvalidInputException e, PrintWriter err) {
+        int errors = 0;
+        for (Diagnostic d : e.diagnostics()) {
+            err.println(d.format());
+            if (d.isError()) errors++;
+        }
+        err.println(errors == 1 ? "1 error; nothing was changed." : errors + " errors; nothing was changed.");
+        return ExitCodes.DATA;
+    }
+
+    private static boolean isDebug(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--debug")) return true;
+        }
+        return false;
+    }
+
+    /** Bad command line: the message, a pointer to help, exit 64. */
+    static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        PrintWriter err = cli.getErr();
+        err.println("error: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Run '" + cli.getCommandSpec().qualifiedName() + " --help' for usage.");
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+}

@@ -1,0 +1,90 @@
+package io.routesync.cli;
+
+import io.routesync.apply.ApplyRecord;
+import io.routesync.config.Diagnostic;
+import io.routesync.config.InvalidInputException;
+import io.routesync.config.SourceFile;
+import io.routesync.config.SourcePos;
+import io.routesync.config.Variables;
+import io.routesync.config.state.LoadedState;
+import io.routesync.config.state.StateLoader;
+import io.routesync.model.Ownership;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.TreeMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Where the desired state comes from: state files and {@code --var}s (the inventory adds hosts later). */
+public final class StateOptions {
+
+    @Option(names = {"-f", "--state"}, paramLabel = "FILE",
+            description = "A desired-state YAML file; repeat to merge several.")
+    List<Path> stateFiles = new ArrayList<>();
+
+    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A variable for {{ NAME }} in state files; repeatable.")
+    Map<String, String> vars = new LinkedHashMap<>();
+
+    @Option(names = "--proto-number", paramLabel = "N", defaultValue = "245",
+            description = "The route/rule protocol number routesync tags its entries with (registered as 'routesync'; default ${DEFAULT-VALUE}).")
+    int protocolTag;
+
+    boolean hasStateFiles() {
+        return !stateFiles.isEmpty();
+    }
+
+    Ownership ownership(LoadedState state) throws UserError {
+        if (protocolTag < 1 || protocolTag > 255) {
+            throw new UserError(ExitCodes.USAGE, "--proto-number " + protocolTag + " is out of range (1-255)");
+        }
+        return new Ownership(state.state().ownedTables(), protocolTag);
+    }
+
+    /** Reads and merges the state files; every problem in any of them is reported at once. */
+    LoadedState load() throws InvalidInputException, UserError {
+        if (stateFiles.isEmpty()) {
+            throw new UserError(ExitCodes.USAGE, "no desired state given: pass -f FILE (e.g. -f states/dual-uplink.yml)");
+        }
+        return StateLoader.load(readAll(stateFiles), Variables.commandLine(vars), protocolTag);
+    }
+
+    /** A digest of the inputs (file names, contents, variables) for the apply record. */
+    ApplyRecord.Inputs inputs(String version) throws InvalidInputException {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        for (SourceFile f : readAll(stateFiles)) {
+            sha.update((f.name() + "\0" + f.content() + "\0").getBytes(StandardCharsets.UTF_8));
+        }
+        new TreeMap<>(vars).forEach((k, v) -> sha.update((k + "=" + v + "\0").getBytes(StandardCharsets.UTF_8)));
+        return new ApplyRecord.Inputs(HexFormat.of().formatHex(sha.digest()), null, version);
+    }
+
+    static List<SourceFile> readAll(List<Path> files) throws InvalidInputException {
+        List<SourceFile> sources = new ArrayList<>();
+        List<Diagnostic> problems = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                sources.add(new SourceFile(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+            } catch (NoSuchFileException e) {
+                problems.add(Diagnostic.error(SourcePos.file(file.toString()), "no such file", "check the path given to -f"));
+            } catch (IOException e) {
+                problems.add(Diagnostic.error(SourcePos.file(file.toString()), "cannot read the file: " + e.getMessage(), ""));
+            }
+        }
+        if (!problems.isEmpty()) throw new InvalidInputException(problems);
+        return sources;
+    }
+}

@@ -1,0 +1,57 @@
+package io.routesync.cli;
+
+import io.routesync.apply.TargetPaths;
+import io.routesync.transport.LocalTarget;
+import io.routesync.transport.Target;
+import io.routesync.transport.TransportException;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** Which host a single-target command works on, and where routesync's files live there. */
+public final class TargetOptions {
+
+    @Option(names = "--netns", paramLabel = "NAME", description = "Work inside this network namespace (ip -n NAME) instead of on this host.")
+    String netns;
+
+    @Option(names = "--etc-dir", paramLabel = "DIR", description = "iproute2's configuration directory on the target (default /etc/iproute2).")
+    String etcDir;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", description = "Where apply records and the footprint go (default /var/lib/routesync[/netns/NAME]).")
+    String stateDir;
+
+    @Option(names = "--lock-dir", paramLabel = "DIR", description = "Where the lock file goes (default /run/lock).")
+    String lockDir;
+
+    @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "How long to wait for another run's lock before giving up with exit 75 (default ${DEFAULT-VALUE}).")
+    int lockTimeout;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
+            description = "How long one read or apply on the target may take (default ${DEFAULT-VALUE}).")
+    int timeout;
+
+    Target target() throws UserError {
+        if (netns == null) return LocalTarget.host();
+        try {
+            return LocalTarget.netns(netns);
+        } catch (TransportException e) {
+            throw new UserError(e.unreachable() ? ExitCodes.UNAVAILABLE : ExitCodes.USAGE, e.getMessage());
+        }
+    }
+
+    TargetPaths paths() throws UserError {
+        try {
+            return TargetPaths.of(netns, etcDir, stateDir, lockDir);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(ExitCodes.USAGE, e.getMessage());
+        }
+    }
+
+    Duration lockWait() {
+        return Duration.ofSeconds(Math.max(0, lockTimeout));
+    }
+
+    Duration runTimeout() {
+        return Duration.ofSeconds(Math.max(1, timeout));
+    }
+}
