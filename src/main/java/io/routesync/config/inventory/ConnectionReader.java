@@ -80,8 +80,7 @@ final class ConnectionReader {
 
     private Variable valued(String name) {
         Variable v = vars.get(name);
-        boolean empty = v == null || (v.value() instanceof YamlNode.Scalar && ((YamlNode.Scalar) v.value()).isNull());
-        return empty ? null : v;
+        return v == null || v.isEmpty() ? null : v;
     }
 
     private Optional<String> checked(Variable v, Function<String, String> check, String expected) {

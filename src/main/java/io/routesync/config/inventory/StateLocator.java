@@ -36,12 +36,12 @@ final class StateLocator {
 
     /** The host's states in the order listed; an empty list when it has no routesync_states. */
     List<StateRef> locate(String host, Variable states, HostProblems problems) {
-        if (states == null) return List.of();
+        if (states == null || states.isEmpty()) return List.of();
         List<YamlNode> items = new ArrayList<>();
         YamlNode value = states.value();
         if (value instanceof YamlNode.Sequence) items.addAll(((YamlNode.Sequence) value).items());
-        else if (value instanceof YamlNode.Scalar && !((YamlNode.Scalar) value).isNull()) items.add(value);
-        else if (!(value instanceof YamlNode.Scalar)) {
+        else if (value instanceof YamlNode.Scalar) items.add(value);
+        else {
             problems.error(host, states.definedAt(), VARIABLE + " must be a list of state names, found " + value.kind(),
                     "write " + VARIABLE + ": [base, dual-uplink]");
             return List.of();

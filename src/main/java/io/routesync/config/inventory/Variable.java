@@ -11,6 +11,16 @@ import java.util.Optional;
  */
 public record Variable(String name, YamlNode value, SourcePos definedAt) {
 
+    /** Whether the value is nothing: YAML null, or an empty value ({@code name:} with nothing after it). */
+    public boolean isEmpty() {
+        return empty(value);
+    }
+
+    // YamlReader gives an empty text, not null, for "name:" with nothing after it; both mean "nothing".
+    static boolean empty(YamlNode node) {
+        return node instanceof YamlNode.Scalar && (((YamlNode.Scalar) node).isNull() || ((YamlNode.Scalar) node).text().isEmpty());
+    }
+
     /** The text of a single value; empty for YAML null, a list or a mapping. */
     public Optional<String> text() {
         if (value instanceof YamlNode.Scalar) return Optional.ofNullable(((YamlNode.Scalar) value).text());

@@ -121,7 +121,7 @@ final class VarsFiles {
             problems.addAll(e.diagnostics());
             return;
         }
-        if (root instanceof YamlNode.Scalar && ((YamlNode.Scalar) root).isNull()) return;
+        if (Variable.empty(root)) return;
         if (!(root instanceof YamlNode.Mapping)) {
             problems.add(Diagnostic.error(root.pos(), "a variables file must be a mapping of name: value, found " + root.kind(),
                     "write one 'name: value' per line"));

@@ -35,7 +35,7 @@ final class YamlInventoryParser {
     }
 
     private void parseRoot(YamlNode root, String file) {
-        if (root instanceof YamlNode.Scalar && ((YamlNode.Scalar) root).isNull()) {
+        if (Variable.empty(root)) {
             tree.error(SourcePos.file(file), "the inventory is empty", "start with 'all:' and list hosts under 'hosts:'");
             return;
         }
@@ -60,7 +60,7 @@ final class YamlInventoryParser {
         }
         InventoryTree.GroupDef group = tree.group(name, at);
         if (parent != null) tree.addChild(parent, group, at);
-        if (body instanceof YamlNode.Scalar && ((YamlNode.Scalar) body).isNull()) return;
+        if (Variable.empty(body)) return;
         if (!(body instanceof YamlNode.Mapping)) {
             tree.error(body.pos(), "group '" + name + "' must be a mapping with hosts:, children: or vars:, found " + body.kind(),
                     "list hosts under '" + name + ":' -> 'hosts:', one 'name:' per line");
@@ -85,10 +85,11 @@ final class YamlInventoryParser {
     }
 
     private void parseHosts(InventoryTree.GroupDef group, YamlNode hosts) {
+        if (Variable.empty(hosts)) return;
         if (hosts instanceof YamlNode.Scalar) {
             // Ansible accepts 'hosts: name' for a single host without variables
             YamlNode.Scalar single = (YamlNode.Scalar) hosts;
-            if (!single.isNull()) addHosts(group, single.text(), single.pos(), null);
+            addHosts(group, single.text(), single.pos(), null);
             return;
         }
         if (!(hosts instanceof YamlNode.Mapping)) {
@@ -101,7 +102,7 @@ final class YamlInventoryParser {
 
     private void addHosts(InventoryTree.GroupDef group, String entry, SourcePos at, YamlNode vars) {
         HostPattern.Expansion expansion = HostPattern.expand(entry, at, tree.problems);
-        if (vars != null && !(vars instanceof YamlNode.Mapping) && !(vars instanceof YamlNode.Scalar && ((YamlNode.Scalar) vars).isNull())) {
+        if (vars != null && !(vars instanceof YamlNode.Mapping) && !Variable.empty(vars)) {
             tree.error(vars.pos(), "host '" + entry + "' must map to its variables or to nothing, found " + vars.kind(),
                     "write 'name:' alone, or 'name:' followed by indented 'variable: value' lines");
             return;
@@ -118,9 +119,10 @@ final class YamlInventoryParser {
     }
 
     private void parseChildren(InventoryTree.GroupDef group, YamlNode children) {
+        if (Variable.empty(children)) return;
         if (children instanceof YamlNode.Scalar) {
             YamlNode.Scalar single = (YamlNode.Scalar) children;
-            if (!single.isNull()) parseGroup(single.text(), single.pos(), new YamlNode.Scalar(single.pos(), null), group);
+            parseGroup(single.text(), single.pos(), new YamlNode.Scalar(single.pos(), null), group);
             return;
         }
         if (!(children instanceof YamlNode.Mapping)) {
@@ -132,7 +134,7 @@ final class YamlInventoryParser {
     }
 
     private void parseVars(Map<String, Variable> into, YamlNode vars, String what) {
-        if (vars instanceof YamlNode.Scalar && ((YamlNode.Scalar) vars).isNull()) return;
+        if (Variable.empty(vars)) return;
         if (!(vars instanceof YamlNode.Mapping)) {
             tree.error(vars.pos(), what + " must be a mapping of name: value, found " + vars.kind(), "write one 'name: value' per line");
             return;
