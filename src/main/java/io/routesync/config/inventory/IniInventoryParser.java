@@ -52,6 +52,11 @@ final class IniInventoryParser {
             if (line.isEmpty() || line.charAt(0) == '#' || line.charAt(0) == ';') continue;
             int indent = raw.indexOf(line.charAt(0));
             SourcePos at = new SourcePos(file, n + 1, indent + 1);
+            if (line.equals("---")) {
+                // reading on would only bury this in errors about every YAML line
+                tree.error(at, "'---' in an INI inventory: this looks like a YAML file", "give a YAML inventory a .yml or .yaml name");
+                return;
+            }
             if (line.startsWith("[")) {
                 Matcher m = SECTION.matcher(line);
                 if (!m.matches()) {
@@ -109,10 +114,6 @@ final class IniInventoryParser {
         if (words.isEmpty()) return;
         ShellWords.Word first = words.get(0);
         SourcePos hostPos = new SourcePos(file, lineStart.line(), first.column());
-        if (first.text().equals("---")) {
-            tree.error(hostPos, "'---' in an INI inventory: this looks like a YAML file", "give a YAML inventory a .yml or .yaml name");
-            return;
-        }
         Map<String, Variable> vars = new LinkedHashMap<>();
         for (ShellWords.Word w : words.subList(1, words.size())) {
             SourcePos pos = new SourcePos(file, lineStart.line(), w.column());

@@ -20,7 +20,9 @@ final class Nearest {
         }
         // further than this, a suggestion is noise rather than help
         int limit = Math.max(2, word.length() / 3);
-        return best != null && bestDistance <= limit ? Optional.of(best) : Optional.empty();
+        if (best != null && bestDistance <= limit) return Optional.of(best);
+        // a cut-short word ("child" for "children") is far by edit distance but obvious to a reader
+        return candidates.stream().filter(c -> word.length() >= 3 && c.startsWith(word)).sorted().findFirst();
     }
 
     /** " (did you mean 'x'?)" or "". */
