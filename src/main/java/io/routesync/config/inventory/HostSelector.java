@@ -97,9 +97,12 @@ final class HostSelector {
         }
         // like Python's re.match: a regex must match at the start; a glob, the whole name
         boolean anchoredAtStartOnly = body.startsWith("~");
+        // a glob or regex never selects the built-in groups: 'a*' must not quietly mean 'all'
+        boolean wildcard = anchoredAtStartOnly || expression.chars().anyMatch(c -> c == '*' || c == '?' || c == '[');
         Set<String> matched = new TreeSet<>();
         for (Group g : inventory.groups().values()) {
-            if (matches(matcher, g.name(), anchoredAtStartOnly)) matched.addAll(g.hosts());
+            boolean builtIn = g.name().equals(InventoryTree.ALL) || g.name().equals(InventoryTree.UNGROUPED);
+            if (!(wildcard && builtIn) && matches(matcher, g.name(), anchoredAtStartOnly)) matched.addAll(g.hosts());
         }
         for (Host h : inventory.hosts()) {
             if (matches(matcher, h.name(), anchoredAtStartOnly)) matched.add(h.name());

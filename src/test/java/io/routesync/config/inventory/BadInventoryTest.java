@@ -107,12 +107,16 @@ class BadInventoryTest {
 
     @Test
     void rangesExpandLikeAnsible() throws Exception {
-        String inventory = "all:\n  hosts:\n    www[08:10]:\n    db-[a:c]:\n    node[0:4:2]-[x:y]:\n    edge1:2222:\n";
+        String inventory = "all:\n  hosts:\n    www[08:10]:\n    db-[a:c]:\n    node[0:4:2]-[x:y]:\n    edge1:2222:\n"
+                + "    \"[2001:db8::1]:2223\":\n    2001:db8::2:\n";
         Inventory inv = Fixtures.read(files("hosts.yml", inventory), "hosts.yml");
-        assertEquals(List.of("www08", "www09", "www10", "db-a", "db-b", "db-c", "node0-x", "node0-y", "node2-x", "node2-y", "node4-x", "node4-y", "edge1"),
+        assertEquals(List.of("www08", "www09", "www10", "db-a", "db-b", "db-c", "node0-x", "node0-y", "node2-x", "node2-y", "node4-x", "node4-y", "edge1",
+                        "2001:db8::1", "2001:db8::2"),
                 inv.hosts().stream().map(Host::name).toList());
         assertEquals("hosts.yml:6:11", inv.host("edge1").orElseThrow().variable("ansible_port").orElseThrow().definedAt().toString());
         assertEquals(2222, inv.host("edge1").orElseThrow().connection().port().getAsInt());
+        assertEquals(2223, inv.host("2001:db8::1").orElseThrow().connection().port().getAsInt());
+        assertEquals("2001:db8::2", inv.host("2001:db8::2").orElseThrow().connection().address());
     }
 
     @Test

@@ -95,6 +95,15 @@ class HostSelectorTest {
     }
 
     @Test
+    void globsAndRegexesDoNotMatchTheBuiltInGroups() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> inventory.select("a*:~ungr"));
+        assertEquals(List.of(
+                "--limit: error: 'a*' matches no host or group (did you mean 'all'?)\n  fix: name a host or group of inventory/hosts, a glob like 'edge*', or 'all'",
+                "--limit: error: '~ungr' matches no host or group\n  fix: name a host or group of inventory/hosts, a glob like 'edge*', or 'all'"),
+                Fixtures.formatted(e.diagnostics()));
+    }
+
+    @Test
     void aPatternSelectingNoHostIsAnError() {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> inventory.select("edge_dc1:&lab"));
         assertEquals(List.of("--limit: error: 'edge_dc1:&lab' selects no hosts\n"
