@@ -1,0 +1,63 @@
+package io.routesync.config.inventory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * An {@link InventorySource} over a directory on disk. This is the one place inventory reading touches
+ * the file system; everything else works on the text it returns. Paths cannot leave the root.
+ */
+public final class DirectorySource implements InventorySource {
+    private final Path root;
+
+    public DirectorySource(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    /** The source-relative path of a file under the root, as {@link InventoryReader#read} takes it. */
+    public String pathOf(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (!absolute.startsWith(root)) {
+            throw new IllegalArgumentException(file + " is not under " + root);
+        }
+        return root.relativize(absolute).toString().replace('\\', '/');
+    }
+
+    @Override
+    public Optional<String> read(String path) throws IOException {
+        Path file = resolve(path);
+        if (!Files.isRegularFile(file)) return Optional.empty();
+        return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public List<Entry> list(String dir) throws IOException {
+        Path directory = resolve(dir);
+        if (!Files.isDirectory(directory)) return List.of();
+        List<Entry> entries = new ArrayList<>();
+        try (Stream<Path> children = Files.list(directory)) {
+            children.forEach(p -> entries.add(new Entry(p.getFileName().toString(), Files.isDirectory(p))));
+        }
+        entries.sort(Comparator.comparing(Entry::name));
+        return entries;
+    }
+
+    // Inventory paths come from the inventory itself (group and host names): refuse any that would
+    // climb out of the root rather than trusting them.
+    private Path resolve(String path) {
+        if (path.startsWith("/") || path.contains("\\")) throw new IllegalArgumentException("not a relative path: " + path);
+        for (String segment : path.split("/")) {
+            if (segment.equals("..")) throw new IllegalArgumentException("path leaves the inventory root: " + path);
+        }
+        Path resolved = path.isEmpty() ? root : root.resolve(path).normalize();
+        if (!resolved.startsWith(root)) throw new IllegalArgumentException("path leaves the inventory root: " + path);
+        return resolved;
+    }
+}

@@ -1,0 +1,125 @@
+package io.routesync.config.inventory;
+
+import static io.routesync.config.inventory.Fixtures.failures;
+import static io.routesync.config.inventory.Fixtures.files;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {{ name }} references inside inventory variables, resolved per host. */
+class TemplateResolverTest {
+
+    private static Host host(String inventory, String name) throws Exception {
+        return Fixtures.read(files("hosts.yml", inventory), "hosts.yml").host(name).orElseThrow();
+    }
+
+    private static String text(Host host, String variable) {
+        return host.variable(variable).orElseThrow().text().orElseThrow();
+    }
+
+    @Test
+    void referencesResolveAgainstTheHostsFinalVariables() throws Exception {
+        String inventory = String.join("\n",
+                "all:",
+                "  vars:",
+                "    uplink2_addr: \"{{ uplink2_net_prefix }}.10\"",
+                "    uplink2_gw: \"{{uplink2_net_prefix}}.1\"",
+                "    uplink2_net_prefix: 192.168.2",
+                "  hosts:",
+                "    edge1:",
+                "    edge2: { uplink2_net_prefix: 192.168.3 }",
+                "");
+        assertEquals("192.168.2.10", text(host(inventory, "edge1"), "uplink2_addr"));
+        assertEquals("192.168.2.1", text(host(inventory, "edge1"), "uplink2_gw"));
+        // a host's own value changes what a group variable that refers to it becomes
+        Host edge2 = host(inventory, "edge2");
+        assertEquals("192.168.3.10", text(edge2, "uplink2_addr"));
+        // the position stays that of the definition (the group's), the value is the host's
+        assertEquals("hosts.yml:3:5", edge2.variable("uplink2_addr").orElseThrow().definedAt().toString());
+    }
+
+    @Test
+    void aWholeValueReferenceKeepsListsAsLists() throws Exception {
+        String inventory = String.join("\n",
+                "all:",
+                "  vars:",
+                "    edge_states: [base, dual-uplink]",
+                "    other: \"{{ edge_states }}\"",
+                "  hosts: { h1: }",
+                "");
+        assertEquals(List.of("base", "dual-uplink"), Fixtures.plain(host(inventory, "h1").variable("other").orElseThrow().value()));
+    }
+
+    @Test
+    void chainsResolveAndListItemsAndMappingValuesToo() throws Exception {
+        String inventory = String.join("\n",
+                "all:",
+                "  vars:",
+                "    a: \"{{ b }}-a\"",
+                "    b: \"{{ c }}-b\"",
+                "    c: c",
+                "    items: [\"{{ a }}\", x]",
+                "    map: { k: \"{{ c }}\" }",
+                "  hosts: { h1: }",
+                "");
+        Host h1 = host(inventory, "h1");
+        assertEquals("c-b-a", text(h1, "a"));
+        assertEquals(List.of("c-b-a", "x"), Fixtures.plain(h1.variable("items").orElseThrow().value()));
+        assertEquals(java.util.Map.of("k", "c"), Fixtures.plain(h1.variable("map").orElseThrow().value()));
+    }
+
+    @Test
+    void inventoryHostnameIsAvailable() throws Exception {
+        String inventory = "all:\n  vars:\n    ansible_host: \"{{ inventory_hostname_short }}.mgmt.example.net\"\n  hosts: { edge1.dc1: }\n";
+        Host h = host(inventory, "edge1.dc1");
+        assertEquals("edge1.mgmt.example.net", h.connection().address());
+    }
+
+    @Test
+    void anUndefinedNameIsAnErrorNamingTheHostsTheVariableAndThePlace() {
+        String inventory = String.join("\n",
+                "all:",
+                "  vars:",
+                "    uplink2_addr: \"{{ uplink2_prefx }}.10\"",
+                "  hosts:",
+                "    edge1: { uplink2_prefix: 192.168.2 }",
+                "    edge2: { uplink2_prefix: 192.168.3 }",
+                "");
+        assertEquals(List.of("hosts.yml:3:19: error: hosts edge1, edge2: variable 'uplink2_addr' refers to undefined variable 'uplink2_prefx'"
+                        + " (did you mean 'uplink2_prefix'?)\n"
+                        + "  fix: define 'uplink2_prefx' for this host: in host_vars/, group_vars/ or the inventory"),
+                failures(files("hosts.yml", inventory), "hosts.yml"));
+    }
+
+    @Test
+    void aCycleIsAnErrorShowingTheCycle() {
+        String inventory = String.join("\n",
+                "all:",
+                "  vars:",
+                "    a: \"{{ b }}\"",
+                "    b: \"x{{ c }}\"",
+                "    c: \"{{ a }}\"",
+                "  hosts: { h1: }",
+                "");
+        assertEquals(List.of("hosts.yml:3:5: error: host h1: variables refer to each other in a cycle: a -> b -> c -> a\n"
+                        + "  fix: give one of them a value that does not refer back"),
+                failures(files("hosts.yml", inventory), "hosts.yml"));
+    }
+
+    @Test
+    void jinjaBeyondPlainNamesIsRefusedNotPassedOn() {
+        String inventory = "all:\n  vars:\n    gw: \"{{ prefix | default('10.0.0') }}.1\"\n  hosts: { h1: }\n";
+        assertEquals(List.of("hosts.yml:3:9: error: host h1: variable 'gw' uses '{{ prefix | default('10.0.0') }}', which routesync cannot evaluate\n"
+                        + "  fix: routesync resolves only {{ name }}; write the value itself, or put it in a variable and refer to that"),
+                failures(files("hosts.yml", inventory), "hosts.yml"));
+    }
+
+    @Test
+    void aListCannotBePartOfText() {
+        String inventory = "all:\n  vars:\n    l: [a, b]\n    t: \"x-{{ l }}\"\n  hosts: { h1: }\n";
+        assertEquals(List.of("hosts.yml:4:8: error: host h1: variable 't' puts 'l' into text, but 'l' is a list\n"
+                        + "  fix: only a single value can be part of text; write \"{{ l }}\" alone to use the whole list"),
+                failures(files("hosts.yml", inventory), "hosts.yml"));
+    }
+}
