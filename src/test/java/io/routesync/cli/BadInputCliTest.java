@@ -27,7 +27,7 @@ class BadInputCliTest {
         List<String> args = new ArrayList<>(List.of("validate"));
         for (String f : c.files()) args.addAll(List.of("-f", BadInputCases.directory().resolve(f).toString()));
         for (String v : c.varArgs()) args.addAll(List.of("--var", v));
-        CliRun run = CliRun.of(args);
+        CliRunner.Result run = CliRunner.run(args);
         assertEquals(65, run.exitCode(), run::toString);
         assertEquals("", run.out(), run::toString);
         String err = run.err().replace(BadInputCases.directory() + "/", "");

@@ -15,7 +15,7 @@ class CommandLineTest {
 
     @Test
     void unknownOptionIsAUsageError() {
-        CliRun run = CliRun.of("plan", "--nosuch");
+        CliRunner.Result run = CliRunner.run("plan", "--nosuch");
         assertEquals(64, run.exitCode(), run::toString);
         assertTrue(run.err().contains("Unknown option: '--nosuch'"), run::toString);
         assertTrue(run.err().contains("routesync plan --help"), run::toString);
@@ -23,28 +23,28 @@ class CommandLineTest {
 
     @Test
     void unknownCommandSuggestsTheNearestOne() {
-        CliRun run = CliRun.of("plna");
+        CliRunner.Result run = CliRunner.run("plna");
         assertEquals(64, run.exitCode(), run::toString);
         assertTrue(run.err().contains("plan"), run::toString);
     }
 
     @Test
     void planWithoutStateSaysWhatToPass() {
-        CliRun run = CliRun.of("plan");
+        CliRunner.Result run = CliRunner.run("plan");
         assertEquals(64, run.exitCode(), run::toString);
         assertTrue(run.err().contains("pass -f FILE"), run::toString);
     }
 
     @Test
     void missingStateFileIsInvalidInput() {
-        CliRun run = CliRun.of("validate", "-f", dir.resolve("nope.yml").toString());
+        CliRunner.Result run = CliRunner.run("validate", "-f", dir.resolve("nope.yml").toString());
         assertEquals(65, run.exitCode(), run::toString);
         assertTrue(run.err().startsWith(dir.resolve("nope.yml") + ": error: no such file"), run::toString);
     }
 
     @Test
     void validateAcceptsTheSeedStateWithVariables() {
-        CliRun run = CliRun.of("validate", "-f", "states/dual-uplink.yml", "--var", "uplink2_addr=192.168.2.10",
+        CliRunner.Result run = CliRunner.run("validate", "-f", "states/dual-uplink.yml", "--var", "uplink2_addr=192.168.2.10",
                 "--var", "uplink2_net=192.168.2.0/24", "--var", "uplink2_gw=192.168.2.1");
         assertEquals(0, run.exitCode(), run::toString);
         assertEquals("Valid: 2 rules, 2 routes, 1 owned tables.\n", run.out());
@@ -54,7 +54,7 @@ class CommandLineTest {
     void badNamespaceNameIsRefusedBeforeAnythingRuns() throws Exception {
         Path state = dir.resolve("s.yml");
         Files.writeString(state, "tables: { t: 100 }\n");
-        CliRun run = CliRun.of("plan", "-f", state.toString(), "--netns", "x;reboot");
+        CliRunner.Result run = CliRunner.run("plan", "-f", state.toString(), "--netns", "x;reboot");
         assertEquals(64, run.exitCode(), run::toString);
         assertTrue(run.err().contains("not a valid network namespace name"), run::toString);
     }
@@ -63,14 +63,14 @@ class CommandLineTest {
     void missingNamespaceIsUnreachable() throws Exception {
         Path state = dir.resolve("s.yml");
         Files.writeString(state, "tables: { t: 100 }\n");
-        CliRun run = CliRun.of("plan", "-f", state.toString(), "--netns", "rs-does-not-exist-42");
+        CliRunner.Result run = CliRunner.run("plan", "-f", state.toString(), "--netns", "rs-does-not-exist-42");
         assertEquals(69, run.exitCode(), run::toString);
         assertTrue(run.err().contains("does not exist"), run::toString);
     }
 
     @Test
     void helpListsTheCommands() {
-        CliRun run = CliRun.of("--help");
+        CliRunner.Result run = CliRunner.run("--help");
         assertEquals(0, run.exitCode());
         for (String c : new String[] {"validate", "plan", "apply", "show", "import", "demo"}) {
             assertTrue(run.out().contains(c), c);

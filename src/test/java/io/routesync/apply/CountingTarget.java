@@ -1,0 +1,37 @@
+package io.routesync.apply;
+
+import io.routesync.transport.ScriptResult;
+import io.routesync.transport.Scripts;
+import io.routesync.transport.Target;
+import io.routesync.transport.TransportException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Wraps a target and counts the apply scripts run on it: an apply with nothing to do must run none. */
+final class CountingTarget implements Target {
+    private final Target inner;
+    final AtomicInteger applies = new AtomicInteger();
+    final AtomicInteger reads = new AtomicInteger();
+
+    CountingTarget(Target inner) {
+        this.inner = inner;
+    }
+
+    @Override
+    public String name() {
+        return inner.name();
+    }
+
+    @Override
+    public String netns() {
+        return inner.netns();
+    }
+
+    @Override
+    public ScriptResult runScript(String script, List<String> args, byte[] stdin, Duration timeout) throws TransportException {
+        if (script.equals(Scripts.APPLY)) applies.incrementAndGet();
+        else reads.incrementAndGet();
+        return inner.runScript(script, args, stdin, timeout);
+    }
+}
