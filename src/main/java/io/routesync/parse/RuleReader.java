@@ -55,11 +55,24 @@ final class RuleReader {
         }
         if (f.protocol == -1) f.protocol = mode == Mode.SHOW ? Rule.PROTOCOL_UNSPEC : defaultProtocol;
         Family family = families.family();
-        if (mode == Mode.ADD && family == Family.INET && f.tos != 0 && (f.tos & ~0x1c) != 0) {
-            throw new SyntaxException(seen.get("tos"), "tos " + Numbers.hex2(f.tos) + " is refused by the kernel in an IPv4 rule",
-                    "an IPv4 rule tos of 0x04, 0x08, 0x0c, 0x10, 0x14, 0x18 or 0x1c (TOS bits only, no ECN bits)");
-        }
+        if (mode == Mode.ADD) checkKernelLimits(family);
         return f.build(family);
+    }
+
+    /** What the kernel would refuse or silently drop (seen in namespaces), said before anything is applied. */
+    private void checkKernelLimits(Family family) throws SyntaxException {
+        if ((f.tos & 0x03) != 0) {
+            throw new SyntaxException(seen.get("tos"), "tos " + Numbers.hex2(f.tos) + " sets ECN bits, which the kernel refuses",
+                    "a tos value with the two low bits clear, such as 0x10");
+        }
+        if (family == Family.INET && (f.tos & ~0x1c) != 0) {
+            throw new SyntaxException(seen.get("tos"), "tos " + Numbers.hex2(f.tos) + " is refused by the kernel in an IPv4 rule",
+                    "an IPv4 rule tos of 0x04, 0x08, 0x0c, 0x10, 0x14, 0x18 or 0x1c (TOS bits only)");
+        }
+        if (family == Family.INET6 && f.realms != 0) {
+            throw new SyntaxException(seen.get("realms"), "realms exist only for IPv4 rules; the kernel drops them from IPv6 rules",
+                    "no realms on an IPv6 rule");
+        }
     }
 
     private void readPriorityLabel() throws SyntaxException {
