@@ -29,7 +29,9 @@ import java.util.Set;
  */
 public final class RouteJsonReader {
     private static final Set<String> KEYS = Set.of("type", "dst", "from", "nhid", "tos", "gateway", "via", "dev", "table",
-            "protocol", "scope", "prefsrc", "metric", "flags", "flow", "expires", "metrics", "pref", "nexthops");
+            "protocol", "scope", "prefsrc", "metric", "flags", "flow", "expires", "metrics", "pref", "nexthops",
+            // -d describes the nexthop object of an nhid route; it belongs to the object, not the route
+            "nh_info");
     private static final Set<String> NEXTHOP_KEYS = Set.of("gateway", "via", "dev", "weight", "flags");
     private static final Set<String> STATE_FLAGS = Set.of("dead", "pervasive", "offload", "trap", "notify", "linkdown",
             "unresolved", "rt_offload", "rt_trap", "rt_offload_failed");
