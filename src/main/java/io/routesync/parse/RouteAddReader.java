@@ -249,6 +249,8 @@ final class RouteAddReader {
             case MILLIS: {
                 long ms = MetricValues.parseMillis(w, 0, w.length());
                 if (ms < 0) throw new SyntaxException(i, m.word() + " '" + w + "' is not a time with a unit", "a time such as 100ms or 1.5s");
+                long max = MetricValues.maxMillis(m);
+                if (ms > max) throw new SyntaxException(i, m.word() + " " + w + " is too long for the kernel", "at most " + max + "ms");
                 // iproute2 always locks rto_min (ip/iproute.c sets the lock bit whatever is written)
                 value = MetricValue.number(ms, lock || m == RouteMetric.RTO_MIN);
                 break;
