@@ -30,7 +30,8 @@ final class Numbers {
             char c = text.charAt(i);
             if (c < '0' || c > '9') return -1;
             int d = c - '0';
-            if (value > (max - d) / 10) return -1;
+            // value * 10 + d <= max, without overflowing
+            if (value > max / 10 || value * 10 > max - d) return -1;
             value = value * 10 + d;
         }
         return value;
@@ -43,7 +44,7 @@ final class Numbers {
         long value = 0;
         for (int i = from; i < to; i++) {
             int d = Character.digit(text.charAt(i), 16);
-            if (d < 0 || value > (max - d) >>> 4) return -1;
+            if (d < 0 || value > max >>> 4 || value << 4 > max - d) return -1;
             value = (value << 4) | d;
         }
         return value;

@@ -62,17 +62,22 @@ final class RuleReader {
     /** What the kernel would refuse or silently drop (seen in namespaces), said before anything is applied. */
     private void checkKernelLimits(Family family) throws SyntaxException {
         if ((f.tos & 0x03) != 0) {
-            throw new SyntaxException(seen.get("tos"), "tos " + Numbers.hex2(f.tos) + " sets ECN bits, which the kernel refuses",
+            throw new SyntaxException(valueOf("tos"), "tos " + Numbers.hex2(f.tos) + " sets ECN bits, which the kernel refuses",
                     "a tos value with the two low bits clear, such as 0x10");
         }
         if (family == Family.INET && (f.tos & ~0x1c) != 0) {
-            throw new SyntaxException(seen.get("tos"), "tos " + Numbers.hex2(f.tos) + " is refused by the kernel in an IPv4 rule",
+            throw new SyntaxException(valueOf("tos"), "tos " + Numbers.hex2(f.tos) + " is refused by the kernel in an IPv4 rule",
                     "an IPv4 rule tos of 0x04, 0x08, 0x0c, 0x10, 0x14, 0x18 or 0x1c (TOS bits only)");
         }
         if (family == Family.INET6 && f.realms != 0) {
-            throw new SyntaxException(seen.get("realms"), "realms exist only for IPv4 rules; the kernel drops them from IPv6 rules",
+            throw new SyntaxException(valueOf("realms"), "realms exist only for IPv4 rules; the kernel drops them from IPv6 rules",
                     "no realms on an IPv6 rule");
         }
+    }
+
+    /** The index of the value after a keyword that was read. */
+    private int valueOf(String key) {
+        return seen.get(key) + 1;
     }
 
     private void readPriorityLabel() throws SyntaxException {
@@ -169,13 +174,12 @@ final class RuleReader {
 
     private void lookup() throws SyntaxException {
         once("table");
+        setAction(RuleAction.TABLE);
         String t = next();
         if (mode == Mode.SHOW && t.equals("[l3mdev-table]")) {
-            setAction(RuleAction.TABLE);
             f.l3mdev = true;
             return;
         }
-        setAction(RuleAction.TABLE);
         f.table = table(t);
     }
 
@@ -187,6 +191,7 @@ final class RuleReader {
 
     private void typeAction() throws SyntaxException {
         String t = next();
+        // the action word is what a second action conflicts with
         switch (t) {
             case "goto": gotoAction(); return;
             case "nop": setAction(RuleAction.NOP); return;
