@@ -38,9 +38,12 @@ class GrammarErrorTest {
                 Arguments.of(null, "pref 100 goto 50", -1, "must jump forward"),
                 Arguments.of(null, "lookup 5 from 10.0.0.0/8 from 10.0.0.0/9", 4, "'from' is given twice"),
                 Arguments.of(null, "fwmark zz lookup 5", 1, "fwmark 'zz' is not a mark"),
+                Arguments.of(null, "fwmark 0 lookup 5", 1, "fwmark 0 matches every packet"),
+                Arguments.of(null, "fwmark 0x0/0 lookup 5", 1, "matches every packet"),
                 Arguments.of(null, "fwmark 0x1/0x100000000 lookup 5", 1, "is not a mark"),
                 Arguments.of(null, "uidrange 5 lookup 5", 1, "uidrange '5' is not a uid range"),
                 Arguments.of(null, "uidrange 9-5 lookup 5", 1, "is not a uid range"),
+                Arguments.of(null, "uidrange 0-4294967295 lookup 5", 1, "the kernel's 'invalid uid'"),
                 Arguments.of(null, "sport 70000 lookup 5", 1, "sport '70000' is not a port"),
                 Arguments.of(null, "dport 20-10 lookup 5", 1, "dport '20-10' is not a port"),
                 Arguments.of(null, "ipproto nosuch lookup 5", 1, "ipproto 'nosuch' is not an IP protocol"),
@@ -55,6 +58,8 @@ class GrammarErrorTest {
                 Arguments.of(null, "lookup 5 suppress_ifgroup nosuch", 3, "is not an interface group"),
                 Arguments.of(null, "lookup 5 realms 1/2/3", 3, "is not a realm"),
                 Arguments.of(null, "type frobnicate", 1, "'frobnicate' is not a rule type"),
+                Arguments.of(null, "l3mdev suppress_prefixlength 0", 1, "only works with a table lookup"),
+                Arguments.of(null, "suppress_ifgroup 3 goto 5", 0, "only works with a table lookup"),
                 Arguments.of(null, "tun_id -1 lookup 5", 1, "tun_id '-1' is not a valid number"),
                 Arguments.of(null, "", -1, "the rule is empty"));
     }

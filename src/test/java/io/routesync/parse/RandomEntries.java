@@ -86,12 +86,17 @@ final class RandomEntries {
         if (chance(50)) b.from(prefix(f, false));
         if (chance(40)) b.to(prefix(f, false));
         if (chance(20)) b.tos(f == Family.INET ? 4 * (1 + random.nextInt(7)) : 4 * (1 + random.nextInt(63)));
-        if (chance(30)) b.fwmark(new FwMark(u32(), chance(50) ? FwMark.FULL_MASK : u32()));
+        if (chance(30)) {
+            long mark = u32();
+            long mask = chance(50) ? FwMark.FULL_MASK : u32();
+            b.fwmark(new FwMark(mark, mark == 0 && mask == 0 ? FwMark.FULL_MASK : mask));
+        }
         if (chance(25)) b.iif(device());
         if (chance(25)) b.oif(device());
         if (chance(15)) {
-            long a = u32();
-            b.uidRange(new UidRange(a, a + (long) (random.nextDouble() * (0xffff_ffffL - a))));
+            // 4294967295 is the kernel's invalid uid
+            long a = Math.min(u32(), 0xffff_fffeL);
+            b.uidRange(new UidRange(a, a + (long) (random.nextDouble() * (0xffff_fffeL - a))));
         }
         if (chance(25)) b.ipProto(1 + random.nextInt(255));
         if (chance(15)) b.sport(ports());
@@ -99,15 +104,18 @@ final class RandomEntries {
         if (chance(10)) b.tunId(chance(50) ? random.nextInt(1000) + 1 : random.nextLong() & Long.MAX_VALUE);
         if (chance(20)) b.protocol(random.nextInt(256));
         RuleAction action = RuleAction.values()[random.nextInt(RuleAction.values().length)];
+        // without a priority the kernel picks one, usually after any target: a goto needs its own priority
+        if (action == RuleAction.GOTO && prio == null) action = RuleAction.NOP;
         switch (action) {
             case TABLE:
                 if (chance(10)) {
                     b.action(RuleAction.TABLE).l3mdev(true);
                 } else {
                     b.lookup(TableId.of(chance(50) ? 1 + random.nextInt(255) : Math.max(1, u32())));
+                    // ip rule show prints the suppress options only beside a table
+                    if (chance(20)) b.suppressPrefixLength(random.nextInt(f.bits() + 1));
+                    if (chance(20)) b.suppressIfgroup(chance(30) ? 0 : random.nextInt(Integer.MAX_VALUE));
                 }
-                if (chance(20)) b.suppressPrefixLength(random.nextInt(f.bits() + 1));
-                if (chance(20)) b.suppressIfgroup(chance(30) ? 0 : random.nextInt(Integer.MAX_VALUE));
                 break;
             case GOTO: {
                 long from = prio == null ? 0 : prio.value();
