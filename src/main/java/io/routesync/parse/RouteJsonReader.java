@@ -15,7 +15,6 @@ import io.routesync.model.TableId;
 import io.routesync.model.Route;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -133,9 +132,7 @@ public final class RouteJsonReader {
         if (array == null) return null;
         Map<RouteMetric, MetricValue> out = new EnumMap<>(RouteMetric.class);
         for (JsonNode object : array) {
-            Iterator<Map.Entry<String, JsonNode>> it = object.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> kv = it.next();
+            for (Map.Entry<String, JsonNode> kv : object.properties()) {
                 String key = kv.getKey();
                 JsonNode v = kv.getValue();
                 switch (key) {
