@@ -42,8 +42,9 @@ public record Rule(
             throw new InvalidValueException("a rule needs an action",
                     "one of: table NAME|ID (lookup), goto PRIORITY, nop, blackhole, unreachable, prohibit");
         }
-        if (from != null && from.isAll()) from = null;
-        if (to != null && to.isAll()) to = null;
+        // a zero-length prefix matches everything whatever its address bits; the kernel keeps no address for it
+        if (from != null && from.length() == 0) from = null;
+        if (to != null && to.length() == 0) to = null;
         checkFamily(family, from, "from");
         checkFamily(family, to, "to");
         if (tos < 0 || tos > 255) throw new InvalidValueException("tos " + tos + " is out of range", "a value from 0x00 to 0xff");

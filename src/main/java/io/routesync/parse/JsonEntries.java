@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,9 +59,8 @@ final class JsonEntries {
 
     /** Throws unless every key of {@code object} is in {@code known}. */
     static void checkKeys(JsonNode object, Set<String> known) throws Problem {
-        Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-        while (fields.hasNext()) {
-            String key = fields.next().getKey();
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
+            String key = field.getKey();
             if (!known.contains(key)) throw new Problem("key '" + key + "' is not one routesync understands");
         }
     }

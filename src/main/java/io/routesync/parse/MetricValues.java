@@ -46,6 +46,15 @@ final class MetricValues {
         return ms >= 0 && ms <= 0xffff_ffffL ? (long) ms : -1;
     }
 
+    /** The longest time a metric holds: the kernel keeps rtt in 1/8 ms and rttvar in 1/4 ms, in 32 bits. */
+    static long maxMillis(RouteMetric metric) {
+        switch (metric) {
+            case RTT: return 0xffff_ffffL / 8;
+            case RTTVAR: return 0xffff_ffffL / 4;
+            default: return 0xffff_ffffL;
+        }
+    }
+
     /** The input form of a metric's value (without the name and lock), as {@code ip route add} reads it. */
     static String format(RouteMetric metric, MetricValue value) {
         switch (metric.kind()) {

@@ -24,27 +24,30 @@ final class Numbers {
     /** Plain decimal digits only (no sign, no leading zero unless the number is 0), or -1. */
     static long parseDecimal(CharSequence text, int from, int to, long max) {
         int n = to - from;
-        if (n <= 0 || n > 18 || (n > 1 && text.charAt(from) == '0')) return -1;
+        if (n <= 0 || n > 19 || (n > 1 && text.charAt(from) == '0')) return -1;
         long value = 0;
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (c < '0' || c > '9') return -1;
-            value = value * 10 + (c - '0');
+            int d = c - '0';
+            // value * 10 + d <= max, without overflowing
+            if (value > max / 10 || value * 10 > max - d) return -1;
+            value = value * 10 + d;
         }
-        return value <= max ? value : -1;
+        return value;
     }
 
     /** Hex digits without the 0x prefix, or -1. */
     static long parseHex(CharSequence text, int from, int to, long max) {
         int n = to - from;
-        if (n <= 0 || n > 15) return -1;
+        if (n <= 0 || n > 16) return -1;
         long value = 0;
         for (int i = from; i < to; i++) {
             int d = Character.digit(text.charAt(i), 16);
-            if (d < 0) return -1;
+            if (d < 0 || value > max >>> 4 || value << 4 > max - d) return -1;
             value = (value << 4) | d;
         }
-        return value <= max ? value : -1;
+        return value;
     }
 
     /** Hex with or without the 0x prefix: iproute2 reads tos/dsfield values in base 16 ({@code tos 10} is 0x10). */

@@ -75,11 +75,11 @@ final class RouteAddReader {
             throw new SyntaxException(foreignViaIndex, "an IPv6 route cannot use an IPv4 gateway", "an IPv6 gateway");
         }
         if (family == Family.INET6 && f.realms != 0) {
-            throw new SyntaxException(seen.get("realms"), "realms exist only for IPv4 routes; the kernel ignores them on IPv6 routes",
+            throw new SyntaxException(valueOf("realms"), "realms exist only for IPv4 routes; the kernel ignores them on IPv6 routes",
                     "no realms on an IPv6 route");
         }
         if ((f.tos & 0x03) != 0) {
-            throw new SyntaxException(seen.get("tos"), "tos " + Numbers.hex2(f.tos) + " sets ECN bits, which the kernel refuses",
+            throw new SyntaxException(valueOf("tos"), "tos " + Numbers.hex2(f.tos) + " sets ECN bits, which the kernel refuses",
                     "a tos value with the two low bits clear, such as 0x10 or EF");
         }
         boolean reject = f.type.isReject();
@@ -101,11 +101,17 @@ final class RouteAddReader {
     private int blame(InvalidValueException e) {
         String m = e.getMessage();
         if (m.startsWith("destination")) return dstIndex;
-        if (m.startsWith("a source prefix") || m.startsWith("source prefix")) return seen.getOrDefault("from", -1);
-        if (m.startsWith("tos")) return seen.getOrDefault("tos", -1);
-        if (m.startsWith("pref")) return seen.getOrDefault("pref", -1);
-        if (m.startsWith("src")) return seen.getOrDefault("src", -1);
+        if (m.startsWith("a source prefix") || m.startsWith("source prefix")) return valueOf("from");
+        if (m.startsWith("tos")) return valueOf("tos");
+        if (m.startsWith("pref")) return valueOf("pref");
+        if (m.startsWith("src")) return valueOf("src");
         return -1;
+    }
+
+    /** The index of the value after a keyword that was read, or -1. */
+    private int valueOf(String key) {
+        Integer at = seen.get(key);
+        return at == null ? -1 : at + 1;
     }
 
     private void readWord(String w) throws SyntaxException {
@@ -242,6 +248,7 @@ final class RouteAddReader {
         boolean lockable = m != RouteMetric.FEATURES && m != RouteMetric.QUICKACK && m != RouteMetric.FASTOPEN_NO_COOKIE;
         if (w.equals("lock") && lockable) {
             lock = true;
+            if (i + 1 >= words.size()) throw new SyntaxException(i, "'" + m.word() + " lock' needs a value after it", m.word() + " lock VALUE");
             w = next();
         }
         MetricValue value;
@@ -249,6 +256,8 @@ final class RouteAddReader {
             case MILLIS: {
                 long ms = MetricValues.parseMillis(w, 0, w.length());
                 if (ms < 0) throw new SyntaxException(i, m.word() + " '" + w + "' is not a time with a unit", "a time such as 100ms or 1.5s");
+                long max = MetricValues.maxMillis(m);
+                if (ms > max) throw new SyntaxException(i, m.word() + " " + w + " is too long for the kernel", "at most " + max + "ms");
                 // iproute2 always locks rto_min (ip/iproute.c sets the lock bit whatever is written)
                 value = MetricValue.number(ms, lock || m == RouteMetric.RTO_MIN);
                 break;

@@ -15,7 +15,6 @@ import io.routesync.model.TableId;
 import io.routesync.model.Route;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +28,9 @@ import java.util.Set;
  */
 public final class RouteJsonReader {
     private static final Set<String> KEYS = Set.of("type", "dst", "from", "nhid", "tos", "gateway", "via", "dev", "table",
-            "protocol", "scope", "prefsrc", "metric", "flags", "flow", "expires", "metrics", "pref", "nexthops");
+            "protocol", "scope", "prefsrc", "metric", "flags", "flow", "expires", "metrics", "pref", "nexthops",
+            // -d describes the nexthop object of an nhid route; it belongs to the object, not the route
+            "nh_info");
     private static final Set<String> NEXTHOP_KEYS = Set.of("gateway", "via", "dev", "weight", "flags");
     private static final Set<String> STATE_FLAGS = Set.of("dead", "pervasive", "offload", "trap", "notify", "linkdown",
             "unresolved", "rt_offload", "rt_trap", "rt_offload_failed");
@@ -131,9 +132,7 @@ public final class RouteJsonReader {
         if (array == null) return null;
         Map<RouteMetric, MetricValue> out = new EnumMap<>(RouteMetric.class);
         for (JsonNode object : array) {
-            Iterator<Map.Entry<String, JsonNode>> it = object.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> kv = it.next();
+            for (Map.Entry<String, JsonNode> kv : object.properties()) {
                 String key = kv.getKey();
                 JsonNode v = kv.getValue();
                 switch (key) {

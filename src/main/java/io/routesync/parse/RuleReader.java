@@ -32,6 +32,7 @@ final class RuleReader {
     private final Map<String, Integer> seen = new HashMap<>();
     private final RuleFields f = new RuleFields();
     private int actionIndex = -1;
+    private boolean explicitMask;
     private int i;
 
     RuleReader(List<String> words, Mode mode, Family family, Names names) {
@@ -55,11 +56,44 @@ final class RuleReader {
         }
         if (f.protocol == -1) f.protocol = mode == Mode.SHOW ? Rule.PROTOCOL_UNSPEC : defaultProtocol;
         Family family = families.family();
-        if (mode == Mode.ADD && family == Family.INET && f.tos != 0 && (f.tos & ~0x1c) != 0) {
-            throw new SyntaxException(seen.get("tos"), "tos " + Numbers.hex2(f.tos) + " is refused by the kernel in an IPv4 rule",
-                    "an IPv4 rule tos of 0x04, 0x08, 0x0c, 0x10, 0x14, 0x18 or 0x1c (TOS bits only, no ECN bits)");
-        }
+        if (mode == Mode.ADD) checkKernelLimits(family);
         return f.build(family);
+    }
+
+    /** What the kernel would refuse or silently drop (seen in namespaces), said before anything is applied. */
+    private void checkKernelLimits(Family family) throws SyntaxException {
+        if ((f.tos & 0x03) != 0) {
+            throw new SyntaxException(valueOf("tos"), "tos " + Numbers.hex2(f.tos) + " sets ECN bits, which the kernel refuses",
+                    "a tos value with the two low bits clear, such as 0x10");
+        }
+        if (family == Family.INET && (f.tos & ~0x1c) != 0) {
+            throw new SyntaxException(valueOf("tos"), "tos " + Numbers.hex2(f.tos) + " is refused by the kernel in an IPv4 rule",
+                    "an IPv4 rule tos of 0x04, 0x08, 0x0c, 0x10, 0x14, 0x18 or 0x1c (TOS bits only)");
+        }
+        if (f.fwmark != null && f.fwmark.value() == 0 && (f.fwmark.mask() == 0 || !explicitMask)) {
+            // the kernel drops a zero mark without a mask (and 0/0 matches every packet): it could never be read back
+            throw new SyntaxException(valueOf("fwmark"), "fwmark " + words.get(valueOf("fwmark")) + " matches every packet, so the kernel ignores it",
+                    "fwmark 0/0xffffffff to match packets without a mark, or no fwmark");
+        }
+        if ((f.suppressPrefixLength != -1 || f.suppressIfgroup != -1) && f.table == null) {
+            // the kernel keeps them, but ip rule show prints them only beside "lookup TABLE": they could never be read back
+            String key = f.suppressPrefixLength != -1 ? "suppress_prefixlength" : "suppress_ifgroup";
+            throw new SyntaxException(seen.get(key), key + " only works with a table lookup",
+                    "table NAME|ID together with " + key);
+        }
+        if (f.uidRange != null && f.uidRange.end() == 0xffff_ffffL) {
+            throw new SyntaxException(valueOf("uidrange"), "uid 4294967295 is the kernel's 'invalid uid' and cannot be matched",
+                    "a uid range ending at 4294967294 or below");
+        }
+        if (family == Family.INET6 && f.realms != 0) {
+            throw new SyntaxException(valueOf("realms"), "realms exist only for IPv4 rules; the kernel drops them from IPv6 rules",
+                    "no realms on an IPv6 rule");
+        }
+    }
+
+    /** The index of the value after a keyword that was read. */
+    private int valueOf(String key) {
+        return seen.get(key) + 1;
     }
 
     private void readPriorityLabel() throws SyntaxException {
@@ -156,13 +190,12 @@ final class RuleReader {
 
     private void lookup() throws SyntaxException {
         once("table");
+        setAction(RuleAction.TABLE);
         String t = next();
         if (mode == Mode.SHOW && t.equals("[l3mdev-table]")) {
-            setAction(RuleAction.TABLE);
             f.l3mdev = true;
             return;
         }
-        setAction(RuleAction.TABLE);
         f.table = table(t);
     }
 
@@ -174,6 +207,7 @@ final class RuleReader {
 
     private void typeAction() throws SyntaxException {
         String t = next();
+        // the action word is what a second action conflicts with
         switch (t) {
             case "goto": gotoAction(); return;
             case "nop": setAction(RuleAction.NOP); return;
@@ -246,6 +280,7 @@ final class RuleReader {
 
     private FwMark fwmark(String t) throws SyntaxException {
         int slash = t.indexOf('/');
+        explicitMask = slash >= 0;
         long value = Numbers.parse(t, 0, slash < 0 ? t.length() : slash, FwMark.FULL_MASK);
         long mask = slash < 0 ? FwMark.FULL_MASK : Numbers.parse(t, slash + 1, t.length(), FwMark.FULL_MASK);
         if (value < 0 || mask < 0) throw new SyntaxException(i, "fwmark '" + t + "' is not a mark", "fwmark VALUE[/MASK] with 32-bit values, such as 0x10/0xff");

@@ -34,7 +34,10 @@ public final class IpSyntax {
         if (rule.to() != null) rule.to().appendTo(word(out, "to"));
         if (rule.tos() != 0) word(out, "tos").append(IpWords.tos(rule.tos()));
         FwMark mark = rule.fwmark();
-        if (mark != null) word(out, "fwmark").append(mark);
+        if (mark != null) {
+            // a zero mark needs its mask spelled out, or the kernel takes it for "no fwmark"
+            word(out, "fwmark").append(mark.value() == 0 ? "0x0/0x" + Long.toHexString(mark.mask()) : mark.toString());
+        }
         if (rule.iif() != null) word(out, "iif").append(rule.iif().name());
         if (rule.oif() != null) word(out, "oif").append(rule.oif().name());
         if (rule.uidRange() != null) word(out, "uidrange").append(rule.uidRange());
