@@ -8,6 +8,7 @@ import io.routesync.model.NextHop;
 import io.routesync.model.Route;
 import io.routesync.model.RouteMetric;
 import io.routesync.model.RouteType;
+import io.routesync.model.RouterPref;
 import io.routesync.model.Rule;
 import io.routesync.parse.Names;
 import io.routesync.parse.IpWords;
@@ -68,6 +69,10 @@ public final class IpSyntax {
      * nexthops, table, proto, scope, src, metric, metrics, pref) so a delete matches only this route.
      * {@code withTable} false leaves out {@code table T} (for YAML shorthand under a table key).
      * Multipath {@code nexthop} groups come last, because iproute2 reads nothing after them.
+     *
+     * <p>With {@code names} (output for people) the values {@code ip route add} would choose anyway are
+     * left out: the type's default scope, IPv4 metric 0, IPv6 metric 1024 and {@code pref medium}. The
+     * add grammar reads them back, so the round trip holds in both forms.
      */
     public static String routeArgs(Route route, Names names, boolean withTable) {
         StringBuilder out = new StringBuilder(96);
@@ -84,10 +89,14 @@ public final class IpSyntax {
         if (withTable) word(out, "table").append(names == null ? Long.toString(route.table().id()) : names.tableName(route.table()));
         word(out, "proto").append(protocol(route.protocol(), names));
         if (route.family() == Family.INET) {
-            word(out, "scope").append(names == null ? Integer.toString(route.scope()) : names.scopeName(route.scope()));
+            if (names == null) word(out, "scope").append(route.scope());
+            else if (route.scope() != Route.defaultScope(route.type(), route.nexthops(), route.nhid())) {
+                word(out, "scope").append(names.scopeName(route.scope()));
+            }
         }
         if (route.prefsrc() != null) route.prefsrc().appendTo(word(out, "src"));
-        word(out, "metric").append(route.metric());
+        long usualMetric = route.family() == Family.INET ? 0 : Route.IPV6_DEFAULT_METRIC;
+        if (names == null || route.metric() != usualMetric) word(out, "metric").append(route.metric());
         if (route.realms() != 0) word(out, "realms").append(IpWords.realms(route.realms()));
         for (Map.Entry<RouteMetric, MetricValue> e : route.metrics().entrySet()) {
             RouteMetric m = e.getKey();
@@ -97,7 +106,7 @@ public final class IpSyntax {
             if (v.lock() && m != RouteMetric.RTO_MIN) out.append("lock ");
             out.append(IpWords.metricValue(m, v));
         }
-        if (route.pref() != null) word(out, "pref").append(route.pref().word());
+        if (route.pref() != null && (names == null || route.pref() != RouterPref.MEDIUM)) word(out, "pref").append(route.pref().word());
         if (route.nexthops().size() > 1) {
             for (NextHop hop : route.nexthops()) {
                 flag(out, "nexthop");

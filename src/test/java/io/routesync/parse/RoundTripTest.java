@@ -68,7 +68,10 @@ class RoundTripTest {
         Route r = Route.builder(Family.INET, io.routesync.model.TableId.MAIN).dst(io.routesync.model.Prefix.parse("10.0.0.0/8"))
                 .nexthop(io.routesync.model.NextHop.of(null, io.routesync.model.Interface.of("eth0"))).build();
         assertEquals("10.0.0.0/8 dev eth0 table 254 proto 3 scope 253 metric 0", IpSyntax.routeArgs(r, null, true));
-        assertEquals("10.0.0.0/8 dev eth0 table main proto boot scope link metric 0", IpSyntax.routeArgs(r, NAMES, true));
+        // for people, what ip route add would choose anyway (scope link without a gateway, metric 0) is left out
+        assertEquals("10.0.0.0/8 dev eth0 table main proto boot", IpSyntax.routeArgs(r, NAMES, true));
+        Route odd = r.toBuilder().scope(0).metric(7).build();
+        assertEquals("10.0.0.0/8 dev eth0 table main proto boot scope global metric 7", IpSyntax.routeArgs(odd, NAMES, true));
     }
 
     static void assertRuleRoundTrip(Rule rule) throws SyntaxException {
