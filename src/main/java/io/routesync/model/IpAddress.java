@@ -144,6 +144,19 @@ public record IpAddress(Family family, long hi, long lo) implements Comparable<I
         return hi == 0 && lo == 0;
     }
 
+    /**
+     * Mixes all bits (the record's default is about {@code lo} itself for IPv4, so a table of
+     * consecutive /28s shares a few hash buckets and million-route maps degrade to tree bins).
+     * Uses the family's ordinal, not its identity hash, so the value is the same in every run.
+     */
+    @Override
+    public int hashCode() {
+        long h = hi * 0x9E3779B97F4A7C15L + lo + family.ordinal();
+        h = (h ^ (h >>> 32)) * 0xD6E8FEB86659FD93L;
+        h = (h ^ (h >>> 32)) * 0xD6E8FEB86659FD93L;
+        return (int) (h ^ (h >>> 32));
+    }
+
     @Override
     public int compareTo(IpAddress other) {
         int c = family.compareTo(other.family);

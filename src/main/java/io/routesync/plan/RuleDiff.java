@@ -137,32 +137,31 @@ final class RuleDiff {
     }
 
     /**
-     * A rule to add that the kernel would refuse because a kept live rule looks the same to it
-     * ({@link RuleCollision}): the kept rule is deleted first and added back afterwards (ChangeOrder
-     * adds the looser rule first). A foreign rule in the way is a conflict.
+     * A rule to add that the kernel would refuse because a live rule looks the same to it
+     * ({@link RuleCollision}). A live rule about to be deleted is fine (ChangeOrder deletes it just
+     * before the add); a kept one of routesync's is deleted first and added back afterwards
+     * (ChangeOrder adds the looser rule first); a foreign one in the way is a conflict.
      */
     private void repairCollisions() {
-        Map<RuleSlot, List<Integer>> keptBySlot = new HashMap<>();
-        for (int i = 0; i < live.size(); i++) {
-            RuleSlot slot = RuleSlot.of(live.get(i));
-            if (keptFor[i] != null && slot != null) keptBySlot.computeIfAbsent(slot, k -> new ArrayList<>()).add(i);
-        }
+        Map<RuleSlot, List<Integer>> bySlot = new HashMap<>();
+        for (int i = 0; i < live.size(); i++) bySlot.computeIfAbsent(RuleSlot.of(live.get(i)), k -> new ArrayList<>()).add(i);
         Deque<Rule> pending = new ArrayDeque<>(toAdd);
         while (!pending.isEmpty()) {
             Rule add = Adoption.tagged(pending.pop(), tag);
             if (add.priority() == null) continue;
-            for (int i : keptBySlot.getOrDefault(RuleSlot.of(add), List.of())) {
+            for (int i : bySlot.getOrDefault(RuleSlot.of(add), List.of())) {
                 Rule in = live.get(i);
-                if (keptFor[i] == null || !RuleCollision.refuses(in, add)) continue;
-                if (!ownership.owns(in) || in.isDefaultRule()) {
+                if (!RuleCollision.refuses(in, add)) continue;
+                boolean deletable = ownership.owns(in) && !in.isDefaultRule();
+                if (!deletable) {
                     conflicts.add("the rule '" + EntryText.of(add) + "' cannot be added: the kernel takes the existing rule '"
                             + EntryText.of(in) + "', which routesync does not own, for the same rule; give it another priority");
-                    continue;
+                } else if (keptFor[i] != null) {
+                    Rule readd = keptFor[i];
+                    keptFor[i] = null;
+                    toAdd.add(readd);
+                    pending.push(readd);
                 }
-                Rule readd = keptFor[i];
-                keptFor[i] = null;
-                toAdd.add(readd);
-                pending.push(readd);
             }
         }
     }
