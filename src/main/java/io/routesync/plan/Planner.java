@@ -35,7 +35,7 @@ public final class Planner {
         TableNameDiff.checkNames(desired.tableNames(), observed.otherTableNames(), conflicts);
         TableNameDiff.checkProtocol(ownership, observed.otherProtocolNames(), conflicts);
         List<Change> changes = new ArrayList<>();
-        changes.addAll(TableNameDiff.diff(desired.tableNames(), observed.managedTableNames(), conflicts));
+        changes.addAll(TableNameDiff.diff(desired.tableNames(), observed.managedTableNames(), observed.otherTableNames(), conflicts));
         changes.addAll(RuleDiff.diff(desired.rules(), observed.rules(), ownership, conflicts));
         changes.addAll(RouteDiff.diff(desired.routes(), observed.routes(), observed.tablesRead(), ownership, conflicts));
         if (!conflicts.isEmpty()) throw new PlanConflictException(conflicts);

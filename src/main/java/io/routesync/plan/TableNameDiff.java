@@ -33,9 +33,15 @@ final class TableNameDiff {
     private TableNameDiff() {
     }
 
-    /** The name changes, unordered; contradictions go to {@code conflicts}. */
-    static List<Change> diff(List<TableName> desired, List<TableName> managed, List<String> conflicts) {
+    /**
+     * The name changes, unordered; contradictions go to {@code conflicts}. A declared name that another
+     * rt_tables file already binds to the same id needs no line in routesync's file (so a state made by
+     * {@code import} from a host's own names plans empty there).
+     */
+    static List<Change> diff(List<TableName> desired, List<TableName> managed, List<TableName> elsewhere,
+            List<String> conflicts) {
         Set<TableName> wanted = distinct(desired, conflicts);
+        wanted.removeAll(new TreeSet<>(elsewhere));
         Set<TableName> have = new TreeSet<>(managed);
         List<Change> changes = new ArrayList<>();
         for (TableName n : wanted) {

@@ -290,6 +290,12 @@ class PlannerCasesTest {
     }
 
     @Test
+    void aNameTheHostAlreadyBindsTheSameWayNeedsNoLineInRoutesyncsFile() throws Exception {
+        Scenario s = new Scenario().name("isp", 200).name("uplink2", 102).nameElsewhere("isp", 200).liveName("isp", 200);
+        assertEquals(List.of("+ table 102 uplink2", "- table 200 isp"), s.planText().stream().sorted().toList());
+    }
+
+    @Test
     void aBuiltInProtocolCannotBeTheTag() {
         Scenario s = new Scenario().tag(3);
         PlanConflictException e = assertThrows(PlanConflictException.class, s::plan);
