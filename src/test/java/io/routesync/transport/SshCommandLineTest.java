@@ -56,6 +56,29 @@ class SshCommandLineTest {
         assertEquals(List.of("--", "10.0.0.1", "sh -c 'true' routesync"), argv.subList(argv.size() - 3, argv.size()));
     }
 
+    /** ssh -G prints the options ssh would use, without connecting: ask ssh itself who wins. */
+    @Test
+    void neitherExtraArgsNorAConfigFileCanUndoRoutesyncsOptions(@TempDir Path dir) throws java.io.IOException {
+        Path config = dir.resolve("ssh_config");
+        Files.writeString(config, "Host *\n  StrictHostKeyChecking no\n  BatchMode no\n  ControlMaster no\n"
+                + "  ControlPath /elsewhere/%C\n  RequestTTY force\n  Port 2200\n  User fromconfig\n  ProxyJump bastion\n");
+        SshSettings s = SshSettings.of("edge1").withUser("deploy").withExtraArgs(List.of("-F", config.toString(),
+                "-o", "StrictHostKeyChecking=no", "-o", "BatchMode=no", "-oControlPersist=no", "-o", "ConnectTimeout=99"));
+        List<String> argv = new ArrayList<>(SshCommandLine.argv(List.of("ssh"), CONTROL, s, "true", List.of()));
+        argv.add(1, "-G");
+        String effective = Shell.run(argv, null).check(argv).stdout();
+        for (String line : List.of("batchmode yes", "stricthostkeychecking true", "controlmaster auto",
+                "controlpersist 60", "requesttty false", "connecttimeout 10",
+                "user deploy", "hostname edge1")) {
+            assertTrue(effective.lines().anyMatch(line::equals), "expected '" + line + "' in\n" + effective);
+        }
+        // ssh -G prints ControlPath with %C already expanded
+        assertTrue(effective.lines().anyMatch(l -> l.matches("controlpath /tmp/routesync-ssh-1/[0-9a-f]{40}")), effective);
+        // what routesync does not set stays the user's
+        assertTrue(effective.lines().anyMatch("port 2200"::equals), effective);
+        assertTrue(effective.lines().anyMatch("proxyjump bastion"::equals), effective);
+    }
+
     @Test
     void quotingFollowsPosixSingleQuotes() {
         assertEquals("'plain'", SshCommandLine.quote("plain"));
