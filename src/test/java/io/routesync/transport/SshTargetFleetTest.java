@@ -85,6 +85,31 @@ class SshTargetFleetTest {
     }
 
     @Test
+    void applyOverSshChangesThatHostOnly() throws Exception {
+        SshTarget t = target(4, List.of());
+        List<String> read = readArgs("RSR", t);
+        read = new ArrayList<>(read.subList(0, read.size() - 1));
+        read.add("100");
+        ScriptResult before = t.runScript(Scripts.READ, read, null, TIMEOUT);
+        Matcher digest = Pattern.compile("\nRSR digest ([0-9a-f]{64})\n").matcher(before.stdout());
+        assertTrue(digest.find(), before.stdout());
+
+        // apply.sh: read's arguments with the expected digest before the tables, parts on stdin
+        List<String> apply = new ArrayList<>(read.subList(0, 6));
+        apply.add(digest.group(1));
+        apply.add("100");
+        String parts = "RSR part batch4-0001\nroute add 192.0.2.0/24 via " + fleet.host(4).controllerAddress()
+                + " dev eth0 table 100\nRSR part footprint\n100\n";
+        ScriptResult r = t.runScript(Scripts.APPLY, apply, parts.getBytes(StandardCharsets.UTF_8), TIMEOUT);
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertTrue(r.stdout().contains("RSR rc 0\nRSR reread\n"), r.stdout());
+        assertTrue(r.stdout().contains("192.0.2.0/24 via " + fleet.host(4).controllerAddress()), r.stdout());
+        assertEquals("192.0.2.0/24 via " + fleet.host(4).controllerAddress() + " dev eth0 \n",
+                fleet.ip(4, "route", "list", "table", "100"));
+        assertEquals("", fleet.ip(3, "route", "list", "table", "all", "192.0.2.0/24"));
+    }
+
+    @Test
     void anSshConfigAliasWorksAsTheHost() throws TransportException {
         SshFleet.Host h = fleet.host(1);
         SshTarget t = connections.target(h.name(), SshSettings.of(h.name()).withExtraArgs(fleet.sshArgs()));
