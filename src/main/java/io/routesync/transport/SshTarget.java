@@ -1,0 +1,80 @@
+package io.routesync.transport;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A host reached with the system OpenSSH client, so the user's ssh configuration, agent, jump hosts
+ * and known_hosts all apply. Each script run is one {@code ssh} invocation (see {@link SshCommandLine}
+ * for the exact command); the run's {@link SshConnections} keeps the connection open between them.
+ * Created by {@link SshConnections#target}.
+ *
+ * <p>The script works in the remote host's own network namespace, so {@link #netns()} is empty.
+ */
+public final class SshTarget implements Target {
+    /** ssh's exit status for its own failures: connection, authentication, host key. */
+    static final int SSH_FAILURE = 255;
+
+    private final String name;
+    private final SshSettings settings;
+    private final SshConnections connections;
+
+    SshTarget(String name, SshSettings settings, SshConnections connections) {
+        this.name = name;
+        this.settings = settings;
+        this.connections = connections;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String netns() {
+        return "";
+    }
+
+    public SshSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Runs the script over ssh. Exit status 255 is ssh's own failure and becomes an unreachable
+     * {@link TransportException} carrying ssh's last message line ("Host key verification failed.",
+     * "ssh: connect to host ... Connection refused"); any other status is the script's, returned as is
+     * (routesync's scripts never exit 255 themselves).
+     */
+    @Override
+    public ScriptResult runScript(String script, List<String> args, byte[] stdin, Duration timeout) throws TransportException {
+        if (connections.isClosed()) {
+            throw new TransportException(name + ": the run's ssh connections are already closed", false);
+        }
+        List<String> argv;
+        try {
+            argv = SshCommandLine.argv(connections.program(), connections.controlDir(), settings, script, args);
+        } catch (IllegalArgumentException e) {
+            throw new TransportException(name + ": " + e.getMessage(), false, e);
+        }
+        ScriptResult result = ProcessRunner.run(argv, stdin, timeout);
+        if (result.exitCode() == SSH_FAILURE) {
+            throw new TransportException(lastLine(result.stderr()), true);
+        }
+        return result;
+    }
+
+    /** ssh ends with its verdict (after any warnings or host key banner); empty stderr gets a stand-in. */
+    static String lastLine(String stderr) {
+        String[] lines = stderr.split("\r?\n");
+        for (int k = lines.length - 1; k >= 0; k--) {
+            String line = lines[k].strip();
+            if (!line.isEmpty()) return line;
+        }
+        return "ssh failed (exit status 255) without a message";
+    }
+
+    @Override
+    public String toString() {
+        return "SshTarget[" + name + " -> " + settings.host() + "]";
+    }
+}

@@ -1,0 +1,146 @@
+package io.routesync.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.routesync.testing.Shell;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The ssh argument array, and the remote command surviving a real shell exactly. */
+class SshCommandLineTest {
+    private static final Path CONTROL = Path.of("/tmp/routesync-ssh-1");
+
+    /** Prints $0 and every argument between brackets: what arrives, byte for byte. */
+    private static final String ECHO_ARGS = "for a in \"$0\" \"$@\"; do printf '[%s]\\n' \"$a\"; done";
+
+    /** Words a shell would love to interpret. */
+    private static final List<String> HOSTILE = List.of(
+            "it's", "'", "''", "'\\''", "$(touch CANARY)", "`touch CANARY`", "a; touch CANARY", "a && b || c",
+            "line1\nline2\n", " leading and trailing ", "\t", "", "$HOME ${x:-y} $$ $? $#", "\"double\" \\back\\",
+            "*", "?[a-z]", "~root", "#not a comment", "a|b>c<d&e", "(sub)", "{a,b}", "!event", "%C %h %%",
+            "-oProxyCommand=touch CANARY", "ünïcødé ✓");
+
+    @Test
+    void routesyncOptionsComeFirstThenUserValuesThenTheHost() {
+        SshSettings s = SshSettings.of("edge1.example.net").withPort(2222).withUser("deploy")
+                .withIdentityFile("/keys/id_ed25519").withExtraArgs(List.of("-F", "/cfg", "-o", "ProxyJump=bastion"))
+                .withConnectTimeout(Duration.ofSeconds(7));
+        List<String> argv = SshCommandLine.argv(List.of("ssh"), CONTROL, s, "echo hi", List.of("a b"));
+        assertEquals(List.of("ssh",
+                "-o", "BatchMode=yes", "-o", "RequestTTY=no", "-o", "ConnectTimeout=7",
+                "-o", "StrictHostKeyChecking=yes", "-o", "ControlMaster=auto",
+                "-o", "ControlPath=/tmp/routesync-ssh-1/%C", "-o", "ControlPersist=60s",
+                "-p", "2222", "-l", "deploy", "-i", "/keys/id_ed25519",
+                "-F", "/cfg", "-o", "ProxyJump=bastion",
+                "--", "edge1.example.net", "sh -c 'echo hi' routesync 'a b'"), argv);
+    }
+
+    @Test
+    void absentValuesAreLeftToTheUsersSshConfig() {
+        List<String> argv = SshCommandLine.argv(List.of("ip", "netns", "exec", "ctl", "ssh"), CONTROL,
+                SshSettings.of("10.0.0.1").withAcceptNewHostKeys(true), "true", List.of());
+        assertEquals(List.of("ip", "netns", "exec", "ctl", "ssh"), argv.subList(0, 5));
+        assertTrue(argv.contains("StrictHostKeyChecking=accept-new"));
+        assertFalse(argv.contains("-p") || argv.contains("-l") || argv.contains("-i"));
+        assertEquals(List.of("--", "10.0.0.1", "sh -c 'true' routesync"), argv.subList(argv.size() - 3, argv.size()));
+    }
+
+    /** ssh -G prints the options ssh would use, without connecting: ask ssh itself who wins. */
+    @Test
+    void neitherExtraArgsNorAConfigFileCanUndoRoutesyncsOptions(@TempDir Path dir) throws java.io.IOException {
+        Path config = dir.resolve("ssh_config");
+        Files.writeString(config, "Host *\n  StrictHostKeyChecking no\n  BatchMode no\n  ControlMaster no\n"
+                + "  ControlPath /elsewhere/%C\n  RequestTTY force\n  Port 2200\n  User fromconfig\n  ProxyJump bastion\n");
+        SshSettings s = SshSettings.of("edge1").withUser("deploy").withExtraArgs(List.of("-F", config.toString(),
+                "-o", "StrictHostKeyChecking=no", "-o", "BatchMode=no", "-oControlPersist=no", "-o", "ConnectTimeout=99"));
+        List<String> argv = new ArrayList<>(SshCommandLine.argv(List.of("ssh"), CONTROL, s, "true", List.of()));
+        argv.add(1, "-G");
+        String effective = Shell.run(argv, null).check(argv).stdout();
+        for (String line : List.of("batchmode yes", "stricthostkeychecking true", "controlmaster auto",
+                "controlpersist 60", "requesttty false", "connecttimeout 10",
+                "user deploy", "hostname edge1")) {
+            assertTrue(effective.lines().anyMatch(line::equals), "expected '" + line + "' in\n" + effective);
+        }
+        // ssh -G prints ControlPath with %C already expanded
+        assertTrue(effective.lines().anyMatch(l -> l.matches("controlpath /tmp/routesync-ssh-1/[0-9a-f]{40}")), effective);
+        // what routesync does not set stays the user's
+        assertTrue(effective.lines().anyMatch("port 2200"::equals), effective);
+        assertTrue(effective.lines().anyMatch("proxyjump bastion"::equals), effective);
+    }
+
+    @Test
+    void quotingFollowsPosixSingleQuotes() {
+        assertEquals("'plain'", SshCommandLine.quote("plain"));
+        assertEquals("''", SshCommandLine.quote(""));
+        assertEquals("'it'\\''s'", SshCommandLine.quote("it's"));
+        assertThrows(IllegalArgumentException.class, () -> SshCommandLine.quote("a\0b"));
+    }
+
+    /** sshd runs {@code $SHELL -c COMMAND}: the remote command must mean what LocalTarget's argv means. */
+    @ParameterizedTest
+    @ValueSource(strings = {"sh", "dash", "bash"})
+    void hostileArgumentsArriveExactlyThroughALoginShell(String shell, @TempDir Path dir) {
+        assertArrive(shell, dir, ECHO_ARGS, HOSTILE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sh", "bash"})
+    void aScriptFullOfQuotesAndSubstitutionsRunsAsWritten(String shell, @TempDir Path dir) {
+        // the script's own text: quotes, $(), backticks, ';', comments, a here-document, CRLF-free newlines
+        String script = String.join("\n",
+                "# a comment with 'quotes' and \"doubles\"; `ticks` $(subst)",
+                "x='single '\"'\"' quote'",
+                "printf '[%s]\\n' \"$x\" \"$(printf '%s' sub)\" \"`printf '%s' tick`\"; printf '[%s]\\n' \"$1\"",
+                "cat <<'EOF'",
+                "here 'doc' $not `expanded`",
+                "EOF",
+                "");
+        assertArrive(shell, dir, script, List.of("$(touch CANARY)"));
+    }
+
+    @Test
+    void seededRandomArgumentsSurvive(@TempDir Path dir) {
+        String alphabet = "ab Z09'\"\\$`;|&<>(){}[]*?~#!%=,.-_\n\t\r\u00e9\u2713/";
+        Random random = new Random(20240611L);
+        for (int round = 0; round < 20; round++) {
+            List<String> args = new ArrayList<>();
+            for (int n = random.nextInt(8); n >= 0; n--) {
+                StringBuilder word = new StringBuilder();
+                for (int k = random.nextInt(40); k > 0; k--) word.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                args.add(word.toString());
+            }
+            assertArrive("sh", dir, ECHO_ARGS, args);
+        }
+    }
+
+    /**
+     * Runs the remote command the way sshd does ({@code SHELL -c COMMAND}) and the script the way
+     * LocalTarget does (an argument array), in a directory where a CANARY file would show an escape.
+     */
+    private static void assertArrive(String shell, Path dir, String script, List<String> args) {
+        String command = SshCommandLine.remoteCommand(script, args);
+        List<String> viaSsh = List.of("env", "-C", dir.toString(), shell, "-c", command);
+        List<String> direct = new ArrayList<>(List.of("env", "-C", dir.toString(), "sh", "-c", script, "routesync"));
+        direct.addAll(args);
+        Shell.Result remote = Shell.run(viaSsh, null).check(viaSsh);
+        Shell.Result local = Shell.run(direct, null).check(direct);
+        assertEquals(local.stdout(), remote.stdout(), "through " + shell + " -c " + command);
+        if (script.equals(ECHO_ARGS)) {
+            StringBuilder expected = new StringBuilder("[routesync]\n");
+            for (String a : args) expected.append('[').append(a).append("]\n");
+            assertEquals(expected.toString(), remote.stdout());
+        }
+        assertFalse(Files.exists(dir.resolve("CANARY")), "a word escaped its quotes: " + command);
+    }
+}
