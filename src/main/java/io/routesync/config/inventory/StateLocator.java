@@ -1,5 +1,6 @@
 package io.routesync.config.inventory;
 
+import io.routesync.config.Nearest;
 import io.routesync.config.Diagnostic;
 import io.routesync.config.SourcePos;
 import io.routesync.config.yaml.YamlNode;

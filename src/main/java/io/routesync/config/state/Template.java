@@ -1,5 +1,6 @@
 package io.routesync.config.state;
 
+import io.routesync.config.Nearest;
 import io.routesync.config.Variables;
 import io.routesync.config.yaml.YamlNode;
 import java.util.ArrayList;
