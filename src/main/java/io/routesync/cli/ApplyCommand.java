@@ -6,6 +6,8 @@ import io.routesync.apply.BatchFailure;
 import io.routesync.apply.Reconciler;
 import io.routesync.config.Diagnostic;
 import io.routesync.config.state.LoadedState;
+import io.routesync.fleet.FleetLoader;
+import io.routesync.fleet.HostRun;
 import io.routesync.model.Action;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
@@ -15,6 +17,7 @@ import io.routesync.render.HumanPlanRenderer;
 import io.routesync.render.Style;
 import java.io.Console;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +29,13 @@ import picocli.CommandLine.Spec;
 /** {@code routesync apply}: plan, confirm, apply in one batch per family, verify, roll back on failure. */
 @Command(name = "apply", sortOptions = false,
         description = {"Plan, ask for confirmation, then apply the changes in one ip -batch per address family,",
-            "verify that the host converged, and roll back everything touched if anything fails."})
+            "verify that the host converged, and roll back everything touched if anything fails.",
+            "With -i, every selected inventory host is planned over SSH in parallel (--forks), the plans are shown,",
+            "one confirmation covers them all, then the hosts with changes are applied in parallel; a host that",
+            "fails or cannot be reached never stops the others. A recap line per host ends the run."},
+        footer = {"", "Exit codes with -i, most serious first: 1 if any host failed (each failed host was rolled back unless",
+            "its block says otherwise); else 69 if any host was unreachable (nothing was changed there); else 0.",
+            "65: invalid state or inventory (no host contacted); 64: no terminal to confirm on and no --auto-approve."})
 final class ApplyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -40,14 +49,24 @@ final class ApplyCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
+    @Mixin
+    FleetOptions fleet;
+
     @Option(names = "--auto-approve", description = "Apply without asking (needed when there is no terminal).")
     boolean autoApprove;
+
+    @Option(names = "--json", description = "With -i: print one JSON document with every host's plan and outcome (needs --auto-approve).")
+    boolean json;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Style style = Terminal.style(root.noColor);
+        boolean inventory = state.usesInventory();
+        fleet.requireInventory(inventory);
+        if (json && !inventory) throw new UserError(ExitCodes.USAGE, "--json is for inventory runs (-i FILE); plan --json shows a single host");
+        if (inventory) return applyFleet(out, err, style);
         LoadedState loaded = state.load();
         for (Diagnostic w : loaded.warnings()) err.println(w.format());
         Ownership ownership = state.ownership(loaded);
@@ -70,6 +89,30 @@ final class ApplyCommand implements Callable<Integer> {
             throw e;
         } catch (Exception e) {
             throw Failures.of(e);
+        }
+    }
+
+    private int applyFleet(PrintWriter out, PrintWriter err, Style style) throws Exception {
+        if (json && !autoApprove) {
+            throw new UserError(ExitCodes.USAGE, "--json needs --auto-approve: a JSON document cannot ask for confirmation");
+        }
+        FleetLoader.Loaded loaded = InventoryInput.load(state, target, fleet);
+        for (Diagnostic w : loaded.warnings()) err.println(w.format());
+        err.flush();
+        FleetConsole console = new FleetConsole(out, err, root.screen, style);
+        try (FleetSession session = FleetSession.open(loaded.hosts(), fleet, target)) {
+            List<HostRun> planned = FleetPlan.run(session.jobs(), fleet.forks(), console, !json);
+            List<HostRun> done = planned;
+            if (planned.stream().anyMatch(r -> r.status() == HostRun.Status.CHANGED)) {
+                if (!json) console.print(FleetApply.summary(planned) + "\n");
+                if (!autoApprove) FleetApply.confirm(planned, out);
+                done = FleetApply.run(session.jobs(), planned, fleet.forks(), console, !json, autoApprove);
+            } else if (!json) {
+                console.print("No changes to apply.\n\n");
+            }
+            if (json) out.print(FleetReport.json("apply", done));
+            else console.print(FleetReport.recap(done, false, style, console.width()));
+            return FleetReport.exitCode(done, false);
         }
     }
 

@@ -15,14 +15,18 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int code = run(out, err, args);
+        int code = run(out, err, Screen.detect(), args);
         out.flush();
         err.flush();
         System.exit(code);
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new RootCommand());
+        return run(out, err, Screen.NONE, args);
+    }
+
+    static int run(PrintWriter out, PrintWriter err, Screen screen, String... args) {
+        CommandLine cli = new CommandLine(new RootCommand(screen));
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -3,6 +3,8 @@ package io.routesync.cli;
 import io.routesync.apply.Reconciler;
 import io.routesync.config.Diagnostic;
 import io.routesync.config.state.LoadedState;
+import io.routesync.fleet.FleetLoader;
+import io.routesync.fleet.HostRun;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
 import io.routesync.parse.HostReading;
@@ -18,9 +20,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code routesync plan}: reads the host, prints what apply would change, changes nothing. */
+/** {@code routesync plan}: reads the host (or every inventory host), prints what apply would change, changes nothing. */
 @Command(name = "plan", sortOptions = false,
-        description = "Read the host and show the changes that would bring it to the desired state. Changes nothing.")
+        description = {"Read the host and show the changes that would bring it to the desired state. Changes nothing.",
+            "With -i, every selected inventory host is read over SSH in parallel (--forks); each host's plan is",
+            "printed as a block in inventory order, then a recap line per host."},
+        footer = {"", "Exit codes with -i, most serious first: 1 if any host failed; else 69 if any host was unreachable;",
+            "else 2 with --detailed-exitcode if any host has changes pending; else 0. 65: invalid state or inventory (no host contacted)."})
 final class PlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -34,16 +40,22 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
+    @Mixin
+    FleetOptions fleet;
+
     @Option(names = "--json", description = "Print the plan as one JSON document.")
     boolean json;
 
-    @Option(names = "--detailed-exitcode", description = "Exit 2 when there are changes (0 when none, 1 on errors).")
+    @Option(names = "--detailed-exitcode", description = "Exit 2 when there are changes (0 when none, 1 on errors; see below for -i).")
     boolean detailedExitCode;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        boolean inventory = state.usesInventory();
+        fleet.requireInventory(inventory);
+        if (inventory) return planFleet(out, err);
         LoadedState loaded = state.load();
         for (Diagnostic w : loaded.warnings()) err.println(w.format());
         Ownership ownership = state.ownership(loaded);
@@ -62,5 +74,18 @@ final class PlanCommand implements Callable<Integer> {
             out.print(HumanPlanRenderer.render(host, plan, loaded.names(), Terminal.style(root.noColor)));
         }
         return detailedExitCode && !plan.isEmpty() ? ExitCodes.CHANGES : ExitCodes.OK;
+    }
+
+    private int planFleet(PrintWriter out, PrintWriter err) throws Exception {
+        FleetLoader.Loaded loaded = InventoryInput.load(state, target, fleet);
+        for (Diagnostic w : loaded.warnings()) err.println(w.format());
+        err.flush();
+        FleetConsole console = new FleetConsole(out, err, root.screen, Terminal.style(root.noColor));
+        try (FleetSession session = FleetSession.open(loaded.hosts(), fleet, target)) {
+            List<HostRun> runs = FleetPlan.run(session.jobs(), fleet.forks(), console, !json);
+            if (json) out.print(FleetReport.json("plan", runs));
+            else console.print(FleetReport.recap(runs, true, console.style(), console.width()));
+            return FleetReport.exitCode(runs, detailedExitCode);
+        }
     }
 }

@@ -34,6 +34,17 @@ public final class RootCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** The terminal the run writes to, if any (fleet progress and line widths). */
+    final Screen screen;
+
+    RootCommand(Screen screen) {
+        this.screen = screen;
+    }
+
+    RootCommand() {
+        this(Screen.NONE);
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());

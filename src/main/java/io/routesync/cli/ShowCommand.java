@@ -54,6 +54,9 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (state.usesInventory()) {
+            throw new UserError(ExitCodes.USAGE, "show reads one host: use --netns NAME or run it on the host (plan -i shows a fleet)");
+        }
         Target t = target.target();
         LoadedState loaded = state.hasStateFiles() ? state.load() : null;
         Set<TableId> always = new TreeSet<>();

@@ -24,14 +24,27 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** Where the desired state comes from: state files and {@code --var}s (the inventory adds hosts later). */
+/**
+ * Where the desired state comes from: state files and {@code --var}s for this host, or an inventory
+ * whose hosts list their states (and give their variables); {@code --var} then overrides the
+ * inventory for every selected host, like Ansible's extra vars.
+ */
 public final class StateOptions {
 
     @Option(names = {"-f", "--state"}, paramLabel = "FILE",
             description = "A desired-state YAML file; repeat to merge several.")
     List<Path> stateFiles = new ArrayList<>();
 
-    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A variable for {{ NAME }} in state files; repeatable.")
+    @Option(names = {"-i", "--inventory"}, paramLabel = "FILE",
+            description = "An Ansible inventory (YAML or INI): work on its hosts over SSH, each with the states in its routesync_states.")
+    Path inventory;
+
+    @Option(names = "--limit", paramLabel = "PATTERN",
+            description = "With -i: only these hosts, as Ansible's --limit (edge, edge1, 'edge*', 'edge:!edge3', 'edge:&dc1').")
+    String limit;
+
+    @Option(names = "--var", paramLabel = "NAME=VALUE",
+            description = "A variable for {{ NAME }} in state files; repeatable. With -i it overrides the inventory's value on every host.")
     Map<String, String> vars = new LinkedHashMap<>();
 
     @Option(names = "--proto-number", paramLabel = "N", defaultValue = "245",
@@ -42,17 +55,32 @@ public final class StateOptions {
         return !stateFiles.isEmpty();
     }
 
+    /** Whether the hosts come from an inventory (-i); checks that -i, -f and --limit are combined sensibly. */
+    boolean usesInventory() throws UserError {
+        if (inventory != null && !stateFiles.isEmpty()) {
+            throw new UserError(ExitCodes.USAGE, "-i and -f cannot be combined: with an inventory, each host's states come from its"
+                    + " routesync_states");
+        }
+        if (limit != null && inventory == null) throw new UserError(ExitCodes.USAGE, "--limit selects inventory hosts: it needs -i FILE");
+        return inventory != null;
+    }
+
     Ownership ownership(LoadedState state) throws UserError {
+        return new Ownership(state.state().ownedTables(), protocolTag());
+    }
+
+    int protocolTag() throws UserError {
         if (protocolTag < 1 || protocolTag > 255) {
             throw new UserError(ExitCodes.USAGE, "--proto-number " + protocolTag + " is out of range (1-255)");
         }
-        return new Ownership(state.state().ownedTables(), protocolTag);
+        return protocolTag;
     }
 
     /** Reads and merges the state files; every problem in any of them is reported at once. */
     LoadedState load() throws InvalidInputException, UserError {
         if (stateFiles.isEmpty()) {
-            throw new UserError(ExitCodes.USAGE, "no desired state given: pass -f FILE (e.g. -f states/dual-uplink.yml)");
+            throw new UserError(ExitCodes.USAGE, "no desired state given: pass -f FILE (e.g. -f states/dual-uplink.yml),"
+                    + " or -i INVENTORY for a fleet");
         }
         return StateLoader.load(readAll(stateFiles), Variables.commandLine(vars), protocolTag);
     }

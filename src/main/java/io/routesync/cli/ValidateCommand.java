@@ -2,6 +2,9 @@ package io.routesync.cli;
 
 import io.routesync.config.Diagnostic;
 import io.routesync.config.state.LoadedState;
+import io.routesync.fleet.FleetLoader;
+import io.routesync.fleet.HostSpec;
+import io.routesync.model.DesiredState;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -11,7 +14,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code routesync validate}: checks the desired state offline (schema, variables, conflicts). */
 @Command(name = "validate", sortOptions = false,
-        description = "Check desired-state files offline: syntax, keys, values, variables and conflicts. Touches no host.")
+        description = {"Check desired-state files offline: syntax, keys, values, variables and conflicts. Touches no host.",
+            "With -i, every selected host's assembled state (its routesync_states with its variables) is checked,",
+            "and the errors of all hosts are reported together."})
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -21,13 +26,32 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LoadedState loaded = state.load();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (state.usesInventory()) return validateFleet(out, err);
+        LoadedState loaded = state.load();
         for (Diagnostic w : loaded.warnings()) err.println(w.format());
-        out.println("Valid: " + loaded.state().rules().size() + " rules, " + loaded.state().routes().size() + " routes, "
-                + loaded.state().ownedTables().size() + " owned tables"
+        out.println("Valid: " + counts(loaded.state())
                 + (loaded.warnings().isEmpty() ? "." : ", " + loaded.warnings().size() + " warning(s)."));
         return ExitCodes.OK;
+    }
+
+    private int validateFleet(PrintWriter out, PrintWriter err) throws Exception {
+        FleetLoader.Loaded loaded = InventoryInput.load(state, null, null);
+        for (Diagnostic w : loaded.warnings()) err.println(w.format());
+        int width = 0;
+        for (HostSpec h : loaded.hosts()) width = Math.max(width, h.name().length());
+        for (HostSpec h : loaded.hosts()) {
+            out.println("  " + h.name() + " ".repeat(width - h.name().length()) + "  " + counts(h.loaded().state())
+                    + (h.local() ? " (local)" : ""));
+        }
+        int n = loaded.hosts().size();
+        out.println("Valid: " + n + (n == 1 ? " host" : " hosts")
+                + (loaded.warnings().isEmpty() ? "." : ", " + loaded.warnings().size() + " warning(s)."));
+        return ExitCodes.OK;
+    }
+
+    private static String counts(DesiredState s) {
+        return s.rules().size() + " rules, " + s.routes().size() + " routes, " + s.ownedTables().size() + " owned tables";
     }
 }

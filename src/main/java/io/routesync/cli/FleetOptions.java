@@ -1,0 +1,65 @@
+package io.routesync.cli;
+
+import io.routesync.transport.SshConnections;
+import io.routesync.transport.SshSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** How an inventory run (-i) reaches its hosts: how many at once, and how ssh is run. */
+public final class FleetOptions {
+    static final int DEFAULT_FORKS = 10;
+    private static final int MAX_FORKS = 1000;
+
+    @Option(names = "--forks", paramLabel = "N", description = "With -i: how many hosts to work on at once (default " + DEFAULT_FORKS + ").")
+    Integer forks;
+
+    @Option(names = "--ssh-program", paramLabel = "CMD",
+            description = {"With -i: the ssh client command, split on spaces (default: ssh), e.g. 'ip vrf exec mgmt ssh'.",
+                "It is run as given, like GIT_SSH_COMMAND: trusted configuration."})
+    String sshProgram;
+
+    @Option(names = "--ssh-accept-new",
+            description = "With -i: accept the host keys of hosts never seen before (StrictHostKeyChecking=accept-new); changed keys are still refused.")
+    boolean acceptNewHostKeys;
+
+    @Option(names = "--connect-timeout", paramLabel = "SECONDS",
+            description = "With -i: how long ssh may take to connect to a host (default 10).")
+    Integer connectTimeout;
+
+    /** Refuses these options on a run that has no inventory, where they would silently mean nothing. */
+    void requireInventory(boolean inventory) throws UserError {
+        if (inventory) return;
+        List<String> given = new ArrayList<>();
+        if (forks != null) given.add("--forks");
+        if (sshProgram != null) given.add("--ssh-program");
+        if (acceptNewHostKeys) given.add("--ssh-accept-new");
+        if (connectTimeout != null) given.add("--connect-timeout");
+        if (!given.isEmpty()) throw new UserError(ExitCodes.USAGE, String.join(", ", given) + ": only for inventory runs (-i FILE)");
+    }
+
+    int forks() throws UserError {
+        int n = forks == null ? DEFAULT_FORKS : forks;
+        if (n < 1 || n > MAX_FORKS) throw new UserError(ExitCodes.USAGE, "--forks " + n + " is out of range (1-" + MAX_FORKS + ")");
+        return n;
+    }
+
+    List<String> sshProgram() throws UserError {
+        if (sshProgram == null) return SshConnections.DEFAULT_PROGRAM;
+        List<String> words = new ArrayList<>();
+        for (String w : sshProgram.strip().split("\\s+")) {
+            if (!w.isEmpty()) words.add(w);
+        }
+        if (words.isEmpty()) throw new UserError(ExitCodes.USAGE, "--ssh-program is empty: give the ssh command, e.g. ssh");
+        return words;
+    }
+
+    Duration connectTimeout() throws UserError {
+        if (connectTimeout == null) return SshSettings.DEFAULT_CONNECT_TIMEOUT;
+        if (connectTimeout < 1 || connectTimeout > 3600) {
+            throw new UserError(ExitCodes.USAGE, "--connect-timeout " + connectTimeout + " is out of range (1-3600 seconds)");
+        }
+        return Duration.ofSeconds(connectTimeout);
+    }
+}

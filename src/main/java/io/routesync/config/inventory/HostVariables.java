@@ -1,0 +1,74 @@
+package io.routesync.config.inventory;
+
+import io.routesync.config.SourcePos;
+import io.routesync.config.Variables;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+
+/**
+ * The values {@code {{ name }}} takes in one host's states: the host's inventory variables (after
+ * Ansible's precedence and template resolution) under {@code --var} overrides, which win like
+ * Ansible's extra vars so a run can try a value without editing the inventory.
+ *
+ * <p>The wording is the same for every host on purpose: a fleet run prefixes each diagnostic with the
+ * hosts it concerns ("hosts edge1, edge2: ..."), so one missing group variable is one error, not one
+ * per host. Only single values can be substituted; a list, a mapping or an empty value is reported
+ * with the place that set it.
+ */
+public final class HostVariables implements Variables {
+    private final Map<String, Variable> inventory;
+    private final Map<String, String> overrides;
+    private final UnaryOperator<String> fileName;
+
+    /**
+     * @param fileName how diagnostics show an inventory file name (the source-relative name in,
+     *                 the name the user knows out)
+     */
+    public HostVariables(Host host, Map<String, String> overrides, UnaryOperator<String> fileName) {
+        this.inventory = host.variables();
+        this.overrides = new TreeMap<>(overrides);
+        this.fileName = fileName;
+    }
+
+    @Override
+    public String lookup(String name) {
+        String override = overrides.get(name);
+        if (override != null) return override;
+        Variable v = inventory.get(name);
+        if (v == null || v.isEmpty()) return null;
+        return v.text().orElse(null);
+    }
+
+    @Override
+    public Set<String> names() {
+        Set<String> names = new TreeSet<>(overrides.keySet());
+        for (Variable v : inventory.values()) {
+            if (!v.isEmpty() && v.text().isPresent()) names.add(v.name());
+        }
+        return names;
+    }
+
+    @Override
+    public String origin() {
+        return "in the inventory or by any --var";
+    }
+
+    @Override
+    public String howToDefine(String name) {
+        Variable v = inventory.get(name);
+        if (v != null) {
+            // defined, but not as something a state can use: say what it is and where it was set
+            String what = v.isEmpty() ? "has no value" : "is " + v.value().kind();
+            return "'" + name + "' " + what + " (set at " + shown(v.definedAt()) + "); give it a single value there or pass --var "
+                    + name + "=VALUE";
+        }
+        return "set " + name + " in host_vars/, group_vars/ or the inventory, or pass --var " + name + "=VALUE";
+    }
+
+    private String shown(SourcePos pos) {
+        return new SourcePos(fileName.apply(pos.file()), pos.line(), pos.column()).toString();
+    }
+}

@@ -1,0 +1,87 @@
+package io.routesync.fleet;
+
+import io.routesync.apply.ApplyReport;
+import io.routesync.model.HostPlan;
+import io.routesync.parse.HostReading;
+import java.util.List;
+
+/**
+ * What a fleet run learned about one host: the reading and plan (when it could be read), how the
+ * apply ended (apply only), the plans it was re-planned to while applying, or why it failed.
+ */
+public record HostRun(HostSpec spec, HostReading reading, HostPlan plan, ApplyReport report, List<HostPlan> replans,
+                      HostFailure failure) {
+
+    /** Where a host stands at the end of a phase, as the recap and the exit code see it. */
+    public enum Status {
+        /** Nothing to do (plan), or nothing was needed (apply). */
+        OK,
+        /** Changes pending (plan), or applied and verified (apply). */
+        CHANGED,
+        /** Read, plan or apply failed; an apply that failed was rolled back unless the report says otherwise. */
+        FAILED,
+        /** Could not be reached; nothing was read or changed there. */
+        UNREACHABLE
+    }
+
+    public HostRun {
+        replans = List.copyOf(replans);
+    }
+
+    static HostRun planned(HostSpec spec, HostReading reading, HostPlan plan) {
+        return new HostRun(spec, reading, plan, null, List.of(), null);
+    }
+
+    static HostRun failed(HostSpec spec, HostFailure failure) {
+        return new HostRun(spec, null, null, null, List.of(), failure);
+    }
+
+    public String name() {
+        return spec.name();
+    }
+
+    public Status status() {
+        if (failure != null) return failure.unreachable() ? Status.UNREACHABLE : Status.FAILED;
+        if (report != null) {
+            switch (report.outcome()) {
+                case NO_CHANGES: return Status.OK;
+                case APPLIED: return Status.CHANGED;
+                default: return Status.FAILED;
+            }
+        }
+        return plan.isEmpty() ? Status.OK : Status.CHANGED;
+    }
+
+    /** The changes counted in the recap: those applied (apply), else those planned. */
+    public int changes() {
+        if (report != null && report.outcome() == ApplyReport.Outcome.APPLIED) return report.applied().changes().size();
+        return plan == null ? 0 : plan.changes().size();
+    }
+
+    /** One line on why the host failed, for the recap; null when it did not. */
+    public String reason() {
+        if (failure != null) return failure.reason();
+        if (report == null) return null;
+        switch (report.outcome()) {
+            case NO_CHANGES:
+            case APPLIED:
+                return null;
+            case FAILED_ROLLED_BACK:
+                return "apply failed" + (report.failure() == null ? "" : ": " + oneLine(report.failure().message())) + " (rolled back)";
+            case VERIFY_FAILED_ROLLED_BACK:
+                return "the host did not match the desired state after the apply (rolled back)";
+            case ROLLBACK_FAILED:
+                return "apply failed and the rollback did not complete: the host needs attention";
+            case PLAN_CHANGED:
+                return "the host changed after it was planned; nothing was changed";
+            default:
+                throw new AssertionError(report.outcome());
+        }
+    }
+
+    private static String oneLine(String text) {
+        String s = text == null ? "" : text.strip();
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}
