@@ -104,7 +104,7 @@ final class ApplyCommand implements Callable<Integer> {
             List<HostRun> planned = FleetPlan.run(session.jobs(), fleet.forks(), console, !json);
             List<HostRun> done = planned;
             if (planned.stream().anyMatch(r -> r.status() == HostRun.Status.CHANGED)) {
-                if (!json) console.print(FleetApply.summary(planned) + "\n");
+                if (!json) console.print(FleetApply.summary(planned) + "\n\n");
                 if (!autoApprove) FleetApply.confirm(planned, out);
                 done = FleetApply.run(session.jobs(), planned, fleet.forks(), console, !json, autoApprove);
             } else if (!json) {
