@@ -64,7 +64,7 @@ final class ApplyCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Style style = Terminal.style(root.noColor);
         boolean inventory = state.usesInventory();
-        fleet.requireInventory(inventory);
+        fleet.check(inventory);
         if (json && !inventory) throw new UserError(ExitCodes.USAGE, "--json is for inventory runs (-i FILE); plan --json shows a single host");
         if (inventory) return applyFleet(out, err, style);
         LoadedState loaded = state.load();

@@ -28,9 +28,17 @@ public final class FleetOptions {
             description = "With -i: how long ssh may take to connect to a host (default 10).")
     Integer connectTimeout;
 
-    /** Refuses these options on a run that has no inventory, where they would silently mean nothing. */
-    void requireInventory(boolean inventory) throws UserError {
-        if (inventory) return;
+    /**
+     * Checks the options before anything is read: their values on an inventory run, and that none is
+     * given on a run without one, where it would silently mean nothing.
+     */
+    void check(boolean inventory) throws UserError {
+        if (inventory) {
+            forks();
+            sshProgram();
+            connectTimeout();
+            return;
+        }
         List<String> given = new ArrayList<>();
         if (forks != null) given.add("--forks");
         if (sshProgram != null) given.add("--ssh-program");

@@ -54,7 +54,7 @@ final class PlanCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean inventory = state.usesInventory();
-        fleet.requireInventory(inventory);
+        fleet.check(inventory);
         if (inventory) return planFleet(out, err);
         LoadedState loaded = state.load();
         for (Diagnostic w : loaded.warnings()) err.println(w.format());

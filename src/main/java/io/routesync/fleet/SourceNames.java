@@ -24,9 +24,9 @@ public final class SourceNames {
         return new SourceNames(Path.of(""), Path.of(""));
     }
 
-    /** The name the user knows for a source-relative path. */
+    /** The name the user knows for a source-relative path; an option standing in for a file ({@code --limit}) as it is. */
     public String shown(String sourcePath) {
-        if (root.equals(workingDir)) return sourcePath;
+        if (root.equals(workingDir) || sourcePath.startsWith("-")) return sourcePath;
         Path file = root.resolve(sourcePath).normalize();
         return file.startsWith(workingDir) ? workingDir.relativize(file).toString() : file.toString();
     }
