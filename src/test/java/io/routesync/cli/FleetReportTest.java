@@ -1,0 +1,86 @@
+package io.routesync.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.routesync.apply.TargetPaths;
+import io.routesync.config.state.LoadedState;
+import io.routesync.fleet.HostFailure;
+import io.routesync.fleet.HostRun;
+import io.routesync.fleet.HostSpec;
+import io.routesync.model.Action;
+import io.routesync.model.Change;
+import io.routesync.model.DesiredState;
+import io.routesync.model.HostPlan;
+import io.routesync.model.Ownership;
+import io.routesync.model.TableId;
+import io.routesync.model.TableName;
+import io.routesync.parse.Names;
+import io.routesync.render.Style;
+import io.routesync.render.TextWidth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The end of a fleet run: exit-code precedence (failed > unreachable > changes) and the recap lines. */
+class FleetReportTest {
+    private static final HostPlan EMPTY = new HostPlan(List.of(), "f");
+    private static final HostPlan ONE = new HostPlan(List.of(new Change(Action.ADD, new TableName("uplink", TableId.of(100)), null)), "f");
+
+    @Test
+    void failedOutranksUnreachableOutranksChanges() {
+        assertEquals(ExitCodes.OK, FleetReport.exitCode(List.of(ok("a"), ok("b")), true));
+        assertEquals(ExitCodes.OK, FleetReport.exitCode(List.of(ok("a"), changed("b")), false));
+        assertEquals(ExitCodes.CHANGES, FleetReport.exitCode(List.of(ok("a"), changed("b")), true));
+        assertEquals(ExitCodes.UNAVAILABLE, FleetReport.exitCode(List.of(changed("a"), unreachable("b")), true));
+        assertEquals(ExitCodes.FAILED, FleetReport.exitCode(List.of(unreachable("a"), failed("b"), changed("c")), true));
+        assertEquals(ExitCodes.FAILED, FleetReport.exitCode(List.of(failed("a"), unreachable("b")), false));
+    }
+
+    @Test
+    void theRecapHasALinePerHostAndTotals() {
+        List<HostRun> runs = List.of(ok("edge1"), changed("edge22"), unreachable("e3"), failed("edge4"));
+        assertEquals(String.join("\n",
+                "Recap:",
+                "  edge1   ok",
+                "  edge22  changes pending (1)",
+                "  e3      unreachable: ssh: connect to host 10.0.0.3 port 22: Connection refused",
+                "  edge4   failed: another routesync run holds the lock",
+                "Hosts: 4 total, 1 ok, 1 changes pending, 1 failed, 1 unreachable.",
+                ""), FleetReport.recap(runs, true, Style.PLAIN, 0));
+        String narrow = FleetReport.recap(runs, false, Style.PLAIN, 40);
+        assertEquals("  e3      unreachable: ssh: connect t...", narrow.lines().toList().get(3), "cut to the terminal's width");
+        assertEquals("  edge22  changed (1)", narrow.lines().toList().get(2));
+    }
+
+    @Test
+    void paragraphsWrapAtSpacesAndKeepLongWordsWhole() {
+        assertEquals("the connection failed during\n  the apply:\n  /a/very/long/path/that/does/not/fit\n  here",
+                TextWidth.wrap("the connection failed during the apply: /a/very/long/path/that/does/not/fit here", 30));
+        assertEquals("short\n  - indented line that\n    is too long",
+                TextWidth.wrap("short\n  - indented line that is too long", 24));
+    }
+
+    private static HostSpec spec(String name) {
+        DesiredState empty = new DesiredState(List.of(), Set.of(), List.of(), List.of());
+        return new HostSpec(name, null, TargetPaths.of(null, null, null, null), new LoadedState(empty, Names.builtin(), List.of()),
+                new Ownership(Set.of(), Ownership.DEFAULT_PROTOCOL_TAG), null);
+    }
+
+    private static HostRun ok(String name) {
+        return new HostRun(spec(name), null, EMPTY, null, List.of(), null);
+    }
+
+    private static HostRun changed(String name) {
+        return new HostRun(spec(name), null, ONE, null, List.of(), null);
+    }
+
+    private static HostRun unreachable(String name) {
+        return new HostRun(spec(name), null, null, null, List.of(),
+                new HostFailure(true, "ssh: connect to host 10.0.0.3 port 22: Connection refused", "..."));
+    }
+
+    private static HostRun failed(String name) {
+        return new HostRun(spec(name), null, null, null, new ArrayList<>(), new HostFailure(false, "another routesync run holds the lock", "..."));
+    }
+}
