@@ -39,15 +39,24 @@ public final class FleetFiles {
     private final SshFleet fleet;
     private final Path root;
     private final Map<String, Map<String, String>> overrides = new LinkedHashMap<>();
+    private int size;
 
     private FleetFiles(SshFleet fleet, Path root) {
         this.fleet = fleet;
         this.root = root;
+        this.size = fleet.size();
     }
 
     /** Files for {@code fleet} under {@code root}; call {@link #write()} after any {@link #set}. */
     public static FleetFiles of(SshFleet fleet, Path root) {
         return new FleetFiles(fleet, root);
+    }
+
+    /** Lists only the fleet's first {@code n} hosts (benchmarks use one big fleet for several sizes). */
+    public FleetFiles firstHosts(int n) {
+        if (n < 1 || n > fleet.size()) throw new IllegalArgumentException("the fleet has " + fleet.size() + " hosts, not " + n);
+        size = n;
+        return this;
     }
 
     /** Gives host {@code index} a different value for a variable (or adds one). */
@@ -113,7 +122,7 @@ public final class FleetFiles {
     }
 
     private List<List<SshFleet.Host>> sites() {
-        List<SshFleet.Host> hosts = fleet.hosts();
+        List<SshFleet.Host> hosts = fleet.hosts().subList(0, size);
         int half = (hosts.size() + 1) / 2;
         return List.of(hosts.subList(0, half), hosts.subList(half, hosts.size()));
     }
