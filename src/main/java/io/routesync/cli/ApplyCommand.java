@@ -28,14 +28,17 @@ import picocli.CommandLine.Spec;
 
 /** {@code routesync apply}: plan, confirm, apply in one batch per family, verify, roll back on failure. */
 @Command(name = "apply", sortOptions = false,
-        description = {"Plan, ask for confirmation, then apply the changes in one ip -batch per address family,",
-            "verify that the host converged, and roll back everything touched if anything fails.",
-            "With -i, every selected inventory host is planned over SSH in parallel (--forks), the plans are shown,",
-            "one confirmation covers them all, then the hosts with changes are applied in parallel; a host that",
-            "fails or cannot be reached never stops the others. A recap line per host ends the run."},
-        footer = {"", "Exit codes with -i, most serious first: 1 if any host failed (each failed host was rolled back unless",
-            "its block says otherwise); else 69 if any host was unreachable (nothing was changed there); else 0.",
-            "65: invalid state or inventory (no host contacted); 64: no terminal to confirm on and no --auto-approve."})
+        description = {"Plan, ask for confirmation, then apply the changes in one ip -batch per address family, verify that"
+                + " the host converged, and roll back everything touched if anything fails.",
+            "With -i, every selected inventory host is planned over SSH in parallel (--forks) and the plans are shown;"
+                + " one confirmation covers them all; then the hosts with changes are applied in parallel, each with the"
+                + " same verify and rollback. A host that fails or cannot be reached never stops the others. A recap"
+                + " line per host ends the run."},
+        footer = {"", "Exit codes: 0 applied and verified (or nothing to do), 1 failed (rolled back), 64 bad command line"
+                + " (or no terminal to confirm on and no --auto-approve), 65 invalid state or inventory (nothing applied),"
+                + " 69 host unreachable (nothing applied there), 75 lock held.",
+            "With -i, the most serious host decides: 1 if any host failed (each was rolled back unless its block says"
+                + " otherwise); else 69 if any host was unreachable; else 0."})
 final class ApplyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -108,7 +111,8 @@ final class ApplyCommand implements Callable<Integer> {
                 if (!autoApprove) FleetApply.confirm(planned, out);
                 done = FleetApply.run(session.jobs(), planned, fleet.forks(), console, !json, autoApprove);
             } else if (!json) {
-                console.print("No changes to apply.\n\n");
+                boolean allPlanned = planned.stream().allMatch(r -> r.status() == HostRun.Status.OK);
+                console.print(allPlanned ? "No changes to apply.\n\n" : "No changes to apply on the hosts that could be planned.\n\n");
             }
             if (json) out.print(FleetReport.json("apply", done));
             else console.print(FleetReport.recap(done, false, style, console.width()));

@@ -11,15 +11,19 @@ import java.util.List;
 /**
  * The hosts of one fleet run with what reaches them: one {@link SshConnections} for the run (its
  * ControlMaster directory lets each host's apply reuse the connection its read opened), closed,
- * with every master, when the run ends.
+ * with every master, when the run ends, also when it is interrupted (Ctrl-C): otherwise one idle ssh
+ * master per host would linger until ControlPersist runs out.
  */
 final class FleetSession implements AutoCloseable {
     private final SshConnections connections;
     private final List<HostJob> jobs;
+    private final Thread onExit;
 
     private FleetSession(SshConnections connections, List<HostJob> jobs) {
         this.connections = connections;
         this.jobs = jobs;
+        this.onExit = connections == null ? null : new Thread(connections::close, "routesync-ssh-close");
+        if (onExit != null) Runtime.getRuntime().addShutdownHook(onExit);
     }
 
     static FleetSession open(List<HostSpec> hosts, FleetOptions fleet, TargetOptions target) throws UserError {
@@ -43,6 +47,12 @@ final class FleetSession implements AutoCloseable {
 
     @Override
     public void close() {
-        if (connections != null) connections.close();
+        if (connections == null) return;
+        connections.close();
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down; the hook finds the connections closed
+        }
     }
 }

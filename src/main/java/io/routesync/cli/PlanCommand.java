@@ -23,10 +23,13 @@ import picocli.CommandLine.Spec;
 /** {@code routesync plan}: reads the host (or every inventory host), prints what apply would change, changes nothing. */
 @Command(name = "plan", sortOptions = false,
         description = {"Read the host and show the changes that would bring it to the desired state. Changes nothing.",
-            "With -i, every selected inventory host is read over SSH in parallel (--forks); each host's plan is",
-            "printed as a block in inventory order, then a recap line per host."},
-        footer = {"", "Exit codes with -i, most serious first: 1 if any host failed; else 69 if any host was unreachable;",
-            "else 2 with --detailed-exitcode if any host has changes pending; else 0. 65: invalid state or inventory (no host contacted)."})
+            "With -i, every selected inventory host is read over SSH in parallel (--forks); each host's plan is printed as"
+                + " a block in inventory order as soon as it and the hosts before it are done, then a recap line per host."},
+        footer = {"", "Exit codes: 0 no changes (or changes, without --detailed-exitcode), 1 failed, 2 changes pending"
+                + " (--detailed-exitcode), 64 bad command line, 65 invalid state or inventory (no host contacted),"
+                + " 69 host unreachable, 75 lock held.",
+            "With -i, the most serious host decides: 1 if any host failed; else 69 if any host was unreachable;"
+                + " else 2 (with --detailed-exitcode) if any host has changes pending; else 0."})
 final class PlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -6,6 +6,7 @@ import picocli.CommandLine.ScopeType;
 
 /** {@code routesync}: the top command; everything happens in its subcommands. */
 @Command(name = "routesync",
+        scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         sortOptions = false,
@@ -21,8 +22,9 @@ import picocli.CommandLine.ScopeType;
             ImportCommand.class,
             DemoCommand.class,
         },
-        footer = {"", "Exit codes: 0 ok, 1 failed (rolled back), 2 changes pending (--detailed-exitcode),",
-            "64 bad command line, 65 invalid state or inventory, 69 host unreachable, 75 lock held."})
+        footer = {"", "Exit codes: 0 ok, 1 failed (rolled back), 2 changes pending (--detailed-exitcode), 64 bad command"
+            + " line, 65 invalid state or inventory, 69 host unreachable, 75 lock held. With -i (a fleet), the most"
+            + " serious host decides: failed (1), then unreachable (69), then changes pending (2)."})
 public final class RootCommand implements Runnable {
 
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of unexpected failures.")

@@ -13,13 +13,13 @@ public final class TargetOptions {
     @Option(names = "--netns", paramLabel = "NAME", description = "Work inside this network namespace (ip -n NAME) instead of on this host.")
     String netns;
 
-    @Option(names = "--etc-dir", paramLabel = "DIR", description = "iproute2's configuration directory on the target (default /etc/iproute2).")
+    @Option(names = "--etc-dir", paramLabel = "DIR", description = "iproute2's configuration directory on the target (default /etc/iproute2; with -i, for every host, overriding its routesync_etc_dir variable).")
     String etcDir;
 
-    @Option(names = "--state-dir", paramLabel = "DIR", description = "Where apply records and the footprint go (default /var/lib/routesync[/netns/NAME]).")
+    @Option(names = "--state-dir", paramLabel = "DIR", description = "Where apply records and the footprint go (default /var/lib/routesync[/netns/NAME]; with -i, for every host, overriding its routesync_state_dir variable).")
     String stateDir;
 
-    @Option(names = "--lock-dir", paramLabel = "DIR", description = "Where the lock file goes (default /run/lock).")
+    @Option(names = "--lock-dir", paramLabel = "DIR", description = "Where the lock file goes (default /run/lock; with -i, for every host, overriding its routesync_lock_dir variable).")
     String lockDir;
 
     @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "10",

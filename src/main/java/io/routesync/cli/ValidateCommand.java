@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 /** {@code routesync validate}: checks the desired state offline (schema, variables, conflicts). */
 @Command(name = "validate", sortOptions = false,
         description = {"Check desired-state files offline: syntax, keys, values, variables and conflicts. Touches no host.",
-            "With -i, every selected host's assembled state (its routesync_states with its variables) is checked,",
-            "and the errors of all hosts are reported together."})
+            "With -i, every selected host's assembled state (its routesync_states with its variables, and its connection"
+                + " and path settings) is checked, and the errors of all hosts are reported together."})
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

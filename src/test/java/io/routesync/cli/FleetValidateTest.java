@@ -1,6 +1,7 @@
 package io.routesync.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -105,5 +106,13 @@ class FleetValidateTest {
         assertEquals(ExitCodes.USAGE, CliRunner.run("plan", "-i", inv, "--forks", "0").exitCode());
         assertEquals(ExitCodes.USAGE, CliRunner.run("apply", "-i", inv, "--json").exitCode());
         assertEquals(ExitCodes.USAGE, CliRunner.run("show", "-i", inv).exitCode());
+    }
+
+    @Test
+    void everySubcommandHasHelpWithItsExitCodes() {
+        CliRunner.Result r = CliRunner.run("plan", "--help");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("-i, --inventory=FILE"), r.out());
+        assertTrue(r.out().replace("\n", " ").contains("1 if any host failed; else 69 if any host was unreachable; else 2"), r.out());
     }
 }
