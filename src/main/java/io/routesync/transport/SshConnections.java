@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -33,6 +36,7 @@ public final class SshConnections implements AutoCloseable {
     // suffix of ~17 characters while it creates the socket
     private static final int MAX_DIR_LENGTH = 108 - 1 - 40 - 18;
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(5);
+    private static final int CLOSE_THREADS = 16;
 
     private final List<String> program;
     private final Path controlDir;
@@ -86,22 +90,37 @@ public final class SshConnections implements AutoCloseable {
     /**
      * Asks every master to exit ({@code ssh -O exit}) and removes the directory. A master that does
      * not answer exits by itself once idle for ControlPersist; with its socket gone no run can use it.
+     * A fleet run has one master per host: they are asked a few at a time, not one after the other.
      */
     @Override
     public synchronized void close() {
         if (closed) return;
         closed = true;
-        for (Path socket : sockets()) {
-            List<String> argv = new ArrayList<>(program);
-            // -F /dev/null: stopping a master needs no configuration, so none of the user's is read
-            argv.addAll(List.of("-F", "/dev/null", "-o", "ControlPath=" + socket, "-O", "exit", "routesync-master"));
+        List<Path> sockets = sockets();
+        if (!sockets.isEmpty()) {
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(CLOSE_THREADS, sockets.size()));
             try {
-                ProcessRunner.run(argv, null, EXIT_TIMEOUT);
-            } catch (TransportException e) {
-                // the master is unresponsive or gone; it cannot be reused once the socket is removed
+                for (Path socket : sockets) pool.execute(() -> exit(socket));
+                pool.shutdown();
+                pool.awaitTermination(EXIT_TIMEOUT.toSeconds() * (sockets.size() / CLOSE_THREADS + 1), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                pool.shutdownNow();
             }
         }
         deleteTree(controlDir);
+    }
+
+    private void exit(Path socket) {
+        List<String> argv = new ArrayList<>(program);
+        // -F /dev/null: stopping a master needs no configuration, so none of the user's is read
+        argv.addAll(List.of("-F", "/dev/null", "-o", "ControlPath=" + socket, "-O", "exit", "routesync-master"));
+        try {
+            ProcessRunner.run(argv, null, EXIT_TIMEOUT);
+        } catch (TransportException e) {
+            // the master is unresponsive or gone; it cannot be reused once the socket is removed
+        }
     }
 
     /** The sockets in the control directory now: one per master that is (or was) running. */
