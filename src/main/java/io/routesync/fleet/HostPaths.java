@@ -19,9 +19,6 @@ final class HostPaths {
 
     /** The command line's overrides; null where none was given. */
     record Overrides(String etcDir, String stateDir, String lockDir) {
-        static Overrides none() {
-            return new Overrides(null, null, null);
-        }
     }
 
     private HostPaths() {

@@ -1,0 +1,10 @@
+/**
+ * Fleet runs: many inventory hosts planned and applied at once. {@link io.routesync.fleet.FleetLoader}
+ * prepares the selected hosts offline (each host's states with its variables, where routesync's files
+ * go there, how to reach it), reporting every host's problems together;
+ * {@link io.routesync.fleet.HostJob} runs the single-host {@link io.routesync.apply.Reconciler} flow
+ * for one host and keeps its failures in a {@link io.routesync.fleet.HostRun} so no host stops the
+ * others; {@link io.routesync.fleet.ParallelRun} runs the jobs on a bounded pool and hands results
+ * back in inventory order. Output (blocks, recap, JSON) and exit codes are the CLI's.
+ */
+package io.routesync.fleet;
