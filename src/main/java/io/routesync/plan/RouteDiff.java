@@ -63,9 +63,12 @@ final class RouteDiff {
         return diff.changes;
     }
 
+    /** Names the two routes in a fixed order, so the message does not depend on the order of the input. */
     private static String twice(Route first, Route second) {
+        String a = EntryText.of(first);
+        String b = EntryText.of(second);
         return "two desired routes have the same kernel identity (" + EntryText.key(first.key()) + ") but differ: '"
-                + EntryText.of(first) + "' and '" + EntryText.of(second) + "'; keep one, or give them different metrics";
+                + (a.compareTo(b) < 0 ? a + "' and '" + b : b + "' and '" + a) + "'; keep one, or give them different metrics";
     }
 
     private void deleteIfOwned(Route r) {

@@ -307,6 +307,23 @@ class PlannerCasesTest {
     }
 
     @Test
+    void conflictsReadTheSameWhateverTheInputOrder() {
+        String[] entries = {"10.1.0.0/16 table 102 dev eth0", "10.1.0.0/16 table 102 dev eth1",
+                "1000 from 10.0.0.0/8 lookup 102 proto 4", "1000 from 10.0.0.0/8 lookup 102 proto 16"};
+        String[] reversed = {entries[3], entries[2], entries[1], entries[0]};
+        PlanConflictException one = assertThrows(PlanConflictException.class, new Scenario().owns(102).want(entries)::plan);
+        PlanConflictException other = assertThrows(PlanConflictException.class, new Scenario().owns(102).want(reversed)::plan);
+        assertEquals(2, one.conflicts().size());
+        assertEquals(one.conflicts(), other.conflicts());
+    }
+
+    @Test
+    void aRuleGivenWithAndWithoutTheTagIsOneRule() throws Exception {
+        Scenario s = new Scenario().owns(102).want("1000 lookup 102 proto 245").wantRulesAsWritten("1000 lookup 102");
+        assertEquals(List.of("+ rule pref 1000 from all lookup 102 proto 245"), s.planText());
+    }
+
+    @Test
     void aPlanNeedsEveryTableItTouchesToHaveBeenRead() {
         Scenario s = new Scenario().owns(102);
         var observed = new io.routesync.model.Observed(Scenario.defaultRules(), List.of(), java.util.Set.of(), List.of(),
