@@ -61,15 +61,20 @@ final class Rollback {
 
     private void routes(Observed snapshot, Observed now) {
         if (keys.isEmpty()) return;
-        RouteGroups was = new RouteGroups(keys.size());
-        for (Route r : snapshot.routes()) {
-            if (keys.contains(r.key())) was.add(r);
+        Map<Route.Key, List<Route>> was = touchedRoutes(snapshot);
+        Map<Route.Key, List<Route>> is = touchedRoutes(now);
+        for (Route.Key k : keys) restore(was.getOrDefault(k, List.of()), is.getOrDefault(k, List.of()));
+    }
+
+    /** The routes with a touched key, without exact repeats (the kernel refuses those). */
+    private Map<Route.Key, List<Route>> touchedRoutes(Observed o) {
+        Map<Route.Key, List<Route>> byKey = new HashMap<>();
+        for (Route r : o.routes()) {
+            if (!keys.contains(r.key())) continue;
+            List<Route> same = byKey.computeIfAbsent(r.key(), k -> new ArrayList<>(1));
+            if (!same.contains(r)) same.add(r);
         }
-        RouteGroups is = new RouteGroups(keys.size());
-        for (Route r : now.routes()) {
-            if (keys.contains(r.key())) is.add(r);
-        }
-        for (Route.Key k : keys) restore(was.get(k), is.get(k));
+        return byKey;
     }
 
     /** Makes one key hold what the snapshot held; see the class comment for several routes per key. */

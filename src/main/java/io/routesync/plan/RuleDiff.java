@@ -59,11 +59,14 @@ final class RuleDiff {
     /** The desired rules without repeats, in the total order so matching never depends on input order. */
     private List<Rule> distinct(List<Rule> desired) {
         Map<Rule, Rule> byIdentity = new LinkedHashMap<>();
-        for (Rule d : desired) {
+        for (Rule given : desired) {
+            // no protocol means routesync's own tag, so the two spellings are one rule
+            Rule d = Adoption.tagged(given, tag);
             Rule other = byIdentity.putIfAbsent(d.identity(), d);
             if (other != null && other.protocol() != d.protocol()) {
                 conflicts.add("the rule '" + EntryText.of(d.identity()) + "' is desired twice with different protocols ("
-                        + other.protocol() + " and " + d.protocol() + "); declare it once");
+                        + Math.min(other.protocol(), d.protocol()) + " and " + Math.max(other.protocol(), d.protocol())
+                        + "); declare it once");
             }
         }
         List<Rule> out = new ArrayList<>(byIdentity.values());

@@ -313,6 +313,33 @@ class PlannerCasesTest {
     }
 
     @Test
+    void aForeignRuleTheKernelWouldTakeForADesiredOneIsAConflict() {
+        // routesync may not delete the foreign rule, and the kernel refuses the add while it exists
+        Scenario s = new Scenario().want("1000 lookup 254 proto 4").live("1000 from 10.0.0.0/8 lookup 254 proto 4");
+        PlanConflictException e = assertThrows(PlanConflictException.class, s::plan);
+        assertEquals(List.of("the rule 'pref 1000 from all lookup 254 proto 4' cannot be added: the kernel takes the existing rule"
+                + " 'pref 1000 from 10.0.0.0/8 lookup 254 proto 4', which routesync does not own, for the same rule;"
+                + " give it another priority"), e.conflicts());
+    }
+
+    @Test
+    void conflictsReadTheSameWhateverTheInputOrder() {
+        String[] entries = {"10.1.0.0/16 table 102 dev eth0", "10.1.0.0/16 table 102 dev eth1",
+                "1000 from 10.0.0.0/8 lookup 102 proto 4", "1000 from 10.0.0.0/8 lookup 102 proto 16"};
+        String[] reversed = {entries[3], entries[2], entries[1], entries[0]};
+        PlanConflictException one = assertThrows(PlanConflictException.class, new Scenario().owns(102).want(entries)::plan);
+        PlanConflictException other = assertThrows(PlanConflictException.class, new Scenario().owns(102).want(reversed)::plan);
+        assertEquals(2, one.conflicts().size());
+        assertEquals(one.conflicts(), other.conflicts());
+    }
+
+    @Test
+    void aRuleGivenWithAndWithoutTheTagIsOneRule() throws Exception {
+        Scenario s = new Scenario().owns(102).want("1000 lookup 102 proto 245").wantRulesAsWritten("1000 lookup 102");
+        assertEquals(List.of("+ rule pref 1000 from all lookup 102 proto 245"), s.planText());
+    }
+
+    @Test
     void aPlanNeedsEveryTableItTouchesToHaveBeenRead() {
         Scenario s = new Scenario().owns(102);
         var observed = new io.routesync.model.Observed(Scenario.defaultRules(), List.of(), java.util.Set.of(), List.of(),
