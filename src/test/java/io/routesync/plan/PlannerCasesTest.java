@@ -261,6 +261,43 @@ class PlannerCasesTest {
     }
 
     @Test
+    void aKeptRuleADeleteWouldHitIsDeletedAndAddedBackSoTheDeleteHitsTheRightRule() throws Exception {
+        // 'ip rule del pref 1001 lookup 101 proto 245' removes the first rule at 1001 with those attributes:
+        // the kept, more specific rule if it is listed first. Added back, it is listed after.
+        String kept = "1001 to 172.16.0.0/12 iif eth1 lookup 101";
+        Scenario s = new Scenario().owns(101).converged(kept).liveTagged("1001 lookup 101");
+        assertEquals(List.of(
+                "- rule pref 1001 from all to 172.16.0.0/12 iif eth1 lookup 101 proto 245",
+                "+ rule pref 1001 from all to 172.16.0.0/12 iif eth1 lookup 101 proto 245",
+                "- rule pref 1001 from all lookup 101 proto 245"), s.planText());
+    }
+
+    @Test
+    void aDeleteMovedEarlyTakesTheDeletesItWouldHitAlong() throws Exception {
+        // the looser rule can only be added once the narrower one is gone, and deleting the narrower one
+        // would hit the narrowest one first (listed before it): so that one goes first of all
+        Scenario s = new Scenario().owns(102).want("1000 lookup 102")
+                .liveTagged("1000 from 10.0.0.0/8 iif eth1 lookup 102", "1000 from 10.0.0.0/8 lookup 102");
+        assertEquals(List.of(
+                "- rule pref 1000 from 10.0.0.0/8 iif eth1 lookup 102 proto 245",
+                "- rule pref 1000 from 10.0.0.0/8 lookup 102 proto 245",
+                "+ rule pref 1000 from all lookup 102 proto 245"), s.planText());
+        assertTrue(Planner.plan(s.desired(), Simulator.apply(s.observed(), s.plan()), s.ownership()).isEmpty());
+    }
+
+    @Test
+    void deletesAtOnePriorityGoMostSpecificFirstAndProtocolZeroLast() throws Exception {
+        Scenario s = new Scenario().owns(101)
+                .live("1001 lookup 101", "1001 lookup 101 proto 4", "1001 iif eth1 lookup 101 proto 4",
+                      "1001 to 172.16.0.0/12 iif eth1 lookup 101 proto 4");
+        assertEquals(List.of(
+                "- rule pref 1001 from all to 172.16.0.0/12 iif eth1 lookup 101 proto 4",
+                "- rule pref 1001 from all iif eth1 lookup 101 proto 4",
+                "- rule pref 1001 from all lookup 101 proto 4",
+                "- rule pref 1001 from all lookup 101 proto 0"), s.planText());
+    }
+
+    @Test
     void routeDeletesRunInDescendingPrefixOrderTableByTable() throws Exception {
         Scenario s = new Scenario().owns(101, 102)
                 .live("10.1.0.0/16 table 102 dev eth0", "10.2.0.0/16 table 101 dev eth0", "10.1.0.0/24 table 101 dev eth0",
@@ -317,9 +354,9 @@ class PlannerCasesTest {
         // routesync may not delete the foreign rule, and the kernel refuses the add while it exists
         Scenario s = new Scenario().want("1000 lookup 254 proto 4").live("1000 from 10.0.0.0/8 lookup 254 proto 4");
         PlanConflictException e = assertThrows(PlanConflictException.class, s::plan);
-        assertEquals(List.of("the rule 'pref 1000 from all lookup 254 proto 4' cannot be added: the kernel takes the existing rule"
-                + " 'pref 1000 from 10.0.0.0/8 lookup 254 proto 4', which routesync does not own, for the same rule;"
-                + " give it another priority"), e.conflicts());
+        assertEquals(List.of("the rule 'pref 1000 from 10.0.0.0/8 lookup 254 proto 4', which routesync does not own, is in the way"
+                + " of 'pref 1000 from all lookup 254 proto 4': the kernel takes one for the other at priority 1000;"
+                + " give them different priorities"), e.conflicts());
     }
 
     @Test

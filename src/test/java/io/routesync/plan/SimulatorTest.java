@@ -95,6 +95,17 @@ class SimulatorTest {
     }
 
     @Test
+    void aRuleDeleteRemovesTheFirstRuleItsAttributesMatch() {
+        // what the rule to delete does not set is a wildcard, protocol 0 too; 'not' is never compared
+        Observed host = host(List.of(), "1000 iif d0 lookup 102 proto 245", "1000 lookup 102 proto 245",
+                "1001 not from 10.0.0.0/8 lookup 102 proto 245", "1001 from 10.0.0.0/8 lookup 102 proto 4");
+        Observed after = Simulator.apply(host, List.of(Change.delete(Scenario.liveRule("1000 lookup 102 proto 245")),
+                Change.delete(Scenario.liveRule("1001 from 10.0.0.0/8 lookup 102 proto 0"))));
+        assertEquals(List.of("pref 1000 from all lookup 102 proto 245", "pref 1001 from 10.0.0.0/8 lookup 102 proto 4"),
+                rules(after).subList(1, 3));
+    }
+
+    @Test
     void rulesWithOnePriorityKeepTheOrderTheyWereAddedIn() {
         Observed after = Simulator.apply(host(List.of()), List.of(Change.add(Scenario.liveRule("500 lookup 100 proto 4")),
                 Change.add(Scenario.liveRule("500 lookup 100 proto 16"))));
