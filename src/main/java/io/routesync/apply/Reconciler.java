@@ -81,7 +81,7 @@ public final class Reconciler {
                 // the batch may have run in part: find out what is there now and take it back
                 HostReading now = observe(desired);
                 BatchFailure failure = new BatchFailure(null, -1, null, "the connection was lost during the apply: " + lost.getMessage(), -1);
-                return rollBack(desired, ownership, current, plan, now, failure, inputs, ApplyReport.Outcome.FAILED_ROLLED_BACK);
+                return rollBack(desired, ownership, current, plan, now, failure, null, inputs);
             }
             if (run.stale) {
                 if (attempt >= MAX_ATTEMPTS) {
@@ -98,23 +98,24 @@ public final class Reconciler {
                 continue;
             }
             if (run.failure != null) {
-                return rollBack(desired, ownership, current, plan, run.after, run.failure, inputs, ApplyReport.Outcome.FAILED_ROLLED_BACK);
+                return rollBack(desired, ownership, current, plan, run.after, run.failure, null, inputs);
             }
             HostPlan remaining = plan(desired, run.after, ownership);
             if (!remaining.isEmpty()) {
                 BatchFailure why = new BatchFailure(null, -1, null, "after the apply the host still differs from the desired state", 0);
-                ApplyReport back = rollBack(desired, ownership, current, plan, run.after, why, inputs,
-                        ApplyReport.Outcome.VERIFY_FAILED_ROLLED_BACK);
-                return back.outcome() == ApplyReport.Outcome.ROLLBACK_FAILED ? back
-                        : report(back.outcome(), plan, back.after(), why, back.rollback(), remaining, null);
+                return rollBack(desired, ownership, current, plan, run.after, why, remaining, inputs);
             }
             return new ApplyReport(ApplyReport.Outcome.APPLIED, plan, run.after, null, null, null, run.recorded, run.batchNanos);
         }
     }
 
-    /** Returns everything {@code attempted} touched to its state in {@code snapshot}, then checks that it did. */
+    /**
+     * Returns everything {@code attempted} touched to its state in {@code snapshot}, then checks that it
+     * did. {@code unverified} is what still differed after an apply that ran but did not verify (null
+     * when a batch line failed).
+     */
     private ApplyReport rollBack(DesiredState desired, Ownership ownership, HostReading snapshot, HostPlan attempted,
-            HostReading now, BatchFailure failure, ApplyRecord.Inputs inputs, ApplyReport.Outcome success)
+            HostReading now, BatchFailure failure, HostPlan unverified, ApplyRecord.Inputs inputs)
             throws TransportException, OutputException, LockHeldException {
         HostReading current = now;
         HostPlan back = Planner.rollback(snapshot.observed(), current.observed(), attempted, ownership);
@@ -127,7 +128,9 @@ public final class Reconciler {
             if (!run.stale && run.failure != null) break;
         }
         if (!back.isEmpty()) return report(ApplyReport.Outcome.ROLLBACK_FAILED, attempted, current, failure, firstBack, back, null);
-        return report(success, attempted, current, failure, firstBack, null, null);
+        ApplyReport.Outcome outcome = unverified == null ? ApplyReport.Outcome.FAILED_ROLLED_BACK
+                : ApplyReport.Outcome.VERIFY_FAILED_ROLLED_BACK;
+        return report(outcome, attempted, current, failure, firstBack, unverified, null);
     }
 
     private record Run(boolean stale, BatchFailure failure, HostReading after, String recorded, long batchNanos) {
