@@ -63,7 +63,8 @@ public record RepoLocation(String given, boolean remote) {
      * safe, and a hash of the whole URL so two repositories with the same name never share a clone.
      */
     public String cacheName() {
-        String tail = given.replaceAll("[/:]+$", "");
+        int scheme = given.indexOf("://");
+        String tail = (scheme < 0 ? given : given.substring(scheme + 3)).replaceAll("[/:]+$", "");
         tail = tail.substring(Math.max(tail.lastIndexOf('/'), tail.lastIndexOf(':')) + 1);
         if (tail.endsWith(".git")) tail = tail.substring(0, tail.length() - 4);
         tail = tail.replaceAll("[^A-Za-z0-9_.-]", "_");
