@@ -19,6 +19,7 @@ import picocli.CommandLine.ScopeType;
             ApplyCommand.class,
             ShowCommand.class,
             ImportCommand.class,
+            PullCommand.class,
             DemoCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 failed (rolled back), 2 changes pending (--detailed-exitcode),",

@@ -70,7 +70,8 @@ public record RepoLocation(String given, boolean remote) {
         tail = tail.replaceAll("[^A-Za-z0-9_.-]", "_");
         if (tail.isEmpty() || tail.startsWith(".")) tail = "repo" + tail;
         if (tail.length() > 40) tail = tail.substring(0, 40);
-        return tail + "-" + hash(given).substring(0, 16) + ".git";
+        // "https://h/r" and "https://h/r/" are one repository
+        return tail + "-" + hash(given.replaceAll("/+$", "")).substring(0, 16) + ".git";
     }
 
     private static String hash(String text) {

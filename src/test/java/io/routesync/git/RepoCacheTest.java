@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.stream.Stream;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
@@ -52,7 +50,7 @@ class RepoCacheTest {
                 assertEquals(second.name(), source.resolve("dev").id());
             }
         }
-        deleteTree(dir.resolve("remote"));
+        TestRepo.deleteTree(dir.resolve("remote"));
         try (GitSource source = open(url)) {
             String warning = source.fetchWarning().orElseThrow();
             assertTrue(warning.startsWith("cannot fetch " + url + ": ") && warning.contains("using the commits fetched at "), warning);
@@ -94,12 +92,6 @@ class RepoCacheTest {
             try (Stream<Path> repos = Files.list(dir.resolve("cache/repos"))) {
                 assertEquals(1, repos.count());
             }
-        }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
         }
     }
 }

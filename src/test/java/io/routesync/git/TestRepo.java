@@ -122,4 +122,11 @@ public final class TestRepo implements AutoCloseable {
     public void close() {
         git.close();
     }
+
+    /** Deletes a directory tree (a "remote" that went away). */
+    public static void deleteTree(Path root) throws IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
 }
