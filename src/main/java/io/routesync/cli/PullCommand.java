@@ -31,10 +31,10 @@ import picocli.CommandLine.Spec;
  * {@code routesync pull}: made for cron and systemd timers on each host. Fetches the repository,
  * takes this host's state at the ref, and applies whatever drifted; silent when nothing did.
  */
-@Command(name = "pull", sortOptions = false,
-        description = {"Fetch a git repository, take this host's desired state from the inventory at --ref, and",
-            "apply whatever differs (drift heals). Made for cron and systemd timers: prints nothing when",
-            "nothing changed (unless -v). If the fetch fails, the last fetched commit is used, with a warning."})
+@Command(name = "pull", sortOptions = false, mixinStandardHelpOptions = true,
+        description = "Fetch a git repository, take this host's desired state from the inventory at --ref, and apply"
+            + " whatever differs (drift heals). Made for cron and systemd timers: prints nothing when nothing changed"
+            + " (unless -v). If the fetch fails, the last fetched commit is used, with a warning.")
 final class PullCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
