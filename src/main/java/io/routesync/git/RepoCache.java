@@ -48,6 +48,25 @@ final class RepoCache {
 
     static Fetched update(RepoLocation location, Path cacheRoot, Duration timeout, Clock clock) throws GitSourceException {
         Path dir = directory(cacheRoot, location);
+        CacheLock lock;
+        try {
+            lock = CacheLock.acquire(dir, timeout);
+        } catch (IOException e) {
+            throw new GitSourceException(GitSourceException.Kind.BROKEN, "cannot use the cache " + dir + ": " + rootMessage(e), e);
+        }
+        if (lock == null) {
+            // another run kept fetching for longer than this one may: use what is there
+            Repository repository = openOrInit(dir, location);
+            return fallBack(repository, location, dir, "another routesync run is fetching it", null);
+        }
+        try (lock) {
+            return fetch(location, dir, timeout, clock);
+        } catch (IOException e) {
+            throw new GitSourceException(GitSourceException.Kind.BROKEN, "cannot release the lock of " + dir + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static Fetched fetch(RepoLocation location, Path dir, Duration timeout, Clock clock) throws GitSourceException {
         Repository repository = openOrInit(dir, location);
         try {
             FetchResult result = Git.wrap(repository).fetch()
@@ -62,15 +81,19 @@ final class RepoCache {
             return new Fetched(repository, Optional.empty());
         } catch (GitAPIException | IOException | RuntimeException e) {
             // JGit wraps transport failures at different depths; the innermost message says what happened
-            String why = rootMessage(e);
-            if (!hasRefs(repository)) {
-                repository.close();
-                throw new GitSourceException(GitSourceException.Kind.UNREACHABLE, "cannot fetch " + location.display() + ": " + why
-                        + " (and there is no earlier fetch in " + dir + " to fall back on)", e);
-            }
-            return new Fetched(repository, Optional.of("cannot fetch " + location.display() + ": " + why
-                    + "; using the commits fetched " + lastFetch(dir)));
+            return fallBack(repository, location, dir, rootMessage(e), e);
         }
+    }
+
+    private static Fetched fallBack(Repository repository, RepoLocation location, Path dir, String why, Exception cause)
+            throws GitSourceException {
+        if (!hasRefs(repository)) {
+            repository.close();
+            throw new GitSourceException(GitSourceException.Kind.UNREACHABLE, "cannot fetch " + location.display() + ": " + why
+                    + " (and there is no earlier fetch in " + dir + " to fall back on)", cause);
+        }
+        return new Fetched(repository, Optional.of("cannot fetch " + location.display() + ": " + why
+                + "; using the commits fetched " + lastFetch(dir)));
     }
 
     private static Repository openOrInit(Path dir, RepoLocation location) throws GitSourceException {

@@ -90,7 +90,26 @@ class RepoCacheTest {
                 assertEquals(c.name(), source.resolve("main").id());
             }
             try (Stream<Path> repos = Files.list(dir.resolve("cache/repos"))) {
-                assertEquals(1, repos.count());
+                assertEquals(1, repos.filter(p -> p.toString().endsWith(".git")).count());
+            }
+        }
+    }
+
+    @Test
+    void aFetchWaitsForAnotherRunsFetchThenUsesTheCache() throws Exception {
+        try (TestRepo remote = TestRepo.init(dir.resolve("remote"))) {
+            RevCommit first = remote.write("a", "a\n").commit("a");
+            String url = "file://" + remote.dir();
+            try (GitSource source = open(url)) {
+                assertTrue(source.fetchWarning().isEmpty());
+            }
+            remote.write("a", "b\n").commit("b");
+            Path clone = RepoCache.directory(dir.resolve("cache"), RepoLocation.parse(url));
+            try (CacheLock held = CacheLock.acquire(clone, Duration.ZERO);
+                    GitSource source = GitSource.open(RepoLocation.parse(url), dir.resolve("cache"), Duration.ofMillis(300))) {
+                assertTrue(held != null);
+                assertTrue(source.fetchWarning().orElseThrow().contains("another routesync run is fetching it"), source.fetchWarning()::get);
+                assertEquals(first.name(), source.resolve("main").id());
             }
         }
     }
