@@ -108,7 +108,7 @@ public final class Reconciler {
                 return back.outcome() == ApplyReport.Outcome.ROLLBACK_FAILED ? back
                         : report(back.outcome(), plan, back.after(), why, back.rollback(), remaining, null);
             }
-            return report(ApplyReport.Outcome.APPLIED, plan, run.after, null, null, null, run.recorded);
+            return new ApplyReport(ApplyReport.Outcome.APPLIED, plan, run.after, null, null, null, run.recorded, run.batchNanos);
         }
     }
 
@@ -130,7 +130,7 @@ public final class Reconciler {
         return report(success, attempted, current, failure, firstBack, null, null);
     }
 
-    private record Run(boolean stale, BatchFailure failure, HostReading after, String recorded) {
+    private record Run(boolean stale, BatchFailure failure, HostReading after, String recorded, long batchNanos) {
     }
 
     private Run run(HostPlan plan, HostReading from, Ownership ownership, Collection<TableId> tables,
@@ -144,7 +144,7 @@ public final class Reconciler {
         ReadingParser.ApplyOutput out = ReadingParser.splitApply(result.stdout(), marker);
         Reading applied = ReadingParser.parse(out.applied(), marker);
         if (applied.note("locked") != null) throw new LockHeldException(target.name(), settings.lockWait());
-        if (applied.note("stale") != null) return new Run(true, null, null, null);
+        if (applied.note("stale") != null) return new Run(true, null, null, null, -1);
         if (applied.note("fatal") != null) {
             throw new TransportException("the apply script failed on " + target.name() + " (" + applied.note("fatal")
                     + "); nothing was changed", false);
@@ -161,11 +161,22 @@ public final class Reconciler {
                     + result.exitCode() + (result.stderr().isBlank() ? "" : ": " + result.stderr().strip()) + ")", false);
         }
         HostReading after = ObservedBuilder.build(target.name(), ReadingParser.parse(out.reread(), marker));
-        return new Run(false, failure, after, applied.note("recorded"));
+        return new Run(false, failure, after, applied.note("recorded"), nanosBetween(applied.note("batch-time")));
     }
 
     private static ApplyReport report(ApplyReport.Outcome outcome, HostPlan applied, HostReading after, BatchFailure failure,
             HostPlan rollback, HostPlan remaining, String record) {
-        return new ApplyReport(outcome, applied, after, failure, rollback, remaining, record);
+        return new ApplyReport(outcome, applied, after, failure, rollback, remaining, record, -1);
+    }
+
+    /** "START END" in nanoseconds since the epoch (GNU date +%s%N) to their difference; -1 when unreadable. */
+    private static long nanosBetween(String note) {
+        if (note == null) return -1;
+        String[] t = note.split(" ");
+        try {
+            return t.length == 2 ? Long.parseLong(t[1]) - Long.parseLong(t[0]) : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 }

@@ -261,6 +261,43 @@ class PlannerCasesTest {
     }
 
     @Test
+    void aKeptRuleADeleteWouldHitIsDeletedAndAddedBackSoTheDeleteHitsTheRightRule() throws Exception {
+        // 'ip rule del pref 1001 lookup 101 proto 245' removes the first rule at 1001 with those attributes:
+        // the kept, more specific rule if it is listed first. Added back, it is listed after.
+        String kept = "1001 to 172.16.0.0/12 iif eth1 lookup 101";
+        Scenario s = new Scenario().owns(101).converged(kept).liveTagged("1001 lookup 101");
+        assertEquals(List.of(
+                "- rule pref 1001 from all to 172.16.0.0/12 iif eth1 lookup 101 proto 245",
+                "+ rule pref 1001 from all to 172.16.0.0/12 iif eth1 lookup 101 proto 245",
+                "- rule pref 1001 from all lookup 101 proto 245"), s.planText());
+    }
+
+    @Test
+    void aDeleteMovedEarlyTakesTheDeletesItWouldHitAlong() throws Exception {
+        // the looser rule can only be added once the narrower one is gone, and deleting the narrower one
+        // would hit the narrowest one first (listed before it): so that one goes first of all
+        Scenario s = new Scenario().owns(102).want("1000 lookup 102")
+                .liveTagged("1000 from 10.0.0.0/8 iif eth1 lookup 102", "1000 from 10.0.0.0/8 lookup 102");
+        assertEquals(List.of(
+                "- rule pref 1000 from 10.0.0.0/8 iif eth1 lookup 102 proto 245",
+                "- rule pref 1000 from 10.0.0.0/8 lookup 102 proto 245",
+                "+ rule pref 1000 from all lookup 102 proto 245"), s.planText());
+        assertTrue(Planner.plan(s.desired(), Simulator.apply(s.observed(), s.plan()), s.ownership()).isEmpty());
+    }
+
+    @Test
+    void deletesAtOnePriorityGoMostSpecificFirstAndProtocolZeroLast() throws Exception {
+        Scenario s = new Scenario().owns(101)
+                .live("1001 lookup 101", "1001 lookup 101 proto 4", "1001 iif eth1 lookup 101 proto 4",
+                      "1001 to 172.16.0.0/12 iif eth1 lookup 101 proto 4");
+        assertEquals(List.of(
+                "- rule pref 1001 from all to 172.16.0.0/12 iif eth1 lookup 101 proto 4",
+                "- rule pref 1001 from all iif eth1 lookup 101 proto 4",
+                "- rule pref 1001 from all lookup 101 proto 4",
+                "- rule pref 1001 from all lookup 101 proto 0"), s.planText());
+    }
+
+    @Test
     void routeDeletesRunInDescendingPrefixOrderTableByTable() throws Exception {
         Scenario s = new Scenario().owns(101, 102)
                 .live("10.1.0.0/16 table 102 dev eth0", "10.2.0.0/16 table 101 dev eth0", "10.1.0.0/24 table 101 dev eth0",
@@ -310,6 +347,33 @@ class PlannerCasesTest {
                       "1000 from 10.0.0.0/8 lookup 102", "1000 not from 10.0.0.0/8 lookup 102");
         PlanConflictException e = assertThrows(PlanConflictException.class, s::plan);
         assertEquals(2, e.conflicts().size(), e.getMessage());
+    }
+
+    @Test
+    void aForeignRuleTheKernelWouldTakeForADesiredOneIsAConflict() {
+        // routesync may not delete the foreign rule, and the kernel refuses the add while it exists
+        Scenario s = new Scenario().want("1000 lookup 254 proto 4").live("1000 from 10.0.0.0/8 lookup 254 proto 4");
+        PlanConflictException e = assertThrows(PlanConflictException.class, s::plan);
+        assertEquals(List.of("the rule 'pref 1000 from 10.0.0.0/8 lookup 254 proto 4', which routesync does not own, is in the way"
+                + " of 'pref 1000 from all lookup 254 proto 4': the kernel takes one for the other at priority 1000;"
+                + " give them different priorities"), e.conflicts());
+    }
+
+    @Test
+    void conflictsReadTheSameWhateverTheInputOrder() {
+        String[] entries = {"10.1.0.0/16 table 102 dev eth0", "10.1.0.0/16 table 102 dev eth1",
+                "1000 from 10.0.0.0/8 lookup 102 proto 4", "1000 from 10.0.0.0/8 lookup 102 proto 16"};
+        String[] reversed = {entries[3], entries[2], entries[1], entries[0]};
+        PlanConflictException one = assertThrows(PlanConflictException.class, new Scenario().owns(102).want(entries)::plan);
+        PlanConflictException other = assertThrows(PlanConflictException.class, new Scenario().owns(102).want(reversed)::plan);
+        assertEquals(2, one.conflicts().size());
+        assertEquals(one.conflicts(), other.conflicts());
+    }
+
+    @Test
+    void aRuleGivenWithAndWithoutTheTagIsOneRule() throws Exception {
+        Scenario s = new Scenario().owns(102).want("1000 lookup 102 proto 245").wantRulesAsWritten("1000 lookup 102");
+        assertEquals(List.of("+ rule pref 1000 from all lookup 102 proto 245"), s.planText());
     }
 
     @Test

@@ -75,6 +75,23 @@ class RollbackTest {
     }
 
     @Test
+    void aRuleInTheWayOfARestoredOneStepsAsideAndComesBack() throws Exception {
+        // the plan deleted the looser rule; restoring it while the narrower one (same protocol) stays
+        // would fail with "File exists", so the narrower one is deleted first and added back after
+        Scenario s = new Scenario().owns(102).want("1004 from 10.0.0.0/8 lookup 102")
+                .liveTagged("1004 lookup 102", "1004 from 10.0.0.0/8 lookup 102");
+        Observed snapshot = s.observed();
+        HostPlan plan = s.plan();
+        Observed now = Simulator.apply(snapshot, plan.changes());
+        HostPlan back = Planner.rollback(snapshot, now, plan, s.ownership());
+        assertEquals(List.of(
+                "- rule pref 1004 from 10.0.0.0/8 lookup 102 proto 245",
+                "+ rule pref 1004 from all lookup 102 proto 245",
+                "+ rule pref 1004 from 10.0.0.0/8 lookup 102 proto 245"), PlanText.lines(back));
+        assertEquals(canonical(snapshot), canonical(Simulator.apply(now, back.changes())));
+    }
+
+    @Test
     void entriesThePlanDidNotTouchAreLeftAloneEvenIfTheyChanged() throws Exception {
         Scenario s = new Scenario().owns(102).want("10.1.0.0/16 table 102 dev eth1");
         Observed snapshot = s.observed();
@@ -119,13 +136,19 @@ class RollbackTest {
         assertTrue(rolledBack > 300, "only " + rolledBack + " rollbacks exercised");
     }
 
+    /**
+     * Every change concerns an entry the plan touched, or a rule the kernel numbered for it; the one
+     * exception is a rule in the way of one (see Rollback), which may only step aside and come back.
+     */
     private static void assertTouchesOnlyWhatThePlanTouched(HostPlan plan, HostPlan back, String why) {
         Set<Object> touched = new HashSet<>();
         for (Change c : plan.changes()) touched.add(identity(c.entry()));
         for (Change c : back.changes()) {
             Object id = identity(c.entry());
             boolean kernelNumbered = c.entry() instanceof Rule && touched.contains(((Rule) c.entry()).identity().withPriority(null));
-            assertTrue(touched.contains(id) || kernelNumbered, why + "\nuntouched: " + PlanText.line(c));
+            boolean stepsAside = c.entry() instanceof Rule
+                    && back.changes().contains(Change.add(c.entry())) && back.changes().contains(Change.delete(c.entry()));
+            assertTrue(touched.contains(id) || kernelNumbered || stepsAside, why + "\nuntouched: " + PlanText.line(c));
         }
     }
 
