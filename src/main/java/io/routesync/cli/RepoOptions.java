@@ -3,7 +3,11 @@ package io.routesync.cli;
 import io.routesync.git.CommitSignatures;
 import io.routesync.git.GitSource;
 import io.routesync.git.GitSourceException;
+import io.routesync.git.RepoCommit;
 import io.routesync.git.RepoLocation;
+import io.routesync.git.SignatureCheck;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,6 +85,35 @@ public final class RepoOptions {
         } catch (GitSourceException e) {
             throw failure(e);
         }
+    }
+
+    /**
+     * The commit validate, plan and apply read from {@code source}: {@code --ref} resolved, the fetch
+     * and uncommitted-changes warnings printed to {@code err}, and, with {@code --require-signed}, a
+     * refusal (exit 1, before anything is read or applied) unless an allowed key signed it.
+     */
+    RepoCommit commit(GitSource source, PrintWriter err) throws UserError {
+        source.fetchWarning().ifPresent(w -> err.println("warning: " + w));
+        RepoCommit commit;
+        try {
+            commit = source.resolve(ref);
+        } catch (GitSourceException e) {
+            throw failure(e);
+        }
+        source.uncommittedWarning(commit).ifPresent(w -> err.println("warning: " + w));
+        Optional<Path> signers = signers();
+        if (signers.isPresent()) {
+            SignatureCheck check;
+            try {
+                check = CommitSignatures.check(source, commit, signers.get());
+            } catch (IOException e) {
+                throw new UserError(ExitCodes.USAGE, e.getMessage(), e);
+            }
+            if (!check.trusted()) {
+                throw new UserError(ExitCodes.FAILED, "commit " + commit.describe() + " is refused: " + check.reason() + ". Nothing was applied.");
+            }
+        }
+        return commit;
     }
 
     /** The exit code a repository problem stands for (DESIGN.md §11). */

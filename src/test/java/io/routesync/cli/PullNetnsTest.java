@@ -127,6 +127,7 @@ class PullNetnsTest {
         assertTrue(json.get("drift_found").asBoolean());
         assertFalse(json.get("new_commit").asBoolean(), "the commit was applied before: this was drift");
         assertEquals(1, json.get("changes").get("add").asInt());
+        assertEquals("ip rule add pref 1000 from 192.168.2.10 lookup 102 protocol 245", json.get("changes").get("commands").get(0).asText());
         assertEquals(0, json.get("exit_code").asInt());
         assertTrue(json.get("duration_ms").asLong() >= 0);
 
