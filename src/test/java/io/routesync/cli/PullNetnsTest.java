@@ -210,4 +210,17 @@ class PullNetnsTest {
         assertTrue(bad.err().contains("uplink2_adr"), bad::toString);
         assertFalse(rules().contains("lookup 102") || rules().contains("lookup uplink2"), "nothing applied");
     }
+
+    @Test
+    void withoutHostTheMachinesHostnameIsTheInventoryHost() throws Exception {
+        String hostname = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        repo.write("inventory/hosts.yml", INVENTORY.replace("edge1:", "\"" + hostname + "\":"));
+        RevCommit named = repo.commit("this machine by its name");
+        List<String> args = new ArrayList<>(List.of("pull", "--repo", url, "--netns", ns.name(), "--etc-dir", dir.resolve("etc").toString(),
+                "--state-dir", dir.resolve("state").toString(), "--lock-dir", dir.toString(), "--cache-dir", dir.resolve("cache").toString()));
+        CliRunner.Result run = CliRunner.run(args);
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("(host " + hostname + ") differs from commit " + named.name().substring(0, 12)), run::toString);
+        assertTrue(rules().contains("1000:\tfrom 192.168.2.10 lookup 102"), rules());
+    }
 }
