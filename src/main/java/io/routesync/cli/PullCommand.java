@@ -99,7 +99,7 @@ final class PullCommand implements Callable<Integer> {
             Exception mapped = map(e);
             int code = mapped instanceof UserError ? ((UserError) mapped).exitCode() : ExitCodes.DATA;
             String message = mapped instanceof InvalidInputException ? summary((InvalidInputException) mapped) : mapped.getMessage();
-            writeReport(PullReport.ofError(message, repo.repo, repo.ref(), started, since(t0), code, warnings), err);
+            writeReport(PullReport.ofError(message, shownRepo(), repo.ref(), started, since(t0), code, warnings), err);
             throw mapped;
         }
     }
@@ -161,6 +161,15 @@ final class PullCommand implements Callable<Integer> {
             PullReport.write(report, text);
         } catch (IOException e) {
             err.println("warning: cannot write the report " + report + ": " + e.getMessage());
+        }
+    }
+
+    // never the raw --repo: a URL may carry a token
+    private String shownRepo() {
+        try {
+            return repo.given() ? repo.location().display() : null;
+        } catch (UserError e) {
+            return null;
         }
     }
 

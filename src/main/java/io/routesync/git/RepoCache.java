@@ -81,7 +81,7 @@ final class RepoCache {
             return new Fetched(repository, Optional.empty());
         } catch (GitAPIException | IOException | RuntimeException e) {
             // JGit wraps transport failures at different depths; the innermost message says what happened
-            return fallBack(repository, location, dir, rootMessage(e), e);
+            return fallBack(repository, location, dir, location.redact(rootMessage(e)), e);
         }
     }
 

@@ -52,6 +52,11 @@ public record RepoLocation(String given, boolean remote) {
         return SECRET.matcher(given).replaceFirst("$1:***@");
     }
 
+    /** {@code text} (a message that may quote the URL) with any password in a URL replaced by {@code ***}. */
+    public String redact(String text) {
+        return SECRET.matcher(text.replace(given, display())).replaceAll("$1:***@");
+    }
+
     /** The local path of a non-remote location. */
     public Path path() {
         if (remote) throw new IllegalStateException(given + " is not a local path");

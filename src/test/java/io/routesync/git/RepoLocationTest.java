@@ -34,6 +34,9 @@ class RepoLocationTest {
     void passwordsNeverReachMessages() {
         assertEquals("https://ci:***@git.example.org/r.git", RepoLocation.parse("https://ci:s3cret@git.example.org/r.git").display());
         assertEquals("https://git.example.org/r.git", RepoLocation.parse("https://git.example.org/r.git").display());
+        RepoLocation secret = RepoLocation.parse("https://ci:s3cret@git.example.org/r.git");
+        assertEquals("https://ci:***@git.example.org/r.git: not authorized (also https://u:***@h/x)",
+                secret.redact("https://ci:s3cret@git.example.org/r.git: not authorized (also https://u:p@h/x)"));
     }
 
     @Test
