@@ -45,7 +45,7 @@ class SimulatorTest {
         SimulationException e = assertThrows(SimulationException.class,
                 () -> Simulator.apply(host(List.of(A)), List.of(Change.add(blackhole))));
         assertEquals(0, e.index());
-        assertEquals("change 1 (+ blackhole 10.1.0.0/16 table 100 proto 3 metric 0): RTNETLINK answers: File exists", e.getMessage());
+        assertEquals("change 1 (+ blackhole 10.1.0.0/16 table 100 proto 3 scope 0 metric 0): RTNETLINK answers: File exists", e.getMessage());
     }
 
     @Test
@@ -73,10 +73,10 @@ class SimulatorTest {
         Rule auto3 = Scenario.liveRule("auto lookup 103");
         Observed after = Simulator.apply(host(List.of()), List.of(Change.add(auto1), Change.add(auto2), Change.add(at1000),
                 Change.add(auto3)));
-        assertEquals(List.of("pref 0 from all lookup 255 proto 2", "pref 999 from all lookup 103 proto 0",
-                "pref 1000 from all lookup 102 proto 0", "pref 32764 from all lookup 101 proto 0",
-                "pref 32765 from all lookup 100 proto 0", "pref 32766 from all lookup 254 proto 2",
-                "pref 32767 from all lookup 253 proto 2"), rules(after));
+        assertEquals(List.of("pref 0 lookup 255 protocol 2", "pref 999 lookup 103 protocol 0",
+                "pref 1000 lookup 102 protocol 0", "pref 32764 lookup 101 protocol 0",
+                "pref 32765 lookup 100 protocol 0", "pref 32766 lookup 254 protocol 2",
+                "pref 32767 lookup 253 protocol 2"), rules(after));
     }
 
     @Test
@@ -101,7 +101,7 @@ class SimulatorTest {
                 "1001 not from 10.0.0.0/8 lookup 102 proto 245", "1001 from 10.0.0.0/8 lookup 102 proto 4");
         Observed after = Simulator.apply(host, List.of(Change.delete(Scenario.liveRule("1000 lookup 102 proto 245")),
                 Change.delete(Scenario.liveRule("1001 from 10.0.0.0/8 lookup 102 proto 0"))));
-        assertEquals(List.of("pref 1000 from all lookup 102 proto 245", "pref 1001 from 10.0.0.0/8 lookup 102 proto 4"),
+        assertEquals(List.of("pref 1000 lookup 102 protocol 245", "pref 1001 from 10.0.0.0/8 lookup 102 protocol 4"),
                 rules(after).subList(1, 3));
     }
 
@@ -109,8 +109,8 @@ class SimulatorTest {
     void rulesWithOnePriorityKeepTheOrderTheyWereAddedIn() {
         Observed after = Simulator.apply(host(List.of()), List.of(Change.add(Scenario.liveRule("500 lookup 100 proto 4")),
                 Change.add(Scenario.liveRule("500 lookup 100 proto 16"))));
-        assertEquals("pref 500 from all lookup 100 proto 4", rules(after).get(1));
-        assertEquals("pref 500 from all lookup 100 proto 16", rules(after).get(2));
+        assertEquals("pref 500 lookup 100 protocol 4", rules(after).get(1));
+        assertEquals("pref 500 lookup 100 protocol 16", rules(after).get(2));
     }
 
     @Test
