@@ -19,6 +19,7 @@ import picocli.CommandLine.ScopeType;
             ApplyCommand.class,
             ShowCommand.class,
             ImportCommand.class,
+            PullCommand.class,
             DemoCommand.class,
             BenchCommand.class,
         },
