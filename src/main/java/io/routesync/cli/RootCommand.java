@@ -20,6 +20,7 @@ import picocli.CommandLine.ScopeType;
             ShowCommand.class,
             ImportCommand.class,
             DemoCommand.class,
+            ExplainCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 failed (rolled back), 2 changes pending (--detailed-exitcode),",
             "64 bad command line, 65 invalid state or inventory, 69 host unreachable, 75 lock held."})
