@@ -1,0 +1,30 @@
+# routesync confirm-or-rollback, shared by arm, confirm and rollback. An apply --confirm stages its
+# undo in $state/confirm: armed (the token, while a timer waits for confirmation), undo4-NNNN and
+# undo6-NNNN (ip -batch input that takes the touched entries back), saved-NAME or absent-NAME
+# (routesync's files as they were), tables and digest (the reading before the apply, to tell whether
+# the undo restored it exactly), deadline, timer-pid, restore.sh (the rollback script the timer runs),
+# result (how the last one ended) and log (the timer's output).
+cdir="$state/confirm"
+# Stops the timer of token $1: its process group, only if that process's command line names the
+# token (pids are reused); and its systemd timer unit, if it was started as one.
+stop_timer() {
+  if [ -f "$cdir/timer-pid" ]; then
+    tpid=$(cat "$cdir/timer-pid" 2>/dev/null)
+    case $tpid in
+      ''|*[!0-9]*) ;;
+      *) if tr '\0' ' ' < "/proc/$tpid/cmdline" 2>/dev/null | grep -q -e "$1"; then
+           kill -TERM -- "-$tpid" 2>/dev/null || kill -TERM "$tpid" 2>/dev/null
+         fi ;;
+    esac
+    rm -f -- "$cdir/timer-pid"
+  fi
+  if [ -d /run/systemd/system ] && command -v systemctl >/dev/null 2>&1; then
+    systemctl stop "routesync-confirm-$1.timer" >/dev/null 2>&1
+  fi
+  return 0
+}
+# Prints the last result as a note: "last confirmed TIME" or "last rolled-back TIME MODE exact|differs".
+last_result() {
+  [ -f "$cdir/result" ] && mark last $(cat "$cdir/result")
+  return 0
+}
