@@ -36,6 +36,7 @@ public final class Lookup {
     private final Fib fib;
     private final Query query;
     private final List<Step> steps = new ArrayList<>();
+    private String uncertainty;
 
     private Lookup(Fib fib, Query query) {
         this.fib = fib;
@@ -163,7 +164,18 @@ public final class Lookup {
         if (route.dst().length() <= rule.suppressPrefixLength()) return true;
         if (rule.suppressIfgroup() == -1) return false;
         Interface dev = groupDevice(route);
-        return dev != null && fib.group(dev) == rule.suppressIfgroup();
+        boolean suppressed = dev != null && fib.group(dev) == rule.suppressIfgroup();
+        // IPv4 looks at the first path; IPv6 at the path its flow hash picked, which cannot be known here
+        if (route.family() == Family.INET6 && route.isMultipath()) {
+            for (NextHop h : route.nexthops()) {
+                if (h.dev() != null && (fib.group(h.dev()) == rule.suppressIfgroup()) != suppressed) {
+                    uncertainty = "rule " + rule.priority() + " suppresses group " + rule.suppressIfgroup() + ", and only some"
+                            + " paths of " + route.dst() + " in table " + route.table() + " are in it: the kernel checks the path"
+                            + " its flow hash picks (taken here: the first)";
+                }
+            }
+        }
+        return suppressed;
     }
 
     /** The device whose group suppress_ifgroup looks at: the first path's; IPv6 local delivery is on lo. */
@@ -192,6 +204,6 @@ public final class Lookup {
 
     private LookupResult result(Verdict verdict, boolean byRule, Rule rule, TableId table, Route route,
             List<NextHop> paths, Interface dev, String note) {
-        return new LookupResult(query, verdict, byRule, rule, table, route, paths, dev, steps, note);
+        return new LookupResult(query, verdict, byRule, rule, table, route, paths, dev, steps, note, uncertainty);
     }
 }

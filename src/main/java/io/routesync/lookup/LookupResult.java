@@ -24,9 +24,11 @@ import java.util.Objects;
  * @param dev    the output device: the single path's, {@code lo} for local delivery, null for multipath
  * @param steps  every rule looked at, in order
  * @param note   why the result is not simply "this route", or null
+ * @param uncertainty null when the kernel's answer is the one given; else why it may differ: the
+ *               kernel made a choice on the way that depends on its per-flow multipath hash
  */
 public record LookupResult(Query query, Verdict verdict, boolean byRule, Rule rule, TableId table, Route route,
-        List<NextHop> paths, Interface dev, List<Step> steps, String note) {
+        List<NextHop> paths, Interface dev, List<Step> steps, String note, String uncertainty) {
 
     public LookupResult {
         Objects.requireNonNull(verdict, "verdict");

@@ -77,6 +77,7 @@ public final class LookupText {
         }
         if (skipped > 0) lines.add("(" + skipped + " other rule" + (skipped == 1 ? "" : "s") + " did not match)");
         if (r.note() != null) lines.add("note: " + r.note());
+        if (r.uncertainty() != null) lines.add("uncertain: " + r.uncertainty());
         return lines;
     }
 

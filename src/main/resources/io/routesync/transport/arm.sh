@@ -32,7 +32,7 @@ save "$etc/rt_tables.d/routesync.conf" tables
 save "$etc/rt_protos.d/routesync.conf" protos
 save "$state/tables" footprint
 for t in "$@"; do printf '%s\n' "$t"; done > "$new/tables"
-printf '%s\n' "$expected" > "$new/digest"
+canonical "$tmp/reading" > "$new/reading-before"
 deadline=$(( $(date +%s) + seconds ))
 printf '%s\n' "$deadline" > "$new/deadline"
 rm -rf -- "$cdir" && mv -- "$new" "$cdir" || { mark fatal confirm-dir; exit 0; }

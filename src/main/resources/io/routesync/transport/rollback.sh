@@ -38,8 +38,10 @@ for f in "$cdir"/undo4-* "$cdir"/undo6-*; do
   mark cmd undo "$part"; ipx "-$fam" -force -batch "$f" 2>&1; rc=$?; mark rc $rc
   [ $rc -eq 0 ] || worst=$rc
 done
-read_all $(cat "$cdir/tables") > "$tmp/reading"
-if [ "$(digest_of "$tmp/reading")" = "$(cat "$cdir/digest")" ]; then exact=exact; else exact=differs; fi
+# kept beside reading-before, so "differs" can be looked into
+read_all $(cat "$cdir/tables") > "$tmp/after"
+canonical "$tmp/after" > "$cdir/reading-after"
+if cmp -s -- "$cdir/reading-before" "$cdir/reading-after"; then exact=exact; else exact=differs; fi
 printf 'rolled-back %s %s %s\n' "$(date +%s)" "$mode" "$exact" > "$cdir/result"
 rm -f -- "$cdir/firing"
 if [ "$mode" = now ]; then stop_timer "$armed"; fi

@@ -51,6 +51,7 @@ class LookupOracleTest {
         int asked = 0;
         int errors = 0;
         int forwarded = 0;
+        int uncertain = 0;
         java.util.Map<String, Integer> seen = new java.util.TreeMap<>();
         for (int round = 0; round < ROUNDS; round++) {
             RandomRouting routing = new RandomRouting(random);
@@ -63,6 +64,11 @@ class LookupOracleTest {
                     LookupResult sim = Lookup.resolve(fib, q);
                     RouteGet.Answer kernel = RouteGet.ask(ns.name(), q);
                     asked++;
+                    if (sim.uncertainty() != null) {
+                        // the kernel's answer depends on its multipath hash: not comparable, counted apart
+                        uncertain++;
+                        continue;
+                    }
                     if (kernel.isError()) errors++;
                     if (q.isForwarded()) forwarded++;
                     count(seen, sim);
@@ -75,10 +81,10 @@ class LookupOracleTest {
                 }
             }
         }
-        System.out.printf("lookup oracle: seed %d, %d queries (%d forwarded, %d kernel errors), %d disagree%n",
-                SEED, asked, forwarded, errors, mismatches.size());
+        System.out.printf("lookup oracle: seed %d, %d queries (%d forwarded, %d kernel errors, %d hash-dependent not compared),"
+                + " %d disagree%n", SEED, asked, forwarded, errors, uncertain, mismatches.size());
         System.out.println("lookup oracle: outcomes " + seen);
-        assertTrue(asked >= 200, "at least 200 queries");
+        assertTrue(asked - uncertain >= 200, "at least 200 compared queries");
         assertTrue(mismatches.isEmpty(), mismatches.size() + " of " + asked + " lookups disagree with ip route get (seed "
                 + SEED + "):\n" + String.join("\n", mismatches.subList(0, Math.min(8, mismatches.size()))));
     }
