@@ -110,6 +110,25 @@ public final class ConfirmTimer {
         return new Status(s.equals("firing") ? State.FIRING : State.IDLE, null, 0, last);
     }
 
+    /**
+     * A result note in words: {@code "confirmed 1718100000"} becomes "confirmed at 2024-06-11T10:00:00Z",
+     * {@code "rolled-back T fire exact"} "rolled back at ... by the host's timer; it reads exactly as
+     * before the apply".
+     */
+    public static String describe(String last) {
+        if (last == null || last.isBlank()) return "none";
+        String[] w = last.trim().split(" ");
+        String when = w.length > 1 && w[1].matches("[0-9]+") ? " at " + java.time.Instant.ofEpochSecond(Long.parseLong(w[1])) : "";
+        if (w[0].equals("confirmed")) return "confirmed" + when;
+        if (w[0].equals("rolled-back")) {
+            String by = w.length > 2 && w[2].equals("fire") ? " by the host's timer" : w.length > 2 ? " by routesync rollback" : "";
+            String how = w.length > 3 && w[3].equals("exact") ? "; it reads exactly as before the apply"
+                    : w.length > 3 ? "; it reads differently from before the apply (something else changed too)" : "";
+            return "rolled back" + when + by + how;
+        }
+        return last;
+    }
+
     private Reading simple(String script, String mode, String token) throws TransportException, LockHeldException {
         String marker = HostReader.newMarker();
         List<String> args = HostReader.commonArgs(marker, target, paths, lockWait);

@@ -21,6 +21,8 @@ import picocli.CommandLine.ScopeType;
             ImportCommand.class,
             DemoCommand.class,
             ExplainCommand.class,
+            ConfirmCommand.class,
+            RollbackCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 failed (rolled back), 2 changes pending (--detailed-exitcode),",
             "64 bad command line, 65 invalid state or inventory, 69 host unreachable, 75 lock held."})

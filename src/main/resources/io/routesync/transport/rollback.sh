@@ -2,7 +2,7 @@
 # undo if it is still armed (by that token, for the timer): routesync's files as they were, then the
 # undo batches with -force (after a partial apply some lines find their entry already restored), then
 # reads the host again to tell whether it reads exactly as before the apply. Prints
-# "rolled-back MODE exact|differs RC", or "not-armed" and the last result.
+# "rolled-back TIME MODE exact|differs RC", or "not-armed" and the last result.
 mode=$1 token=${2:-}
 if [ "$mode" = fire ]; then
   # the apply being undone may still hold the lock, its output stuck on the connection it cut: wait
@@ -45,4 +45,4 @@ if cmp -s -- "$cdir/reading-before" "$cdir/reading-after"; then exact=exact; els
 printf 'rolled-back %s %s %s\n' "$(date +%s)" "$mode" "$exact" > "$cdir/result"
 rm -f -- "$cdir/firing"
 if [ "$mode" = now ]; then stop_timer "$armed"; fi
-mark rolled-back "$mode" "$exact" "$worst"
+mark $(cat "$cdir/result") "$worst"
