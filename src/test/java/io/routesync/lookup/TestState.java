@@ -22,12 +22,12 @@ import java.util.TreeSet;
  * kernel's list order); the kernel's default rules and the local routes of 192.0.2.1 and
  * 2001:db8::1 are there unless {@link #bare()}.
  */
-final class TestState {
+public final class TestState {
     private final List<Rule> rules = new ArrayList<>();
     private final List<Route> routes = new ArrayList<>();
     private final Set<TableId> tables = new TreeSet<>();
 
-    static TestState host() {
+    public static TestState host() {
         return new TestState()
                 .add("rule 4 pref 0 lookup local", "rule 4 pref 32766 lookup main", "rule 4 pref 32767 lookup default",
                         "rule 6 pref 0 lookup local", "rule 6 pref 32766 lookup main",
@@ -35,11 +35,11 @@ final class TestState {
                         "route 254 192.0.2.0/24 dev d0 scope link src 192.0.2.1", "route 254 2001:db8::/64 dev d0");
     }
 
-    static TestState bare() {
+    public static TestState bare() {
         return new TestState();
     }
 
-    TestState add(String... lines) {
+    public TestState add(String... lines) {
         for (String line : lines) {
             List<String> words = new ArrayList<>(Arrays.asList(line.trim().split("\\s+")));
             String kind = words.remove(0);
@@ -64,7 +64,7 @@ final class TestState {
         return this;
     }
 
-    Observed observed() {
+    public Observed observed() {
         Set<TableId> read = new TreeSet<>(tables);
         read.addAll(List.of(TableId.LOCAL, TableId.MAIN, TableId.DEFAULT, TableId.of(100), TableId.of(101), TableId.of(102)));
         return new Observed(rules, routes, read, List.of(), List.of(), Map.of());
