@@ -118,7 +118,15 @@ final class ExplainCommand implements Callable<Integer> {
                 + " on " + reconciler.target().name());
         out.println();
         out.print(LookupText.sideBySide(e, names));
+        if (query.ipProto() == 0 && hasTransportSelector(live.observed().rules(), query)) {
+            out.println("\nnote: no --ipproto was given, so rules with ipproto, sport or dport did not match;"
+                    + (query.family() == io.routesync.model.Family.INET ? " ip route get assumes UDP for IPv4." : ""));
+        }
         return ExitCodes.OK;
+    }
+
+    private static boolean hasTransportSelector(List<Rule> rules, Query q) {
+        return rules.stream().anyMatch(r -> r.family() == q.family() && (r.ipProto() != 0 || r.sport() != null || r.dport() != null));
     }
 
     private Query query() throws UserError {
