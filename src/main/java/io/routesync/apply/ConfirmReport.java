@@ -28,6 +28,33 @@ public record ConfirmReport(Outcome outcome, ApplyReport apply, String detail, H
         UNREACHABLE
     }
 
+    /**
+     * What happened, in a sentence or two for the user (after the apply's own report); null for
+     * {@link Outcome#NOT_NEEDED}, where the apply's report says it all.
+     */
+    public String message(String host) {
+        switch (outcome) {
+            case NOT_NEEDED:
+                return null;
+            case CONFIRMED:
+                return "Confirmed over a new connection: " + host + " is reachable and verified; the change stays.";
+            case DISARMED:
+                return "The host's rollback timer was disarmed: routesync already restored " + host + " itself."
+                        + (detail == null ? "" : " (" + detail + ")");
+            case ROLLED_BACK_BY_HOST:
+                return "NOT CONFIRMED: " + detail + ". " + host + " rolled the change back by itself; everything the apply"
+                        + " touched is as it was before.";
+            case ROLLBACK_INCOMPLETE:
+                return "NOT CONFIRMED, AND THE ROLLBACK IS INCOMPLETE on " + host + ": " + detail + ".";
+            case LEFT_ARMED:
+                return detail + ".";
+            case UNREACHABLE:
+                return "NOT CONFIRMED: " + detail;
+            default:
+                throw new AssertionError(outcome);
+        }
+    }
+
     /** True when the desired change is in place and will stay (or there was nothing to do). */
     public boolean succeeded() {
         return outcome == Outcome.CONFIRMED || (outcome == Outcome.NOT_NEEDED && apply != null && apply.succeeded());

@@ -25,6 +25,8 @@ public final class SavedPlanApplier {
         NO_CHANGES,
         /** The host's owned state changed since the plan was made: nothing was applied there. */
         STALE,
+        /** The plan would change the management path (see {@link ManagementPathCheck}): nothing was applied there. */
+        REFUSED,
         /** The apply failed (rolled back) or was not confirmed; see the reports. */
         FAILED
     }
@@ -39,9 +41,11 @@ public final class SavedPlanApplier {
     /**
      * @param reconciler for the host the saved plan names ({@link SavedTargets}), with its paths
      * @param confirm    null for a plain apply, else the confirmed apply to use (built on the same reconciler)
+     * @param allowManagementChange false to refuse a plan that would change how the host answers the
+     *                   ssh connection it is applied over ({@code --allow-management-change} sets it)
      */
-    public static Result apply(SavedHost host, Reconciler reconciler, ApplyRecord.Inputs inputs, ConfirmedApply confirm)
-            throws TransportException, OutputException, LockHeldException, PlanConflictException {
+    public static Result apply(SavedHost host, Reconciler reconciler, ApplyRecord.Inputs inputs, ConfirmedApply confirm,
+            boolean allowManagementChange) throws TransportException, OutputException, LockHeldException, PlanConflictException {
         HostReading reading = reconciler.observe(host.desired());
         String now = Planner.fingerprint(host.desired(), reading.observed(), host.ownership());
         if (!now.equals(host.fingerprint())) {
@@ -50,6 +54,14 @@ public final class SavedPlanApplier {
         }
         HostPlan plan = host.plan();
         if (plan.isEmpty()) return new Result(host.name(), Status.NO_CHANGES, null, null, null);
+        if (!allowManagementChange) {
+            ManagementPathCheck.Assessment a = ManagementPathCheck.check(reconciler.target(), reconciler.paths(),
+                    reading.observed().tablesRead(), plan, reconciler.settings().timeout());
+            if (a.refuses()) {
+                return new Result(host.name(), Status.REFUSED, host.name() + ": " + a.refusal() + ". Nothing was applied there;"
+                        + " if this is intended, apply again with --allow-management-change (and --confirm SECONDS).", null, null);
+            }
+        }
         ApplyReport report;
         ConfirmReport confirmed = null;
         if (confirm == null) {

@@ -8,6 +8,10 @@ import io.routesync.config.state.LoadedState;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
 import io.routesync.parse.HostReading;
+import io.routesync.saved.PlanFileReader;
+import io.routesync.saved.PlanFileWriter;
+import io.routesync.saved.SavedHost;
+import io.routesync.saved.SavedPlan;
 import io.routesync.testing.SshFleet;
 import io.routesync.transport.SshConnections;
 import io.routesync.transport.SshSettings;
@@ -126,6 +130,18 @@ class ConfirmSshFleetTest {
         assertEquals(22, check.peer().serverPort());
         assertTrue(check.refuses(), "the plan removes the only route back to the controller");
         assertTrue(check.refusal().contains("would be cut: no route"), check.refusal());
+
+        // the same plan saved and applied from the file is refused too, and nothing is applied
+        SavedHost saved = new SavedHost("h0", SavedTargets.describe(p.reconciler().target(), p.reconciler().paths()), 245,
+                p.reading().digest(), p.loaded().state(), p.plan());
+        SavedPlan file = PlanFileReader.read(PlanFileWriter.write(new SavedPlan("v", null, null, null, List.of(saved))), "v");
+        SavedHost fromFile = file.hosts().get(0);
+        Reconciler again = new Reconciler(SavedTargets.open("h0", fromFile.target(), connections), SavedTargets.paths(fromFile.target()),
+                p.reconciler().settings(), Clock.systemUTC());
+        SavedPlanApplier.Result refused = SavedPlanApplier.apply(fromFile, again, SafetyNetns.inputs(), null, false);
+        assertEquals(SavedPlanApplier.Status.REFUSED, refused.status(), refused::message);
+        assertTrue(refused.message().contains("--allow-management-change"), refused.message());
+        assertEquals(before, table100(0), "nothing applied");
 
         // as with --allow-management-change: apply anyway, with --confirm 10
         long start = System.nanoTime();

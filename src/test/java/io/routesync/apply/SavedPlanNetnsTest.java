@@ -62,7 +62,7 @@ class SavedPlanNetnsTest {
         SavedPlan plan = PlanFileReader.read(text, VERSION);
         SavedHost host = plan.hosts().get(0);
         Reconciler r = SafetyNetns.reconciler(SavedTargets.open(host.name(), host.target(), null), SavedTargets.paths(host.target()));
-        return SavedPlanApplier.apply(host, r, SafetyNetns.inputs(), null);
+        return SavedPlanApplier.apply(host, r, SafetyNetns.inputs(), null, false);
     }
 
     @Test
