@@ -21,15 +21,14 @@ import io.routesync.model.TableId;
  * @param l3mdevTable the table of the VRF the packet's device belongs to, or null when there is none
  *                    ({@code l3mdev} rules match only then)
  */
-public record Query(Family family, IpAddress dst, IpAddress src, Interface iif, Interface oif, long mark, long uid,
+public record Query(IpAddress dst, IpAddress src, Interface iif, Interface oif, long mark, long uid,
         int ipProto, int sport, int dport, int tos, long tunId, TableId l3mdevTable) {
 
     public static final Interface LOOPBACK = Interface.of("lo");
 
     public Query {
         if (dst == null) throw new NullPointerException("dst");
-        family = dst.family();
-        if (src != null && src.family() != family) {
+        if (src != null && src.family() != dst.family()) {
             throw new InvalidValueException("source " + src + " and destination " + dst + " are of different families",
                     "two IPv4 or two IPv6 addresses");
         }
@@ -48,12 +47,17 @@ public record Query(Family family, IpAddress dst, IpAddress src, Interface iif, 
 
     /** A packet this host sends from {@code src} to {@code dst} (as root, no mark). */
     public static Query sent(IpAddress src, IpAddress dst) {
-        return new Query(null, dst, src, null, null, 0, 0, 0, 0, 0, 0, 0, null);
+        return new Query(dst, src, null, null, 0, 0, 0, 0, 0, 0, 0, null);
     }
 
     /** A packet that arrived on {@code iif} from {@code src} for {@code dst}. */
     public static Query forwarded(Interface iif, IpAddress src, IpAddress dst) {
-        return new Query(null, dst, src, iif, null, 0, 0, 0, 0, 0, 0, 0, null);
+        return new Query(dst, src, iif, null, 0, 0, 0, 0, 0, 0, 0, null);
+    }
+
+    /** The packet's address family: its destination's. */
+    public Family family() {
+        return dst.family();
     }
 
     public boolean isForwarded() {
@@ -70,18 +74,18 @@ public record Query(Family family, IpAddress dst, IpAddress src, Interface iif, 
         return iif != null ? 0 : uid;
     }
 
-    public Query withSrc(IpAddress v) { return new Query(family, dst, v, iif, oif, mark, uid, ipProto, sport, dport, tos, tunId, l3mdevTable); }
-    public Query withIif(Interface v) { return new Query(family, dst, src, v, oif, mark, uid, ipProto, sport, dport, tos, tunId, l3mdevTable); }
-    public Query withOif(Interface v) { return new Query(family, dst, src, iif, v, mark, uid, ipProto, sport, dport, tos, tunId, l3mdevTable); }
-    public Query withMark(long v) { return new Query(family, dst, src, iif, oif, v, uid, ipProto, sport, dport, tos, tunId, l3mdevTable); }
-    public Query withUid(long v) { return new Query(family, dst, src, iif, oif, mark, v, ipProto, sport, dport, tos, tunId, l3mdevTable); }
-    public Query withTos(int v) { return new Query(family, dst, src, iif, oif, mark, uid, ipProto, sport, dport, v, tunId, l3mdevTable); }
-    public Query withTunId(long v) { return new Query(family, dst, src, iif, oif, mark, uid, ipProto, sport, dport, tos, v, l3mdevTable); }
-    public Query withL3mdevTable(TableId v) { return new Query(family, dst, src, iif, oif, mark, uid, ipProto, sport, dport, tos, tunId, v); }
+    public Query withSrc(IpAddress v) { return new Query(dst, v, iif, oif, mark, uid, ipProto, sport, dport, tos, tunId, l3mdevTable); }
+    public Query withIif(Interface v) { return new Query(dst, src, v, oif, mark, uid, ipProto, sport, dport, tos, tunId, l3mdevTable); }
+    public Query withOif(Interface v) { return new Query(dst, src, iif, v, mark, uid, ipProto, sport, dport, tos, tunId, l3mdevTable); }
+    public Query withMark(long v) { return new Query(dst, src, iif, oif, v, uid, ipProto, sport, dport, tos, tunId, l3mdevTable); }
+    public Query withUid(long v) { return new Query(dst, src, iif, oif, mark, v, ipProto, sport, dport, tos, tunId, l3mdevTable); }
+    public Query withTos(int v) { return new Query(dst, src, iif, oif, mark, uid, ipProto, sport, dport, v, tunId, l3mdevTable); }
+    public Query withTunId(long v) { return new Query(dst, src, iif, oif, mark, uid, ipProto, sport, dport, tos, v, l3mdevTable); }
+    public Query withL3mdevTable(TableId v) { return new Query(dst, src, iif, oif, mark, uid, ipProto, sport, dport, tos, tunId, v); }
 
     /** This packet as a transport flow: protocol and ports (0 for none). */
     public Query withFlow(int proto, int sourcePort, int destinationPort) {
-        return new Query(family, dst, src, iif, oif, mark, uid, proto, sourcePort, destinationPort, tos, tunId, l3mdevTable);
+        return new Query(dst, src, iif, oif, mark, uid, proto, sourcePort, destinationPort, tos, tunId, l3mdevTable);
     }
 
     /** The packet as {@code ip route get} arguments would describe it (for messages). */

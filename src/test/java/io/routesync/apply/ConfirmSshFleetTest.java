@@ -136,9 +136,9 @@ class ConfirmSshFleetTest {
                 p.reading().digest(), p.loaded().state(), p.plan());
         SavedPlan file = PlanFileReader.read(PlanFileWriter.write(new SavedPlan("v", null, null, null, List.of(saved))), "v");
         SavedHost fromFile = file.hosts().get(0);
-        Reconciler again = new Reconciler(SavedTargets.open("h0", fromFile.target(), connections), SavedTargets.paths(fromFile.target()),
-                p.reconciler().settings(), Clock.systemUTC());
-        SavedPlanApplier.Result refused = SavedPlanApplier.apply(fromFile, again, SafetyNetns.inputs(), null, false);
+        Reconciler fileTarget = new Reconciler(SavedTargets.open("h0", fromFile.target(), connections),
+                SavedTargets.paths(fromFile.target()), p.reconciler().settings(), Clock.systemUTC());
+        SavedPlanApplier.Result refused = SavedPlanApplier.apply(fromFile, fileTarget, SafetyNetns.inputs(), null, false);
         assertEquals(SavedPlanApplier.Status.REFUSED, refused.status(), refused::message);
         assertTrue(refused.message().contains("--allow-management-change"), refused.message());
         assertEquals(before, table100(0), "nothing applied");
