@@ -33,18 +33,46 @@ public final class Reconciler {
     public record Settings(Duration lockWait, Duration timeout) {
     }
 
+    /**
+     * Runs on the host right before a plan's batch (not a rollback's), with the plan and the reading it
+     * is applied against; again if the host changed and the plan is applied against a new reading.
+     * {@code apply --confirm} stages its undo there. Throwing stops the apply before anything changed.
+     */
+    public interface BeforeBatch {
+        void run(HostPlan plan, HostReading from) throws TransportException, OutputException, LockHeldException;
+    }
+
     private static final int MAX_ATTEMPTS = 3;
 
     private final Target target;
     private final TargetPaths paths;
     private final Settings settings;
     private final Clock clock;
+    private final BeforeBatch beforeBatch;
 
     public Reconciler(Target target, TargetPaths paths, Settings settings, Clock clock) {
+        this(target, paths, settings, clock, (plan, from) -> { });
+    }
+
+    private Reconciler(Target target, TargetPaths paths, Settings settings, Clock clock, BeforeBatch beforeBatch) {
         this.target = target;
         this.paths = paths;
         this.settings = settings;
         this.clock = clock;
+        this.beforeBatch = beforeBatch;
+    }
+
+    /** This reconciler with {@code step} run before every batch of a plan. */
+    public Reconciler withBeforeBatch(BeforeBatch step) {
+        return new Reconciler(target, paths, settings, clock, step);
+    }
+
+    public TargetPaths paths() {
+        return paths;
+    }
+
+    public Settings settings() {
+        return settings;
     }
 
     public Target target() {
@@ -74,6 +102,7 @@ public final class Reconciler {
         for (int attempt = 1; ; attempt++) {
             if (plan.isEmpty()) return report(ApplyReport.Outcome.NO_CHANGES, plan, current, null, null, null, null);
             String record = ApplyRecord.json(clock.instant(), target.name(), inputs, plan, "apply");
+            beforeBatch.run(plan, current);
             Run run;
             try {
                 run = run(plan, current, ownership, desired.tablesToRead(), desired.tablesToRead(), record);
