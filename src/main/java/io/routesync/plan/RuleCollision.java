@@ -1,7 +1,6 @@
 package io.routesync.plan;
 
 import io.routesync.model.FwMark;
-import io.routesync.model.PortRange;
 import io.routesync.model.Prefix;
 import io.routesync.model.Rule;
 import io.routesync.model.UidRange;
@@ -25,7 +24,6 @@ import java.util.Objects;
  */
 final class RuleCollision {
     private static final UidRange ALL_UIDS = new UidRange(0, 0xffff_ffffL);
-    private static final PortRange NO_PORTS = new PortRange(0, 0);
 
     private RuleCollision() {
     }
@@ -47,7 +45,7 @@ final class RuleCollision {
         }
         if (existing.tunId() != added.tunId() || existing.l3mdev() != added.l3mdev()) return false;
         if (!uids(existing).equals(uids(added)) || existing.ipProto() != added.ipProto()) return false;
-        if (!ports(existing.sport()).equals(ports(added.sport())) || !ports(existing.dport()).equals(ports(added.dport()))) {
+        if (!Objects.equals(existing.sport(), added.sport()) || !Objects.equals(existing.dport(), added.dport())) {
             return false;
         }
         int have = existing.protocol();
@@ -83,8 +81,8 @@ final class RuleCollision {
         if (spec.uidRange() != null && !spec.uidRange().equals(uids(r))) return false;
         if (spec.ipProto() != 0 && spec.ipProto() != r.ipProto()) return false;
         if (spec.protocol() > 0 && spec.protocol() != r.protocol()) return false;
-        if (spec.sport() != null && !spec.sport().equals(ports(r.sport()))) return false;
-        if (spec.dport() != null && !spec.dport().equals(ports(r.dport()))) return false;
+        if (spec.sport() != null && !spec.sport().equals(r.sport())) return false;
+        if (spec.dport() != null && !spec.dport().equals(r.dport())) return false;
         if (isSet(spec.from()) && !spec.from().equals(r.from())) return false;
         if (isSet(spec.to()) && !spec.to().equals(r.to())) return false;
         if (spec.tos() != 0 && spec.tos() != r.tos()) return false;
@@ -132,9 +130,5 @@ final class RuleCollision {
 
     private static UidRange uids(Rule r) {
         return r.uidRange() == null ? ALL_UIDS : r.uidRange();
-    }
-
-    private static PortRange ports(PortRange p) {
-        return p == null ? NO_PORTS : p;
     }
 }
