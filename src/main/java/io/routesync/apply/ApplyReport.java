@@ -7,7 +7,8 @@ import io.routesync.parse.HostReading;
  * How an apply on one host ended. {@code applied} is the plan that was run (after any re-plan),
  * {@code after} the host as read at the end, {@code failure} the failing batch line (if any),
  * {@code rollback} the plan that undid it, {@code remaining} what still differs (verify failure, or
- * what a failed rollback left), {@code record} where the record was written.
+ * what a failed rollback left), {@code record} where the record was written, {@code batchNanos} how
+ * long the applied plan's {@code ip -batch} runs took on the host (-1 when unknown).
  */
 public record ApplyReport(
         Outcome outcome,
@@ -16,7 +17,8 @@ public record ApplyReport(
         BatchFailure failure,
         HostPlan rollback,
         HostPlan remaining,
-        String record) {
+        String record,
+        long batchNanos) {
 
     public enum Outcome {
         /** The plan was empty: nothing was run on the host. */

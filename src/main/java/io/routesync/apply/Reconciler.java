@@ -33,18 +33,46 @@ public final class Reconciler {
     public record Settings(Duration lockWait, Duration timeout) {
     }
 
+    /**
+     * Runs on the host right before a plan's batch (not a rollback's), with the plan and the reading it
+     * is applied against; again if the host changed and the plan is applied against a new reading.
+     * {@code apply --confirm} stages its undo there. Throwing stops the apply before anything changed.
+     */
+    public interface BeforeBatch {
+        void run(HostPlan plan, HostReading from) throws TransportException, OutputException, LockHeldException;
+    }
+
     private static final int MAX_ATTEMPTS = 3;
 
     private final Target target;
     private final TargetPaths paths;
     private final Settings settings;
     private final Clock clock;
+    private final BeforeBatch beforeBatch;
 
     public Reconciler(Target target, TargetPaths paths, Settings settings, Clock clock) {
+        this(target, paths, settings, clock, (plan, from) -> { });
+    }
+
+    private Reconciler(Target target, TargetPaths paths, Settings settings, Clock clock, BeforeBatch beforeBatch) {
         this.target = target;
         this.paths = paths;
         this.settings = settings;
         this.clock = clock;
+        this.beforeBatch = beforeBatch;
+    }
+
+    /** This reconciler with {@code step} run before every batch of a plan. */
+    public Reconciler withBeforeBatch(BeforeBatch step) {
+        return new Reconciler(target, paths, settings, clock, step);
+    }
+
+    public TargetPaths paths() {
+        return paths;
+    }
+
+    public Settings settings() {
+        return settings;
     }
 
     public Target target() {
@@ -74,6 +102,7 @@ public final class Reconciler {
         for (int attempt = 1; ; attempt++) {
             if (plan.isEmpty()) return report(ApplyReport.Outcome.NO_CHANGES, plan, current, null, null, null, null);
             String record = ApplyRecord.json(clock.instant(), target.name(), inputs, plan, "apply");
+            beforeBatch.run(plan, current);
             Run run;
             try {
                 run = run(plan, current, ownership, desired.tablesToRead(), desired.tablesToRead(), record);
@@ -81,7 +110,7 @@ public final class Reconciler {
                 // the batch may have run in part: find out what is there now and take it back
                 HostReading now = observe(desired);
                 BatchFailure failure = new BatchFailure(null, -1, null, "the connection was lost during the apply: " + lost.getMessage(), -1);
-                return rollBack(desired, ownership, current, plan, now, failure, inputs, ApplyReport.Outcome.FAILED_ROLLED_BACK);
+                return rollBack(desired, ownership, current, plan, now, failure, null, inputs);
             }
             if (run.stale) {
                 if (attempt >= MAX_ATTEMPTS) {
@@ -98,23 +127,24 @@ public final class Reconciler {
                 continue;
             }
             if (run.failure != null) {
-                return rollBack(desired, ownership, current, plan, run.after, run.failure, inputs, ApplyReport.Outcome.FAILED_ROLLED_BACK);
+                return rollBack(desired, ownership, current, plan, run.after, run.failure, null, inputs);
             }
             HostPlan remaining = plan(desired, run.after, ownership);
             if (!remaining.isEmpty()) {
                 BatchFailure why = new BatchFailure(null, -1, null, "after the apply the host still differs from the desired state", 0);
-                ApplyReport back = rollBack(desired, ownership, current, plan, run.after, why, inputs,
-                        ApplyReport.Outcome.VERIFY_FAILED_ROLLED_BACK);
-                return back.outcome() == ApplyReport.Outcome.ROLLBACK_FAILED ? back
-                        : report(back.outcome(), plan, back.after(), why, back.rollback(), remaining, null);
+                return rollBack(desired, ownership, current, plan, run.after, why, remaining, inputs);
             }
-            return report(ApplyReport.Outcome.APPLIED, plan, run.after, null, null, null, run.recorded);
+            return new ApplyReport(ApplyReport.Outcome.APPLIED, plan, run.after, null, null, null, run.recorded, run.batchNanos);
         }
     }
 
-    /** Returns everything {@code attempted} touched to its state in {@code snapshot}, then checks that it did. */
+    /**
+     * Returns everything {@code attempted} touched to its state in {@code snapshot}, then checks that it
+     * did. {@code unverified} is what still differed after an apply that ran but did not verify (null
+     * when a batch line failed).
+     */
     private ApplyReport rollBack(DesiredState desired, Ownership ownership, HostReading snapshot, HostPlan attempted,
-            HostReading now, BatchFailure failure, ApplyRecord.Inputs inputs, ApplyReport.Outcome success)
+            HostReading now, BatchFailure failure, HostPlan unverified, ApplyRecord.Inputs inputs)
             throws TransportException, OutputException, LockHeldException {
         HostReading current = now;
         HostPlan back = Planner.rollback(snapshot.observed(), current.observed(), attempted, ownership);
@@ -127,10 +157,12 @@ public final class Reconciler {
             if (!run.stale && run.failure != null) break;
         }
         if (!back.isEmpty()) return report(ApplyReport.Outcome.ROLLBACK_FAILED, attempted, current, failure, firstBack, back, null);
-        return report(success, attempted, current, failure, firstBack, null, null);
+        ApplyReport.Outcome outcome = unverified == null ? ApplyReport.Outcome.FAILED_ROLLED_BACK
+                : ApplyReport.Outcome.VERIFY_FAILED_ROLLED_BACK;
+        return report(outcome, attempted, current, failure, firstBack, unverified, null);
     }
 
-    private record Run(boolean stale, BatchFailure failure, HostReading after, String recorded) {
+    private record Run(boolean stale, BatchFailure failure, HostReading after, String recorded, long batchNanos) {
     }
 
     private Run run(HostPlan plan, HostReading from, Ownership ownership, Collection<TableId> tables,
@@ -144,7 +176,7 @@ public final class Reconciler {
         ReadingParser.ApplyOutput out = ReadingParser.splitApply(result.stdout(), marker);
         Reading applied = ReadingParser.parse(out.applied(), marker);
         if (applied.note("locked") != null) throw new LockHeldException(target.name(), settings.lockWait());
-        if (applied.note("stale") != null) return new Run(true, null, null, null);
+        if (applied.note("stale") != null) return new Run(true, null, null, null, -1);
         if (applied.note("fatal") != null) {
             throw new TransportException("the apply script failed on " + target.name() + " (" + applied.note("fatal")
                     + "); nothing was changed", false);
@@ -161,11 +193,22 @@ public final class Reconciler {
                     + result.exitCode() + (result.stderr().isBlank() ? "" : ": " + result.stderr().strip()) + ")", false);
         }
         HostReading after = ObservedBuilder.build(target.name(), ReadingParser.parse(out.reread(), marker));
-        return new Run(false, failure, after, applied.note("recorded"));
+        return new Run(false, failure, after, applied.note("recorded"), nanosBetween(applied.note("batch-time")));
     }
 
     private static ApplyReport report(ApplyReport.Outcome outcome, HostPlan applied, HostReading after, BatchFailure failure,
             HostPlan rollback, HostPlan remaining, String record) {
-        return new ApplyReport(outcome, applied, after, failure, rollback, remaining, record);
+        return new ApplyReport(outcome, applied, after, failure, rollback, remaining, record, -1);
+    }
+
+    /** "START END" in nanoseconds since the epoch (GNU date +%s%N) to their difference; -1 when unreadable. */
+    private static long nanosBetween(String note) {
+        if (note == null) return -1;
+        String[] t = note.split(" ");
+        try {
+            return t.length == 2 ? Long.parseLong(t[1]) - Long.parseLong(t[0]) : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 }

@@ -20,7 +20,12 @@ import picocli.CommandLine.ScopeType;
             ApplyCommand.class,
             ShowCommand.class,
             ImportCommand.class,
+            PullCommand.class,
+            ExplainCommand.class,
+            ConfirmCommand.class,
+            RollbackCommand.class,
             DemoCommand.class,
+            BenchCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 failed (rolled back), 2 changes pending (--detailed-exitcode), 64 bad command"
             + " line, 65 invalid state or inventory, 69 host unreachable, 75 lock held. With -i (a fleet), the most"

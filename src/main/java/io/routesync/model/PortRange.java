@@ -1,11 +1,14 @@
 package io.routesync.model;
 
-/** A rule's {@code sport}/{@code dport} selector: one port or an inclusive range. */
+/**
+ * A rule's {@code sport}/{@code dport} selector: one port or an inclusive range, 1 to 65535 (the
+ * kernel refuses port 0 in a rule: "Invalid dport range").
+ */
 public record PortRange(int start, int end) {
     public PortRange {
-        if (start < 0 || end > 65535 || start > end) {
+        if (start < 1 || end > 65535 || start > end) {
             throw new InvalidValueException("port range " + start + "-" + end + " is invalid",
-                    "a port from 0 to 65535, or START-END with START <= END");
+                    "a port from 1 to 65535, or START-END with 1 <= START <= END <= 65535");
         }
     }
 

@@ -28,6 +28,10 @@ final class ChangeOrder {
     private ChangeOrder() {
     }
 
+    private static final Comparator<Priority> DESCENDING_THEN_NONE = Comparator.nullsLast(Comparator.reverseOrder());
+    private static final Comparator<Priority> ASCENDING_THEN_NONE = Comparator.nullsLast(Comparator.naturalOrder());
+    private static final Comparator<Prefix> NONE_THEN_ASCENDING = Comparator.nullsFirst(Comparator.naturalOrder());
+
     static final Comparator<Change> NAMES = Comparator
             .comparing((Change c) -> (TableName) c.entry())
             .thenComparing(Change::action);
@@ -49,19 +53,23 @@ final class ChangeOrder {
         Rule x = (Rule) a.entry();
         Rule y = (Rule) b.entry();
         int c = x.family().compareTo(y.family());
-        if (c == 0) c = Comparator.nullsLast(Comparator.<Priority>reverseOrder())
-                .compare(x.priority(), y.priority());
+        if (c == 0) c = DESCENDING_THEN_NONE.compare(x.priority(), y.priority());
         if (c == 0) c = Integer.compare(RuleCollision.looseSelectors(x), RuleCollision.looseSelectors(y));
         return c != 0 ? c : EntryEncoding.TOTAL_ORDER.compare(x, y);
     };
 
-    /** Rule deletes in ascending priority: each is found near the head of the kernel's list. */
+    /**
+     * Rule deletes in ascending priority: each is found near the head of the kernel's list. At one
+     * priority the more specific go first and protocol 0 (a wildcard to {@code ip rule del}) last, so
+     * no delete hits a rule that is itself still to be deleted ({@link RuleCollision#specificity}).
+     */
     static final Comparator<Change> RULE_DELETES = (a, b) -> {
         Rule x = (Rule) a.entry();
         Rule y = (Rule) b.entry();
         int c = x.family().compareTo(y.family());
-        if (c == 0) c = Comparator.nullsLast(Comparator.<Priority>naturalOrder())
-                .compare(x.priority(), y.priority());
+        if (c == 0) c = ASCENDING_THEN_NONE.compare(x.priority(), y.priority());
+        if (c == 0) c = Boolean.compare(x.protocol() <= 0, y.protocol() <= 0);
+        if (c == 0) c = Integer.compare(RuleCollision.specificity(y), RuleCollision.specificity(x));
         return c != 0 ? c : EntryEncoding.TOTAL_ORDER.compare(x, y);
     };
 
@@ -72,7 +80,7 @@ final class ChangeOrder {
         int c = x.family().compareTo(y.family());
         if (c == 0) c = x.table().compareTo(y.table());
         if (c == 0) c = y.dst().compareTo(x.dst());
-        if (c == 0) c = Comparator.nullsFirst(Comparator.<Prefix>naturalOrder()).compare(y.from(), x.from());
+        if (c == 0) c = NONE_THEN_ASCENDING.compare(y.from(), x.from());
         if (c == 0) c = Integer.compare(y.tos(), x.tos());
         if (c == 0) c = Long.compare(y.metric(), x.metric());
         return c != 0 ? c : EntryEncoding.TOTAL_ORDER.compare(x, y);
@@ -130,7 +138,10 @@ final class ChangeOrder {
         return rest;
     }
 
-    /** Moves each rule delete the kernel would take for a later add before the first such add. */
+    /**
+     * Moves each rule delete the kernel would take for a later add before the first such add, together
+     * with the deletes it would otherwise hit ({@link RuleCollision#deleteHits}), which go first.
+     */
     private static List<Change> attachColliding(List<Change> adds, List<Change> deletes, Map<Change, List<Change>> before) {
         if (adds.isEmpty() || deletes.isEmpty()) return deletes;
         Map<RuleSlot, List<Change>> bySlot = new HashMap<>();
@@ -143,12 +154,13 @@ final class ChangeOrder {
             Rule add = (Rule) a.entry();
             RuleSlot slot = RuleSlot.of(add);
             if (slot == null) continue;
+            List<Change> early = new ArrayList<>();
             for (Change d : bySlot.getOrDefault(slot, List.of())) {
-                if (!moved.contains(d) && RuleCollision.refuses((Rule) d.entry(), add)) {
-                    moved.add(d);
-                    before.computeIfAbsent(a, k -> new ArrayList<>()).add(d);
-                }
+                if (!moved.contains(d) && RuleCollision.refuses((Rule) d.entry(), add)) pull(d, bySlot.get(slot), moved, early);
             }
+            if (early.isEmpty()) continue;
+            early.sort(RULE_DELETES);
+            before.computeIfAbsent(a, k -> new ArrayList<>()).addAll(early);
         }
         if (moved.isEmpty()) return deletes;
         List<Change> rest = new ArrayList<>(deletes.size());
@@ -156,5 +168,17 @@ final class ChangeOrder {
             if (!moved.contains(d)) rest.add(d);
         }
         return rest;
+    }
+
+    /** Moves {@code d} and, transitively, every delete of its slot that {@code d} would hit. */
+    private static void pull(Change d, List<Change> slot, Set<Change> moved, List<Change> early) {
+        moved.add(d);
+        early.add(d);
+        Rule spec = (Rule) d.entry();
+        for (Change other : slot) {
+            if (!moved.contains(other) && !other.entry().equals(spec) && RuleCollision.deleteHits(spec, (Rule) other.entry())) {
+                pull(other, slot, moved, early);
+            }
+        }
     }
 }

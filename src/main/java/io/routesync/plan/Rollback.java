@@ -23,6 +23,9 @@ import java.util.TreeSet;
  * protocol included; nothing else is looked at. Rules the kernel numbered (added without priority) are
  * found again as the live rules equal to them at any priority that the snapshot did not hold.
  *
+ * <p>A rule the kernel would take for one being restored or deleted is deleted and added back too,
+ * touched or not ({@link #clearTheWay}): its content ends as it was.
+ *
  * <p>Limit: a key that held several routes in the snapshot ({@code ip route append}) gets one back;
  * recreating the others would need an append, which plans do not have.
  */
@@ -61,15 +64,20 @@ final class Rollback {
 
     private void routes(Observed snapshot, Observed now) {
         if (keys.isEmpty()) return;
-        RouteGroups was = new RouteGroups(keys.size());
-        for (Route r : snapshot.routes()) {
-            if (keys.contains(r.key())) was.add(r);
+        Map<Route.Key, List<Route>> was = touchedRoutes(snapshot);
+        Map<Route.Key, List<Route>> is = touchedRoutes(now);
+        for (Route.Key k : keys) restore(was.getOrDefault(k, List.of()), is.getOrDefault(k, List.of()));
+    }
+
+    /** The routes with a touched key, without exact repeats (the kernel refuses those). */
+    private Map<Route.Key, List<Route>> touchedRoutes(Observed o) {
+        Map<Route.Key, List<Route>> byKey = new HashMap<>();
+        for (Route r : o.routes()) {
+            if (!keys.contains(r.key())) continue;
+            List<Route> same = byKey.computeIfAbsent(r.key(), k -> new ArrayList<>(1));
+            if (!same.contains(r)) same.add(r);
         }
-        RouteGroups is = new RouteGroups(keys.size());
-        for (Route r : now.routes()) {
-            if (keys.contains(r.key())) is.add(r);
-        }
-        for (Route.Key k : keys) restore(was.get(k), is.get(k));
+        return byKey;
     }
 
     /** Makes one key hold what the snapshot held; see the class comment for several routes per key. */
@@ -98,18 +106,58 @@ final class Rollback {
         for (Rule r : snapshot.rules()) {
             if (touched(r)) owed.merge(r, 1, Integer::sum);
         }
+        List<Rule> doomed = new ArrayList<>();
+        List<Rule> staying = new ArrayList<>();
         for (Rule r : now.rules()) {
-            if (!touched(r)) continue;
-            Integer n = owed.get(r);
+            Integer n = touched(r) ? owed.get(r) : null;
             if (n != null) {
                 if (n == 1) owed.remove(r); else owed.put(r, n - 1);
-            } else if (!r.isDefaultRule()) {
-                changes.add(Change.delete(r));
+                staying.add(r);
+            } else if (touched(r) && !r.isDefaultRule()) {
+                doomed.add(r);
+            } else {
+                staying.add(r);
             }
         }
+        List<Rule> adds = new ArrayList<>();
         owed.forEach((r, n) -> {
-            for (int i = 0; i < n; i++) changes.add(Change.add(r));
+            for (int i = 0; i < n; i++) adds.add(r);
         });
+        clearTheWay(doomed, staying, adds);
+        for (Rule r : doomed) changes.add(Change.delete(r));
+        for (Rule r : adds) changes.add(Change.add(r));
+    }
+
+    /**
+     * The kernel matches rules more loosely than by identity ({@link RuleCollision}): an add fails while
+     * a rule it takes for the same one stays, and {@code ip rule del} removes the first rule its
+     * attributes match, which can be one listed before the rule meant. Either way the rule in the way,
+     * touched or not, is deleted too and added back after (ChangeOrder orders both), so its content ends
+     * as it was, only later in the list among rules of its priority.
+     */
+    private static void clearTheWay(List<Rule> doomed, List<Rule> staying, List<Rule> adds) {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int i = 0; i < staying.size(); i++) {
+                Rule in = staying.get(i);
+                if (in.isDefaultRule() || !inTheWay(in, doomed, adds)) continue;
+                staying.remove(i--);
+                doomed.add(in);
+                adds.add(in);
+                changed = true;
+            }
+        }
+    }
+
+    private static boolean inTheWay(Rule in, List<Rule> doomed, List<Rule> adds) {
+        for (Rule a : adds) {
+            if (RuleCollision.refuses(in, a)) return true;
+        }
+        for (Rule d : doomed) {
+            if (!in.equals(d) && RuleCollision.deleteHits(d, in)) return true;
+        }
+        return false;
     }
 
     private boolean touched(Rule r) {

@@ -13,8 +13,10 @@ import java.util.Set;
 /**
  * Desired against observed routes, key by key (IPROUTE2.md section 4): a missing key is added, a key
  * whose route differs is replaced in place, an owned route whose key is no longer desired is deleted.
- * A metric or tos change is a different key, so it falls out as add + delete. Hash maps only: this runs
- * on million-route tables.
+ * A metric or tos change is a different key, so it falls out as add + delete.
+ *
+ * <p>Built for million-route tables: the live routes go into a {@link RouteIndex}, each desired route
+ * is looked up once and marked on its slot, then one pass over the slots finds what is left.
  */
 final class RouteDiff {
     private final Ownership ownership;
@@ -29,50 +31,53 @@ final class RouteDiff {
     /** The route changes, unordered; a desired key declared twice with different data goes to {@code conflicts}. */
     static List<Change> diff(List<Route> desired, List<Route> observed, Set<TableId> tablesRead, Ownership ownership,
             List<String> conflicts) {
-        Map<Route.Key, Route> wanted = index(desired, conflicts);
-        RouteGroups live = new RouteGroups(observed.size());
+        RouteIndex live = new RouteIndex(observed.size());
         for (Route r : observed) {
             // a route of a table that was not read cannot be judged: leave it out of the plan entirely
             if (tablesRead.contains(r.table())) live.add(r);
         }
         RouteDiff diff = new RouteDiff(ownership);
-        for (Map.Entry<Route.Key, Route> e : wanted.entrySet()) {
-            diff.converge(e.getValue(), live.get(e.getKey()));
+        Map<Route.Key, Route> missing = new HashMap<>();
+        for (Route d : desired) {
+            int slot = live.find(d);
+            Route first = slot < 0 ? missing.putIfAbsent(d.key(), d) : live.desired(slot);
+            if (first != null) {
+                if (!first.equals(d)) conflicts.add(twice(first, d));
+                continue;
+            }
+            if (slot >= 0) {
+                live.setDesired(slot, d);
+                if (live.several(slot)) diff.convergeSeveral(d, live.all(slot));
+                else diff.converge(d, live.first(slot));
+            }
         }
-        for (Map.Entry<Route.Key, Object> e : live.entries()) {
-            if (wanted.containsKey(e.getKey())) continue;
-            for (Route r : RouteGroups.routesOf(e.getValue())) {
-                if (ownership.owns(r)) diff.changes.add(Change.delete(r));
+        for (Route d : missing.values()) diff.changes.add(Change.add(d));
+        for (int slot = 0; slot < live.capacity(); slot++) {
+            if (!live.occupied(slot) || live.desired(slot) != null) continue;
+            if (live.several(slot)) {
+                for (Route r : live.all(slot)) diff.deleteIfOwned(r);
+            } else {
+                diff.deleteIfOwned(live.first(slot));
             }
         }
         return diff.changes;
     }
 
-    private static Map<Route.Key, Route> index(List<Route> desired, List<String> conflicts) {
-        Map<Route.Key, Route> wanted = new HashMap<>(Math.max(16, (int) (desired.size() / 0.75f) + 1));
-        for (Route r : desired) {
-            Route other = wanted.putIfAbsent(r.key(), r);
-            if (other != null && !other.equals(r)) {
-                conflicts.add("two desired routes have the same kernel identity (" + EntryText.key(r.key())
-                        + ") but differ: '" + EntryText.of(other) + "' and '" + EntryText.of(r)
-                        + "'; keep one, or give them different metrics");
-            }
-        }
-        return wanted;
+    /** Names the two routes in a fixed order, so the message does not depend on the order of the input. */
+    private static String twice(Route first, Route second) {
+        String a = EntryText.of(first);
+        String b = EntryText.of(second);
+        return "two desired routes have the same kernel identity (" + EntryText.key(first.key()) + ") but differ: '"
+                + (a.compareTo(b) < 0 ? a + "' and '" + b : b + "' and '" + a) + "'; keep one, or give them different metrics";
     }
 
-    /** Makes one desired key right, given every live route with that key. */
-    private void converge(Route desired, List<Route> live) {
-        if (live.isEmpty()) {
-            changes.add(Change.add(desired));
-            return;
-        }
-        if (live.size() == 1) {
-            Route only = live.get(0);
-            if (!Adoption.adopts(desired, only, tag)) changes.add(Change.replace(only, desired));
-            return;
-        }
-        convergeSeveral(desired, live);
+    private void deleteIfOwned(Route r) {
+        if (ownership.owns(r)) changes.add(Change.delete(r));
+    }
+
+    /** Makes one desired key right, given the one live route with that key. */
+    private void converge(Route desired, Route live) {
+        if (!Adoption.adopts(desired, live, tag)) changes.add(Change.replace(live, desired));
     }
 
     /**

@@ -1,23 +1,29 @@
 package io.routesync.plan;
 
 import io.routesync.model.FwMark;
-import io.routesync.model.PortRange;
 import io.routesync.model.Prefix;
 import io.routesync.model.Rule;
 import io.routesync.model.UidRange;
 import java.util.Objects;
 
 /**
- * The kernel's test for "File exists" on {@code ip rule add} ({@code rule_exists()} in
- * net/core/fib_rules.c), which is looser than rule identity: {@code not} and the goto target are not
+ * How the kernel matches rules, which is looser than rule identity (net/core/fib_rules.c; all seen on
+ * 6.18 in a namespace).
+ *
+ * <p>{@code ip rule add} fails with "File exists" ({@code rule_exists()}) when a rule equal in priority,
+ * action, table, devices, mark, ports, ... and protocol exists; {@code not} and the goto target are not
  * compared, and {@code from}, {@code to}, {@code tos} and {@code realms} only when the new rule sets
- * them. So "1000: lookup 100" cannot be added while "1000: from 10.0.0.0/8 lookup 100" exists (seen on
- * 6.18), and the planner must delete the old rule first. The protocol is compared (rules that differ
- * only in protocol coexist).
+ * them. So "1000: lookup 100" cannot be added while "1000: from 10.0.0.0/8 lookup 100" exists, and the
+ * planner must delete the old rule first.
+ *
+ * <p>{@code ip rule del} removes the first rule in list order that matches every attribute given
+ * ({@code rule_find()}): anything the rule to delete does not set is a wildcard, protocol 0 too, and
+ * {@code not} and the goto target are never compared. So deleting "1000: lookup 100" removes
+ * "1000: iif eth0 lookup 100" instead if that one comes first, and the planner must get such rules out
+ * of the way.
  */
 final class RuleCollision {
     private static final UidRange ALL_UIDS = new UidRange(0, 0xffff_ffffL);
-    private static final PortRange NO_PORTS = new PortRange(0, 0);
 
     private RuleCollision() {
     }
@@ -39,7 +45,7 @@ final class RuleCollision {
         }
         if (existing.tunId() != added.tunId() || existing.l3mdev() != added.l3mdev()) return false;
         if (!uids(existing).equals(uids(added)) || existing.ipProto() != added.ipProto()) return false;
-        if (!ports(existing.sport()).equals(ports(added.sport())) || !ports(existing.dport()).equals(ports(added.dport()))) {
+        if (!Objects.equals(existing.sport(), added.sport()) || !Objects.equals(existing.dport(), added.dport())) {
             return false;
         }
         int have = existing.protocol();
@@ -50,6 +56,59 @@ final class RuleCollision {
         if (isSet(added.to()) && !added.to().equals(existing.to())) return false;
         if (added.tos() != 0 && added.tos() != existing.tos()) return false;
         return added.realms() == 0 || added.realms() == existing.realms();
+    }
+
+    /**
+     * True when {@code ip rule del} given every attribute of {@code spec} would remove {@code candidate}
+     * if that came first in the list.
+     */
+    static boolean deleteHits(Rule spec, Rule candidate) {
+        Rule r = candidate;
+        if (spec.family() != r.family() || spec.priority() == null || !spec.priority().equals(r.priority())) return false;
+        if (spec.action() != r.action()) return false;
+        if (spec.table() != null && !spec.table().equals(r.table())) return false;
+        if (spec.iif() != null && !spec.iif().equals(r.iif())) return false;
+        if (spec.oif() != null && !spec.oif().equals(r.oif())) return false;
+        if (spec.fwmark() != null) {
+            FwMark have = r.fwmark() == null ? new FwMark(0, 0) : r.fwmark();
+            if (spec.fwmark().value() != 0 && spec.fwmark().value() != have.value()) return false;
+            if (spec.fwmark().mask() != 0 && spec.fwmark().mask() != have.mask()) return false;
+        }
+        if (spec.suppressPrefixLength() != -1 && spec.suppressPrefixLength() != r.suppressPrefixLength()) return false;
+        if (spec.suppressIfgroup() != -1 && spec.suppressIfgroup() != r.suppressIfgroup()) return false;
+        if (spec.tunId() != 0 && spec.tunId() != r.tunId()) return false;
+        if (spec.l3mdev() && !r.l3mdev()) return false;
+        if (spec.uidRange() != null && !spec.uidRange().equals(uids(r))) return false;
+        if (spec.ipProto() != 0 && spec.ipProto() != r.ipProto()) return false;
+        if (spec.protocol() > 0 && spec.protocol() != r.protocol()) return false;
+        if (spec.sport() != null && !spec.sport().equals(r.sport())) return false;
+        if (spec.dport() != null && !spec.dport().equals(r.dport())) return false;
+        if (isSet(spec.from()) && !spec.from().equals(r.from())) return false;
+        if (isSet(spec.to()) && !spec.to().equals(r.to())) return false;
+        if (spec.tos() != 0 && spec.tos() != r.tos()) return false;
+        return spec.realms() == 0 || spec.realms() == r.realms();
+    }
+
+    /**
+     * How many attributes a rule sets that {@code ip rule del} compares only when given. A rule another's
+     * delete would hit sets at least as many, so deleting the more specific first (and protocol 0, a
+     * wildcard, last) never hits a rule that is itself still to be deleted.
+     */
+    static int specificity(Rule r) {
+        int n = looseSelectors(r);
+        if (r.table() != null) n++;
+        if (r.iif() != null) n++;
+        if (r.oif() != null) n++;
+        if (r.fwmark() != null) n++;
+        if (r.suppressPrefixLength() != -1) n++;
+        if (r.suppressIfgroup() != -1) n++;
+        if (r.tunId() != 0) n++;
+        if (r.l3mdev()) n++;
+        if (r.uidRange() != null) n++;
+        if (r.ipProto() != 0) n++;
+        if (r.sport() != null) n++;
+        if (r.dport() != null) n++;
+        return n;
     }
 
     /** How many of the selectors the kernel compares only when set a rule sets; fewer collides less when added first. */
@@ -71,9 +130,5 @@ final class RuleCollision {
 
     private static UidRange uids(Rule r) {
         return r.uidRange() == null ? ALL_UIDS : r.uidRange();
-    }
-
-    private static PortRange ports(PortRange p) {
-        return p == null ? NO_PORTS : p;
     }
 }

@@ -3,9 +3,7 @@ package io.routesync.plan;
 import io.routesync.model.Change;
 import io.routesync.model.Ownership;
 import io.routesync.model.Rule;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,13 +43,12 @@ final class RuleDiff {
         diff.matchExact(withPriority);
         diff.matchAnyPriority(anyPriority);
         diff.checkDesiredCollisions(withPriority);
-        diff.repairCollisions();
+        diff.settle();
         List<Change> changes = new ArrayList<>();
         for (Rule a : diff.toAdd) changes.add(Change.add(Adoption.tagged(a, diff.tag)));
         for (int i = 0; i < diff.live.size(); i++) {
-            Rule r = diff.live.get(i);
             // default rules are never deleted, whatever the ownership says (Ownership.owns agrees)
-            if (diff.keptFor[i] == null && ownership.owns(r) && !r.isDefaultRule()) changes.add(Change.delete(r));
+            if (diff.deleted(i)) changes.add(Change.delete(diff.live.get(i)));
         }
         return changes;
     }
@@ -59,11 +56,14 @@ final class RuleDiff {
     /** The desired rules without repeats, in the total order so matching never depends on input order. */
     private List<Rule> distinct(List<Rule> desired) {
         Map<Rule, Rule> byIdentity = new LinkedHashMap<>();
-        for (Rule d : desired) {
+        for (Rule given : desired) {
+            // no protocol means routesync's own tag, so the two spellings are one rule
+            Rule d = Adoption.tagged(given, tag);
             Rule other = byIdentity.putIfAbsent(d.identity(), d);
             if (other != null && other.protocol() != d.protocol()) {
                 conflicts.add("the rule '" + EntryText.of(d.identity()) + "' is desired twice with different protocols ("
-                        + other.protocol() + " and " + d.protocol() + "); declare it once");
+                        + Math.min(other.protocol(), d.protocol()) + " and " + Math.max(other.protocol(), d.protocol())
+                        + "); declare it once");
             }
         }
         List<Rule> out = new ArrayList<>(byIdentity.values());
@@ -137,32 +137,72 @@ final class RuleDiff {
     }
 
     /**
-     * A rule to add that the kernel would refuse because a live rule looks the same to it
-     * ({@link RuleCollision}). A live rule about to be deleted is fine (ChangeOrder deletes it just
-     * before the add); a kept one of routesync's is deleted first and added back afterwards
-     * (ChangeOrder adds the looser rule first); a foreign one in the way is a conflict.
+     * Works around the two ways the kernel matches rules more loosely than by identity
+     * ({@link RuleCollision}), until nothing changes:
+     * <ul>
+     * <li>a rule to add that a live rule looks the same to: a live rule about to be deleted is fine
+     * (ChangeOrder deletes it just before the add); a kept one of routesync's is deleted first and added
+     * back after (ChangeOrder adds the looser rule first);
+     * <li>a rule to delete whose {@code ip rule del} would hit a kept rule, if that came first: the kept
+     * rule is deleted and added back too, which puts it after the rule to delete in the kernel's list.
+     * </ul>
+     * A foreign rule in the way is a conflict (never seen in practice: a rule either check finds shares
+     * the table or the protocol with one routesync owns, so it is owned too).
      */
-    private void repairCollisions() {
+    private void settle() {
         Map<RuleSlot, List<Integer>> bySlot = new HashMap<>();
         for (int i = 0; i < live.size(); i++) bySlot.computeIfAbsent(RuleSlot.of(live.get(i)), k -> new ArrayList<>()).add(i);
-        Deque<Rule> pending = new ArrayDeque<>(toAdd);
-        while (!pending.isEmpty()) {
-            Rule add = Adoption.tagged(pending.pop(), tag);
-            if (add.priority() == null) continue;
-            for (int i : bySlot.getOrDefault(RuleSlot.of(add), List.of())) {
-                Rule in = live.get(i);
-                if (!RuleCollision.refuses(in, add)) continue;
-                boolean deletable = ownership.owns(in) && !in.isDefaultRule();
-                if (!deletable) {
-                    conflicts.add("the rule '" + EntryText.of(add) + "' cannot be added: the kernel takes the existing rule '"
-                            + EntryText.of(in) + "', which routesync does not own, for the same rule; give it another priority");
-                } else if (keptFor[i] != null) {
-                    Rule readd = keptFor[i];
-                    keptFor[i] = null;
-                    toAdd.add(readd);
-                    pending.push(readd);
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Rule pending : List.copyOf(toAdd)) {
+                Rule add = Adoption.tagged(pending, tag);
+                if (add.priority() == null) continue;
+                for (int i : bySlot.getOrDefault(RuleSlot.of(add), List.of())) {
+                    if (keptFor[i] != null && RuleCollision.refuses(live.get(i), add)) changed |= unkeep(i, add);
+                }
+            }
+            for (int d = 0; d < live.size(); d++) {
+                if (!deleted(d)) continue;
+                for (int i : bySlot.getOrDefault(RuleSlot.of(live.get(d)), List.of())) {
+                    Rule in = live.get(i);
+                    // an exact copy is gone either way; which copy the kernel removes does not matter
+                    if (keptFor[i] != null && !in.equals(live.get(d)) && RuleCollision.deleteHits(live.get(d), in)) {
+                        changed |= unkeep(i, live.get(d));
+                    }
                 }
             }
         }
+        for (Rule pending : toAdd) {
+            Rule add = Adoption.tagged(pending, tag);
+            if (add.priority() == null) continue;
+            for (int i : bySlot.getOrDefault(RuleSlot.of(add), List.of())) {
+                Rule in = live.get(i);
+                if (keptFor[i] == null && !deleted(i) && RuleCollision.refuses(in, add)) foreignInTheWay(in, add);
+            }
+        }
+    }
+
+    /** Deletes kept live rule {@code i} and adds its desired rule back; false when routesync may not. */
+    private boolean unkeep(int i, Rule because) {
+        Rule in = live.get(i);
+        if (!ownership.owns(in) || in.isDefaultRule()) {
+            foreignInTheWay(in, because);
+            return false;
+        }
+        toAdd.add(keptFor[i]);
+        keptFor[i] = null;
+        return true;
+    }
+
+    private void foreignInTheWay(Rule in, Rule because) {
+        conflicts.add("the rule '" + EntryText.of(in) + "', which routesync does not own, is in the way of '"
+                + EntryText.of(because) + "': the kernel takes one for the other at priority " + in.priority()
+                + "; give them different priorities");
+    }
+
+    private boolean deleted(int i) {
+        Rule r = live.get(i);
+        return keptFor[i] == null && ownership.owns(r) && !r.isDefaultRule();
     }
 }

@@ -20,10 +20,11 @@ import java.util.TreeSet;
 
 /**
  * Applies changes to an observed state the way the kernel would (IPROUTE2.md sections 1 and 4), without
- * a kernel: route add fails on an existing key, replace rewrites the first route with the key, delete
- * removes exactly the given entry; rules keep the kernel's list order, a rule without priority gets
- * the kernel's choice, and an add the kernel takes for an existing rule fails. Property tests use it to
- * check that applying a plan converges, and it can preview a plan's effect.
+ * a kernel: route add fails on an existing key, replace rewrites the first route with the key, route
+ * delete removes exactly the given route; rules keep the kernel's list order, a rule without priority
+ * gets the kernel's choice, an add the kernel takes for an existing rule fails, and a rule delete
+ * removes the first rule its attributes match, which need not be the one meant ({@link RuleCollision}).
+ * Property tests use it to check that applying a plan converges, and it can preview a plan's effect.
  */
 public final class Simulator {
     private final Map<Family, List<Rule>> rules = new EnumMap<>(Family.class);
@@ -111,7 +112,14 @@ public final class Simulator {
                 insert(list, added);
                 return null;
             case DELETE:
-                return list.remove(r) ? null : "RTNETLINK answers: No such file or directory";
+                // the first rule the given attributes match goes, which need not be the one meant
+                for (int i = 0; i < list.size(); i++) {
+                    if (RuleCollision.deleteHits(r, list.get(i))) {
+                        list.remove(i);
+                        return null;
+                    }
+                }
+                return "RTNETLINK answers: No such file or directory";
             default:
                 throw new AssertionError("rules have no " + action.word());
         }

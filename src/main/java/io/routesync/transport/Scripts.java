@@ -12,6 +12,15 @@ public final class Scripts {
     public static final String READ = COMMON + load("read.sh");
     /** Applies batches on a target and re-reads it: see apply.sh for its arguments and input. */
     public static final String APPLY = COMMON + load("apply.sh");
+    /** Prints the ssh peer and the rules and routes its reply needs; see probe.sh. */
+    public static final String PROBE = COMMON + load("probe.sh");
+    private static final String CONFIRM_COMMON = COMMON + load("confirm-common.sh");
+    /** apply --confirm: stages the undo and starts the host's timer; see arm.sh. */
+    public static final String ARM = CONFIRM_COMMON + load("arm.sh");
+    /** Disarms the timer, or reports its state; see confirm.sh. */
+    public static final String CONFIRM = CONFIRM_COMMON + load("confirm.sh");
+    /** Runs the staged undo (the timer, or routesync rollback); see rollback.sh. */
+    public static final String ROLLBACK = CONFIRM_COMMON + load("rollback.sh");
 
     private Scripts() {
     }

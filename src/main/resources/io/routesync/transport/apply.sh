@@ -23,11 +23,13 @@ if [ -f "$tmp/protos" ]; then put "$tmp/protos" "$etc/rt_protos.d/routesync.conf
 # batches arrive in chunks (batch4-0001, batch4-0002, ...; IPv4 first): ip -batch slows down and
 # grows ~4 KB per line, so no single run gets more than ~50k lines. The first failure stops the rest.
 ok=1
+t0=$(date +%s%N)
 for f in "$tmp"/batch4-* "$tmp"/batch6-*; do
   [ $ok -eq 1 ] && [ -s "$f" ] || continue
   part=${f##*/batch}; fam=${part%%-*}
   mark cmd batch "$part"; ipx "-$fam" -batch "$f" 2>&1; rc=$?; mark rc $rc; [ $rc -eq 0 ] || ok=0
 done
+mark batch-time "$t0" "$(date +%s%N)"
 if [ $ok -eq 1 ] && [ -f "$tmp/footprint" ]; then
   put "$tmp/footprint" "$state/tables" || mark warning footprint-not-written
 fi

@@ -222,6 +222,46 @@ class ApplyNetnsTest {
     }
 
     @Test
+    void aHeldLockMakesApplyWaitThenExit75WithoutTouchingAnything() throws Exception {
+        Path s = state("s.yml", STATE);
+        String before = snapshot();
+        Path lock = dir.resolve("routesync-netns-" + ns.name() + ".lock");
+        Process holder = new ProcessBuilder("flock", "-x", lock.toString(), "sleep", "60").start();
+        try {
+            for (int i = 0; i < 100 && !Files.exists(lock); i++) Thread.sleep(20);
+            Thread.sleep(200);
+            CliRunner.Result apply = cli(args("apply", s, "--auto-approve", "--lock-timeout", "1"));
+            assertEquals(75, apply.exitCode(), apply::toString);
+            assertTrue(apply.err().contains("another routesync run holds the lock"), apply::toString);
+        } finally {
+            holder.descendants().forEach(ProcessHandle::destroyForcibly);
+            holder.destroyForcibly();
+            holder.waitFor();
+        }
+        assertEquals(before, snapshot(), "nothing was applied");
+        assertEquals(0, cli(args("apply", s, "--auto-approve")).exitCode(), "once the lock is free the apply goes through");
+    }
+
+    @Test
+    void eachApplyLeavesARecordOnTheTarget() throws Exception {
+        Path s = state("s.yml", STATE);
+        CliRunner.Result apply = cli(args("apply", s, "--auto-approve"));
+        assertEquals(0, apply.exitCode(), apply::toString);
+        Path last = dir.resolve("state/records/last.json");
+        String record = Files.readString(last);
+        assertTrue(apply.out().contains("Record: " + dir.resolve("state/records/")), apply::toString);
+        assertTrue(record.contains("\"kind\":\"apply\""), record);
+        assertTrue(record.contains("\"host\":\"netns " + ns.name() + "\""), record);
+        assertTrue(record.contains("\"counts\":{\"add\":6,\"change\":0,\"delete\":0}"), record);
+        assertTrue(record.matches("(?s).*\"inputs_digest\":\"[0-9a-f]{64}\".*"), record);
+        assertTrue(record.contains("ip rule add pref 1000 from 192.0.2.1 lookup 100 protocol 245"), record);
+        assertEquals("100\n", Files.readString(dir.resolve("state/tables")), "the footprint: tables routesync put routes in");
+        try (var files = Files.list(dir.resolve("state/records"))) {
+            assertEquals(2, files.count(), "the record and last.json");
+        }
+    }
+
+    @Test
     void ipv6RulesAndRoutesConverge() throws Exception {
         Path s = state("v6.yml", String.join("\n",
                 "tables: { v6: 600 }",

@@ -46,6 +46,8 @@ class GrammarErrorTest {
                 Arguments.of(null, "uidrange 0-4294967295 lookup 5", 1, "the kernel's 'invalid uid'"),
                 Arguments.of(null, "sport 70000 lookup 5", 1, "sport '70000' is not a port"),
                 Arguments.of(null, "dport 20-10 lookup 5", 1, "dport '20-10' is not a port"),
+                Arguments.of(null, "ipproto tcp dport 0 lookup 5", 3, "dport '0' is not a port"),
+                Arguments.of(null, "ipproto tcp sport 0-10 lookup 5", 3, "sport '0-10' is not a port"),
                 Arguments.of(null, "ipproto nosuch lookup 5", 1, "ipproto 'nosuch' is not an IP protocol"),
                 Arguments.of(null, "ipproto ipproto-0 lookup 5", 1, "is not an IP protocol"),
                 Arguments.of(null, "lookup 5 protocol nosuch", 3, "protocol 'nosuch' is unknown"),

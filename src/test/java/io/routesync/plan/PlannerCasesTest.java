@@ -30,10 +30,10 @@ class PlannerCasesTest {
         Scenario s = dualUplink().want(FROM_RULE, TO_RULE, SUBNET, DEFAULT);
         assertEquals(List.of(
                 "+ table 102 uplink2",
-                "+ route default table 102 via 192.168.2.1 dev eth1 proto 245 metric 0",
-                "+ route 192.168.2.0/24 table 102 dev eth1 proto 245 src 192.168.2.10 metric 0",
-                "+ rule pref 1001 from all to 192.168.2.10 lookup 102 proto 245",
-                "+ rule pref 1000 from 192.168.2.10 lookup 102 proto 245"), s.planText());
+                "+ route default via 192.168.2.1 dev eth1 table 102 proto 245 scope 0 metric 0",
+                "+ route 192.168.2.0/24 dev eth1 table 102 proto 245 scope 253 src 192.168.2.10 metric 0",
+                "+ rule pref 1001 to 192.168.2.10 lookup 102 protocol 245",
+                "+ rule pref 1000 from 192.168.2.10 lookup 102 protocol 245"), s.planText());
     }
 
     @Test
@@ -47,15 +47,15 @@ class PlannerCasesTest {
     @Test
     void aMissingRuleIsOneAdd() throws Exception {
         Scenario s = dualUplink().converged(FROM_RULE, SUBNET, DEFAULT).want(TO_RULE).liveName("uplink2", 102);
-        assertEquals(List.of("+ rule pref 1001 from all to 192.168.2.10 lookup 102 proto 245"), s.planText());
+        assertEquals(List.of("+ rule pref 1001 to 192.168.2.10 lookup 102 protocol 245"), s.planText());
     }
 
     @Test
     void aChangedGatewayIsOneReplaceNamingTheRouteItOverwrites() throws Exception {
         Scenario s = dualUplink().converged(FROM_RULE, TO_RULE, SUBNET).liveName("uplink2", 102)
                 .want(DEFAULT).liveTagged("default table 102 via 192.168.2.254 dev eth1");
-        assertEquals(List.of("~ route default table 102 via 192.168.2.1 dev eth1 proto 245 metric 0"
-                + " (was default table 102 via 192.168.2.254 dev eth1 proto 245 metric 0)"), s.planText());
+        assertEquals(List.of("~ route default via 192.168.2.1 dev eth1 table 102 proto 245 scope 0 metric 0"
+                + " (was default via 192.168.2.254 dev eth1 table 102 proto 245 scope 0 metric 0)"), s.planText());
     }
 
     @Test
@@ -64,8 +64,8 @@ class PlannerCasesTest {
                 .want("10.99.0.0/16 table 102 via 192.168.2.1 dev eth1 metric 50")
                 .liveTagged("10.99.0.0/16 table 102 via 192.168.2.1 dev eth1 metric 100");
         assertEquals(List.of(
-                "+ route 10.99.0.0/16 table 102 via 192.168.2.1 dev eth1 proto 245 metric 50",
-                "- route 10.99.0.0/16 table 102 via 192.168.2.1 dev eth1 proto 245 metric 100"), s.planText());
+                "+ route 10.99.0.0/16 via 192.168.2.1 dev eth1 table 102 proto 245 scope 0 metric 50",
+                "- route 10.99.0.0/16 via 192.168.2.1 dev eth1 table 102 proto 245 scope 0 metric 100"), s.planText());
     }
 
     @Test
@@ -74,8 +74,8 @@ class PlannerCasesTest {
                 .want("10.98.0.0/16 tos 0x10 table 102 via 192.0.2.1 dev eth1")
                 .liveTagged("10.98.0.0/16 table 102 via 192.0.2.1 dev eth1");
         assertEquals(List.of(
-                "+ route 10.98.0.0/16 tos 0x10 table 102 via 192.0.2.1 dev eth1 proto 245 metric 0",
-                "- route 10.98.0.0/16 table 102 via 192.0.2.1 dev eth1 proto 245 metric 0"), s.planText());
+                "+ route 10.98.0.0/16 tos 0x10 via 192.0.2.1 dev eth1 table 102 proto 245 scope 0 metric 0",
+                "- route 10.98.0.0/16 via 192.0.2.1 dev eth1 table 102 proto 245 scope 0 metric 0"), s.planText());
     }
 
     @Test
@@ -84,8 +84,8 @@ class PlannerCasesTest {
                 .live("10.7.0.0/16 table 102 via 192.168.2.1 dev eth1 proto 4",
                       "10.8.0.0/16 table 102 dev eth1");
         assertEquals(List.of(
-                "- route 10.8.0.0/16 table 102 dev eth1 proto 3 metric 0",
-                "- route 10.7.0.0/16 table 102 via 192.168.2.1 dev eth1 proto 4 metric 0"), s.planText());
+                "- route 10.8.0.0/16 dev eth1 table 102 proto 3 scope 253 metric 0",
+                "- route 10.7.0.0/16 via 192.168.2.1 dev eth1 table 102 proto 4 scope 0 metric 0"), s.planText());
     }
 
     @Test
@@ -96,8 +96,8 @@ class PlannerCasesTest {
                       "192.0.2.0/24 table 254 dev eth0 proto 2 scope 253 src 192.0.2.10")
                 .liveTagged("10.2.0.0/16 table 254 via 192.0.2.1 dev eth0");
         assertEquals(List.of(
-                "+ route 10.1.0.0/16 table 254 via 192.0.2.1 dev eth0 proto 245 metric 0",
-                "- route 10.2.0.0/16 table 254 via 192.0.2.1 dev eth0 proto 245 metric 0"), s.planText());
+                "+ route 10.1.0.0/16 via 192.0.2.1 dev eth0 table 254 proto 245 scope 0 metric 0",
+                "- route 10.2.0.0/16 via 192.0.2.1 dev eth0 table 254 proto 245 scope 0 metric 0"), s.planText());
     }
 
     @Test
@@ -105,8 +105,8 @@ class PlannerCasesTest {
         Scenario s = new Scenario()
                 .want("default table 254 via 192.0.2.1 dev eth0")
                 .live("default table 254 via 192.0.2.254 dev eth0 proto 16");
-        assertEquals(List.of("~ route default table 254 via 192.0.2.1 dev eth0 proto 245 metric 0"
-                + " (was default table 254 via 192.0.2.254 dev eth0 proto 16 metric 0)"), s.planText());
+        assertEquals(List.of("~ route default via 192.0.2.1 dev eth0 table 254 proto 245 scope 0 metric 0"
+                + " (was default via 192.0.2.254 dev eth0 table 254 proto 16 scope 0 metric 0)"), s.planText());
     }
 
     @Test
@@ -117,8 +117,8 @@ class PlannerCasesTest {
                       "700 from 10.1.0.0/16 lookup 200 proto 245",
                       "800 from 10.2.0.0/16 lookup 200 proto 4");
         assertEquals(List.of(
-                "- rule pref 600 from 10.0.0.0/8 lookup 102 proto 0",
-                "- rule pref 700 from 10.1.0.0/16 lookup 200 proto 245"), s.planText());
+                "- rule pref 600 from 10.0.0.0/8 lookup 102 protocol 0",
+                "- rule pref 700 from 10.1.0.0/16 lookup 200 protocol 245"), s.planText());
     }
 
     @Test
@@ -126,7 +126,7 @@ class PlannerCasesTest {
         Scenario s = new Scenario().owns(253, 254, 255)
                 .liveTagged("32766 lookup 254", "-6 32766 lookup 254")
                 .live("1000 lookup 254");
-        assertEquals(List.of("- rule pref 1000 from all lookup 254 proto 0"), s.planText());
+        assertEquals(List.of("- rule pref 1000 lookup 254 protocol 0"), s.planText());
     }
 
     @Test
@@ -142,9 +142,9 @@ class PlannerCasesTest {
                 .want("10.5.0.0/16 table 102 dev eth1 proto 4", "1000 lookup 102 proto 4")
                 .live("10.5.0.0/16 table 102 dev eth1", "1000 lookup 102");
         assertEquals(List.of(
-                "~ route 10.5.0.0/16 table 102 dev eth1 proto 4 metric 0 (was 10.5.0.0/16 table 102 dev eth1 proto 3 metric 0)",
-                "+ rule pref 1000 from all lookup 102 proto 4",
-                "- rule pref 1000 from all lookup 102 proto 0"), s.planText());
+                "~ route 10.5.0.0/16 dev eth1 table 102 proto 4 scope 253 metric 0 (was 10.5.0.0/16 dev eth1 table 102 proto 3 scope 253 metric 0)",
+                "+ rule pref 1000 lookup 102 protocol 4",
+                "- rule pref 1000 lookup 102 protocol 0"), s.planText());
     }
 
     @Test
@@ -158,8 +158,8 @@ class PlannerCasesTest {
     void aRuleWithoutPriorityIsAddedWithoutOne() throws Exception {
         Scenario s = new Scenario().owns(102).want("auto from 10.0.0.0/8 lookup 102", "900 lookup 102");
         assertEquals(List.of(
-                "+ rule pref 900 from all lookup 102 proto 245",
-                "+ rule pref auto from 10.0.0.0/8 lookup 102 proto 245"), s.planText());
+                "+ rule pref 900 lookup 102 protocol 245",
+                "+ rule from 10.0.0.0/8 lookup 102 protocol 245"), s.planText());
     }
 
     @Test
@@ -168,15 +168,15 @@ class PlannerCasesTest {
                 .live("5000 from 10.0.0.0/8 lookup 102", "4000 from 10.0.0.0/8 lookup 102 proto 4",
                       "6000 from 10.0.0.0/8 lookup 102 proto 245");
         assertEquals(List.of(
-                "- rule pref 5000 from 10.0.0.0/8 lookup 102 proto 0",
-                "- rule pref 6000 from 10.0.0.0/8 lookup 102 proto 245"), s.planText());
+                "- rule pref 5000 from 10.0.0.0/8 lookup 102 protocol 0",
+                "- rule pref 6000 from 10.0.0.0/8 lookup 102 protocol 245"), s.planText());
     }
 
     @Test
     void ofDuplicateLiveRulesTheTaggedOneIsKeptAndTheOwnedRestDeleted() throws Exception {
         Scenario s = new Scenario().owns(102).want("1000 from 10.0.0.0/8 lookup 102")
                 .live("1000 from 10.0.0.0/8 lookup 102 proto 4", "1000 from 10.0.0.0/8 lookup 102 proto 245");
-        assertEquals(List.of("- rule pref 1000 from 10.0.0.0/8 lookup 102 proto 4"), s.planText());
+        assertEquals(List.of("- rule pref 1000 from 10.0.0.0/8 lookup 102 protocol 4"), s.planText());
     }
 
     @Test
@@ -188,11 +188,11 @@ class PlannerCasesTest {
                 .liveTagged("-6 2001:db8:18::/48 from 2001:db8:aaaa::/48 table 200 via 2001:db8::fe dev eth0",
                             "-6 2001:db8:18::/48 table 200 via 2001:db8::fe dev eth0");
         assertEquals(List.of(
-                "~ route -6 2001:db8:18::/48 table 200 via 2001:db8::fd dev eth0 proto 245 metric 1024 pref medium"
-                        + " (was -6 2001:db8:18::/48 table 200 via 2001:db8::fe dev eth0 proto 245 metric 1024 pref medium)",
-                "+ route -6 2001:db8:18::/48 from 2001:db8:abcd::/48 table 200 via 2001:db8::fe dev eth0 proto 245 metric 1024 pref medium",
-                "+ rule -6 pref 100 from 2001:db8:100::/48 lookup 200 proto 245",
-                "- route -6 2001:db8:18::/48 from 2001:db8:aaaa::/48 table 200 via 2001:db8::fe dev eth0 proto 245 metric 1024 pref medium"),
+                "~ route -6 2001:db8:18::/48 via 2001:db8::fd dev eth0 table 200 proto 245 metric 1024 pref medium"
+                        + " (was -6 2001:db8:18::/48 via 2001:db8::fe dev eth0 table 200 proto 245 metric 1024 pref medium)",
+                "+ route -6 2001:db8:18::/48 from 2001:db8:abcd::/48 via 2001:db8::fe dev eth0 table 200 proto 245 metric 1024 pref medium",
+                "+ rule -6 pref 100 from 2001:db8:100::/48 lookup 200 protocol 245",
+                "- route -6 2001:db8:18::/48 from 2001:db8:aaaa::/48 via 2001:db8::fe dev eth0 table 200 proto 245 metric 1024 pref medium"),
                 s.planText());
     }
 
@@ -204,9 +204,9 @@ class PlannerCasesTest {
 
         Scenario reweighted = new Scenario().owns(102).want(two)
                 .liveTagged("10.20.0.0/16 table 102 nexthop via 192.0.2.254 dev d0 weight 1 nexthop via 198.51.100.254 dev d1 weight 1");
-        assertEquals(List.of("~ route 10.20.0.0/16 table 102 nexthop via 192.0.2.254 dev d0 weight 1"
-                + " nexthop via 198.51.100.254 dev d1 weight 3 proto 245 metric 0 (was 10.20.0.0/16 table 102"
-                + " nexthop via 192.0.2.254 dev d0 weight 1 nexthop via 198.51.100.254 dev d1 weight 1 proto 245 metric 0)"),
+        assertEquals(List.of("~ route 10.20.0.0/16 table 102 proto 245 scope 0 metric 0 nexthop via 192.0.2.254 dev d0 weight 1"
+                + " nexthop via 198.51.100.254 dev d1 weight 3 (was 10.20.0.0/16 table 102 proto 245 scope 0 metric 0"
+                + " nexthop via 192.0.2.254 dev d0 weight 1 nexthop via 198.51.100.254 dev d1 weight 1)"),
                 reweighted.planText());
     }
 
@@ -222,7 +222,7 @@ class PlannerCasesTest {
         Scenario s = new Scenario().owns(102).want("10.1.0.0/16 table 102 via 192.0.2.1 dev eth0")
                 .live("10.1.0.0/16 table 102 via 192.0.2.2 dev eth0")
                 .liveTagged("10.1.0.0/16 table 102 via 192.0.2.1 dev eth0");
-        assertEquals(List.of("- route 10.1.0.0/16 table 102 via 192.0.2.2 dev eth0 proto 3 metric 0"), s.planText());
+        assertEquals(List.of("- route 10.1.0.0/16 via 192.0.2.2 dev eth0 table 102 proto 3 scope 0 metric 0"), s.planText());
     }
 
     @Test
@@ -232,11 +232,11 @@ class PlannerCasesTest {
                 .live("10.1.0.0/16 table 102 via 192.0.2.2 dev eth0", "10.1.0.0/16 table 102 via 192.0.2.3 dev eth0",
                       "10.0.0.0/16 table 102 via 192.0.2.3 dev eth0");
         assertEquals(List.of(
-                "- route 10.1.0.0/16 table 102 via 192.0.2.3 dev eth0 proto 3 metric 0",
-                "~ route 10.1.0.0/16 table 102 via 192.0.2.1 dev eth0 proto 245 metric 0"
-                        + " (was 10.1.0.0/16 table 102 via 192.0.2.2 dev eth0 proto 3 metric 0)",
-                "+ route 10.3.0.0/16 table 102 via 192.0.2.1 dev eth0 proto 245 metric 0",
-                "- route 10.0.0.0/16 table 102 via 192.0.2.3 dev eth0 proto 3 metric 0"), s.planText());
+                "- route 10.1.0.0/16 via 192.0.2.3 dev eth0 table 102 proto 3 scope 0 metric 0",
+                "~ route 10.1.0.0/16 via 192.0.2.1 dev eth0 table 102 proto 245 scope 0 metric 0"
+                        + " (was 10.1.0.0/16 via 192.0.2.2 dev eth0 table 102 proto 3 scope 0 metric 0)",
+                "+ route 10.3.0.0/16 via 192.0.2.1 dev eth0 table 102 proto 245 scope 0 metric 0",
+                "- route 10.0.0.0/16 via 192.0.2.3 dev eth0 table 102 proto 3 scope 0 metric 0"), s.planText());
     }
 
     @Test
@@ -245,19 +245,56 @@ class PlannerCasesTest {
         Scenario s = new Scenario().owns(102).want("1000 not from 10.0.0.0/8 lookup 102", "2000 lookup 102")
                 .liveTagged("1000 from 10.0.0.0/8 lookup 102", "2000 from 10.1.0.0/16 lookup 102");
         assertEquals(List.of(
-                "- rule pref 2000 from 10.1.0.0/16 lookup 102 proto 245",
-                "+ rule pref 2000 from all lookup 102 proto 245",
-                "- rule pref 1000 from 10.0.0.0/8 lookup 102 proto 245",
-                "+ rule pref 1000 not from 10.0.0.0/8 lookup 102 proto 245"), s.planText());
+                "- rule pref 2000 from 10.1.0.0/16 lookup 102 protocol 245",
+                "+ rule pref 2000 lookup 102 protocol 245",
+                "- rule pref 1000 from 10.0.0.0/8 lookup 102 protocol 245",
+                "+ rule pref 1000 not from 10.0.0.0/8 lookup 102 protocol 245"), s.planText());
     }
 
     @Test
     void aKeptRuleInTheWayOfALooserNewOneIsDeletedAndAddedBackAfterIt() throws Exception {
         Scenario s = new Scenario().owns(102).converged("1000 from 10.0.0.0/8 lookup 102").want("1000 lookup 102");
         assertEquals(List.of(
-                "- rule pref 1000 from 10.0.0.0/8 lookup 102 proto 245",
-                "+ rule pref 1000 from all lookup 102 proto 245",
-                "+ rule pref 1000 from 10.0.0.0/8 lookup 102 proto 245"), s.planText());
+                "- rule pref 1000 from 10.0.0.0/8 lookup 102 protocol 245",
+                "+ rule pref 1000 lookup 102 protocol 245",
+                "+ rule pref 1000 from 10.0.0.0/8 lookup 102 protocol 245"), s.planText());
+    }
+
+    @Test
+    void aKeptRuleADeleteWouldHitIsDeletedAndAddedBackSoTheDeleteHitsTheRightRule() throws Exception {
+        // 'ip rule del pref 1001 lookup 101 proto 245' removes the first rule at 1001 with those attributes:
+        // the kept, more specific rule if it is listed first. Added back, it is listed after.
+        String kept = "1001 to 172.16.0.0/12 iif eth1 lookup 101";
+        Scenario s = new Scenario().owns(101).converged(kept).liveTagged("1001 lookup 101");
+        assertEquals(List.of(
+                "- rule pref 1001 to 172.16.0.0/12 iif eth1 lookup 101 protocol 245",
+                "+ rule pref 1001 to 172.16.0.0/12 iif eth1 lookup 101 protocol 245",
+                "- rule pref 1001 lookup 101 protocol 245"), s.planText());
+    }
+
+    @Test
+    void aDeleteMovedEarlyTakesTheDeletesItWouldHitAlong() throws Exception {
+        // the looser rule can only be added once the narrower one is gone, and deleting the narrower one
+        // would hit the narrowest one first (listed before it): so that one goes first of all
+        Scenario s = new Scenario().owns(102).want("1000 lookup 102")
+                .liveTagged("1000 from 10.0.0.0/8 iif eth1 lookup 102", "1000 from 10.0.0.0/8 lookup 102");
+        assertEquals(List.of(
+                "- rule pref 1000 from 10.0.0.0/8 iif eth1 lookup 102 protocol 245",
+                "- rule pref 1000 from 10.0.0.0/8 lookup 102 protocol 245",
+                "+ rule pref 1000 lookup 102 protocol 245"), s.planText());
+        assertTrue(Planner.plan(s.desired(), Simulator.apply(s.observed(), s.plan()), s.ownership()).isEmpty());
+    }
+
+    @Test
+    void deletesAtOnePriorityGoMostSpecificFirstAndProtocolZeroLast() throws Exception {
+        Scenario s = new Scenario().owns(101)
+                .live("1001 lookup 101", "1001 lookup 101 proto 4", "1001 iif eth1 lookup 101 proto 4",
+                      "1001 to 172.16.0.0/12 iif eth1 lookup 101 proto 4");
+        assertEquals(List.of(
+                "- rule pref 1001 to 172.16.0.0/12 iif eth1 lookup 101 protocol 4",
+                "- rule pref 1001 iif eth1 lookup 101 protocol 4",
+                "- rule pref 1001 lookup 101 protocol 4",
+                "- rule pref 1001 lookup 101 protocol 0"), s.planText());
     }
 
     @Test
@@ -266,12 +303,12 @@ class PlannerCasesTest {
                 .live("10.1.0.0/16 table 102 dev eth0", "10.2.0.0/16 table 101 dev eth0", "10.1.0.0/24 table 101 dev eth0",
                       "10.1.0.0/16 table 101 dev eth0", "-6 2001:db8::/32 table 101 dev eth0", "default table 101 dev eth0");
         assertEquals(List.of(
-                "- route 10.2.0.0/16 table 101 dev eth0 proto 3 metric 0",
-                "- route 10.1.0.0/24 table 101 dev eth0 proto 3 metric 0",
-                "- route 10.1.0.0/16 table 101 dev eth0 proto 3 metric 0",
-                "- route default table 101 dev eth0 proto 3 metric 0",
-                "- route 10.1.0.0/16 table 102 dev eth0 proto 3 metric 0",
-                "- route -6 2001:db8::/32 table 101 dev eth0 proto 3 metric 1024 pref medium"), s.planText());
+                "- route 10.2.0.0/16 dev eth0 table 101 proto 3 scope 253 metric 0",
+                "- route 10.1.0.0/24 dev eth0 table 101 proto 3 scope 253 metric 0",
+                "- route 10.1.0.0/16 dev eth0 table 101 proto 3 scope 253 metric 0",
+                "- route default dev eth0 table 101 proto 3 scope 253 metric 0",
+                "- route 10.1.0.0/16 dev eth0 table 102 proto 3 scope 253 metric 0",
+                "- route -6 2001:db8::/32 dev eth0 table 101 proto 3 metric 1024 pref medium"), s.planText());
     }
 
     @Test
@@ -310,6 +347,33 @@ class PlannerCasesTest {
                       "1000 from 10.0.0.0/8 lookup 102", "1000 not from 10.0.0.0/8 lookup 102");
         PlanConflictException e = assertThrows(PlanConflictException.class, s::plan);
         assertEquals(2, e.conflicts().size(), e.getMessage());
+    }
+
+    @Test
+    void aForeignRuleTheKernelWouldTakeForADesiredOneIsAConflict() {
+        // routesync may not delete the foreign rule, and the kernel refuses the add while it exists
+        Scenario s = new Scenario().want("1000 lookup 254 proto 4").live("1000 from 10.0.0.0/8 lookup 254 proto 4");
+        PlanConflictException e = assertThrows(PlanConflictException.class, s::plan);
+        assertEquals(List.of("the rule 'pref 1000 from 10.0.0.0/8 lookup 254 protocol 4', which routesync does not own, is in the way"
+                + " of 'pref 1000 lookup 254 protocol 4': the kernel takes one for the other at priority 1000;"
+                + " give them different priorities"), e.conflicts());
+    }
+
+    @Test
+    void conflictsReadTheSameWhateverTheInputOrder() {
+        String[] entries = {"10.1.0.0/16 table 102 dev eth0", "10.1.0.0/16 table 102 dev eth1",
+                "1000 from 10.0.0.0/8 lookup 102 proto 4", "1000 from 10.0.0.0/8 lookup 102 proto 16"};
+        String[] reversed = {entries[3], entries[2], entries[1], entries[0]};
+        PlanConflictException one = assertThrows(PlanConflictException.class, new Scenario().owns(102).want(entries)::plan);
+        PlanConflictException other = assertThrows(PlanConflictException.class, new Scenario().owns(102).want(reversed)::plan);
+        assertEquals(2, one.conflicts().size());
+        assertEquals(one.conflicts(), other.conflicts());
+    }
+
+    @Test
+    void aRuleGivenWithAndWithoutTheTagIsOneRule() throws Exception {
+        Scenario s = new Scenario().owns(102).want("1000 lookup 102 proto 245").wantRulesAsWritten("1000 lookup 102");
+        assertEquals(List.of("+ rule pref 1000 lookup 102 protocol 245"), s.planText());
     }
 
     @Test

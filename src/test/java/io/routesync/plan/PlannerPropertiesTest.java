@@ -165,9 +165,20 @@ class PlannerPropertiesTest {
         }
     }
 
+    /**
+     * An early delete must make way for what follows the run of deletes it is in: a route add or
+     * replace with its key, or a rule add the kernel would refuse while it exists; or it is a rule a
+     * later delete of the run would otherwise hit, so it must go first.
+     */
     private static boolean clearsTheWayFor(Change delete, List<Change> rest) {
         for (Change later : rest) {
-            if (later.action() == Action.DELETE) continue;
+            if (later.action() == Action.DELETE) {
+                if (delete.entry() instanceof Rule && later.entry() instanceof Rule && !later.entry().equals(delete.entry())
+                        && RuleCollision.deleteHits((Rule) later.entry(), (Rule) delete.entry())) {
+                    return true;
+                }
+                continue;
+            }
             if (delete.entry() instanceof Route && later.entry() instanceof Route) {
                 return ((Route) delete.entry()).key().equals(((Route) later.entry()).key());
             }

@@ -41,37 +41,54 @@ class RollbackTest {
         // the plan: + table, + route 10.1/16, ~ default, + rule; the kernel refused the rule
         assertEquals(List.of(
                 "+ table 102 uplink2",
-                "~ route default table 102 via 192.168.2.1 dev eth1 proto 245 metric 0"
-                        + " (was default table 102 via 192.168.2.254 dev eth1 proto 4 metric 0)",
-                "+ route 10.1.0.0/16 table 102 dev eth1 proto 245 metric 0",
-                "+ rule pref 1000 from all lookup 102 proto 245"), s.planText());
+                "~ route default via 192.168.2.1 dev eth1 table 102 proto 245 scope 0 metric 0"
+                        + " (was default via 192.168.2.254 dev eth1 table 102 proto 4 scope 0 metric 0)",
+                "+ route 10.1.0.0/16 dev eth1 table 102 proto 245 scope 253 metric 0",
+                "+ rule pref 1000 lookup 102 protocol 245"), s.planText());
         assertEquals(List.of(
                 "- table 102 uplink2",
-                "~ route default table 102 via 192.168.2.254 dev eth1 proto 4 metric 0"
-                        + " (was default table 102 via 192.168.2.1 dev eth1 proto 245 metric 0)",
-                "- route 10.1.0.0/16 table 102 dev eth1 proto 245 metric 0"), rollbackAfter(s, 3));
+                "~ route default via 192.168.2.254 dev eth1 table 102 proto 4 scope 0 metric 0"
+                        + " (was default via 192.168.2.1 dev eth1 table 102 proto 245 scope 0 metric 0)",
+                "- route 10.1.0.0/16 dev eth1 table 102 proto 245 scope 253 metric 0"), rollbackAfter(s, 3));
     }
 
     @Test
     void aHalfDoneMetricChangeLosesItsNewRouteAndKeepsTheOld() throws Exception {
         Scenario s = new Scenario().owns(102).want("10.99.0.0/16 table 102 dev eth1 metric 50")
                 .liveTagged("10.99.0.0/16 table 102 dev eth1 metric 100");
-        assertEquals(List.of("- route 10.99.0.0/16 table 102 dev eth1 proto 245 metric 50"), rollbackAfter(s, 1));
-        assertEquals(List.of("+ route 10.99.0.0/16 table 102 dev eth1 proto 245 metric 100",
-                "- route 10.99.0.0/16 table 102 dev eth1 proto 245 metric 50"), rollbackAfter(s, 2));
+        assertEquals(List.of("- route 10.99.0.0/16 dev eth1 table 102 proto 245 scope 253 metric 50"), rollbackAfter(s, 1));
+        assertEquals(List.of("+ route 10.99.0.0/16 dev eth1 table 102 proto 245 scope 253 metric 100",
+                "- route 10.99.0.0/16 dev eth1 table 102 proto 245 scope 253 metric 50"), rollbackAfter(s, 2));
     }
 
     @Test
     void aRuleTheKernelNumberedIsFoundAndDeleted() throws Exception {
         Scenario s = new Scenario().owns(102).want("auto from 10.0.0.0/8 lookup 102");
-        assertEquals(List.of("- rule pref 32765 from 10.0.0.0/8 lookup 102 proto 245"), rollbackAfter(s, 1));
+        assertEquals(List.of("- rule pref 32765 from 10.0.0.0/8 lookup 102 protocol 245"), rollbackAfter(s, 1));
     }
 
     @Test
     void deletedRulesComeBackWithTheirOwnProtocol() throws Exception {
         Scenario s = new Scenario().owns(102).live("900 from 10.0.0.0/8 lookup 102", "901 lookup 102 proto 4");
-        assertEquals(List.of("+ rule pref 901 from all lookup 102 proto 4", "+ rule pref 900 from 10.0.0.0/8 lookup 102 proto 0"),
+        assertEquals(List.of("+ rule pref 901 lookup 102 protocol 4", "+ rule pref 900 from 10.0.0.0/8 lookup 102 protocol 0"),
                 rollbackAfter(s, 2));
+    }
+
+    @Test
+    void aRuleInTheWayOfARestoredOneStepsAsideAndComesBack() throws Exception {
+        // the plan deleted the looser rule; restoring it while the narrower one (same protocol) stays
+        // would fail with "File exists", so the narrower one is deleted first and added back after
+        Scenario s = new Scenario().owns(102).want("1004 from 10.0.0.0/8 lookup 102")
+                .liveTagged("1004 lookup 102", "1004 from 10.0.0.0/8 lookup 102");
+        Observed snapshot = s.observed();
+        HostPlan plan = s.plan();
+        Observed now = Simulator.apply(snapshot, plan.changes());
+        HostPlan back = Planner.rollback(snapshot, now, plan, s.ownership());
+        assertEquals(List.of(
+                "- rule pref 1004 from 10.0.0.0/8 lookup 102 protocol 245",
+                "+ rule pref 1004 lookup 102 protocol 245",
+                "+ rule pref 1004 from 10.0.0.0/8 lookup 102 protocol 245"), PlanText.lines(back));
+        assertEquals(canonical(snapshot), canonical(Simulator.apply(now, back.changes())));
     }
 
     @Test
@@ -85,7 +102,7 @@ class RollbackTest {
         List<Rule> rules = new ArrayList<>(now.rules());
         rules.add(Scenario.liveRule("500 lookup 102"));
         Observed raced = PlannerPropertiesTest.with(now, rules, routes);
-        assertEquals(List.of("- route 10.1.0.0/16 table 102 dev eth1 proto 245 metric 0"),
+        assertEquals(List.of("- route 10.1.0.0/16 dev eth1 table 102 proto 245 scope 253 metric 0"),
                 PlanText.lines(Planner.rollback(snapshot, raced, plan, OWN)));
     }
 
@@ -119,13 +136,19 @@ class RollbackTest {
         assertTrue(rolledBack > 300, "only " + rolledBack + " rollbacks exercised");
     }
 
+    /**
+     * Every change concerns an entry the plan touched, or a rule the kernel numbered for it; the one
+     * exception is a rule in the way of one (see Rollback), which may only step aside and come back.
+     */
     private static void assertTouchesOnlyWhatThePlanTouched(HostPlan plan, HostPlan back, String why) {
         Set<Object> touched = new HashSet<>();
         for (Change c : plan.changes()) touched.add(identity(c.entry()));
         for (Change c : back.changes()) {
             Object id = identity(c.entry());
             boolean kernelNumbered = c.entry() instanceof Rule && touched.contains(((Rule) c.entry()).identity().withPriority(null));
-            assertTrue(touched.contains(id) || kernelNumbered, why + "\nuntouched: " + PlanText.line(c));
+            boolean stepsAside = c.entry() instanceof Rule
+                    && back.changes().contains(Change.add(c.entry())) && back.changes().contains(Change.delete(c.entry()));
+            assertTrue(touched.contains(id) || kernelNumbered || stepsAside, why + "\nuntouched: " + PlanText.line(c));
         }
     }
 

@@ -80,6 +80,12 @@ final class Scenario {
         return this;
     }
 
+    /** Desired rules exactly as written: no protocol stays "not given" (-1), as a state may leave it. */
+    Scenario wantRulesAsWritten(String... rules) {
+        for (String s : rules) wantRules.add(EntrySpec.rule(s));
+        return this;
+    }
+
     Scenario live(String... rulesOrRoutes) {
         for (String s : rulesOrRoutes) {
             if (isRoute(s)) liveRoutes.add(liveRoute(s));

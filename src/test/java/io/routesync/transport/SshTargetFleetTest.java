@@ -102,7 +102,8 @@ class SshTargetFleetTest {
                 + " dev eth0 table 100\nRSR part footprint\n100\n";
         ScriptResult r = t.runScript(Scripts.APPLY, apply, parts.getBytes(StandardCharsets.UTF_8), TIMEOUT);
         assertEquals(0, r.exitCode(), r.stderr());
-        assertTrue(r.stdout().contains("RSR rc 0\nRSR reread\n"), r.stdout());
+        assertTrue(r.stdout().contains("RSR cmd batch 4-0001\nRSR rc 0\n"), r.stdout());
+        assertTrue(r.stdout().contains("\nRSR reread\n"), r.stdout());
         assertTrue(r.stdout().contains("192.0.2.0/24 via " + fleet.host(4).controllerAddress()), r.stdout());
         assertEquals("192.0.2.0/24 via " + fleet.host(4).controllerAddress() + " dev eth0 \n",
                 fleet.ip(4, "route", "list", "table", "100"));

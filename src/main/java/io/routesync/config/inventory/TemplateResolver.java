@@ -2,6 +2,7 @@ package io.routesync.config.inventory;
 
 import io.routesync.config.Nearest;
 import io.routesync.config.SourcePos;
+import io.routesync.config.Template;
 import io.routesync.config.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.HashMap;

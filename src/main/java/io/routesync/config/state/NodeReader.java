@@ -11,12 +11,12 @@ import java.util.List;
  */
 final class NodeReader {
     private final String[] lines;
-    private final Template template;
+    private final VariableSubstitution template;
     private final Problems problems;
 
     NodeReader(String content, Variables variables, Problems problems) {
         this.lines = content.split("\n", -1);
-        this.template = new Template(variables, problems);
+        this.template = new VariableSubstitution(variables, problems);
         this.problems = problems;
     }
 

@@ -1,0 +1,105 @@
+package io.routesync.apply;
+
+import io.routesync.lookup.Fib;
+import io.routesync.lookup.Lookup;
+import io.routesync.lookup.LookupResult;
+import io.routesync.lookup.LookupText;
+import io.routesync.lookup.Query;
+import io.routesync.model.Change;
+import io.routesync.model.Entry;
+import io.routesync.model.HostPlan;
+import io.routesync.model.Observed;
+import io.routesync.model.Route;
+import io.routesync.model.Rule;
+import io.routesync.parse.Names;
+import io.routesync.parse.OutputException;
+import io.routesync.plan.SimulationException;
+import io.routesync.plan.Simulator;
+import io.routesync.transport.Target;
+import io.routesync.transport.TransportException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Before applying over ssh: would the plan change how the host replies to the connection routesync
+ * uses? The reply is a TCP packet the host sends from its ssh address and port to the client's
+ * (uid 0: sshd's socket; no mark, TOS 0 as for a session without a terminal), looked up with the
+ * kernel's rules ({@link Lookup}) on the host as probed and with the plan applied to it. A plan that
+ * turns that path into a blackhole, unreachable, prohibit or no route, or moves it to another
+ * interface or gateway, is refused unless the user allows it ({@code --allow-management-change}).
+ */
+public final class ManagementPathCheck {
+    private static final int TCP = 6;
+
+    /** The check's answer: both lookups, and why the plan is refused (null when it is not). */
+    public record Assessment(SshPeer peer, LookupResult before, LookupResult after, String refusal, String note) {
+        public boolean refuses() {
+            return refusal != null;
+        }
+
+        /** Not over ssh: there is no management path to check. */
+        public static Assessment notOverSsh() {
+            return new Assessment(null, null, null, null, "not reached over ssh: no management path to check");
+        }
+    }
+
+    private ManagementPathCheck() {
+    }
+
+    /** Probes the host over {@code target} (the connection the apply will use) and assesses {@code plan}. */
+    public static Assessment check(Target target, TargetPaths paths, Collection<io.routesync.model.TableId> tables, HostPlan plan,
+            Duration timeout) throws TransportException, OutputException {
+        ManagementProbe probe = ManagementProbe.read(target, paths, tables, timeout);
+        if (probe.peer() == null) return Assessment.notOverSsh();
+        return assess(probe.peer(), probe.observed(), plan);
+    }
+
+    /**
+     * Pure: {@code now} needs the rules, table local, and the routes containing the peer's address in
+     * every table a rule looks up and every table the plan touches (what {@link ManagementProbe} reads).
+     */
+    public static Assessment assess(SshPeer peer, Observed now, HostPlan plan) {
+        Query reply = Query.sent(peer.server(), peer.client()).withFlow(TCP, peer.serverPort(), peer.clientPort());
+        LookupResult before = Lookup.resolve(Fib.of(now), reply);
+        LookupResult after;
+        try {
+            after = Lookup.resolve(Fib.of(Simulator.apply(now, relevant(plan, peer))), reply);
+        } catch (SimulationException e) {
+            return new Assessment(peer, before, null, "the host changed while the management path was checked ("
+                    + e.getMessage() + "); run apply again", null);
+        }
+        String path = "the reply path of this ssh connection (" + peer.server() + " to " + peer.client() + ")";
+        if (after.uncertainty() != null && !before.sameWay(after)) {
+            return new Assessment(peer, before, after, path + " would depend on the kernel's multipath hash: " + after.uncertainty(), null);
+        }
+        if (before.sameWay(after)) return new Assessment(peer, before, after, null, null);
+        if (!before.delivers() && after.delivers()) {
+            // the simulation cannot see how the host reaches the peer now (we are connected, so it does):
+            // a plan that makes the path explicit is not a reason to refuse
+            return new Assessment(peer, before, after, null, "the simulation found no reply path on the host as it is ("
+                    + LookupText.verdict(before) + "); after the apply: " + LookupText.verdict(after));
+        }
+        String was = LookupText.verdict(before);
+        String would = LookupText.verdict(after);
+        String why = after.delivers() ? path + " would move from " + was + " to " + would
+                : path + " would be cut: " + would + (after.rule() != null ? " (rule " + LookupText.rule(after.rule(), Names.builtin()) + ")" : "");
+        return new Assessment(peer, before, after, why + "; the host could become unreachable", null);
+    }
+
+    /**
+     * The plan's changes that can matter for the reply, and apply to a probe (which holds only the
+     * routes containing the peer): every rule change of the peer's family, route changes of routes
+     * that contain the peer. Table names do not route anything.
+     */
+    static List<Change> relevant(HostPlan plan, SshPeer peer) {
+        List<Change> out = new ArrayList<>();
+        for (Change c : plan.changes()) {
+            Entry e = c.entry();
+            if (e instanceof Rule && ((Rule) e).family() == peer.client().family()) out.add(c);
+            if (e instanceof Route && ((Route) e).dst().contains(peer.client())) out.add(c);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,179 @@
+package io.routesync.cli;
+
+import io.routesync.apply.Reconciler;
+import io.routesync.config.InvalidInputException;
+import io.routesync.git.GitSourceException;
+import io.routesync.git.pull.PullReport;
+import io.routesync.git.pull.PullRequest;
+import io.routesync.git.pull.PullResult;
+import io.routesync.git.pull.Puller;
+import io.routesync.render.HumanPlanRenderer;
+import io.routesync.render.Style;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code routesync pull}: made for cron and systemd timers on each host. Fetches the repository,
+ * takes this host's state at the ref, and applies whatever drifted; silent when nothing did.
+ */
+@Command(name = "pull", sortOptions = false, mixinStandardHelpOptions = true,
+        description = "Fetch a git repository, take this host's desired state from the inventory at --ref, and apply"
+            + " whatever differs (drift heals). Made for cron and systemd timers: prints nothing when nothing changed"
+            + " (unless -v). If the fetch fails, the last fetched commit is used, with a warning.")
+final class PullCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    RootCommand root;
+
+    @Mixin
+    RepoOptions repo;
+
+    @Option(names = "--host", paramLabel = "NAME", description = "The inventory host this machine is (default: its hostname).")
+    String host;
+
+    @Option(names = "--inventory", paramLabel = "PATH", description = "The inventory file or directory inside the repository (default inventory/).")
+    String inventory;
+
+    @Option(names = "--states", paramLabel = "DIR", description = "The states directory inside the repository (default states/).")
+    String states;
+
+    @Mixin
+    TargetOptions target;
+
+    @Option(names = "--splay", paramLabel = "SECONDS", defaultValue = "0",
+            description = "Wait a random time up to this long first, so a fleet does not fetch at once.")
+    int splay;
+
+    @Option(names = "--only-if-changed",
+            description = "Do nothing when the commit is the one the last successful pull applied (no drift check).")
+    boolean onlyIfChanged;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Write a JSON report of the run (commit, host, drift, changes, duration, result).")
+    Path report;
+
+    @Option(names = "--proto-number", paramLabel = "N", defaultValue = "245",
+            description = "The route/rule protocol number routesync tags its entries with (default ${DEFAULT-VALUE}).")
+    int protocolTag;
+
+    @Option(names = {"-v", "--verbose"}, description = "Say what was done even when nothing changed.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        List<String> warnings = new ArrayList<>();
+        try {
+            PullRequest request = request();
+            splay();
+            Reconciler reconciler = Hosts.reconciler(target);
+            Puller puller = new Puller(reconciler, Path.of(target.paths().stateDir()), Clock.systemUTC());
+            PullResult result = puller.run(request, w -> {
+                warnings.add(w);
+                err.println(w);
+                err.flush();
+            });
+            int code = print(result, out, err);
+            writeReport(PullReport.of(result, repo.location().display(), repo.ref(), started, since(t0), code), err);
+            return code;
+        } catch (Exception e) {
+            Exception mapped = map(e);
+            int code = mapped instanceof UserError ? ((UserError) mapped).exitCode() : ExitCodes.DATA;
+            String message = mapped instanceof InvalidInputException ? summary((InvalidInputException) mapped) : mapped.getMessage();
+            writeReport(PullReport.ofError(message, shownRepo(), repo.ref(), started, since(t0), code, warnings), err);
+            throw mapped;
+        }
+    }
+
+    private PullRequest request() throws UserError {
+        if (!repo.given()) throw new UserError(ExitCodes.USAGE, "pull needs --repo PATH|URL: the repository to take the desired state from");
+        if (protocolTag < 1 || protocolTag > 255) throw new UserError(ExitCodes.USAGE, "--proto-number " + protocolTag + " is out of range (1-255)");
+        if (splay < 0) throw new UserError(ExitCodes.USAGE, "--splay must be 0 or more seconds");
+        return new PullRequest(repo.location(), repo.ref(), Optional.ofNullable(host), repo.cacheDir(), Optional.ofNullable(inventory),
+                Optional.ofNullable(states), onlyIfChanged, repo.signers(), protocolTag, target.runTimeout(), Version.number());
+    }
+
+    private void splay() throws InterruptedException {
+        if (splay > 0) Thread.sleep(ThreadLocalRandom.current().nextLong(splay * 1000L + 1));
+    }
+
+    private int print(PullResult r, PrintWriter out, PrintWriter err) {
+        String at = "commit " + r.commit().describe();
+        String who = r.target() + (r.host() == null ? "" : " (host " + r.host() + ")");
+        if (verbose && r.signature() != null && r.signature().trusted()) {
+            out.println(at + " is signed by " + r.signature().signer() + " (key " + r.signature().fingerprint() + ")");
+        }
+        switch (r.outcome()) {
+            case SKIPPED_UNCHANGED:
+                if (verbose) out.println("Skipped: " + at + " is the one last applied to " + who + " (--only-if-changed).");
+                return ExitCodes.OK;
+            case NO_CHANGES:
+                if (verbose) out.println("No changes: " + who + " matches " + at + ".");
+                return ExitCodes.OK;
+            case REFUSED_UNSIGNED:
+                err.println("error: " + at + " is refused: " + r.signature().reason() + ". Nothing was applied to " + who + ".");
+                return ExitCodes.FAILED;
+            case APPLIED:
+            case FAILED:
+                Style style = Terminal.style(root.noColor);
+                out.println("routesync pull: " + who + " differs from " + at + " \"" + r.commit().subject() + "\"");
+                out.print(HumanPlanRenderer.render(r.target(), r.report().applied(), r.names(), style));
+                return ApplyCommand.report(r.target(), r.report(), r.names(), out, err, style);
+            default:
+                throw new AssertionError(r.outcome());
+        }
+    }
+
+    private Exception map(Exception e) {
+        if (e instanceof InvalidInputException || e instanceof UserError) return e;
+        if (e instanceof GitSourceException) return RepoOptions.failure((GitSourceException) e);
+        if (e instanceof IOException) return new UserError(ExitCodes.FAILED, e.getMessage(), e);
+        if (e instanceof InterruptedException) return new UserError(ExitCodes.FAILED, "interrupted", e);
+        return Failures.of(e);
+    }
+
+    private static String summary(InvalidInputException e) {
+        return e.diagnostics().stream().filter(d -> d.isError()).map(d -> d.format()).reduce((a, b) -> a + "\n" + b).orElse(e.getMessage());
+    }
+
+    private void writeReport(String text, PrintWriter err) {
+        if (report == null) return;
+        try {
+            PullReport.write(report, text);
+        } catch (IOException e) {
+            err.println("warning: cannot write the report " + report + ": " + e.getMessage());
+        }
+    }
+
+    // never the raw --repo: a URL may carry a token
+    private String shownRepo() {
+        try {
+            return repo.given() ? repo.location().display() : null;
+        } catch (UserError e) {
+            return null;
+        }
+    }
+
+    private static Duration since(long t0) {
+        return Duration.ofNanos(System.nanoTime() - t0);
+    }
+}

@@ -1,0 +1,105 @@
+package io.routesync.git;
+
+import io.routesync.apply.ApplyRecord;
+import io.routesync.config.Diagnostic;
+import io.routesync.config.InvalidInputException;
+import io.routesync.config.Nearest;
+import io.routesync.config.SourceFile;
+import io.routesync.config.SourcePos;
+import io.routesync.config.Variables;
+import io.routesync.config.inventory.Host;
+import io.routesync.config.inventory.Inventory;
+import io.routesync.config.inventory.InventoryReader;
+import io.routesync.config.inventory.StateRef;
+import io.routesync.config.state.LoadedState;
+import io.routesync.config.state.StateLoader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads routesync's inputs from one commit with the same readers as from disk: the inventory, the
+ * states a host lists, or state files named directly. Every diagnostic names {@code SHORT_ID:path}.
+ */
+public final class CommitInputs {
+    private CommitInputs() {
+    }
+
+    /** The inventory of {@code layout} at {@code commit}, its warnings relabelled too. */
+    public static Inventory readInventory(RepoCommit commit, RepoLayout layout) throws InvalidInputException {
+        try {
+            Inventory inventory = InventoryReader.read(commit.tree(), layout.inventoryFile(),
+                    new InventoryReader.Options(Optional.of(layout.statesDir())));
+            return new Inventory(commit.label(inventory.file()), inventory.hosts(), inventory.groups(),
+                    CommitDiagnostics.relabel(inventory.warnings(), commit));
+        } catch (InvalidInputException e) {
+            throw CommitDiagnostics.relabel(e, commit);
+        }
+    }
+
+    /** The inventory host called {@code name}; an unknown name is a diagnostic listing the near ones. */
+    public static Host host(Inventory inventory, String name) throws InvalidInputException {
+        Optional<Host> host = inventory.host(name);
+        if (host.isPresent()) return host.get();
+        List<String> names = inventory.hosts().stream().map(Host::name).toList();
+        throw new InvalidInputException(List.of(Diagnostic.error(SourcePos.file(inventory.file()),
+                "host '" + name + "' is not in the inventory" + Nearest.hint(name, names),
+                "add it to the inventory, or give --host with one of: " + String.join(", ", names.subList(0, Math.min(10, names.size())))
+                        + (names.size() > 10 ? ", ..." : ""))));
+    }
+
+    /** The merged desired state of {@code host}: the states it lists, with its variables. */
+    public static LoadedState loadHost(RepoCommit commit, Inventory inventory, Host host, int protocolTag) throws InvalidInputException {
+        List<String> paths = new ArrayList<>();
+        for (StateRef ref : host.states()) paths.add(ref.path());
+        return StateLoader.load(stateFiles(commit, paths), variables(inventory, host), protocolTag);
+    }
+
+    /** How {@code {{ name }}} resolves for {@code host}: its inventory variables. */
+    public static Variables variables(Inventory inventory, Host host) {
+        return new HostVariables(host, inventory.file());
+    }
+
+    /** The state files of {@code host} at the commit, named {@code SHORT_ID:path}. */
+    public static List<SourceFile> stateFiles(RepoCommit commit, Host host) throws InvalidInputException {
+        List<String> paths = new ArrayList<>();
+        for (StateRef ref : host.states()) paths.add(ref.path());
+        return stateFiles(commit, paths);
+    }
+
+    /** Files at the commit by their paths in the repository (for {@code -f PATH} with {@code --repo}). */
+    public static List<SourceFile> stateFiles(RepoCommit commit, List<String> paths) throws InvalidInputException {
+        List<SourceFile> files = new ArrayList<>();
+        List<Diagnostic> problems = new ArrayList<>();
+        for (String path : paths) {
+            try {
+                Optional<String> text = commit.tree().read(path);
+                if (text.isPresent()) files.add(new SourceFile(commit.label(path), text.get()));
+                else problems.add(Diagnostic.error(SourcePos.file(commit.label(path)), "no such file at commit " + commit.describe(),
+                        "give a path relative to the top of the repository; files that are not committed are not read"));
+            } catch (IOException | IllegalArgumentException e) {
+                problems.add(Diagnostic.error(SourcePos.file(commit.label(path)), "cannot read: " + e.getMessage(), ""));
+            }
+        }
+        if (!problems.isEmpty()) throw new InvalidInputException(problems);
+        return files;
+    }
+
+    /** What the apply record says the state came from: the commit, and a digest of the files and variables used. */
+    public static ApplyRecord.Inputs recordInputs(RepoCommit commit, List<SourceFile> files, Variables variables, String version) {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        for (SourceFile f : files) sha.update((f.name() + "\0" + f.content() + "\0").getBytes(StandardCharsets.UTF_8));
+        for (String name : variables.names()) sha.update((name + "=" + variables.lookup(name) + "\0").getBytes(StandardCharsets.UTF_8));
+        return new ApplyRecord.Inputs(HexFormat.of().formatHex(sha.digest()), commit.id(), version);
+    }
+}

@@ -1,0 +1,32 @@
+package io.routesync.saved;
+
+import io.routesync.model.DesiredState;
+import io.routesync.model.HostPlan;
+import io.routesync.model.Ownership;
+
+/**
+ * One host of a saved plan: where it is, the desired state the plan was made for (to verify the apply
+ * and to recompute the fingerprint), the ownership scope, and the plan itself, whose fingerprint is
+ * that of the host's owned state when it was read.
+ *
+ * @param readingDigest the digest of the whole reading the plan was made from (informational: a
+ *                      foreign change makes it differ without making the plan stale)
+ */
+public record SavedHost(String name, SavedTarget target, int protocolTag, String readingDigest, DesiredState desired,
+        HostPlan plan) {
+
+    public SavedHost {
+        if (name == null || name.isEmpty()) throw new IllegalArgumentException("a saved host needs a name");
+        if (target == null || desired == null || plan == null) throw new NullPointerException("target, desired and plan are required");
+    }
+
+    /** What routesync may delete on this host, as when the plan was made. */
+    public Ownership ownership() {
+        return new Ownership(desired.ownedTables(), protocolTag);
+    }
+
+    /** The fingerprint of the host's owned state the plan was made from. */
+    public String fingerprint() {
+        return plan.fingerprint();
+    }
+}

@@ -1,0 +1,48 @@
+# routesync rollback: $7 "fire" (the timer; $8 its token) or "now" (routesync rollback). Runs the staged
+# undo if it is still armed (by that token, for the timer): routesync's files as they were, then the
+# undo batches with -force (after a partial apply some lines find their entry already restored), then
+# reads the host again to tell whether it reads exactly as before the apply. Prints
+# "rolled-back TIME MODE exact|differs RC", or "not-armed" and the last result.
+mode=$1 token=${2:-}
+if [ "$mode" = fire ]; then
+  # the apply being undone may still hold the lock, its output stuck on the connection it cut: wait
+  # for it, but not for ever; making the host reachable again matters more than the lock
+  # "command exec": a failed redirection must not end the shell (it would, for a plain exec)
+  if [ -n "$lockfile" ] && command -v flock >/dev/null 2>&1 && command exec 9>>"$lockfile" 2>/dev/null; then
+    flock -x -w "$wait" 9 || mark warning lock-not-taken
+  fi
+else
+  take_lock -x
+fi
+armed=$(cat "$cdir/armed" 2>/dev/null) || armed=
+if [ -z "$armed" ] || { [ "$mode" = fire ] && [ "$armed" != "$token" ]; }; then
+  mark not-armed
+  last_result
+  exit 0
+fi
+mv -f -- "$cdir/armed" "$cdir/firing"
+restore() {
+  if [ -f "$cdir/saved-$1" ]; then
+    mkdir -p -- "$(dirname -- "$2")" && cp -- "$cdir/saved-$1" "$2.routesync-new" && mv -f -- "$2.routesync-new" "$2"
+  elif [ -f "$cdir/absent-$1" ]; then
+    rm -f -- "$2"
+  fi
+}
+restore tables "$etc/rt_tables.d/routesync.conf"
+restore protos "$etc/rt_protos.d/routesync.conf"
+restore footprint "$state/tables"
+worst=0
+for f in "$cdir"/undo4-* "$cdir"/undo6-*; do
+  [ -s "$f" ] || continue
+  part=${f##*/undo}; fam=${part%%-*}
+  mark cmd undo "$part"; ipx "-$fam" -force -batch "$f" 2>&1; rc=$?; mark rc $rc
+  [ $rc -eq 0 ] || worst=$rc
+done
+# kept beside reading-before, so "differs" can be looked into
+read_all $(cat "$cdir/tables") > "$tmp/after"
+canonical "$tmp/after" > "$cdir/reading-after"
+if cmp -s -- "$cdir/reading-before" "$cdir/reading-after"; then exact=exact; else exact=differs; fi
+printf 'rolled-back %s %s %s\n' "$(date +%s)" "$mode" "$exact" > "$cdir/result"
+rm -f -- "$cdir/firing"
+if [ "$mode" = now ]; then stop_timer "$armed"; fi
+mark $(cat "$cdir/result") "$worst"

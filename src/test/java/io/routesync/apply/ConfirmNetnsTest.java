@@ -1,0 +1,152 @@
+package io.routesync.apply;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.routesync.config.state.LoadedState;
+import io.routesync.model.HostPlan;
+import io.routesync.model.Ownership;
+import io.routesync.parse.HostReading;
+import io.routesync.testing.KernelAccess;
+import io.routesync.testing.Netns;
+import io.routesync.transport.TransportException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * apply --confirm on a namespace: the timer runs inside the namespace's context (ip -n), detached from
+ * the run that armed it. A confirmed change stays past the deadline; an unconfirmed one (the "new
+ * connection" fails) is taken back by the host itself, exactly.
+ */
+class ConfirmNetnsTest {
+    private static final Duration WINDOW = Duration.ofSeconds(3);
+
+    @TempDir
+    Path dir;
+    Netns ns;
+
+    @BeforeEach
+    void setUp() {
+        KernelAccess.require();
+        ns = SafetyNetns.host("confirm");
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        // a test that failed half-way may leave a timer waiting: let it find nothing armed
+        Files.deleteIfExists(dir.resolve("state/confirm/armed"));
+        if (ns != null) ns.close();
+    }
+
+    private record Prepared(Reconciler reconciler, LoadedState loaded, Ownership ownership, HostReading reading, HostPlan plan) {
+    }
+
+    private Prepared prepare(String yaml) throws Exception {
+        LoadedState loaded = SafetyNetns.load(yaml);
+        Reconciler r = SafetyNetns.reconciler(ns, dir);
+        Ownership own = new Ownership(loaded.state().ownedTables(), 245);
+        HostReading reading = r.observe(loaded.state());
+        return new Prepared(r, loaded, own, reading, r.plan(loaded.state(), reading, own));
+    }
+
+    private ConfirmReport apply(Prepared p, Reconnector reconnector) throws Exception {
+        return new ConfirmedApply(p.reconciler(), reconnector, WINDOW)
+                .apply(p.loaded().state(), p.ownership(), p.reading(), p.plan(), SafetyNetns.inputs(), false, x -> { });
+    }
+
+    private ConfirmTimer timer() throws Exception {
+        Reconciler r = SafetyNetns.reconciler(ns, dir);
+        return new ConfirmTimer(r.target(), r.paths(), Duration.ofSeconds(10), Duration.ofSeconds(30));
+    }
+
+    private static void sleep(Duration d) throws InterruptedException {
+        Thread.sleep(d.toMillis());
+    }
+
+    @Test
+    void aConfirmedChangeStaysPastTheDeadline() throws Exception {
+        Prepared p = prepare(SafetyNetns.STATE);
+        ConfirmReport report = apply(p, Reconnector.local(p.reconciler().target()));
+        assertEquals(ConfirmReport.Outcome.CONFIRMED, report.outcome(), () -> report.detail() + " " + report.apply());
+        assertTrue(report.succeeded());
+        String applied = SafetyNetns.snapshot(ns);
+        assertTrue(applied.contains("1000:\tfrom 198.51.100.10 lookup 102"), applied);
+        sleep(WINDOW.plusSeconds(2));
+        assertEquals(applied, SafetyNetns.snapshot(ns), "the disarmed timer did nothing");
+        ConfirmTimer.Status status = timer().status();
+        assertEquals(ConfirmTimer.State.IDLE, status.state());
+        assertTrue(status.last().startsWith("confirmed "), status.last());
+        assertFalse(Files.exists(dir.resolve("state/confirm/timer-pid")), "the timer process was stopped");
+    }
+
+    @Test
+    void withoutConfirmationTheHostTakesTheChangeBackByItself() throws Exception {
+        String before = SafetyNetns.snapshot(ns);
+        Prepared p = prepare(SafetyNetns.STATE);
+        // the "new connection" fails once (as if the change had cut the management path), then works
+        AtomicInteger opened = new AtomicInteger();
+        Reconnector cutOnce = () -> {
+            if (opened.incrementAndGet() == 1) throw new TransportException("ssh: connect to host: Connection timed out", true);
+            return Reconnector.local(p.reconciler().target()).open();
+        };
+        long start = System.nanoTime();
+        ConfirmReport report = apply(p, cutOnce);
+        long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+        assertEquals(ConfirmReport.Outcome.ROLLED_BACK_BY_HOST, report.outcome(), () -> report.detail() + " " + report.apply());
+        assertTrue(report.detail().contains("a new connection to netns " + ns.name() + " failed"), report.detail());
+        assertTrue(report.detail().contains("rolled-back") && report.detail().contains("fire exact"),
+                "the host's own timer ran the undo and the host reads exactly as before: " + report.detail());
+        assertTrue(seconds >= WINDOW.toSeconds() && seconds < WINDOW.toSeconds() + 15, seconds + " s");
+        assertEquals(before, SafetyNetns.snapshot(ns), "rules and routes are exactly as before the apply");
+        assertFalse(Files.exists(dir.resolve("etc/rt_tables.d/routesync.conf")), "the table name file did not exist before");
+        assertFalse(report.succeeded());
+    }
+
+    @Test
+    void aSecondApplyIsRefusedWhileAnotherAwaitsConfirmationAndManualRollbackUndoesIt() throws Exception {
+        String before = SafetyNetns.snapshot(ns);
+        Prepared p = prepare(SafetyNetns.STATE);
+        ConfirmUndo undo = ConfirmUndo.of(p.reading().observed(), p.plan(), p.ownership());
+        ConfirmTimer.Armed armed = timer().arm("a1b2c3", Duration.ofSeconds(600), p.reading(), p.loaded().state().tablesToRead(), undo);
+        assertNotNull(armed);
+        assertEquals(p.plan().changes().size(), undo.plan().changes().size(), "one undo per change");
+        p.reconciler().apply(p.loaded().state(), p.ownership(), p.reading(), p.plan(), SafetyNetns.inputs(), false, x -> { });
+        String applied = SafetyNetns.snapshot(ns);
+
+        Prepared next = prepare(SafetyNetns.STATE.replace("198.51.100.1 dev d1", "198.51.100.2 dev d1"));
+        TransportException busy = assertThrows(TransportException.class, () -> apply(next, Reconnector.local(next.reconciler().target())));
+        assertTrue(busy.getMessage().contains("still awaits confirmation"), busy.getMessage());
+        assertEquals(applied, SafetyNetns.snapshot(ns), "the refused apply changed nothing");
+
+        ConfirmTimer.Result r = timer().rollbackNow();
+
+        assertTrue(r.done(), r::toString);
+        assertTrue(r.last().matches("rolled-back [0-9]+ now exact 0"), r.last());
+        assertEquals(before, SafetyNetns.snapshot(ns));
+        assertFalse(timer().rollbackNow().done(), "nothing is armed any more");
+        assertFalse(timer().confirm("").done());
+    }
+
+    @Test
+    void aFailedApplyRollsBackItselfAndDisarmsTheTimer() throws Exception {
+        String before = SafetyNetns.snapshot(ns);
+        // the gateway is not on any link: the kernel refuses the route, the reconciler rolls back
+        Prepared p = prepare(SafetyNetns.STATE.replace("default via 198.51.100.1 dev d1", "default via 10.99.99.1 dev d1"));
+        ConfirmReport report = apply(p, Reconnector.local(p.reconciler().target()));
+        assertEquals(ConfirmReport.Outcome.DISARMED, report.outcome(), () -> report.detail() + " " + report.apply());
+        assertEquals(ApplyReport.Outcome.FAILED_ROLLED_BACK, report.apply().outcome());
+        assertEquals(before, SafetyNetns.snapshot(ns));
+        sleep(WINDOW.plusSeconds(1));
+        assertEquals(before, SafetyNetns.snapshot(ns));
+        assertTrue(timer().status().last().startsWith("confirmed "), "disarmed, not fired");
+    }
+}

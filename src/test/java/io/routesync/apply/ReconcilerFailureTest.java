@@ -1,0 +1,138 @@
+package io.routesync.apply;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.routesync.config.SourceFile;
+import io.routesync.config.Variables;
+import io.routesync.config.state.LoadedState;
+import io.routesync.config.state.StateLoader;
+import io.routesync.model.HostPlan;
+import io.routesync.model.Ownership;
+import io.routesync.parse.HostReading;
+import io.routesync.testing.KernelAccess;
+import io.routesync.testing.Netns;
+import io.routesync.transport.LocalTarget;
+import io.routesync.transport.ScriptResult;
+import io.routesync.transport.Scripts;
+import io.routesync.transport.Target;
+import io.routesync.transport.TransportException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The reconciler's ways out when an apply does not simply succeed, on a real namespace whose target
+ * misbehaves on purpose: the host changes right after the batch (verify fails), and the connection
+ * drops after the batch ran (the result is unknown). Both must end with the host as it was.
+ */
+class ReconcilerFailureTest {
+    @TempDir
+    Path dir;
+    Netns ns;
+
+    @BeforeEach
+    void setUp() {
+        KernelAccess.require();
+        ns = Netns.create("fail");
+        ns.vethPair("d0", "d0p");
+        ns.ip("address", "add", "192.0.2.1/24", "dev", "d0");
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (ns != null) ns.close();
+    }
+
+    /** Runs scripts for real; after the first apply script, does {@code afterApply} and may pretend the link dropped. */
+    private static final class Meddling implements Target {
+        private final Target inner;
+        private final Runnable afterApply;
+        private final boolean dropConnection;
+        private int applies;
+
+        Meddling(Target inner, Runnable afterApply, boolean dropConnection) {
+            this.inner = inner;
+            this.afterApply = afterApply;
+            this.dropConnection = dropConnection;
+        }
+
+        @Override
+        public String name() {
+            return inner.name();
+        }
+
+        @Override
+        public String netns() {
+            return inner.netns();
+        }
+
+        @Override
+        public ScriptResult runScript(String script, List<String> args, byte[] stdin, Duration timeout) throws TransportException {
+            ScriptResult result = inner.runScript(script, args, stdin, timeout);
+            if (!script.equals(Scripts.APPLY) || ++applies > 1) return result;
+            afterApply.run();
+            if (dropConnection) throw new TransportException("connection to " + name() + " closed by remote host", true);
+            // the re-read in this result predates the meddling: read again, as the script would have
+            String marker = args.get(0);
+            List<String> readArgs = new java.util.ArrayList<>(args.subList(0, 6));
+            readArgs.addAll(args.subList(7, args.size()));
+            String reread = inner.runScript(Scripts.READ, readArgs, null, timeout).stdout();
+            String out = result.stdout();
+            int at = out.indexOf(marker + " reread\n");
+            return new ScriptResult(result.exitCode(), out.substring(0, at) + marker + " reread\n" + reread, result.stderr());
+        }
+    }
+
+    private static final String STATE = String.join("\n",
+            "tables: { t100: 100 }",
+            "rules:",
+            "  - { priority: 1000, from: 192.0.2.1, table: t100 }",
+            "routes:",
+            "  t100:",
+            "    - \"default via 192.0.2.254 dev d0\"",
+            "    - \"10.10.0.0/16 via 192.0.2.253 dev d0\"",
+            "");
+
+    private ApplyReport applyWith(Target target) throws Exception {
+        LoadedState loaded = StateLoader.load(List.of(new SourceFile("s.yml", STATE)), Variables.none(), 245);
+        TargetPaths paths = TargetPaths.of(ns.name(), dir.resolve("etc").toString(), dir.resolve("state").toString(), dir.toString());
+        Reconciler r = new Reconciler(target, paths, new Reconciler.Settings(Duration.ofSeconds(5), Duration.ofSeconds(60)),
+                Clock.systemUTC());
+        Ownership own = new Ownership(loaded.state().ownedTables(), 245);
+        HostReading reading = r.observe(loaded.state());
+        HostPlan plan = r.plan(loaded.state(), reading, own);
+        return r.apply(loaded.state(), own, reading, plan, new ApplyRecord.Inputs("t", null, "t"), true, p -> { });
+    }
+
+    private String snapshot() {
+        return ns.ip("rule", "show") + ns.ip("route", "show", "table", "all");
+    }
+
+    @Test
+    void aHostThatDiffersAfterTheBatchIsRolledBackAndSaysWhatDiffered() throws Exception {
+        ns.ip("route", "add", "10.10.0.0/16", "via", "192.0.2.99", "dev", "d0", "table", "100");
+        String before = snapshot();
+        Target meddling = new Meddling(LocalTarget.netns(ns.name()),
+                () -> ns.ip("route", "del", "default", "table", "100"), false);
+        ApplyReport report = applyWith(meddling);
+        assertEquals(ApplyReport.Outcome.VERIFY_FAILED_ROLLED_BACK, report.outcome());
+        assertEquals(1, report.remaining().changes().size(), "the deleted default route is what differed");
+        assertTrue(report.remaining().changes().get(0).entry().toString().contains("0.0.0.0"), report.remaining().toString());
+        assertEquals(before, snapshot(), "the replaced route is back, the added rule and route are gone");
+    }
+
+    @Test
+    void aConnectionLostAfterTheBatchIsFollowedByAReadAndARollback() throws Exception {
+        String before = snapshot();
+        ApplyReport report = applyWith(new Meddling(LocalTarget.netns(ns.name()), () -> { }, true));
+        assertEquals(ApplyReport.Outcome.FAILED_ROLLED_BACK, report.outcome());
+        assertTrue(report.failure().message().contains("the connection was lost during the apply"), report.failure().message());
+        assertEquals(before, snapshot());
+    }
+}

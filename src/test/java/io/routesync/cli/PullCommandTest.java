@@ -1,0 +1,93 @@
+package io.routesync.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.routesync.git.GitSource;
+import io.routesync.git.SshSigningKey;
+import io.routesync.git.TestRepo;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** pull's command line: what it refuses before touching anything. */
+class PullCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void withoutRepoItIsAUsageError() {
+        CliRunner.Result r = CliRunner.run("pull", "--cache-dir", dir.toString(), "--state-dir", dir.toString());
+        assertEquals(64, r.exitCode(), r::toString);
+        assertEquals("error: pull needs --repo PATH|URL: the repository to take the desired state from\n", r.err());
+    }
+
+    @Test
+    void requireSignedNeedsAnAllowedSignersFile() {
+        CliRunner.Result r = CliRunner.run("pull", "--repo", dir.toString(), "--require-signed", "--cache-dir", dir.toString());
+        assertEquals(64, r.exitCode(), r::toString);
+        assertTrue(r.err().startsWith("error: --require-signed needs --allowed-signers FILE"), r::toString);
+        r = CliRunner.run("pull", "--repo", dir.toString(), "--require-signed", "--allowed-signers", dir.resolve("none").toString(),
+                "--cache-dir", dir.toString());
+        assertEquals(64, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("no such readable file"), r::toString);
+    }
+
+    @Test
+    void anUnsupportedUrlIsAUsageError() {
+        CliRunner.Result r = CliRunner.run("pull", "--repo", "ftp://example.org/r.git", "--cache-dir", dir.toString());
+        assertEquals(64, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("unsupported scheme ftp://"), r::toString);
+    }
+
+    @Test
+    void aRepositoryThatCannotBeFetchedAndWasNeverFetchedIs69() {
+        CliRunner.Result r = CliRunner.run("pull", "--repo", "file://" + dir.resolve("absent"), "--cache-dir", dir.resolve("cache").toString(),
+                "--state-dir", dir.resolve("state").toString());
+        assertEquals(69, r.exitCode(), r::toString);
+        assertTrue(r.err().startsWith("error: cannot fetch file://" + dir.resolve("absent")), r::toString);
+    }
+
+    @Test
+    void helpNamesEveryOption() {
+        CliRunner.Result r = CliRunner.run("pull", "--help");
+        assertEquals(0, r.exitCode());
+        for (String option : new String[] {"--repo", "--ref", "--host", "--cache-dir", "--netns", "--etc-dir", "--state-dir", "--lock-dir",
+            "--splay", "--only-if-changed", "--report", "--require-signed", "--allowed-signers", "--verbose"}) {
+            assertTrue(r.out().contains(option), option + "\n" + r.out());
+        }
+    }
+
+    @Test
+    void repoOptionsGiveValidatePlanAndApplyTheSignedCommitOrRefuseIt() throws Exception {
+        SshSigningKey alice = SshSigningKey.create(dir.resolve("alice"), "ed25519");
+        Path allowed = dir.resolve("allowed_signers");
+        Files.writeString(allowed, alice.allowedLine("alice@example.org") + "\n");
+        try (TestRepo repo = TestRepo.init(dir.resolve("repo"))) {
+            RevCommit unsigned = repo.write("a", "a\n").commit("unsigned");
+            RevCommit signed = repo.write("a", "b\n").commitSigned("signed", alice.privateKey());
+            RepoOptions options = new RepoOptions();
+            options.repo = repo.dir().toString();
+            options.requireSigned = true;
+            options.allowedSigners = allowed;
+            options.cacheDir = dir.resolve("cache");
+            StringWriter err = new StringWriter();
+            try (GitSource source = options.open(Duration.ofSeconds(5))) {
+                options.ref = "main";
+                assertEquals(signed.name(), options.commit(source, new PrintWriter(err, true)).id());
+                options.ref = "main~1";
+                UserError e = assertThrows(UserError.class, () -> options.commit(source, new PrintWriter(err, true)));
+                assertEquals(1, e.exitCode());
+                assertEquals("commit " + unsigned.name().substring(0, 12) + " (main~1) is refused: it is not signed. Nothing was applied.",
+                        e.getMessage());
+            }
+            assertEquals("", err.toString());
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.routesync.saved;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.routesync.model.Action;
+import io.routesync.model.DesiredState;
+import io.routesync.model.Family;
+import io.routesync.model.HostPlan;
+import io.routesync.model.Observed;
+import io.routesync.model.Ownership;
+import io.routesync.model.Route;
+import io.routesync.model.Rule;
+import io.routesync.model.TableId;
+import io.routesync.model.TableName;
+import io.routesync.parse.Names;
+import io.routesync.parse.RouteGrammar;
+import io.routesync.parse.RuleGrammar;
+import io.routesync.plan.Planner;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The plan file: written and read back exactly; refused when it is edited, foreign or from another version. */
+class PlanFileTest {
+    private static final String VERSION = "1.2.3";
+
+    static Rule rule(Family f, String text) throws Exception {
+        return RuleGrammar.parseAdd(Arrays.asList(text.split(" ")), f, Names.builtin(), 245);
+    }
+
+    static Route route(long table, String text) throws Exception {
+        return RouteGrammar.parseAdd(Arrays.asList(text.split(" ")), null, TableId.of(table), Names.builtin(), 245);
+    }
+
+    /** A plan with every kind of change: table names, route adds, a replace, deletes, rules of both families. */
+    static SavedPlan samplePlan() throws Exception {
+        DesiredState desired = new DesiredState(List.of(new TableName("uplink2", TableId.of(102))), Set.of(TableId.of(102)),
+                List.of(rule(Family.INET, "pref 1000 from 198.51.100.10 lookup 102"),
+                        rule(Family.INET, "pref 1001 not fwmark 0x2/0xff iif eth1 uidrange 1000-2000 ipproto tcp dport 443 lookup 102 suppress_prefixlength 0"),
+                        rule(Family.INET6, "pref 1002 goto 1100"), rule(Family.INET6, "from 2001:db8::/32 prohibit")),
+                List.of(route(102, "default via 198.51.100.1 dev eth1"),
+                        route(102, "10.20.0.0/16 nexthop via 198.51.100.1 dev eth1 weight 2 nexthop via 198.51.100.2 dev eth1 weight 1"),
+                        route(102, "2001:db8:1::/48 from 2001:db8:2::/48 via 2001:db8::1 dev eth1 metric 10 mtu lock 1400"),
+                        route(102, "unreachable 10.30.0.0/16 metric 5")));
+        Observed observed = new Observed(List.of(rule(Family.INET, "pref 1003 lookup 102")),
+                List.of(route(102, "default via 198.51.100.99 dev eth1"), route(102, "10.99.0.0/16 dev eth1")),
+                Set.of(TableId.of(102)), List.of(), List.of(), Map.of());
+        HostPlan plan = Planner.plan(desired, observed, new Ownership(desired.ownedTables(), 245));
+        assertTrue(plan.count(Action.REPLACE) == 1 && plan.count(Action.DELETE) >= 2 && plan.count(Action.ADD) >= 5, plan::toString);
+        SavedHost host = new SavedHost("edge1", SavedTarget.ssh("192.0.2.7", 2222, "root", "/keys/id", List.of("-F", "/cfg"),
+                "/etc/iproute2", "/var/lib/routesync", "/run/lock/routesync.lock"), 245, "abc123", desired, plan);
+        SavedHost ns = new SavedHost("netns blue", SavedTarget.netns("blue", "/tmp/etc", "/tmp/st", "/tmp/l.lock"), 245, null,
+                DesiredState.empty(), new HostPlan(List.of(), "f00"));
+        return new SavedPlan(VERSION, "2024-06-11T10:00:00Z", "d1g35t", null, List.of(host, ns));
+    }
+
+    @Test
+    void readsBackExactlyWhatWasWritten() throws Exception {
+        SavedPlan plan = samplePlan();
+        String text = PlanFileWriter.write(plan);
+        assertEquals(plan, PlanFileReader.read(text, VERSION));
+        assertTrue(text.contains("\"format\" : \"routesync-plan\""), text);
+        assertTrue(text.contains("\"route\" : \"default via 198.51.100.1 dev eth1 proto 245 scope 0 metric 0\""), text);
+    }
+
+    @Test
+    void reformattingKeepsItValid() throws Exception {
+        String text = PlanFileWriter.write(samplePlan());
+        String compact = new ObjectMapper().readTree(text).toString();
+        assertEquals(samplePlan(), PlanFileReader.read(compact, VERSION));
+    }
+
+    @Test
+    void anEditedFileIsRefused() throws Exception {
+        String text = PlanFileWriter.write(samplePlan());
+        String edited = text.replace("default via 198.51.100.1 dev eth1", "default via 198.51.100.66 dev eth1");
+        PlanFileException e = assertThrows(PlanFileException.class, () -> PlanFileReader.read(edited, VERSION));
+        assertTrue(e.getMessage().startsWith("the plan file was changed after it was written"), e.getMessage());
+        String noDigest = text.replaceAll("\"sha256\" : \"[0-9a-f]+\"", "\"sha256\" : \"\"");
+        assertThrows(PlanFileException.class, () -> PlanFileReader.read(noDigest, VERSION));
+        String reordered = text.replace("\"add\" : ", "\"add\"  : ");
+        assertEquals(samplePlan(), PlanFileReader.read(reordered, VERSION), "whitespace is not an edit");
+    }
+
+    @Test
+    void aFileOfAnotherFormatOrVersionIsRefused() throws Exception {
+        String text = PlanFileWriter.write(samplePlan());
+        ObjectNode root = (ObjectNode) new ObjectMapper().readTree(text);
+        root.put("format_version", 2);
+        PlanFileException format = assertThrows(PlanFileException.class, () -> PlanFileReader.read(root.toString(), VERSION));
+        assertTrue(format.getMessage().contains("format version 2, this routesync reads only version 1"), format.getMessage());
+        PlanFileException other = assertThrows(PlanFileException.class, () -> PlanFileReader.read(text, "1.2.4"));
+        assertTrue(other.getMessage().contains("made by routesync 1.2.3 and this is routesync 1.2.4"), other.getMessage());
+        assertTrue(assertThrows(PlanFileException.class, () -> PlanFileReader.read("{\"hosts\": []}", VERSION))
+                .getMessage().startsWith("this is not a routesync plan file"));
+        assertTrue(assertThrows(PlanFileException.class, () -> PlanFileReader.read("plan:\n  - x", VERSION))
+                .getMessage().contains("not valid JSON"));
+    }
+}
