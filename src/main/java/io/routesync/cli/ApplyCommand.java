@@ -50,6 +50,9 @@ final class ApplyCommand implements Callable<Integer> {
     StateOptions state;
 
     @Mixin
+    RepoOptions repo;
+
+    @Mixin
     TargetOptions target;
 
     @Mixin
@@ -67,6 +70,7 @@ final class ApplyCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Style style = Terminal.style(root.noColor);
         boolean inventory = state.usesInventory();
+        repo.requireInventory(inventory);
         fleet.check(inventory);
         if (json && !inventory) throw new UserError(ExitCodes.USAGE, "--json is for inventory runs (-i FILE); plan --json shows a single host");
         if (inventory) return applyFleet(out, err, style);
@@ -99,7 +103,7 @@ final class ApplyCommand implements Callable<Integer> {
         if (json && !autoApprove) {
             throw new UserError(ExitCodes.USAGE, "--json needs --auto-approve: a JSON document cannot ask for confirmation");
         }
-        FleetLoader.Loaded loaded = InventoryInput.load(state, target, fleet);
+        FleetLoader.Loaded loaded = InventoryInput.load(state, repo, target, fleet, err);
         for (Diagnostic w : loaded.warnings()) err.println(w.format());
         err.flush();
         FleetConsole console = new FleetConsole(out, err, root.screen, style);

@@ -23,9 +23,9 @@ import picocli.CommandLine.Spec;
  * commands (run in-process, printed as a user would type them). Needs root; leaves nothing behind.
  */
 @Command(name = "demo", sortOptions = false,
-        description = {"Build a host with two uplinks in throwaway network namespaces, plan and apply",
-            "states/dual-uplink.yml, show that a second plan is empty and that replies from the second",
-            "address now leave by the second uplink, then remove everything. Needs root."})
+        description = {"Build a host with two uplinks in throwaway network namespaces, plan and apply"
+                + " states/dual-uplink.yml, show that a second plan is empty and that replies from the second"
+                + " address now leave by the second uplink, then remove everything. Needs root."})
 final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

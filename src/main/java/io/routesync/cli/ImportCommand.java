@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
  * protocol, so applying the file elsewhere reproduces the same {@code ip} output.
  */
 @Command(name = "import", sortOptions = false,
-        description = {"Print the live non-default rules, and the routes of the tables they look up, as a desired-state",
-            "YAML file: 'plan' with it against the same host is empty. How to adopt a host configured by hand."})
+        description = {"Print the live non-default rules, and the routes of the tables they look up, as a desired-state"
+                + " YAML file: 'plan' with it against the same host is empty. How to adopt a host configured by hand."})
 final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

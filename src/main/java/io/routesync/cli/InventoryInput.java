@@ -6,52 +6,78 @@ import io.routesync.config.inventory.DirectorySource;
 import io.routesync.config.inventory.Host;
 import io.routesync.config.inventory.Inventory;
 import io.routesync.config.inventory.InventoryReader;
+import io.routesync.config.inventory.InventorySource;
 import io.routesync.fleet.FleetLoader;
 import io.routesync.fleet.SourceNames;
+import io.routesync.git.GitSource;
+import io.routesync.git.RepoCommit;
 import io.routesync.transport.SshSettings;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Turns {@code -i FILE [--limit PATTERN]} into prepared hosts: reads the inventory with its
- * group_vars/, host_vars/ and states/, selects the hosts, and loads each one's desired state offline.
+ * group_vars/, host_vars/ and states/ (from the file system, or with {@code --repo} from a commit,
+ * which the apply records then name), selects the hosts, and loads each one's desired state offline.
  * Nothing here contacts a host; every problem is a diagnostic (exit 65).
  */
 final class InventoryInput {
+    /** How long fetching --repo may take for validate, which has no --timeout. */
+    private static final Duration VALIDATE_FETCH_TIMEOUT = Duration.ofSeconds(300);
+
     private InventoryInput() {
     }
 
     /**
-     * @param target the run's target options (path overrides for every host), or null for validate
+     * @param target the run's target options (path overrides for every host, timeouts), or null for validate
      * @param fleet  the run's ssh options, or null for validate (defaults then)
      */
-    static FleetLoader.Loaded load(StateOptions state, TargetOptions target, FleetOptions fleet) throws InvalidInputException, UserError {
+    static FleetLoader.Loaded load(StateOptions state, RepoOptions repo, TargetOptions target, FleetOptions fleet, PrintWriter err)
+            throws InvalidInputException, UserError {
         if (target != null && target.netns != null) {
             throw new UserError(ExitCodes.USAGE, "--netns and -i cannot be combined: the inventory says where each host is");
         }
         if (target != null) target.paths(); // refuses bad --etc-dir/--state-dir/--lock-dir before anything is read
+        if (repo.given()) return fromCommit(state, repo, target, fleet, err);
         Path file = state.inventory.toAbsolutePath().normalize();
         // the source's root is the directory above the inventory's, so states/ beside inventory/ is inside it
         Path dir = file.getParent();
         Path root = dir.getParent() != null ? dir.getParent() : dir;
-        SourceNames names = new SourceNames(root, Path.of(""));
         DirectorySource source = new DirectorySource(root);
+        return read(source, source.pathOf(file), SourceNames.directory(root, Path.of("")), null, state, target, fleet);
+    }
+
+    private static FleetLoader.Loaded fromCommit(StateOptions state, RepoOptions repo, TargetOptions target, FleetOptions fleet,
+            PrintWriter err) throws InvalidInputException, UserError {
+        String path = state.inventory.normalize().toString();
+        if (state.inventory.isAbsolute() || path.startsWith("..") || path.isEmpty()) {
+            throw new UserError(ExitCodes.USAGE, "with --repo, -i is the inventory's path in the repository (like inventory/hosts.yml), not "
+                    + state.inventory);
+        }
+        try (GitSource git = repo.open(target == null ? VALIDATE_FETCH_TIMEOUT : target.runTimeout())) {
+            RepoCommit commit = repo.commit(git, err);
+            return read(commit.tree(), path, SourceNames.commit(commit::label), commit.id(), state, target, fleet);
+        }
+    }
+
+    private static FleetLoader.Loaded read(InventorySource source, String path, SourceNames names, String commit, StateOptions state,
+            TargetOptions target, FleetOptions fleet) throws InvalidInputException, UserError {
         Inventory inventory;
         List<Host> selected;
         try {
-            inventory = InventoryReader.read(source, source.pathOf(file));
+            inventory = InventoryReader.read(source, path);
             selected = state.limit == null ? inventory.hosts() : inventory.select(state.limit);
         } catch (InvalidInputException e) {
             throw new InvalidInputException(shown(e.diagnostics(), names));
         }
-        if (selected.isEmpty()) {
-            throw new UserError(ExitCodes.DATA, names.shown(source.pathOf(file)) + " has no hosts: nothing to do");
-        }
+        if (selected.isEmpty()) throw new UserError(ExitCodes.DATA, names.shown(path) + " has no hosts: nothing to do");
         FleetLoader.Settings settings = new FleetLoader.Settings(state.vars, state.protocolTag(),
                 target == null ? null : target.etcDir, target == null ? null : target.stateDir, target == null ? null : target.lockDir,
                 fleet == null ? SshSettings.DEFAULT_CONNECT_TIMEOUT : fleet.connectTimeout(),
-                fleet != null && fleet.acceptNewHostKeys, Version.number());
+                fleet != null && fleet.acceptNewHostKeys, Version.number(), commit);
         FleetLoader.Loaded loaded = FleetLoader.load(selected, source, settings, names);
         List<Diagnostic> warnings = new ArrayList<>(shown(inventory.warnings(), names));
         warnings.addAll(loaded.warnings());

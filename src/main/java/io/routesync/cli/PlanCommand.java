@@ -41,6 +41,9 @@ final class PlanCommand implements Callable<Integer> {
     StateOptions state;
 
     @Mixin
+    RepoOptions repo;
+
+    @Mixin
     TargetOptions target;
 
     @Mixin
@@ -57,6 +60,7 @@ final class PlanCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean inventory = state.usesInventory();
+        repo.requireInventory(inventory);
         fleet.check(inventory);
         if (inventory) return planFleet(out, err);
         LoadedState loaded = state.load();
@@ -80,7 +84,7 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     private int planFleet(PrintWriter out, PrintWriter err) throws Exception {
-        FleetLoader.Loaded loaded = InventoryInput.load(state, target, fleet);
+        FleetLoader.Loaded loaded = InventoryInput.load(state, repo, target, fleet, err);
         for (Diagnostic w : loaded.warnings()) err.println(w.format());
         err.flush();
         FleetConsole console = new FleetConsole(out, err, root.screen, Terminal.style(root.noColor));

@@ -45,6 +45,14 @@ public final class RepoOptions {
         return repo != null;
     }
 
+    /** validate, plan and apply read a repository's inventory and states: --repo needs -i (a path in it). */
+    void requireInventory(boolean inventory) throws UserError {
+        if (given() && !inventory) {
+            throw new UserError(ExitCodes.USAGE, "--repo reads an inventory from the repository: give its path there with -i"
+                    + " (like -i inventory/hosts.yml)");
+        }
+    }
+
     String ref() {
         return ref;
     }

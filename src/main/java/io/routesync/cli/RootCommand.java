@@ -12,8 +12,8 @@ import picocli.CommandLine.ScopeType;
         sortOptions = false,
         usageHelpAutoWidth = true,
         description = {
-            "Keeps Linux policy routing (routing tables, their routes and ip rules) in a declared state,",
-            "on this host, in a network namespace, or on a fleet over SSH.", ""},
+            "Keeps Linux policy routing (routing tables, their routes and ip rules) in a declared state,"
+                + " on this host, in a network namespace, or on a fleet over SSH.", ""},
         subcommands = {
             ValidateCommand.class,
             PlanCommand.class,

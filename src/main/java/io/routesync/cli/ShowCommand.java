@@ -31,8 +31,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code routesync show}: the live rules and routes, marked owned, foreign or kernel default. */
 @Command(name = "show", sortOptions = false,
-        description = {"Print the live rules and the routes of the tables they look up, as YAML, each marked:",
-            "owned (routesync would delete it if it were not desired), foreign (never deleted), kernel (default rule)."})
+        description = {"Print the live rules and the routes of the tables they look up, as YAML, each marked: owned"
+                + " (routesync would delete it if it were not desired), foreign (never deleted), kernel (default rule)."})
 final class ShowCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -24,11 +24,16 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     StateOptions state;
 
+    @Mixin
+    RepoOptions repo;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (state.usesInventory()) return validateFleet(out, err);
+        boolean inventory = state.usesInventory();
+        repo.requireInventory(inventory);
+        if (inventory) return validateFleet(out, err);
         LoadedState loaded = state.load();
         for (Diagnostic w : loaded.warnings()) err.println(w.format());
         out.println("Valid: " + counts(loaded.state())
@@ -37,7 +42,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private int validateFleet(PrintWriter out, PrintWriter err) throws Exception {
-        FleetLoader.Loaded loaded = InventoryInput.load(state, null, null);
+        FleetLoader.Loaded loaded = InventoryInput.load(state, repo, null, null, err);
         for (Diagnostic w : loaded.warnings()) err.println(w.format());
         int width = 0;
         for (HostSpec h : loaded.hosts()) width = Math.max(width, h.name().length());

@@ -35,9 +35,12 @@ import java.util.Optional;
  */
 public final class FleetLoader {
 
-    /** What the command line adds: --var overrides, the protocol tag, path overrides, ssh choices. */
+    /**
+     * What the command line adds: --var overrides, the protocol tag, path overrides, ssh choices, and
+     * for the apply records the git commit the inputs were read from (null when not from git).
+     */
     public record Settings(Map<String, String> overrides, int protocolTag, String etcDir, String stateDir, String lockDir,
-                           Duration connectTimeout, boolean acceptNewHostKeys, String version) {
+                           Duration connectTimeout, boolean acceptNewHostKeys, String version, String commit) {
         public Settings {
             overrides = Map.copyOf(overrides);
         }
@@ -104,7 +107,7 @@ public final class FleetLoader {
         SshSettings ssh = ssh(host);
         if (loaded == null || paths == null || (ssh == null && host.connection().type() == Connection.Type.SSH)) return null;
         Ownership ownership = new Ownership(loaded.state().ownedTables(), settings.protocolTag());
-        return new HostSpec(name, ssh, paths, loaded, ownership, new ApplyRecord.Inputs(digest(states, variables), null, settings.version()));
+        return new HostSpec(name, ssh, paths, loaded, ownership, new ApplyRecord.Inputs(digest(states, variables), settings.commit(), settings.version()));
     }
 
     /** The host's state files in the order it lists them; null when one cannot be read (reported). */

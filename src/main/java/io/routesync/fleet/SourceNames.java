@@ -3,32 +3,45 @@ package io.routesync.fleet;
 import io.routesync.config.Diagnostic;
 import io.routesync.config.SourcePos;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 
 /**
  * How a fleet run shows the names of its input files. An inventory is read through a source whose
- * paths are relative to a root (so host_vars/NAME cannot climb out of it); the user knows the files
- * by the path they typed. Names are shown relative to the working directory when the file is under
- * it, else absolute.
+ * paths are relative to a root (a directory, so host_vars/NAME cannot climb out of it; or a git
+ * commit's tree); the user knows the files by the path they typed, or as {@code COMMIT:path}.
+ * An option standing in for a file ({@code --limit}) is shown as it is.
  */
 public final class SourceNames {
-    private final Path root;
-    private final Path workingDir;
+    private final UnaryOperator<String> naming;
 
-    public SourceNames(Path root, Path workingDir) {
-        this.root = root.toAbsolutePath().normalize();
-        this.workingDir = workingDir.toAbsolutePath().normalize();
+    private SourceNames(UnaryOperator<String> naming) {
+        this.naming = naming;
     }
 
-    /** Names as they are: for sources that are not files on disk (a git tree, a test's strings). */
+    /** Names as they are. */
     public static SourceNames identity() {
-        return new SourceNames(Path.of(""), Path.of(""));
+        return new SourceNames(UnaryOperator.identity());
     }
 
-    /** The name the user knows for a source-relative path; an option standing in for a file ({@code --limit}) as it is. */
+    /** Files under {@code root}: relative to the working directory when they are under it, else absolute. */
+    public static SourceNames directory(Path root, Path workingDir) {
+        Path r = root.toAbsolutePath().normalize();
+        Path cwd = workingDir.toAbsolutePath().normalize();
+        if (r.equals(cwd)) return identity();
+        return new SourceNames(name -> {
+            Path file = r.resolve(name).normalize();
+            return file.startsWith(cwd) ? cwd.relativize(file).toString() : file.toString();
+        });
+    }
+
+    /** Files of a commit, named by {@code label} (for example {@code 0123456789ab:states/edge.yml}). */
+    public static SourceNames commit(UnaryOperator<String> label) {
+        return new SourceNames(label);
+    }
+
+    /** The name the user knows for a source-relative path. */
     public String shown(String sourcePath) {
-        if (root.equals(workingDir) || sourcePath.startsWith("-")) return sourcePath;
-        Path file = root.resolve(sourcePath).normalize();
-        return file.startsWith(workingDir) ? workingDir.relativize(file).toString() : file.toString();
+        return sourcePath.startsWith("-") ? sourcePath : naming.apply(sourcePath);
     }
 
     public SourcePos shown(SourcePos pos) {

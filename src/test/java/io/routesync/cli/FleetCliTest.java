@@ -219,6 +219,25 @@ class FleetCliTest {
     }
 
     @Test
+    void applyFromAGitCommitRecordsTheCommitOnEveryHost() throws IOException {
+        Path repo = fleet.dir().resolve("repo-git");
+        FleetFiles fromGit = FleetFiles.of(fleet, repo).write();
+        String commit = FleetValidateTest.commitAll(repo);
+        try {
+            CliRunner.Result r = run("apply", "--repo", repo.toString(), "-i", "inventory/hosts.yml", "--limit", "site_a", "--auto-approve");
+            assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+            for (int i = 0; i < SIZE / 2; i++) {
+                assertConverged(i);
+                String record = Files.readString(fromGit.targetDir(i).resolve("state/records/last.json"));
+                assertTrue(record.contains("\"commit\":\"" + commit + "\""), record);
+            }
+            assertFalse(fleet.ip(SIZE / 2, "rule", "show").contains("lookup 100"), "site_b is not selected");
+        } finally {
+            deleteTree(repo);
+        }
+    }
+
+    @Test
     void applyWithoutATerminalNeedsAutoApprove() {
         CliRunner.Result r = run("apply", "-i", files.yaml().toString(), "--limit", "h0");
         assertEquals(ExitCodes.USAGE, r.exitCode(), r.toString());

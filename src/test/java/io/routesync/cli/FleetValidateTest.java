@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import io.routesync.testing.Shell;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,6 +109,40 @@ class FleetValidateTest {
         assertEquals(ExitCodes.USAGE, CliRunner.run("plan", "-i", inv, "--forks", "0").exitCode());
         assertEquals(ExitCodes.USAGE, CliRunner.run("apply", "-i", inv, "--json").exitCode());
         assertEquals(ExitCodes.USAGE, CliRunner.run("show", "-i", inv).exitCode());
+    }
+
+    @Test
+    void anInventoryIsReadFromAGitCommitWithFilesNamedByTheCommit() throws IOException {
+        String commit = commitAll(dir);
+        String shortId = commit.substring(0, 12);
+        CliRunner.Result ok = CliRunner.run("validate", "--repo", dir.toString(), "-i", "inventory/hosts.yml", "--limit", "h7");
+        assertEquals(ExitCodes.OK, ok.exitCode(), ok.toString());
+        assertEquals("  h7  1 rules, 1 routes, 1 owned tables\nValid: 1 host.\n", ok.out());
+
+        // the working tree is not what is read: break the state there, the commit still validates
+        Files.writeString(dir.resolve("states/uplink.yml"), "rulez: []\n");
+        CliRunner.Result committed = CliRunner.run("validate", "--repo", dir.toString(), "--ref", commit, "-i", "inventory/hosts.yml",
+                "--limit", "h1");
+        assertEquals(ExitCodes.DATA, committed.exitCode(), committed.toString());
+        List<String> err = committed.err().lines().toList();
+        assertTrue(err.get(0).startsWith("warning: " + dir + " has 1 uncommitted or untracked file(s); they are not used"), err.get(0));
+        assertEquals(shortId + ":states/uplink.yml:7:40: error: host h1: variable 'gateway' is not defined in the inventory or by any --var",
+                err.get(1));
+        assertEquals(ExitCodes.USAGE, CliRunner.run("validate", "--repo", dir.toString(), "-i", dir.resolve("inventory/hosts.yml").toString())
+                .exitCode(), "with --repo, -i is a path in the repository");
+        assertEquals(ExitCodes.USAGE, CliRunner.run("validate", "--repo", dir.toString(), "-f", "states/uplink.yml").exitCode());
+    }
+
+    /** Commits everything in {@code repo} (a new repository) and returns the commit id. */
+    static String commitAll(Path repo) {
+        List<List<String>> steps = List.of(List.of("init", "-q"), List.of("add", "-A"),
+                List.of("-c", "user.name=routesync test", "-c", "user.email=test@routesync.invalid", "commit", "-q", "-m", "fleet"));
+        for (List<String> step : steps) {
+            List<String> argv = new ArrayList<>(List.of("git", "-C", repo.toString()));
+            argv.addAll(step);
+            Shell.run(argv, null).check(argv);
+        }
+        return Shell.check("git", "-C", repo.toString(), "rev-parse", "HEAD").stdout().strip();
     }
 
     @Test
