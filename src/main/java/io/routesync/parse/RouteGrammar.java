@@ -1,6 +1,7 @@
 package io.routesync.parse;
 
 import io.routesync.model.Family;
+import io.routesync.model.InvalidValueException;
 import io.routesync.model.Route;
 import io.routesync.model.TableId;
 import java.util.List;
@@ -17,7 +18,12 @@ public final class RouteGrammar {
      */
     public static Route parseAdd(List<String> tokens, Family family, TableId table, Names names, int defaultProtocol)
             throws SyntaxException {
-        return new RouteAddReader(tokens, family, table, names).read(defaultProtocol);
+        try {
+            return new RouteAddReader(tokens, family, table, names).read(defaultProtocol);
+        } catch (InvalidValueException e) {
+            // a value the model refuses that no word check caught: still an error about the input, never a crash
+            throw new SyntaxException(-1, e.getMessage(), e.expected());
+        }
     }
 
     /**
@@ -27,6 +33,10 @@ public final class RouteGrammar {
      */
     public static List<Route> parseShow(String output, Family family, TableId table, Names names, String command)
             throws OutputException {
-        return new RouteShowParser(output, family, table, names, command).parse();
+        try {
+            return new RouteShowParser(output, family, table, names, command).parse();
+        } catch (InvalidValueException e) {
+            throw new OutputException(command, 0, "", e.getMessage());
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.routesync.parse;
 
 import io.routesync.model.Family;
+import io.routesync.model.InvalidValueException;
 import io.routesync.model.Rule;
 import java.util.List;
 
@@ -14,7 +15,11 @@ public final class RuleGrammar {
      * (IPv4 when there are none). A rule without {@code protocol} gets {@code defaultProtocol}.
      */
     public static Rule parseAdd(List<String> tokens, Family family, Names names, int defaultProtocol) throws SyntaxException {
-        return new RuleReader(tokens, RuleReader.Mode.ADD, family, names).read(defaultProtocol);
+        try {
+            return new RuleReader(tokens, RuleReader.Mode.ADD, family, names).read(defaultProtocol);
+        } catch (InvalidValueException e) {
+            throw new SyntaxException(-1, e.getMessage(), e.expected());
+        }
     }
 
     /**
@@ -23,7 +28,12 @@ public final class RuleGrammar {
      * as protocol 0 (unspec). The token index of an error counts the words of the line from 0.
      */
     public static Rule parseShow(String line, Family family, Names names) throws SyntaxException {
-        return new RuleReader(Words.split(line), RuleReader.Mode.SHOW, family, names).read(Rule.PROTOCOL_UNSPEC);
+        try {
+            return new RuleReader(Words.split(line), RuleReader.Mode.SHOW, family, names).read(Rule.PROTOCOL_UNSPEC);
+        } catch (InvalidValueException e) {
+            // a value the model refuses that no word check caught: still an error about the input, never a crash
+            throw new SyntaxException(-1, e.getMessage(), e.expected());
+        }
     }
 
     /**

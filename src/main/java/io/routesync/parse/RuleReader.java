@@ -313,7 +313,8 @@ final class RuleReader {
         int dash = t.indexOf('-');
         long a = Numbers.parseDecimal(t, 0, dash < 0 ? t.length() : dash, 65535);
         long b = dash < 0 ? a : Numbers.parseDecimal(t, dash + 1, t.length(), 65535);
-        if (a < 0 || b < 0 || a > b) throw new SyntaxException(i, key + " '" + t + "' is not a port or port range", key + " PORT or " + key + " START-END, such as 1000-2000");
+        // the kernel refuses port 0 in a rule ("Invalid dport range")
+        if (a < 1 || b < 1 || a > b) throw new SyntaxException(i, key + " '" + t + "' is not a port or port range", key + " PORT or " + key + " START-END from 1 to 65535, such as 1000-2000");
         return new PortRange((int) a, (int) b);
     }
 
