@@ -16,8 +16,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +32,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class FleetCliTest {
     private static final int SIZE = 8;
-    private static final Pattern HEADER = Pattern.compile("^--- (\\S+) -+$", Pattern.MULTILINE);
     // the machine's own files every namespace shares: a fleet run must never touch them
     private static final List<Path> REAL_FILES = List.of(Path.of("/etc/iproute2/rt_tables.d/routesync.conf"),
             Path.of("/etc/iproute2/rt_protos.d/routesync.conf"), Path.of("/var/lib/routesync"), Path.of("/run/lock/routesync.lock"));
@@ -76,8 +73,8 @@ class FleetCliTest {
     void planShowsEveryHostsOwnChangesInInventoryOrderThenARecap(String format) {
         CliRunner.Result r = run("plan", "-i", inventory(format), "--detailed-exitcode");
         assertEquals(ExitCodes.CHANGES, r.exitCode(), r.toString());
-        assertEquals(names(0, SIZE), headers(r.out()), r.toString());
-        Map<String, String> blocks = blocks(r.out());
+        assertEquals(names(0, SIZE), FleetOutput.headers(r.out()), r.toString());
+        Map<String, String> blocks = FleetOutput.blocks(r.out());
         for (SshFleet.Host h : fleet.hosts()) {
             String block = blocks.get(h.name());
             String net = FleetFiles.serviceNet(h.index());
@@ -121,7 +118,7 @@ class FleetCliTest {
         CliRunner.Result again = run("plan", "-i", files.ini().toString(), "--detailed-exitcode");
         assertEquals(ExitCodes.OK, again.exitCode(), again.toString());
         for (SshFleet.Host h : fleet.hosts()) {
-            assertEquals("No changes. " + h.name() + " matches the desired state.\n\n", blocks(again.out()).get(h.name()));
+            assertEquals("No changes. " + h.name() + " matches the desired state.\n\n", FleetOutput.blocks(again.out()).get(h.name()));
         }
         assertTrue(again.out().endsWith("Hosts: 8 total, 8 ok, 0 changes pending, 0 failed, 0 unreachable.\n"), again.toString());
     }
@@ -157,7 +154,7 @@ class FleetCliTest {
             assertTrue(r.out().contains("  h2  failed: apply failed: "), r.toString());
             assertTrue(r.out().contains("  h6  unreachable: "), r.toString());
             assertTrue(r.out().endsWith("Hosts: 8 total, 0 ok, 6 changed, 1 failed, 1 unreachable.\n"), r.toString());
-            assertTrue(blocks(r.out()).get("h2").contains("The host was rolled back"), r.toString());
+            assertTrue(FleetOutput.blocks(r.out()).get("h2").contains("The host was rolled back"), r.toString());
             assertEquals("", fleet.ip(2, "route", "list", "table", "100"));
             assertFalse(fleet.ip(2, "rule", "show").contains("lookup 100"));
             assertConverged(3);
@@ -171,7 +168,7 @@ class FleetCliTest {
     void limitSelectsASubset() {
         CliRunner.Result plan = run("plan", "-i", files.yaml().toString(), "--limit", "site_b:!h6:h1");
         assertEquals(ExitCodes.OK, plan.exitCode(), plan.toString());
-        assertEquals(List.of("h1", "h4", "h5", "h7"), headers(plan.out()), "inventory order, whatever the pattern's order");
+        assertEquals(List.of("h1", "h4", "h5", "h7"), FleetOutput.headers(plan.out()), "inventory order, whatever the pattern's order");
 
         CliRunner.Result apply = run("apply", "-i", files.ini().toString(), "--limit", "h[0-1]*", "--auto-approve");
         assertEquals(ExitCodes.OK, apply.exitCode(), apply.toString());
@@ -269,40 +266,6 @@ class FleetCliTest {
         List<String> names = new ArrayList<>();
         for (int i = from; i < to; i++) names.add("h" + i);
         return names;
-    }
-
-    static List<String> headers(String out) {
-        List<String> names = new ArrayList<>();
-        Matcher m = HEADER.matcher(out);
-        while (m.find()) names.add(m.group(1));
-        return names;
-    }
-
-    /** Each host's block after its header line, up to the next header or the recap. */
-    static Map<String, String> blocks(String out) {
-        Map<String, String> blocks = new TreeMap<>();
-        Matcher m = HEADER.matcher(out);
-        List<int[]> at = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        while (m.find()) {
-            at.add(new int[] {m.start(), m.end() + 1});
-            names.add(m.group(1));
-        }
-        for (int k = 0; k < at.size(); k++) {
-            int end = k + 1 < at.size() ? at.get(k + 1)[0] : endOfBlocks(out, at.get(k)[1]);
-            // apply prints a host twice (plan, then apply): keep both
-            blocks.merge(names.get(k), out.substring(at.get(k)[1], end), String::concat);
-        }
-        return blocks;
-    }
-
-    // what follows the last block of a phase: the fleet's plan summary, "No changes to apply." or the recap
-    private static final Pattern AFTER_BLOCKS = Pattern.compile(
-            "^(Recap:|No changes to apply\\.|Plan: \\d+ to add, \\d+ to change, \\d+ to delete on \\d+ of \\d+ hosts?\\.)$", Pattern.MULTILINE);
-
-    private static int endOfBlocks(String out, int from) {
-        Matcher m = AFTER_BLOCKS.matcher(out);
-        return m.find(from) ? m.start() : out.length();
     }
 
     private static Map<Path, String> snapshot() {
