@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import io.routesync.testing.Shell;
+import io.routesync.git.TestRepo;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -133,16 +132,11 @@ class FleetValidateTest {
         assertEquals(ExitCodes.USAGE, CliRunner.run("validate", "--repo", dir.toString(), "-f", "states/uplink.yml").exitCode());
     }
 
-    /** Commits everything in {@code repo} (a new repository) and returns the commit id. */
+    /** Commits everything in {@code repo} (a new repository; JGit, so no git binary is needed) and returns the commit id. */
     static String commitAll(Path repo) {
-        List<List<String>> steps = List.of(List.of("init", "-q"), List.of("add", "-A"),
-                List.of("-c", "user.name=routesync test", "-c", "user.email=test@routesync.invalid", "commit", "-q", "-m", "fleet"));
-        for (List<String> step : steps) {
-            List<String> argv = new ArrayList<>(List.of("git", "-C", repo.toString()));
-            argv.addAll(step);
-            Shell.run(argv, null).check(argv);
+        try (TestRepo git = TestRepo.init(repo)) {
+            return git.commit("fleet").getName();
         }
-        return Shell.check("git", "-C", repo.toString(), "rev-parse", "HEAD").stdout().strip();
     }
 
     @Test
