@@ -1,50 +1,72 @@
 package io.routesync.cli;
 
-import io.routesync.apply.ApplyRecord;
-import io.routesync.apply.ApplyReport;
-import io.routesync.apply.BatchFailure;
 import io.routesync.apply.Reconciler;
 import io.routesync.config.Diagnostic;
 import io.routesync.config.state.LoadedState;
+import io.routesync.fleet.ApplySafety;
 import io.routesync.fleet.FleetLoader;
+import io.routesync.fleet.GuardedApply;
 import io.routesync.fleet.HostRun;
-import io.routesync.model.Action;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
 import io.routesync.parse.HostReading;
 import io.routesync.parse.Names;
 import io.routesync.render.HumanPlanRenderer;
 import io.routesync.render.Style;
+import io.routesync.transport.SshConnections;
 import java.io.Console;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code routesync apply}: plan, confirm, apply in one batch per family, verify, roll back on failure. */
+/** {@code routesync apply}: plan, confirm, apply in one batch per family, verify, roll back on failure; or apply a saved plan. */
 @Command(name = "apply", sortOptions = false,
         description = {"Plan, ask for confirmation, then apply the changes in one ip -batch per address family, verify that"
                 + " the host converged, and roll back everything touched if anything fails.",
             "With -i, every selected inventory host is planned over SSH in parallel (--forks) and the plans are shown;"
                 + " one confirmation covers them all; then the hosts with changes are applied in parallel, each with the"
                 + " same verify and rollback. A host that fails or cannot be reached never stops the others. A recap"
-                + " line per host ends the run."},
-        footer = {"", "Exit codes: 0 applied and verified (or nothing to do), 1 failed (rolled back), 64 bad command line"
+                + " line per host ends the run.",
+            "With PLAN (a file saved by 'routesync plan --out PLAN'), exactly that plan is applied, without a question,"
+                + " on the hosts it names, reached as they were when it was made; each host is read again first, and one"
+                + " whose owned routes, rules or table names changed since is refused as stale, with nothing applied there.",
+            "Before changing a host over SSH, routesync checks that the change keeps the way back to you: it simulates the"
+                + " kernel's lookup (rules, then the chosen table) for the host's replies to this SSH connection, before and"
+                + " after the change, and refuses the host if they would be dropped or leave by another interface or"
+                + " gateway (see --allow-management-change).",
+            ""},
+        footer = {"", "Exit codes: 0 applied and verified (or nothing to do), 1 failed (rolled back), refused (management"
+                + " path), stale (PLAN), or not confirmed (--confirm; the host rolled back by itself), 64 bad command line"
                 + " (or no terminal to confirm on and no --auto-approve), 65 invalid state or inventory (nothing applied),"
-                + " 69 host unreachable (nothing applied there), 75 lock held.",
-            "With -i, the most serious host decides: 1 if any host failed (each was rolled back unless its block says"
-                + " otherwise); else 69 if any host was unreachable; else 0."})
+                + " 69 host unreachable (nothing applied there; with --confirm: not seen again after the change), 75 lock held.",
+            "With -i or a PLAN of several hosts, the most serious host decides: 1 if any host failed (each was rolled"
+                + " back unless its block says otherwise); else 69 if any host was unreachable; else 0."})
 final class ApplyCommand implements Callable<Integer> {
+    private static final int MAX_CONFIRM_SECONDS = 3600;
+    /** Options a plan file decides itself: given with one, they would silently mean nothing. */
+    private static final List<String> NOT_WITH_PLAN = List.of("--limit", "--var", "--proto-number", "--repo", "--ref", "--cache-dir",
+            "--require-signed", "--allowed-signers", "--netns", "--etc-dir", "--state-dir", "--lock-dir");
+
     @Spec
     CommandSpec spec;
 
     @ParentCommand
     RootCommand root;
+
+    @Parameters(arity = "0..1", paramLabel = "PLAN",
+            description = "A plan file saved by 'routesync plan --out PLAN' to apply as it is (instead of -f or -i).")
+    Path planFile;
 
     @Mixin
     StateOptions state;
@@ -58,10 +80,29 @@ final class ApplyCommand implements Callable<Integer> {
     @Mixin
     FleetOptions fleet;
 
-    @Option(names = "--auto-approve", description = "Apply without asking (needed when there is no terminal).")
+    @Option(names = "--auto-approve", description = "Apply without asking (needed when there is no terminal; a PLAN is never asked about).")
     boolean autoApprove;
 
-    @Option(names = "--json", description = "With -i: print one JSON document with every host's plan and outcome (needs --auto-approve).")
+    @Option(names = "--confirm", paramLabel = "SECONDS",
+            description = {"Apply so that each host takes the change back by itself unless routesync proves it can still reach"
+                    + " it. Before the batch, the undo is staged on the host and a timer armed there (a detached process that"
+                    + " outlives the SSH session); after it, routesync opens a NEW connection, reads the host again and only"
+                    + " then disarms the timer. If the change cut the way back, the host restores itself within SECONDS;"
+                    + " routesync waits for that and reports it (exit 1; 69 if the host is not seen again).",
+                "SECONDS must cover the batch, a new SSH login and a read: 30 to 120 suits most remote hosts. 0 (the"
+                    + " default) turns it off. Recommended for every remote host, and when you are logged in over SSH to the"
+                    + " host you change with -f. 'routesync confirm' and 'routesync rollback' act on a change left waiting."})
+    Integer confirmSeconds;
+
+    @Option(names = "--allow-management-change",
+            description = {"Apply to an SSH host even if the change would drop or re-route the host's replies to the SSH"
+                    + " connection routesync uses (its management path). Use it for a planned move of the management network,"
+                    + " with --confirm so a mistake undoes itself.",
+                "The check runs only for hosts reached over SSH (-i, or a PLAN made with -i): on this host (-f) or a network"
+                    + " namespace (--netns) routesync changes routing directly, over no connection of its own."})
+    boolean allowManagementChange;
+
+    @Option(names = "--json", description = "With -i or a PLAN: print one JSON document with every host's plan and outcome (-i needs --auto-approve).")
     boolean json;
 
     @Override
@@ -69,11 +110,20 @@ final class ApplyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Style style = Terminal.style(root.noColor);
+        if (planFile != null) return applyPlanFile(out, err, style);
         boolean inventory = state.usesInventory();
         repo.requireInventory(inventory);
         fleet.check(inventory);
-        if (json && !inventory) throw new UserError(ExitCodes.USAGE, "--json is for inventory runs (-i FILE); plan --json shows a single host");
+        if (json && !inventory) {
+            throw new UserError(ExitCodes.USAGE, "--json is for inventory runs (-i FILE) and plan files; plan --json shows a single host");
+        }
         if (inventory) return applyFleet(out, err, style);
+        if (allowManagementChange) {
+            throw new UserError(ExitCodes.USAGE, "--allow-management-change is for hosts reached over SSH (-i, or a plan file):"
+                    + " on this host or a namespace routesync works over no connection a change could cut. Logged in over SSH"
+                    + " to this host? Use --confirm SECONDS.");
+        }
+        ApplySafety safety = safety(SshConnections.DEFAULT_PROGRAM);
         LoadedState loaded = state.load();
         for (Diagnostic w : loaded.warnings()) err.println(w.format());
         Ownership ownership = state.ownership(loaded);
@@ -86,12 +136,14 @@ final class ApplyCommand implements Callable<Integer> {
             out.print(HumanPlanRenderer.render(host, plan, names, style));
             if (plan.isEmpty()) return ExitCodes.OK;
             if (!autoApprove) confirm(host, out);
-            ApplyReport report = reconciler.apply(loaded.state(), ownership, reading, plan, state.inputs(Version.number()),
-                    autoApprove, replanned -> {
+            GuardedApply.Outcome o = new GuardedApply(reconciler, Clock.systemUTC(), safety).apply(loaded.state(), ownership, reading,
+                    plan, state.inputs(Version.number()), autoApprove, replanned -> {
                         out.println("\n" + host + " changed while waiting; applying the new plan:");
                         out.print(HumanPlanRenderer.render(host, replanned, names, style));
                     });
-            return report(host, report, names, out, err, style);
+            if (o.refusal() != null) throw new UserError(ExitCodes.FAILED, o.refusal());
+            if (o.note() != null) err.println("note: " + o.note());
+            return ApplyOutcome.print(host, o.report(), o.confirm(), names, out, err, style);
         } catch (UserError e) {
             throw e;
         } catch (Exception e) {
@@ -103,6 +155,7 @@ final class ApplyCommand implements Callable<Integer> {
         if (json && !autoApprove) {
             throw new UserError(ExitCodes.USAGE, "--json needs --auto-approve: a JSON document cannot ask for confirmation");
         }
+        ApplySafety safety = safety(fleet.sshProgram());
         FleetLoader.Loaded loaded = InventoryInput.load(state, repo, target, fleet, err);
         for (Diagnostic w : loaded.warnings()) err.println(w.format());
         err.flush();
@@ -113,7 +166,7 @@ final class ApplyCommand implements Callable<Integer> {
             if (planned.stream().anyMatch(r -> r.status() == HostRun.Status.CHANGED)) {
                 if (!json) console.print(FleetApply.summary(planned) + "\n\n");
                 if (!autoApprove) FleetApply.confirm(planned, out);
-                done = FleetApply.run(session.jobs(), planned, fleet.forks(), console, !json, autoApprove);
+                done = FleetApply.run(session.jobs(), planned, fleet.forks(), console, !json, autoApprove, safety);
             } else if (!json) {
                 boolean allPlanned = planned.stream().allMatch(r -> r.status() == HostRun.Status.OK);
                 console.print(allPlanned ? "No changes to apply.\n\n" : "No changes to apply on the hosts that could be planned.\n\n");
@@ -124,11 +177,38 @@ final class ApplyCommand implements Callable<Integer> {
         }
     }
 
+    private int applyPlanFile(PrintWriter out, PrintWriter err, Style style) throws Exception {
+        if (state.hasStateFiles() || state.inventory != null) {
+            throw new UserError(ExitCodes.USAGE, "a plan file says which hosts and states it applies: -f and -i cannot be combined with "
+                    + planFile);
+        }
+        List<String> given = new ArrayList<>();
+        for (String option : NOT_WITH_PLAN) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) given.add(option);
+        }
+        if (!given.isEmpty()) {
+            throw new UserError(ExitCodes.USAGE, String.join(", ", given) + ": not with a plan file, which records the hosts, their"
+                    + " desired state and where routesync's files are on each");
+        }
+        fleet.check(true);
+        ApplySafety safety = safety(fleet.sshProgram());
+        FleetConsole console = new FleetConsole(out, err, root.screen, style);
+        return new PlanFileApply(planFile, fleet, target, safety, json).run(console);
+    }
+
+    private ApplySafety safety(List<String> sshProgram) throws UserError {
+        int seconds = confirmSeconds == null ? 0 : confirmSeconds;
+        if (seconds < 0 || seconds > MAX_CONFIRM_SECONDS) {
+            throw new UserError(ExitCodes.USAGE, "--confirm " + seconds + " is out of range (0-" + MAX_CONFIRM_SECONDS + " seconds; 0 is off)");
+        }
+        return new ApplySafety(seconds == 0 ? null : Duration.ofSeconds(seconds), allowManagementChange, sshProgram);
+    }
+
     private void confirm(String host, PrintWriter out) throws UserError {
         Console console = System.console();
         if (console == null) {
             throw new UserError(ExitCodes.USAGE, "refusing to apply without confirmation: there is no terminal to ask on."
-                    + " Review the plan above and run again with --auto-approve (or save it with plan first).");
+                    + " Review the plan above and run again with --auto-approve (or save it with plan --out FILE and apply FILE).");
         }
         out.print("\nDo you want to apply these changes on " + host + "? Only 'yes' is accepted: ");
         out.flush();
@@ -136,54 +216,5 @@ final class ApplyCommand implements Callable<Integer> {
         if (answer == null || !answer.strip().equals("yes")) {
             throw new UserError(ExitCodes.FAILED, "apply cancelled; nothing was changed.");
         }
-    }
-
-    static int report(String host, ApplyReport report, Names names, PrintWriter out, PrintWriter err, Style style) {
-        HostPlan applied = report.applied();
-        switch (report.outcome()) {
-            case NO_CHANGES:
-                out.println("No changes to apply: " + host + " already matches the desired state (another run may have applied it).");
-                return ExitCodes.OK;
-            case APPLIED:
-                out.println(style.green("Apply complete: " + applied.count(Action.ADD) + " added, " + applied.count(Action.REPLACE)
-                        + " changed, " + applied.count(Action.DELETE) + " deleted."));
-                if (report.record() != null) out.println("Record: " + report.record());
-                return ExitCodes.OK;
-            case PLAN_CHANGED:
-                err.println("error: " + host + " changed after it was planned, and the new plan differs from the one you approved:");
-                err.print(HumanPlanRenderer.render(host, applied, names, Style.PLAIN));
-                err.println("Nothing was changed. Run apply again to review the new plan.");
-                return ExitCodes.FAILED;
-            case FAILED_ROLLED_BACK:
-            case VERIFY_FAILED_ROLLED_BACK:
-                err.println("error: " + describeFailure(host, report));
-                int undone = report.rollback() == null ? 0 : report.rollback().changes().size();
-                err.println("The host was rolled back (" + undone + " change(s) undone): every entry this apply touched is as it was before.");
-                return ExitCodes.FAILED;
-            case ROLLBACK_FAILED:
-                err.println(style.red("error: " + describeFailure(host, report)));
-                err.println(style.red("THE ROLLBACK DID NOT COMPLETE. These changes would still be needed to restore "
-                        + host + " to its state before the apply:"));
-                err.print(HumanPlanRenderer.render(host, report.remaining(), names, Style.PLAIN));
-                err.println("Fix them by hand (the commands above) or run routesync apply again.");
-                return ExitCodes.FAILED;
-            default:
-                throw new AssertionError(report.outcome());
-        }
-    }
-
-    private static String describeFailure(String host, ApplyReport report) {
-        BatchFailure f = report.failure();
-        StringBuilder s = new StringBuilder("apply failed on ").append(host);
-        if (report.outcome() == ApplyReport.Outcome.VERIFY_FAILED_ROLLED_BACK && report.remaining() != null) {
-            s.append(": after the batch, the host still differed from the desired state in ")
-                    .append(report.remaining().changes().size()).append(" entries.");
-            return s.toString();
-        }
-        if (f == null) return s.append('.').toString();
-        if (f.batchLine() != null) s.append(" at batch line ").append(f.line()).append(":\n  ").append(f.batchLine());
-        else s.append(':');
-        s.append("\n  ").append(f.message().replace("\n", "\n  "));
-        return s.toString();
     }
 }

@@ -1,5 +1,6 @@
 package io.routesync.cli;
 
+import io.routesync.fleet.ApplySafety;
 import io.routesync.fleet.HostJob;
 import io.routesync.fleet.HostRun;
 import io.routesync.fleet.ParallelRun;
@@ -16,8 +17,9 @@ import java.util.List;
 
 /**
  * The apply phase of {@code apply -i}: one question for the whole fleet, then every host with changes
- * applied in parallel with the single-host flow (stale re-plan, verify, rollback), a block per host
- * in inventory order. Hosts without changes, or that could not be planned, are left alone.
+ * applied in parallel with the single-host flow (management-path check, stale re-plan, verify,
+ * rollback, --confirm), a block per host in inventory order. Hosts without changes, or that could not
+ * be planned, are left alone.
  */
 final class FleetApply {
     private FleetApply() {
@@ -71,7 +73,7 @@ final class FleetApply {
      * {@code acceptReplan}: a host that changed since it was read gets its new plan (shown in its block).
      */
     static List<HostRun> run(List<HostJob> jobs, List<HostRun> planned, int forks, FleetConsole console, boolean blocks,
-            boolean acceptReplan) throws InterruptedException {
+            boolean acceptReplan, ApplySafety safety) throws InterruptedException {
         List<Integer> changed = new ArrayList<>();
         for (int i = 0; i < planned.size(); i++) {
             if (planned.get(i).status() == HostRun.Status.CHANGED) changed.add(i);
@@ -79,7 +81,7 @@ final class FleetApply {
         List<HostRun> applied;
         try {
             applied = ParallelRun.run(changed.size(), forks,
-                    k -> jobs.get(changed.get(k)).apply(planned.get(changed.get(k)), acceptReplan, replanned -> { }),
+                    k -> jobs.get(changed.get(k)).apply(planned.get(changed.get(k)), acceptReplan, safety, replanned -> { }),
                     new ParallelRun.Listener<HostRun>() {
                         @Override
                         public void progress(int done, int running, int total) {
@@ -105,15 +107,23 @@ final class FleetApply {
             b.append(run.name()).append(" changed while waiting; applying the new plan:\n");
             b.append(HumanPlanRenderer.render(run.name(), replanned, run.spec().loaded().names(), style));
         }
+        return b.append(outcome(run, style, width)).append('\n').toString();
+    }
+
+    /** How the host's apply ended: its failure, or the apply's report and confirmation; the check's note first. */
+    static String outcome(HostRun run, Style style, int width) {
+        StringBuilder b = new StringBuilder();
+        if (run.note() != null) b.append("note: ").append(run.note()).append('\n');
         if (run.failure() != null) {
-            b.append(HostBlockRenderer.failure(run.name(), run.failure().unreachable(), run.failure().detail(), style, width));
-        } else {
-            StringWriter text = new StringWriter();
-            PrintWriter w = new PrintWriter(text);
-            ApplyCommand.report(run.name(), run.report(), run.spec().loaded().names(), w, w, style);
-            w.flush();
-            b.append(text);
+            return b.append(HostBlockRenderer.failure(run.name(), run.failure().unreachable(), run.failure().detail(), style, width)).toString();
         }
-        return b.append('\n').toString();
+        if (run.report() == null && run.confirm() == null) {
+            return b.append("Nothing to apply: ").append(run.name()).append(" is as it was when planned.\n").toString();
+        }
+        StringWriter text = new StringWriter();
+        PrintWriter w = new PrintWriter(text);
+        ApplyOutcome.print(run.name(), run.report(), run.confirm(), run.spec().loaded().names(), w, w, style);
+        w.flush();
+        return b.append(text).toString();
     }
 }

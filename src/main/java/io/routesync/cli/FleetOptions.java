@@ -7,33 +7,34 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** How an inventory run (-i) reaches its hosts: how many at once, and how ssh is run. */
+/** How a fleet run (-i, or apply of a plan file) reaches its hosts: how many at once, and how ssh is run. */
 public final class FleetOptions {
     static final int DEFAULT_FORKS = 10;
     private static final int MAX_FORKS = 1000;
 
-    @Option(names = "--forks", paramLabel = "N", description = "With -i: how many hosts to work on at once (default " + DEFAULT_FORKS + ").")
+    @Option(names = "--forks", paramLabel = "N", description = "With -i (or apply PLAN): how many hosts to work on at once (default " + DEFAULT_FORKS + ").")
     Integer forks;
 
     @Option(names = "--ssh-program", paramLabel = "CMD",
-            description = {"With -i: the ssh client command, split on spaces (default: ssh), e.g. 'ip vrf exec mgmt ssh'.",
+            description = {"With -i (or apply PLAN): the ssh client command, split on spaces (default: ssh), e.g. 'ip vrf exec mgmt ssh'.",
                 "It is run as given, like GIT_SSH_COMMAND: trusted configuration."})
     String sshProgram;
 
     @Option(names = "--ssh-accept-new",
-            description = "With -i: accept the host keys of hosts never seen before (StrictHostKeyChecking=accept-new); changed keys are still refused.")
+            description = "With -i (or apply PLAN): accept the host keys of hosts never seen before (StrictHostKeyChecking=accept-new); changed keys are still refused.")
     boolean acceptNewHostKeys;
 
     @Option(names = "--connect-timeout", paramLabel = "SECONDS",
-            description = "With -i: how long ssh may take to connect to a host (default 10).")
+            description = "With -i (or apply PLAN): how long ssh may take to connect to a host (default 10).")
     Integer connectTimeout;
 
     /**
-     * Checks the options before anything is read: their values on an inventory run, and that none is
-     * given on a run without one, where it would silently mean nothing.
+     * Checks the options before anything is read: their values on a fleet run (an inventory, or a plan
+     * file, whose hosts may be reached over ssh), and that none is given on another run, where it would
+     * silently mean nothing.
      */
-    void check(boolean inventory) throws UserError {
-        if (inventory) {
+    void check(boolean fleetRun) throws UserError {
+        if (fleetRun) {
             forks();
             sshProgram();
             connectTimeout();
@@ -44,7 +45,7 @@ public final class FleetOptions {
         if (sshProgram != null) given.add("--ssh-program");
         if (acceptNewHostKeys) given.add("--ssh-accept-new");
         if (connectTimeout != null) given.add("--connect-timeout");
-        if (!given.isEmpty()) throw new UserError(ExitCodes.USAGE, String.join(", ", given) + ": only for inventory runs (-i FILE)");
+        if (!given.isEmpty()) throw new UserError(ExitCodes.USAGE, String.join(", ", given) + ": only for inventory runs (-i FILE) and plan files (apply PLAN)");
     }
 
     int forks() throws UserError {

@@ -43,9 +43,10 @@ final class FleetReport {
         List<FleetJsonRenderer.HostEntry> hosts = new ArrayList<>();
         for (HostRun r : runs) {
             String outcome = r.report() == null ? null : r.report().outcome().name().toLowerCase(Locale.ROOT);
+            String confirm = r.confirm() == null ? null : r.confirm().outcome().name().toLowerCase(Locale.ROOT);
             String error = r.failure() != null ? r.failure().detail() : r.reason();
             var plan = r.report() != null && r.report().applied() != null ? r.report().applied() : r.plan();
-            hosts.add(new FleetJsonRenderer.HostEntry(r.name(), kind(r), plan, r.spec().loaded().names(), outcome, error,
+            hosts.add(new FleetJsonRenderer.HostEntry(r.name(), kind(r), plan, r.spec().loaded().names(), outcome, confirm, error,
                     r.report() == null ? null : r.report().record()));
         }
         return FleetJsonRenderer.render(command, hosts);

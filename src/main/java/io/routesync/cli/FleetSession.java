@@ -3,42 +3,25 @@ package io.routesync.cli;
 import io.routesync.apply.Reconciler;
 import io.routesync.fleet.HostJob;
 import io.routesync.fleet.HostSpec;
-import io.routesync.transport.SshConnections;
-import io.routesync.transport.TransportException;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * The hosts of one fleet run with what reaches them: one {@link SshConnections} for the run (its
- * ControlMaster directory lets each host's apply reuse the connection its read opened), closed,
- * with every master, when the run ends, also when it is interrupted (Ctrl-C): otherwise one idle ssh
- * master per host would linger until ControlPersist runs out.
- */
+/** The hosts of one inventory run with what reaches them: the run's {@link SshSession} and a job per host. */
 final class FleetSession implements AutoCloseable {
-    private final SshConnections connections;
+    private final SshSession ssh;
     private final List<HostJob> jobs;
-    private final Thread onExit;
 
-    private FleetSession(SshConnections connections, List<HostJob> jobs) {
-        this.connections = connections;
+    private FleetSession(SshSession ssh, List<HostJob> jobs) {
+        this.ssh = ssh;
         this.jobs = jobs;
-        this.onExit = connections == null ? null : new Thread(connections::close, "routesync-ssh-close");
-        if (onExit != null) Runtime.getRuntime().addShutdownHook(onExit);
     }
 
     static FleetSession open(List<HostSpec> hosts, FleetOptions fleet, TargetOptions target) throws UserError {
-        SshConnections connections = null;
-        if (hosts.stream().anyMatch(h -> !h.local())) {
-            try {
-                connections = SshConnections.open(fleet.sshProgram());
-            } catch (TransportException e) {
-                throw new UserError(ExitCodes.FAILED, e.getMessage(), e);
-            }
-        }
+        SshSession ssh = SshSession.open(hosts.stream().anyMatch(h -> !h.local()), fleet);
         Reconciler.Settings settings = new Reconciler.Settings(target.lockWait(), target.runTimeout());
         List<HostJob> jobs = new ArrayList<>();
-        for (HostSpec h : hosts) jobs.add(HostJob.of(h, connections, settings));
-        return new FleetSession(connections, jobs);
+        for (HostSpec h : hosts) jobs.add(HostJob.of(h, ssh.connections(), settings));
+        return new FleetSession(ssh, jobs);
     }
 
     List<HostJob> jobs() {
@@ -47,12 +30,6 @@ final class FleetSession implements AutoCloseable {
 
     @Override
     public void close() {
-        if (connections == null) return;
-        connections.close();
-        try {
-            Runtime.getRuntime().removeShutdownHook(onExit);
-        } catch (IllegalStateException e) {
-            // the JVM is already shutting down; the hook finds the connections closed
-        }
+        ssh.close();
     }
 }

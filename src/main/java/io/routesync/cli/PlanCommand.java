@@ -1,6 +1,8 @@
 package io.routesync.cli;
 
+import io.routesync.apply.ApplyRecord;
 import io.routesync.apply.Reconciler;
+import io.routesync.apply.SavedTargets;
 import io.routesync.config.Diagnostic;
 import io.routesync.config.state.LoadedState;
 import io.routesync.fleet.FleetLoader;
@@ -10,7 +12,16 @@ import io.routesync.model.Ownership;
 import io.routesync.parse.HostReading;
 import io.routesync.render.HumanPlanRenderer;
 import io.routesync.render.JsonPlanRenderer;
+import io.routesync.saved.SavedHost;
+import io.routesync.saved.SavedPlan;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,7 +35,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "plan", sortOptions = false,
         description = {"Read the host and show the changes that would bring it to the desired state. Changes nothing.",
             "With -i, every selected inventory host is read over SSH in parallel (--forks); each host's plan is printed as"
-                + " a block in inventory order as soon as it and the hosts before it are done, then a recap line per host."},
+                + " a block in inventory order as soon as it and the hosts before it are done, then a recap line per host.",
+            "With --out FILE, the plan is also saved, for 'routesync apply FILE' to apply exactly these changes later (after"
+                + " a review, a change window, or from another shell), and only while each host is as it was read now."},
         footer = {"", "Exit codes: 0 no changes (or changes, without --detailed-exitcode), 1 failed, 2 changes pending"
                 + " (--detailed-exitcode), 64 bad command line, 65 invalid state or inventory (no host contacted),"
                 + " 69 host unreachable, 75 lock held.",
@@ -52,6 +65,13 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the plan as one JSON document.")
     boolean json;
 
+    @Option(names = "--out", paramLabel = "FILE",
+            description = {"Also save the plan to FILE (JSON, replaced whole). 'routesync apply FILE' then applies exactly"
+                    + " these changes on the same hosts, reached the same way, and refuses a host whose routes, rules or"
+                    + " table names routesync owns changed since (it says 'plan is stale'; nothing is applied there)."
+                    + " With -i, hosts that could not be planned are left out of the file."})
+    Path outFile;
+
     @Option(names = "--detailed-exitcode", description = "Exit 2 when there are changes (0 when none, 1 on errors; see below for -i).")
     boolean detailedExitCode;
 
@@ -62,14 +82,16 @@ final class PlanCommand implements Callable<Integer> {
         boolean inventory = state.usesInventory();
         repo.requireInventory(inventory);
         fleet.check(inventory);
+        if (outFile != null) PlanFileOutput.check(outFile);
         if (inventory) return planFleet(out, err);
         LoadedState loaded = state.load();
         for (Diagnostic w : loaded.warnings()) err.println(w.format());
         Ownership ownership = state.ownership(loaded);
         Reconciler reconciler = Hosts.reconciler(target);
+        HostReading reading;
         HostPlan plan;
         try {
-            HostReading reading = reconciler.observe(loaded.state());
+            reading = reconciler.observe(loaded.state());
             plan = reconciler.plan(loaded.state(), reading, ownership);
         } catch (Exception e) {
             throw Failures.of(e);
@@ -79,6 +101,13 @@ final class PlanCommand implements Callable<Integer> {
             out.print(JsonPlanRenderer.render(List.of(new JsonPlanRenderer.HostEntry(host, plan, loaded.names()))));
         } else {
             out.print(HumanPlanRenderer.render(host, plan, loaded.names(), Terminal.style(root.noColor)));
+        }
+        if (outFile != null) {
+            ApplyRecord.Inputs inputs = state.inputs(Version.number());
+            SavedHost saved = new SavedHost(host, SavedTargets.describe(reconciler.target(), reconciler.paths()), ownership.protocolTag(),
+                    reading.digest(), loaded.state(), plan);
+            save(new SavedPlan(Version.number(), Instant.now().toString(), inputs.digest(), inputs.commit(), List.of(saved)), List.of(),
+                    out, err);
         }
         return detailedExitCode && !plan.isEmpty() ? ExitCodes.CHANGES : ExitCodes.OK;
     }
@@ -92,7 +121,53 @@ final class PlanCommand implements Callable<Integer> {
             List<HostRun> runs = FleetPlan.run(session.jobs(), fleet.forks(), console, !json);
             if (json) out.print(FleetReport.json("plan", runs));
             else console.print(FleetReport.recap(runs, true, console.style(), console.width()));
+            if (outFile != null) saveFleet(session, runs, out, err);
             return FleetReport.exitCode(runs, detailedExitCode);
         }
+    }
+
+    /** One saved host per host that could be planned, named as in the inventory; the others are named as left out. */
+    private void saveFleet(FleetSession session, List<HostRun> runs, PrintWriter out, PrintWriter err) throws UserError {
+        List<SavedHost> hosts = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
+        List<ApplyRecord.Inputs> inputs = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            HostRun r = runs.get(i);
+            if (r.failure() != null) {
+                leftOut.add(r.name());
+                continue;
+            }
+            hosts.add(session.jobs().get(i).saved(r));
+            inputs.add(r.spec().inputs());
+        }
+        if (hosts.isEmpty()) {
+            err.println("error: no host could be planned, so no plan was saved to " + outFile + ".");
+            return;
+        }
+        // every host came from the same commit (or none); the file keeps one digest for all their inputs
+        save(new SavedPlan(Version.number(), Instant.now().toString(), fleetDigest(hosts, inputs), inputs.get(0).commit(), hosts),
+                leftOut, out, err);
+    }
+
+    /** Writes the plan file; the hint goes to stderr with --json, so stdout stays one JSON document. */
+    private void save(SavedPlan plan, List<String> leftOut, PrintWriter out, PrintWriter err) throws UserError {
+        PlanFileOutput.write(outFile, plan);
+        PrintWriter hint = json ? err : out;
+        hint.print((json ? "" : "\n") + PlanFileOutput.saved(outFile, plan, leftOut));
+        hint.flush();
+    }
+
+    /** A digest of the hosts' own input digests, by name: what the apply records of a fleet plan name as its inputs. */
+    private static String fleetDigest(List<SavedHost> hosts, List<ApplyRecord.Inputs> inputs) {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        for (int i = 0; i < hosts.size(); i++) {
+            sha.update((hosts.get(i).name() + "=" + inputs.get(i).digest() + "\0").getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(sha.digest());
     }
 }

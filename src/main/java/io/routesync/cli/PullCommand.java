@@ -137,7 +137,7 @@ final class PullCommand implements Callable<Integer> {
                 Style style = Terminal.style(root.noColor);
                 out.println("routesync pull: " + who + " differs from " + at + " \"" + r.commit().subject() + "\"");
                 out.print(HumanPlanRenderer.render(r.target(), r.report().applied(), r.names(), style));
-                return ApplyCommand.report(r.target(), r.report(), r.names(), out, err, style);
+                return ApplyOutcome.report(r.target(), r.report(), r.names(), out, err, style);
             default:
                 throw new AssertionError(r.outcome());
         }

@@ -1,9 +1,10 @@
 package io.routesync.fleet;
 
-import io.routesync.apply.ApplyReport;
 import io.routesync.apply.Reconciler;
+import io.routesync.apply.SavedTargets;
 import io.routesync.model.HostPlan;
 import io.routesync.parse.HostReading;
+import io.routesync.saved.SavedHost;
 import io.routesync.transport.LocalTarget;
 import io.routesync.transport.SshConnections;
 import io.routesync.transport.Target;
@@ -14,16 +15,18 @@ import java.util.function.Consumer;
 
 /**
  * One host's part of a fleet run: the same {@link Reconciler} flow as a single-host run (observe,
- * plan; apply with stale re-plan, verify and rollback), with every failure kept in the
- * {@link HostRun} instead of thrown, so one host never stops the others.
+ * plan; apply with stale re-plan, verify and rollback, guarded as {@link GuardedApply} says), with
+ * every failure kept in the {@link HostRun} instead of thrown, so one host never stops the others.
  */
 public final class HostJob {
     private final HostSpec spec;
     private final Reconciler reconciler;
+    private final Clock clock;
 
     public HostJob(HostSpec spec, Target target, Reconciler.Settings settings, Clock clock) {
         this.spec = spec;
         this.reconciler = new Reconciler(target, spec.paths(), settings, clock);
+        this.clock = clock;
     }
 
     /** A job reaching the host over the run's ssh connections, or locally for ansible_connection local. */
@@ -47,22 +50,35 @@ public final class HostJob {
     }
 
     /**
-     * Applies the plan {@code planned} holds. With {@code acceptReplan} a host that changed since it was
-     * read gets its new plan applied (and shown through {@code onReplan}); without, it fails with
-     * PLAN_CHANGED and nothing is changed, as for a single host.
+     * Applies the plan {@code planned} holds, guarded by {@code safety} (management-path check for an
+     * ssh host, --confirm). With {@code acceptReplan} a host that changed since it was read gets its
+     * new plan applied (and shown through {@code onReplan}); without, it fails with PLAN_CHANGED and
+     * nothing is changed, as for a single host.
      */
-    public HostRun apply(HostRun planned, boolean acceptReplan, Consumer<HostPlan> onReplan) {
+    public HostRun apply(HostRun planned, boolean acceptReplan, ApplySafety safety, Consumer<HostPlan> onReplan) {
         if (planned.failure() != null || planned.plan().isEmpty()) return planned;
         List<HostPlan> replans = new ArrayList<>();
+        GuardedApply guarded = new GuardedApply(reconciler, clock, safety);
         try {
-            ApplyReport report = reconciler.apply(spec.loaded().state(), spec.ownership(), planned.reading(), planned.plan(), spec.inputs(),
-                    acceptReplan, replanned -> {
+            GuardedApply.Outcome o = guarded.apply(spec.loaded().state(), spec.ownership(), planned.reading(), planned.plan(),
+                    spec.inputs(), acceptReplan, replanned -> {
                         replans.add(replanned);
                         onReplan.accept(replanned);
                     });
-            return new HostRun(spec, planned.reading(), planned.plan(), report, replans, null);
+            HostFailure refused = o.refusal() == null ? null : HostFailure.failed(o.refusal());
+            return new HostRun(spec, planned.reading(), planned.plan(), o.report(), replans, refused, o.confirm(), o.note());
         } catch (Exception e) {
-            return new HostRun(spec, planned.reading(), planned.plan(), null, replans, HostFailure.of(e, true));
+            return new HostRun(spec, planned.reading(), planned.plan(), null, replans, HostFailure.of(e, guarded.touched()));
         }
+    }
+
+    /**
+     * What {@code plan --out} saves of a host that was planned: where it was read (so {@code apply FILE}
+     * reaches it the same way), the desired state, and the plan with its fingerprint.
+     */
+    public SavedHost saved(HostRun planned) {
+        if (planned.failure() != null) throw new IllegalArgumentException(spec.name() + " was not planned");
+        return new SavedHost(spec.name(), SavedTargets.describe(reconciler.target(), reconciler.paths()), spec.ownership().protocolTag(),
+                planned.reading().digest(), spec.loaded().state(), planned.plan());
     }
 }

@@ -1,16 +1,18 @@
 package io.routesync.fleet;
 
 import io.routesync.apply.ApplyReport;
+import io.routesync.apply.ConfirmReport;
 import io.routesync.model.HostPlan;
 import io.routesync.parse.HostReading;
 import java.util.List;
 
 /**
  * What a fleet run learned about one host: the reading and plan (when it could be read), how the
- * apply ended (apply only), the plans it was re-planned to while applying, or why it failed.
+ * apply ended (apply only), the plans it was re-planned to while applying, or why it failed; with
+ * --confirm whether the change was confirmed, and what the management-path check noted ({@code note}).
  */
 public record HostRun(HostSpec spec, HostReading reading, HostPlan plan, ApplyReport report, List<HostPlan> replans,
-                      HostFailure failure) {
+                      HostFailure failure, ConfirmReport confirm, String note) {
 
     /** Where a host stands at the end of a phase, as the recap and the exit code see it. */
     public enum Status {
@@ -28,6 +30,11 @@ public record HostRun(HostSpec spec, HostReading reading, HostPlan plan, ApplyRe
         replans = List.copyOf(replans);
     }
 
+    /** A run without --confirm and without a note. */
+    public HostRun(HostSpec spec, HostReading reading, HostPlan plan, ApplyReport report, List<HostPlan> replans, HostFailure failure) {
+        this(spec, reading, plan, report, replans, failure, null, null);
+    }
+
     static HostRun planned(HostSpec spec, HostReading reading, HostPlan plan) {
         return new HostRun(spec, reading, plan, null, List.of(), null);
     }
@@ -42,6 +49,15 @@ public record HostRun(HostSpec spec, HostReading reading, HostPlan plan, ApplyRe
 
     public Status status() {
         if (failure != null) return failure.unreachable() ? Status.UNREACHABLE : Status.FAILED;
+        if (confirm != null) {
+            switch (confirm.outcome()) {
+                case CONFIRMED: return Status.CHANGED;
+                case UNREACHABLE: return Status.UNREACHABLE;
+                case ROLLED_BACK_BY_HOST:
+                case ROLLBACK_INCOMPLETE: return Status.FAILED;
+                default: break; // NOT_NEEDED, DISARMED, LEFT_ARMED: the apply's own report decides
+            }
+        }
         if (report != null) {
             switch (report.outcome()) {
                 case NO_CHANGES: return Status.OK;
@@ -61,6 +77,8 @@ public record HostRun(HostSpec spec, HostReading reading, HostPlan plan, ApplyRe
     /** One line on why the host failed, for the recap; null when it did not. */
     public String reason() {
         if (failure != null) return failure.reason();
+        String unconfirmed = unconfirmed();
+        if (unconfirmed != null) return unconfirmed;
         if (report == null) return null;
         switch (report.outcome()) {
             case NO_CHANGES:
@@ -76,6 +94,23 @@ public record HostRun(HostSpec spec, HostReading reading, HostPlan plan, ApplyRe
                 return "the host changed after it was planned; nothing was changed";
             default:
                 throw new AssertionError(report.outcome());
+        }
+    }
+
+    /** Why a change made with --confirm did not stay, in one line; null when it did (or there was none). */
+    private String unconfirmed() {
+        if (confirm == null) return null;
+        switch (confirm.outcome()) {
+            case ROLLED_BACK_BY_HOST:
+                return "not confirmed: " + oneLine(confirm.detail()) + " (the host rolled the change back by itself)";
+            case ROLLBACK_INCOMPLETE:
+                return "not confirmed, and the host's own rollback is incomplete: the host needs attention";
+            case UNREACHABLE:
+                return "not confirmed, and unreachable since the apply: if it does not come back, run 'routesync rollback' on its console";
+            case LEFT_ARMED:
+                return "apply failed and the rollback did not complete; the host's timer stays armed to undo the change";
+            default:
+                return null;
         }
     }
 

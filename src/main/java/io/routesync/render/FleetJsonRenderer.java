@@ -19,10 +19,11 @@ public final class FleetJsonRenderer {
 
     /**
      * One host. {@code plan} is null when the host could not be planned; {@code outcome} (an apply's
-     * ending, like {@code applied}), {@code error} and {@code record} are null when they do not apply.
+     * ending, like {@code applied}), {@code confirm} (with --confirm, like {@code confirmed}), {@code
+     * error} and {@code record} are null when they do not apply.
      */
-    public record HostEntry(String host, RecapRenderer.Kind kind, HostPlan plan, Names names, String outcome, String error,
-                            String record) {
+    public record HostEntry(String host, RecapRenderer.Kind kind, HostPlan plan, Names names, String outcome, String confirm,
+                            String error, String record) {
     }
 
     private FleetJsonRenderer() {
@@ -42,6 +43,7 @@ public final class FleetJsonRenderer {
             node.put("host", h.host());
             node.put("status", status(h.kind(), pending));
             if (h.outcome() != null) node.put("outcome", h.outcome());
+            if (h.confirm() != null) node.put("confirm", h.confirm());
             if (h.error() != null) node.put("error", h.error());
             if (h.record() != null) node.put("record", h.record());
             if (h.plan() != null) {

@@ -1,0 +1,108 @@
+package io.routesync.cli;
+
+import io.routesync.apply.ApplyReport;
+import io.routesync.apply.BatchFailure;
+import io.routesync.apply.ConfirmReport;
+import io.routesync.model.Action;
+import io.routesync.model.HostPlan;
+import io.routesync.parse.Names;
+import io.routesync.render.HumanPlanRenderer;
+import io.routesync.render.Style;
+import java.io.PrintWriter;
+
+/**
+ * How one host's apply ended, for people, and the exit code it stands for: the apply's report (applied,
+ * rolled back, ...), then with {@code --confirm} whether the change was confirmed over a new
+ * connection or what the host did by itself. Shared by single-host runs and fleet blocks.
+ */
+final class ApplyOutcome {
+    private ApplyOutcome() {
+    }
+
+    /**
+     * Exit codes with --confirm: confirmed, or disarmed/left armed after the apply's own failure, keep the
+     * apply's code; not confirmed is 1 (the host took the change back) or 69 (it was not seen again).
+     */
+    static int print(String host, ApplyReport report, ConfirmReport confirm, Names names, PrintWriter out, PrintWriter err, Style style) {
+        if (confirm == null) return report(host, report, names, out, err, style);
+        switch (confirm.outcome()) {
+            case NOT_NEEDED:
+                return report(host, report, names, out, err, style);
+            case CONFIRMED: {
+                int code = report(host, report, names, out, err, style);
+                out.println(style.green(confirm.message(host)));
+                return code;
+            }
+            case DISARMED:
+            case LEFT_ARMED: {
+                int code = report(host, report, names, out, err, style);
+                err.println(confirm.message(host));
+                return code;
+            }
+            case ROLLED_BACK_BY_HOST:
+            case ROLLBACK_INCOMPLETE:
+            case UNREACHABLE:
+                // the batch may well have gone through: say so plainly, not as "Apply complete"
+                if (report != null && report.outcome() == ApplyReport.Outcome.APPLIED) {
+                    out.println("The changes were applied (" + counts(report.applied()) + ") but not confirmed:");
+                }
+                err.println(style.red("error: " + confirm.message(host)));
+                return confirm.outcome() == ConfirmReport.Outcome.UNREACHABLE ? ExitCodes.UNAVAILABLE : ExitCodes.FAILED;
+            default:
+                throw new AssertionError(confirm.outcome());
+        }
+    }
+
+    /** The apply's own report (no --confirm); returns its exit code. */
+    static int report(String host, ApplyReport report, Names names, PrintWriter out, PrintWriter err, Style style) {
+        HostPlan applied = report.applied();
+        switch (report.outcome()) {
+            case NO_CHANGES:
+                out.println("No changes to apply: " + host + " already matches the desired state (another run may have applied it).");
+                return ExitCodes.OK;
+            case APPLIED:
+                out.println(style.green("Apply complete: " + counts(applied) + "."));
+                if (report.record() != null) out.println("Record: " + report.record());
+                return ExitCodes.OK;
+            case PLAN_CHANGED:
+                err.println("error: " + host + " changed after it was planned, and the new plan differs from the one you approved:");
+                err.print(HumanPlanRenderer.render(host, applied, names, Style.PLAIN));
+                err.println("Nothing was changed. Run apply again to review the new plan.");
+                return ExitCodes.FAILED;
+            case FAILED_ROLLED_BACK:
+            case VERIFY_FAILED_ROLLED_BACK:
+                err.println("error: " + describeFailure(host, report));
+                int undone = report.rollback() == null ? 0 : report.rollback().changes().size();
+                err.println("The host was rolled back (" + undone + " change(s) undone): every entry this apply touched is as it was before.");
+                return ExitCodes.FAILED;
+            case ROLLBACK_FAILED:
+                err.println(style.red("error: " + describeFailure(host, report)));
+                err.println(style.red("THE ROLLBACK DID NOT COMPLETE. These changes would still be needed to restore "
+                        + host + " to its state before the apply:"));
+                err.print(HumanPlanRenderer.render(host, report.remaining(), names, Style.PLAIN));
+                err.println("Fix them by hand (the commands above) or run routesync apply again.");
+                return ExitCodes.FAILED;
+            default:
+                throw new AssertionError(report.outcome());
+        }
+    }
+
+    private static String counts(HostPlan applied) {
+        return applied.count(Action.ADD) + " added, " + applied.count(Action.REPLACE) + " changed, " + applied.count(Action.DELETE) + " deleted";
+    }
+
+    private static String describeFailure(String host, ApplyReport report) {
+        BatchFailure f = report.failure();
+        StringBuilder s = new StringBuilder("apply failed on ").append(host);
+        if (report.outcome() == ApplyReport.Outcome.VERIFY_FAILED_ROLLED_BACK && report.remaining() != null) {
+            s.append(": after the batch, the host still differed from the desired state in ")
+                    .append(report.remaining().changes().size()).append(" entries.");
+            return s.toString();
+        }
+        if (f == null) return s.append('.').toString();
+        if (f.batchLine() != null) s.append(" at batch line ").append(f.line()).append(":\n  ").append(f.batchLine());
+        else s.append(':');
+        s.append("\n  ").append(f.message().replace("\n", "\n  "));
+        return s.toString();
+    }
+}
