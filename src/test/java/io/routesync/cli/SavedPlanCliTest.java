@@ -1,0 +1,211 @@
+package io.routesync.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.routesync.testing.KernelAccess;
+import io.routesync.testing.Netns;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * plan --out FILE and apply FILE from the command line, on a namespace: the saved plan converges an
+ * unchanged host and only once; it is refused as stale after a hand-made change and when the file was
+ * edited, with nothing applied; --json and --out go together; apply --confirm on a namespace (the
+ * "new connection" is a new process there) is confirmed at once.
+ */
+class SavedPlanCliTest {
+    private static final String STATE = String.join("\n",
+            "tables: { uplink2: 102 }",
+            "rules:",
+            "  - { priority: 1000, from: 198.51.100.10, table: uplink2 }",
+            "routes:",
+            "  uplink2:",
+            "    - \"198.51.100.0/24 dev d1 scope link src 198.51.100.10\"",
+            "    - \"default via 198.51.100.1 dev d1\"",
+            "");
+
+    @TempDir
+    Path dir;
+    Netns ns;
+    Path state;
+    Path plan;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        KernelAccess.require();
+        ns = Netns.create("savedcli");
+        ns.vethPair("d0", "d0p");
+        ns.vethPair("d1", "d1p");
+        ns.ip("address", "add", "192.0.2.1/24", "dev", "d0");
+        ns.ip("address", "add", "198.51.100.10/24", "dev", "d1");
+        ns.ip("route", "add", "default", "via", "192.0.2.254", "dev", "d0");
+        state = Files.writeString(dir.resolve("state.yml"), STATE);
+        plan = dir.resolve("plans").resolve("edge.plan");
+        Files.createDirectories(plan.getParent());
+    }
+
+    @AfterEach
+    void tearDown() throws IOException {
+        // a failed confirm test may leave a timer waiting: let it find nothing armed
+        Files.deleteIfExists(dir.resolve("state/confirm/armed"));
+        if (ns != null) ns.close();
+    }
+
+    private List<String> target() {
+        return List.of("--netns", ns.name(), "--etc-dir", dir.resolve("etc").toString(), "--state-dir", dir.resolve("state").toString(),
+                "--lock-dir", dir.toString());
+    }
+
+    private CliRunner.Result plan(String... more) {
+        List<String> a = new ArrayList<>(List.of("plan", "-f", state.toString(), "--out", plan.toString()));
+        a.addAll(target());
+        a.addAll(List.of(more));
+        return CliRunner.run(a);
+    }
+
+    private static CliRunner.Result run(String... args) {
+        return CliRunner.run(args);
+    }
+
+    /** What the state touches (not the IPv6 routes the kernel adds to a new link by itself, a moment later): equal means untouched. */
+    private String snapshot() {
+        return ns.ip("rule", "show") + ns.ip("-6", "rule", "show") + ns.ip("route", "show", "table", "all");
+    }
+
+    @Test
+    void aSavedPlanConvergesTheUnchangedNamespaceExactlyOnce() throws IOException {
+        CliRunner.Result saved = plan();
+        assertEquals(ExitCodes.OK, saved.exitCode(), saved::toString);
+        assertTrue(saved.out().contains("Plan: 4 to add, 0 to change, 0 to delete.\n\nSaved the plan to " + plan + ".\n"
+                + "To apply exactly this plan, run: routesync apply " + plan + "\n"), saved::toString);
+        try (Stream<Path> files = Files.list(plan.getParent())) {
+            assertEquals(List.of(plan), files.toList(), "written by renaming a temporary file, which is gone");
+        }
+        assertFalse(ns.ip("rule", "show").contains("lookup 102"), "plan --out changes nothing");
+
+        CliRunner.Result applied = run("apply", plan.toString());
+        assertEquals(ExitCodes.OK, applied.exitCode(), applied::toString);
+        assertTrue(applied.out().startsWith("routesync will perform these changes on netns " + ns.name() + ":\n"), applied::toString);
+        assertTrue(applied.out().contains("Apply complete: 4 added, 0 changed, 0 deleted.\n"), applied::toString);
+        assertTrue(ns.ip("rule", "show").contains("1000:\tfrom 198.51.100.10 lookup 102 proto 245"));
+        String digest = new ObjectMapper().readTree(Files.readString(plan)).get("plan").get("inputs").get("digest").asText();
+        String record = Files.readString(dir.resolve("state/records/last.json"));
+        assertTrue(record.contains("\"inputs_digest\":\"" + digest + "\""), "the record names the plan's inputs: " + record);
+
+        List<String> check = new ArrayList<>(List.of("plan", "-f", state.toString(), "--detailed-exitcode"));
+        check.addAll(target());
+        CliRunner.Result again = CliRunner.run(check);
+        assertEquals(ExitCodes.OK, again.exitCode(), again::toString);
+
+        // the host is no longer the one the plan was made for
+        String before = snapshot();
+        CliRunner.Result twice = run("apply", plan.toString());
+        assertEquals(ExitCodes.FAILED, twice.exitCode(), twice::toString);
+        assertTrue(twice.err().contains("plan is stale"), twice::toString);
+        assertEquals(before, snapshot());
+    }
+
+    @Test
+    void aHandMadeChangeOfTheOwnedStateMakesTheSavedPlanStale() {
+        assertEquals(ExitCodes.OK, plan().exitCode());
+        ns.ip("route", "add", "10.9.0.0/16", "dev", "d1", "table", "102");
+        String before = snapshot();
+        CliRunner.Result r = run("apply", plan.toString());
+        assertEquals(ExitCodes.FAILED, r.exitCode(), r::toString);
+        assertTrue(r.err().startsWith("error: plan is stale: netns " + ns.name() + ": its owned rules, routes or table names changed"
+                + " since the plan was made"), r::toString);
+        assertTrue(r.err().contains("nothing was applied there. Run plan again."), r::toString);
+        assertEquals(before, snapshot(), "nothing applied");
+    }
+
+    @Test
+    void anEditedPlanFileIsRefusedBeforeTheHostIsTouched() throws IOException {
+        assertEquals(ExitCodes.OK, plan().exitCode());
+        String text = Files.readString(plan);
+        String edited = text.replace("198.51.100.1", "198.51.100.66");
+        assertFalse(edited.equals(text));
+        Files.writeString(plan, edited);
+        String before = snapshot();
+        CliRunner.Result r = run("apply", plan.toString());
+        assertEquals(ExitCodes.FAILED, r.exitCode(), r::toString);
+        assertTrue(r.err().startsWith("error: " + plan + ": the plan file was changed after it was written"), r::toString);
+        assertTrue(r.err().contains("Nothing was applied"), r::toString);
+        assertEquals("", r.out());
+        assertEquals(before, snapshot());
+
+        CliRunner.Result missing = run("apply", dir.resolve("nothing-here").toString());
+        assertEquals(ExitCodes.FAILED, missing.exitCode(), missing::toString);
+        assertTrue(missing.err().contains("no such file. Nothing was applied."), missing::toString);
+    }
+
+    @Test
+    void aPlanFileDecidesItsHostsAndStates() {
+        assertEquals(ExitCodes.OK, plan().exitCode());
+        CliRunner.Result withState = run("apply", plan.toString(), "-f", state.toString());
+        assertEquals(ExitCodes.USAGE, withState.exitCode(), withState::toString);
+        assertTrue(withState.err().contains("-f and -i cannot be combined with " + plan), withState::toString);
+        CliRunner.Result withTarget = run("apply", plan.toString(), "--netns", ns.name(), "--var", "a=b");
+        assertEquals(ExitCodes.USAGE, withTarget.exitCode(), withTarget::toString);
+        assertTrue(withTarget.err().contains("--var, --netns: not with a plan file"), withTarget::toString);
+        CliRunner.Result noDir = CliRunner.run("plan", "-f", state.toString(), "--out", dir.resolve("no/such/dir/p").toString());
+        assertEquals(ExitCodes.USAGE, noDir.exitCode(), noDir::toString);
+        assertFalse(ns.ip("rule", "show").contains("lookup 102"));
+    }
+
+    @Test
+    void jsonAndOutGoTogetherAndApplyFileSpeaksJsonToo() throws IOException {
+        CliRunner.Result saved = plan("--json");
+        assertEquals(ExitCodes.OK, saved.exitCode(), saved::toString);
+        JsonNode doc = new ObjectMapper().readTree(saved.out());
+        assertEquals(4, doc.get("hosts").get(0).get("changes").size(), saved::toString);
+        assertTrue(saved.err().contains("To apply exactly this plan, run: routesync apply " + plan), "the hint stays off stdout");
+
+        CliRunner.Result applied = run("apply", plan.toString(), "--json");
+        assertEquals(ExitCodes.OK, applied.exitCode(), applied::toString);
+        JsonNode host = new ObjectMapper().readTree(applied.out()).get("hosts").get(0);
+        assertEquals("netns " + ns.name(), host.get("host").asText());
+        assertEquals("changed", host.get("status").asText());
+        assertEquals("applied", host.get("outcome").asText());
+    }
+
+    @Test
+    void confirmOnANamespaceIsConfirmedAtOnceOnEveryPath() {
+        List<String> apply = new ArrayList<>(List.of("apply", "-f", state.toString(), "--auto-approve", "--confirm", "5"));
+        apply.addAll(target());
+        CliRunner.Result r = CliRunner.run(apply);
+        assertEquals(ExitCodes.OK, r.exitCode(), r::toString);
+        assertTrue(r.out().contains("Apply complete: 4 added, 0 changed, 0 deleted.\n"), r::toString);
+        assertTrue(r.out().contains("Confirmed over a new connection: netns " + ns.name() + " is reachable and verified; the change stays.\n"),
+                r::toString);
+        List<String> status = new ArrayList<>(List.of("confirm", "--status"));
+        status.addAll(target());
+        CliRunner.Result s = CliRunner.run(status);
+        assertTrue(s.out().contains("nothing awaits confirmation (last: confirmed at "), s::toString);
+
+        // a saved plan, with --confirm too: take the rule away by hand, plan, apply the file
+        ns.ip("rule", "del", "pref", "1000");
+        assertEquals(ExitCodes.OK, plan().exitCode());
+        CliRunner.Result file = run("apply", plan.toString(), "--confirm", "5");
+        assertEquals(ExitCodes.OK, file.exitCode(), file::toString);
+        assertTrue(file.out().contains("Apply complete: 1 added, 0 changed, 0 deleted.\nRecord: "), file::toString);
+        assertTrue(file.out().contains("Confirmed over a new connection: netns " + ns.name()), file::toString);
+
+        List<String> allow = new ArrayList<>(List.of("apply", "-f", state.toString(), "--auto-approve", "--allow-management-change"));
+        allow.addAll(target());
+        CliRunner.Result refused = CliRunner.run(allow);
+        assertEquals(ExitCodes.USAGE, refused.exitCode(), refused::toString);
+        assertTrue(refused.err().contains("--allow-management-change is for hosts reached over SSH"), refused::toString);
+    }
+}
