@@ -1,0 +1,80 @@
+package io.routesync.cli;
+
+import io.routesync.testing.SshFleet;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * An inventory for an {@link SshFleet} whose hosts route their replies to the controller through a
+ * table routesync owns (mgmt, 100), with three states to give them: {@code managed} (just that route
+ * and the rule to it), {@code harmless} (the same plus 10.98.0.0/16, which the management path does
+ * not use) and {@code cut} (the table without the route back: applying it cuts the host off). Files
+ * routesync keeps on the hosts go to {@code targets/HOST/} beside the inventory.
+ */
+final class ManagedFleetFiles {
+    static final String MANAGED = "managed";
+    static final String HARMLESS = "harmless";
+    static final String CUT = "cut";
+    /** The route the harmless state adds. */
+    static final String HARMLESS_ROUTE = "10.98.0.0/16 dev eth0";
+
+    private static final String HEAD = String.join("\n",
+            "# the host's only route back to the controller lives in a table routesync owns",
+            "tables: { mgmt: 100 }",
+            "rules:",
+            "  - { priority: 1000, to: \"{{ route_back }}\", table: mgmt }",
+            "routes:",
+            "  mgmt:",
+            "");
+    private static final String ROUTE_BACK = "    - \"{{ route_back }} dev eth0 scope link src {{ host_addr }}\"\n";
+
+    private final SshFleet fleet;
+    private final Path root;
+
+    ManagedFleetFiles(SshFleet fleet, Path root) {
+        this.fleet = fleet;
+        this.root = root;
+    }
+
+    /** Host {@code index}'s /30 towards the controller: where its management traffic returns to. */
+    static String routeBack(SshFleet.Host h) {
+        String c = h.controllerAddress();
+        int network = Integer.parseInt(c.substring(c.lastIndexOf('.') + 1)) - 1;
+        return c.substring(0, c.lastIndexOf('.') + 1) + network + "/30";
+    }
+
+    Path targets() {
+        return root.resolve("targets");
+    }
+
+    /** Writes the states and an inventory giving each host its state ({@code states} by host name; the rest get {@code others}). */
+    Path inventory(String others, Map<String, String> states) {
+        try {
+            Files.createDirectories(root.resolve("states"));
+            Files.createDirectories(root.resolve("inventory"));
+            Files.writeString(root.resolve("states/" + MANAGED + ".yml"), HEAD + ROUTE_BACK);
+            Files.writeString(root.resolve("states/" + HARMLESS + ".yml"), HEAD + ROUTE_BACK + "    - \"" + HARMLESS_ROUTE + "\"\n");
+            Files.writeString(root.resolve("states/" + CUT + ".yml"), HEAD + "    - \"10.99.0.0/16 dev eth0\"\n");
+            StringBuilder y = new StringBuilder("all:\n  vars:\n");
+            y.append("    ansible_ssh_common_args: \"-F ").append(fleet.sshConfig()).append("\"\n");
+            for (String kind : new String[] {"etc", "state", "lock"}) {
+                y.append("    routesync_").append(kind).append("_dir: \"").append(targets()).append("/{{ inventory_hostname }}/")
+                        .append(kind).append("\"\n");
+            }
+            y.append("  hosts:\n");
+            for (SshFleet.Host h : fleet.hosts()) {
+                y.append("    ").append(h.name()).append(":\n")
+                        .append("      ansible_host: \"").append(h.address()).append("\"\n")
+                        .append("      host_addr: \"").append(h.address()).append("\"\n")
+                        .append("      route_back: \"").append(routeBack(h)).append("\"\n")
+                        .append("      routesync_states: [").append(states.getOrDefault(h.name(), others)).append("]\n");
+            }
+            return Files.writeString(root.resolve("inventory/hosts.yml"), y.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
