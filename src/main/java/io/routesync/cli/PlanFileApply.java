@@ -2,6 +2,7 @@ package io.routesync.cli;
 
 import io.routesync.apply.ApplyRecord;
 import io.routesync.apply.Reconciler;
+import io.routesync.apply.SavedPlanApplier;
 import io.routesync.apply.SavedTargets;
 import io.routesync.fleet.ApplySafety;
 import io.routesync.fleet.HostRun;
@@ -82,7 +83,9 @@ final class PlanFileApply {
             return PlanFileReader.read(text, Version.number());
         } catch (PlanFileException e) {
             String why = e.getMessage();
-            throw new UserError(ExitCodes.FAILED, file + ": " + why + (why.contains("Nothing was applied") ? "" : ". Nothing was applied."), e);
+            // the likely slip: a state file given without -f
+            String hint = why.startsWith("this is not a routesync plan file") ? " (a desired-state file is given with -f FILE)" : "";
+            throw new UserError(ExitCodes.FAILED, file + ": " + why + hint + (why.contains("Nothing was applied") ? "" : ". Nothing was applied."), e);
         }
     }
 
@@ -91,21 +94,26 @@ final class PlanFileApply {
         var names = job.spec().loaded().names();
         out.print(HumanPlanRenderer.render(host, job.saved().plan(), names, style));
         out.println();
-        HostRun run;
+        SavedPlanApplier.Result r;
         try {
-            run = job.applyOrThrow(safety);
+            r = job.applyOrThrow(safety);
         } catch (Exception e) {
             throw Failures.of(e);
         }
-        if (run.failure() != null) {
-            err.println("error: " + run.failure().detail());
-            return ExitCodes.FAILED;
+        switch (r.status()) {
+            case STALE:
+            case REFUSED:
+                err.println("error: " + r.message());
+                return ExitCodes.FAILED;
+            case NO_CHANGES:
+                out.println("Nothing to apply: " + host + " is as it was when planned.");
+                return ExitCodes.OK;
+            case APPLIED:
+            case FAILED:
+                return ApplyOutcome.print(host, r.report(), r.confirm(), names, out, err, style);
+            default:
+                throw new AssertionError(r.status());
         }
-        if (run.report() == null && run.confirm() == null) {
-            out.println("Nothing to apply: " + host + " is as it was when planned.");
-            return ExitCodes.OK;
-        }
-        return ApplyOutcome.print(host, run.report(), run.confirm(), names, out, err, style);
     }
 
     private int fleet(List<SavedHostJob> jobs, FleetConsole console) throws Exception {

@@ -35,6 +35,15 @@ public record HostFailure(boolean unreachable, String reason, String detail) {
         return failed("routesync failed unexpectedly: " + e);
     }
 
+    /**
+     * A host routesync refused to change (a stale saved plan, a cut management path): the message as
+     * its block and recap line show it, without the leading "HOST: " they already show.
+     */
+    static HostFailure refused(String host, String message) {
+        String prefix = host + ": ";
+        return failed(message.startsWith(prefix) ? message.substring(prefix.length()) : message);
+    }
+
     static HostFailure failed(String detail) {
         return new HostFailure(false, firstLine(detail), detail);
     }

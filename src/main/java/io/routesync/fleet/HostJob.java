@@ -65,7 +65,7 @@ public final class HostJob {
                         replans.add(replanned);
                         onReplan.accept(replanned);
                     });
-            HostFailure refused = o.refusal() == null ? null : HostFailure.failed(o.refusal());
+            HostFailure refused = o.refusal() == null ? null : HostFailure.refused(spec.name(), o.refusal());
             return new HostRun(spec, planned.reading(), planned.plan(), o.report(), replans, refused, o.confirm(), o.note());
         } catch (Exception e) {
             return new HostRun(spec, planned.reading(), planned.plan(), null, replans, HostFailure.of(e, guarded.touched()));

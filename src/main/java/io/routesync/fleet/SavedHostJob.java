@@ -69,9 +69,10 @@ public final class SavedHostJob {
         }
     }
 
-    /** The same, for a plan file of one host: failures to reach or read it are thrown, as a single-host run reports them. */
-    public HostRun applyOrThrow(ApplySafety safety) throws TransportException, OutputException, LockHeldException, PlanConflictException {
-        return result(guarded(safety).applySaved(saved, spec.inputs()));
+    /** The same for a plan file of one host, which reads like a single-host apply: failures to reach or read it are thrown. */
+    public SavedPlanApplier.Result applyOrThrow(ApplySafety safety)
+            throws TransportException, OutputException, LockHeldException, PlanConflictException {
+        return guarded(safety).applySaved(saved, spec.inputs());
     }
 
     private GuardedApply guarded(ApplySafety safety) throws TransportException {
@@ -83,7 +84,7 @@ public final class SavedHostJob {
         switch (r.status()) {
             case STALE:
             case REFUSED:
-                return new HostRun(spec, null, saved.plan(), null, List.of(), HostFailure.failed(r.message()));
+                return new HostRun(spec, null, saved.plan(), null, List.of(), HostFailure.refused(spec.name(), r.message()));
             case NO_CHANGES:
             case APPLIED:
             case FAILED:

@@ -4,7 +4,9 @@
  * go there, how to reach it), reporting every host's problems together;
  * {@link io.routesync.fleet.HostJob} runs the single-host {@link io.routesync.apply.Reconciler} flow
  * for one host and keeps its failures in a {@link io.routesync.fleet.HostRun} so no host stops the
- * others; {@link io.routesync.fleet.ParallelRun} runs the jobs on a bounded pool and hands results
+ * others, and {@link io.routesync.fleet.SavedHostJob} does the same for a host of a saved plan; both
+ * apply through {@link io.routesync.fleet.GuardedApply} (management-path check, --confirm), as a
+ * single-host apply does; {@link io.routesync.fleet.ParallelRun} runs the jobs on a bounded pool and hands results
  * back in inventory order. Output (blocks, recap, JSON) and exit codes are the CLI's.
  */
 package io.routesync.fleet;

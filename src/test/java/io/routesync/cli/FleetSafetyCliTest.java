@@ -147,9 +147,9 @@ class FleetSafetyCliTest {
         assertEquals(ExitCodes.FAILED, r.exitCode(), r::toString);
         String h0 = FleetOutput.blocks(r.out()).get("h0");
         String route = "(" + fleet.host(0).address() + " to " + fleet.host(0).controllerAddress() + ")";
-        assertTrue(h0.contains("error: h0 failed: h0: the reply path of this ssh connection " + route + " would be cut: "), h0);
+        assertTrue(h0.contains("error: h0 failed: the reply path of this ssh connection " + route + " would be cut: "), h0);
         assertTrue(h0.contains("apply again with --allow-management-change"), h0);
-        assertTrue(r.out().contains("  h0  failed: h0: the reply path of this ssh connection"), r::toString);
+        assertTrue(r.out().contains("  h0  failed: the reply path of this ssh connection"), r::toString);
         assertTrue(r.out().contains("  h1  changed (1)\n"), "the check passes a change that keeps the path: " + r);
         assertEquals(managedTable(fleet.host(0)), table100(fleet.host(0)), "nothing applied on h0");
 

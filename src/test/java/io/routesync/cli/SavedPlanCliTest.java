@@ -159,6 +159,10 @@ class SavedPlanCliTest {
         CliRunner.Result withTarget = run("apply", plan.toString(), "--netns", ns.name(), "--var", "a=b");
         assertEquals(ExitCodes.USAGE, withTarget.exitCode(), withTarget::toString);
         assertTrue(withTarget.err().contains("--var, --netns: not with a plan file"), withTarget::toString);
+        CliRunner.Result stateNotPlan = run("apply", state.toString());
+        assertEquals(ExitCodes.FAILED, stateNotPlan.exitCode(), stateNotPlan::toString);
+        assertTrue(stateNotPlan.err().contains("this is not a routesync plan file"), stateNotPlan::toString);
+        assertTrue(stateNotPlan.err().contains("(a desired-state file is given with -f FILE)"), stateNotPlan::toString);
         CliRunner.Result noDir = CliRunner.run("plan", "-f", state.toString(), "--out", dir.resolve("no/such/dir/p").toString());
         assertEquals(ExitCodes.USAGE, noDir.exitCode(), noDir::toString);
         assertFalse(ns.ip("rule", "show").contains("lookup 102"));
