@@ -8,6 +8,9 @@ import io.routesync.lookup.Query;
 import io.routesync.model.Change;
 import io.routesync.model.Entry;
 import io.routesync.model.HostPlan;
+import io.routesync.model.Interface;
+import io.routesync.model.IpAddress;
+import io.routesync.model.NextHop;
 import io.routesync.model.Observed;
 import io.routesync.model.Route;
 import io.routesync.model.Rule;
@@ -20,7 +23,10 @@ import io.routesync.transport.TransportException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * Before applying over ssh: would the plan change how the host replies to the connection routesync
@@ -71,10 +77,11 @@ public final class ManagementPathCheck {
                     + e.getMessage() + "); run apply again", null);
         }
         String path = "the reply path of this ssh connection (" + peer.server() + " to " + peer.client() + ")";
-        if (after.uncertainty() != null && !before.sameWay(after)) {
+        boolean same = sameNeighbour(before, after, peer);
+        if (after.uncertainty() != null && !same) {
             return new Assessment(peer, before, after, path + " would depend on the kernel's multipath hash: " + after.uncertainty(), null);
         }
-        if (before.sameWay(after)) return new Assessment(peer, before, after, null, null);
+        if (same) return new Assessment(peer, before, after, null, null);
         if (!before.delivers() && after.delivers()) {
             // the simulation cannot see how the host reaches the peer now (we are connected, so it does):
             // a plan that makes the path explicit is not a reason to refuse
@@ -86,6 +93,27 @@ public final class ManagementPathCheck {
         String why = after.delivers() ? path + " would move from " + was + " to " + would
                 : path + " would be cut: " + would + (after.rule() != null ? " (rule " + LookupText.rule(after.rule(), Names.builtin()) + ")" : "");
         return new Assessment(peer, before, after, why + "; the host could become unreachable", null);
+    }
+
+    /**
+     * Whether the reply is handed to the same neighbour: the same way ({@link LookupResult#sameWay}),
+     * or paths that differ only in naming the peer as their gateway. The connected route to the peer
+     * and a route "via PEER" on the same device send the same frames to the same neighbour (the
+     * seed recipe's "default via GATEWAY" on a host managed from that gateway does just that).
+     */
+    static boolean sameNeighbour(LookupResult before, LookupResult after, SshPeer peer) {
+        if (before.sameWay(after)) return true;
+        if (before.verdict() != after.verdict() || !before.delivers() || !Objects.equals(before.dev(), after.dev())) return false;
+        return neighbours(before, peer).equals(neighbours(after, peer));
+    }
+
+    private record Neighbour(IpAddress address, Interface dev) {
+    }
+
+    private static Set<Neighbour> neighbours(LookupResult r, SshPeer peer) {
+        Set<Neighbour> out = new HashSet<>();
+        for (NextHop h : r.paths()) out.add(new Neighbour(h.via() != null ? h.via() : peer.client(), h.dev()));
+        return out;
     }
 
     /**

@@ -69,6 +69,24 @@ class ManagementPathCheckTest {
     }
 
     @Test
+    void aGatewayThatIsThePeerItselfKeepsThePath() {
+        // managed from 192.0.2.50 on d0's link: replies go straight to it through main's connected route
+        SshPeer onLink = SshPeer.parse("192.0.2.50 51234 192.0.2.1 22");
+        Observed now = TestState.host().observed();
+        Observed uplink = TestState.bare().add("rule 4 pref 1000 from 192.0.2.1 lookup 101",
+                "route 101 0.0.0.0/0 via 192.0.2.50 dev d0", "route 101 0.0.0.0/0 via 192.0.2.254 dev d0").observed();
+        // the seed recipe, with the peer as the uplink's gateway: the same neighbour, so the same path
+        ManagementPathCheck.Assessment viaPeer = ManagementPathCheck.assess(onLink, now,
+                new HostPlan(List.of(Change.add(uplink.rules().get(0)), Change.add(uplink.routes().get(0))), "fp"));
+        assertFalse(viaPeer.refuses(), viaPeer::refusal);
+        // with another gateway on the same link, the reply takes a detour through it: refused
+        ManagementPathCheck.Assessment viaOther = ManagementPathCheck.assess(onLink, now,
+                new HostPlan(List.of(Change.add(uplink.rules().get(0)), Change.add(uplink.routes().get(1))), "fp"));
+        assertTrue(viaOther.refuses());
+        assertTrue(viaOther.refusal().contains("would move from dev d0 to via 192.0.2.254 dev d0"), viaOther.refusal());
+    }
+
+    @Test
     void aBlackholeOrProhibitRuleInFrontIsRefused() {
         Observed now = host().observed();
         Rule block = TestState.bare().add("rule 4 pref 500 to 10.77.0.1 prohibit").observed().rules().get(0);

@@ -51,7 +51,7 @@ class ConfirmOutcomeTest {
         assertEquals(ExitCodes.OK, p.code());
         assertEquals("Apply complete: 1 added, 0 changed, 0 deleted.\n"
                 + "Confirmed over a new connection: edge1 is reachable and verified; the change stays.\n", p.out());
-        assertEquals(HostRun.Status.CHANGED, run(APPLIED, ConfirmReport.Outcome.CONFIRMED, null).status());
+        assertEquals(HostRun.Status.CHANGED, run("edge1", APPLIED, ConfirmReport.Outcome.CONFIRMED, null).status());
     }
 
     @Test
@@ -65,9 +65,9 @@ class ConfirmOutcomeTest {
         assertEquals(ExitCodes.UNAVAILABLE, lost.code());
         assertEquals("", lost.out());
 
-        List<HostRun> runs = List.of(run(APPLIED, ConfirmReport.Outcome.CONFIRMED, null),
-                run(APPLIED, ConfirmReport.Outcome.ROLLED_BACK_BY_HOST, "a new connection to b failed: timed out"),
-                run(null, ConfirmReport.Outcome.UNREACHABLE, "lost"));
+        List<HostRun> runs = List.of(run("a", APPLIED, ConfirmReport.Outcome.CONFIRMED, null),
+                run("b", APPLIED, ConfirmReport.Outcome.ROLLED_BACK_BY_HOST, "a new connection to b failed: timed out"),
+                run("c", null, ConfirmReport.Outcome.UNREACHABLE, "lost"));
         assertEquals(ExitCodes.FAILED, FleetReport.exitCode(runs, false), "failed outranks unreachable");
         assertEquals(ExitCodes.UNAVAILABLE, FleetReport.exitCode(List.of(runs.get(0), runs.get(2)), false));
         String recap = FleetReport.recap(runs, false, Style.PLAIN, 0);
@@ -83,11 +83,10 @@ class ConfirmOutcomeTest {
         assertEquals(ExitCodes.FAILED, disarmed.code());
         assertTrue(disarmed.err().contains("The host was rolled back (1 change(s) undone)"), disarmed.err());
         assertTrue(disarmed.err().contains("The host's rollback timer was disarmed"), disarmed.err());
-        assertEquals(HostRun.Status.FAILED, run(ROLLED_BACK, ConfirmReport.Outcome.DISARMED, null).status());
+        assertEquals(HostRun.Status.FAILED, run("edge1", ROLLED_BACK, ConfirmReport.Outcome.DISARMED, null).status());
     }
 
-    private static HostRun run(ApplyReport report, ConfirmReport.Outcome outcome, String detail) {
-        String name = outcome == ConfirmReport.Outcome.CONFIRMED ? "a" : outcome == ConfirmReport.Outcome.UNREACHABLE ? "c" : "b";
+    private static HostRun run(String name, ApplyReport report, ConfirmReport.Outcome outcome, String detail) {
         DesiredState empty = new DesiredState(List.of(), Set.of(), List.of(), List.of());
         HostSpec spec = new HostSpec(name, null, TargetPaths.of(null, null, null, null), new LoadedState(empty, Names.builtin(), List.of()),
                 new Ownership(Set.of(), Ownership.DEFAULT_PROTOCOL_TAG), null);
