@@ -13,7 +13,8 @@ stop_timer() {
     case $tpid in
       ''|*[!0-9]*) ;;
       *) if tr '\0' ' ' < "/proc/$tpid/cmdline" 2>/dev/null | grep -q -e "$1"; then
-           kill -TERM -- "-$tpid" 2>/dev/null || kill -TERM "$tpid" 2>/dev/null
+           # the whole group (the waiting shell and its sleep); dash's kill takes no "--"
+           kill -TERM "-$tpid" 2>/dev/null || kill -TERM "$tpid" 2>/dev/null
          fi ;;
     esac
     rm -f -- "$cdir/timer-pid"

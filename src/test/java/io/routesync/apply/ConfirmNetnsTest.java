@@ -68,6 +68,19 @@ class ConfirmNetnsTest {
         return new ConfirmTimer(r.target(), r.paths(), Duration.ofSeconds(10), Duration.ofSeconds(30));
     }
 
+    /** Whether any process still belongs to process group {@code pgid} (field 5 of /proc/PID/stat). */
+    private static boolean processGroupAlive(long pgid) {
+        return ProcessHandle.allProcesses().anyMatch(ph -> {
+            try {
+                String stat = Files.readString(java.nio.file.Path.of("/proc", Long.toString(ph.pid()), "stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return Long.parseLong(fields[2]) == pgid;
+            } catch (java.io.IOException | RuntimeException gone) {
+                return false;
+            }
+        });
+    }
+
     private static void sleep(Duration d) throws InterruptedException {
         Thread.sleep(d.toMillis());
     }
@@ -127,9 +140,13 @@ class ConfirmNetnsTest {
         assertTrue(busy.getMessage().contains("still awaits confirmation"), busy.getMessage());
         assertEquals(applied, SafetyNetns.snapshot(ns), "the refused apply changed nothing");
 
+        long timerGroup = Long.parseLong(Files.readString(dir.resolve("state/confirm/timer-pid")).strip());
+        assertTrue(processGroupAlive(timerGroup), "the armed timer waits in its own process group");
         ConfirmTimer.Result r = timer().rollbackNow();
 
         assertTrue(r.done(), r::toString);
+        for (int i = 0; i < 50 && processGroupAlive(timerGroup); i++) sleep(Duration.ofMillis(100));
+        assertFalse(processGroupAlive(timerGroup), "rollback stops the timer: its shell and its sleep");
         assertTrue(r.last().matches("rolled-back [0-9]+ now exact 0"), r.last());
         assertEquals(before, SafetyNetns.snapshot(ns));
         assertFalse(timer().rollbackNow().done(), "nothing is armed any more");
