@@ -59,6 +59,9 @@ final class InventoryInput {
         }
         try (GitSource git = repo.open(target == null ? VALIDATE_FETCH_TIMEOUT : target.runTimeout())) {
             RepoCommit commit = repo.commit(git, err);
+            // stderr, so a --json document on stdout stays one document
+            err.println("Desired state from commit " + commit.describe() + ": " + commit.subject());
+            err.flush();
             return read(commit.tree(), path, SourceNames.commit(commit::label), commit.id(), state, target, fleet);
         }
     }

@@ -20,10 +20,11 @@ public final class FleetJsonRenderer {
     /**
      * One host. {@code plan} is null when the host could not be planned; {@code outcome} (an apply's
      * ending, like {@code applied}), {@code confirm} (with --confirm, like {@code confirmed}), {@code
-     * error} and {@code record} are null when they do not apply.
+     * error}, {@code record} and {@code commit} (the git commit the state came from) are null when
+     * they do not apply.
      */
     public record HostEntry(String host, RecapRenderer.Kind kind, HostPlan plan, Names names, String outcome, String confirm,
-                            String error, String record) {
+                            String error, String record, String commit) {
     }
 
     private FleetJsonRenderer() {
@@ -46,6 +47,7 @@ public final class FleetJsonRenderer {
             if (h.confirm() != null) node.put("confirm", h.confirm());
             if (h.error() != null) node.put("error", h.error());
             if (h.record() != null) node.put("record", h.record());
+            if (h.commit() != null) node.put("commit", h.commit());
             if (h.plan() != null) {
                 ObjectNode plan = JsonPlanRenderer.host(new JsonPlanRenderer.HostEntry(h.host(), h.plan(), h.names()));
                 plan.remove("host");
