@@ -222,6 +222,10 @@ class FleetCliTest {
         FleetFiles fromGit = FleetFiles.of(fleet, repo).write();
         String commit = FleetValidateTest.commitAll(repo);
         try {
+            CliRunner.Result plan = run("plan", "--repo", repo.toString(), "-i", "inventory/hosts.yml", "--limit", "site_a", "--json");
+            assertTrue(plan.err().startsWith("Desired state from commit " + commit.substring(0, 12)), plan.toString());
+            JsonNode planned = new ObjectMapper().readTree(plan.out()).get("hosts").get(0);
+            assertEquals(commit, planned.get("commit").asText(), "the plan names the commit it was made from");
             CliRunner.Result r = run("apply", "--repo", repo.toString(), "-i", "inventory/hosts.yml", "--limit", "site_a", "--auto-approve");
             assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
             for (int i = 0; i < SIZE / 2; i++) {
