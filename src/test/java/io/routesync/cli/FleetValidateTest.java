@@ -125,8 +125,9 @@ class FleetValidateTest {
         assertEquals(ExitCodes.DATA, committed.exitCode(), committed.toString());
         List<String> err = committed.err().lines().toList();
         assertTrue(err.get(0).startsWith("warning: " + dir + " has 1 uncommitted or untracked file(s); they are not used"), err.get(0));
+        assertTrue(err.get(1).startsWith("Desired state from commit " + shortId), err.get(1));
         assertEquals(shortId + ":states/uplink.yml:7:40: error: host h1: variable 'gateway' is not defined in the inventory or by any --var",
-                err.get(1));
+                err.get(2));
         assertEquals(ExitCodes.USAGE, CliRunner.run("validate", "--repo", dir.toString(), "-i", dir.resolve("inventory/hosts.yml").toString())
                 .exitCode(), "with --repo, -i is a path in the repository");
         assertEquals(ExitCodes.USAGE, CliRunner.run("validate", "--repo", dir.toString(), "-f", "states/uplink.yml").exitCode());
