@@ -42,8 +42,8 @@ class ConfirmNetnsTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        // a test that failed half-way may leave a timer waiting: let it find nothing armed
-        Files.deleteIfExists(dir.resolve("state/confirm/armed"));
+        // a test that failed half-way may leave a timer waiting
+        io.routesync.testing.ConfirmTimers.stop(dir.resolve("state"));
         if (ns != null) ns.close();
     }
 

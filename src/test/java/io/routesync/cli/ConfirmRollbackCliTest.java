@@ -69,8 +69,12 @@ class ConfirmRollbackCliTest {
     @AfterEach
     void tearDown() {
         // a test that failed half-way leaves a timer sleeping 600 s: let it find nothing armed, then stop
-        run("rollback");
-        if (ns != null) ns.close();
+        try {
+            run("rollback");
+        } finally {
+            io.routesync.testing.ConfirmTimers.stop(dir.resolve("state"));
+            if (ns != null) ns.close();
+        }
     }
 
     private CliRunner.Result run(String command, String... more) {
