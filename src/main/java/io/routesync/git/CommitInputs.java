@@ -8,6 +8,7 @@ import io.routesync.config.SourceFile;
 import io.routesync.config.SourcePos;
 import io.routesync.config.Variables;
 import io.routesync.config.inventory.Host;
+import io.routesync.config.inventory.HostVariables;
 import io.routesync.config.inventory.Inventory;
 import io.routesync.config.inventory.InventoryReader;
 import io.routesync.config.inventory.StateRef;
@@ -57,12 +58,12 @@ public final class CommitInputs {
     public static LoadedState loadHost(RepoCommit commit, Inventory inventory, Host host, int protocolTag) throws InvalidInputException {
         List<String> paths = new ArrayList<>();
         for (StateRef ref : host.states()) paths.add(ref.path());
-        return StateLoader.load(stateFiles(commit, paths), variables(inventory, host), protocolTag);
+        return StateLoader.load(stateFiles(commit, paths), variables(commit, host), protocolTag);
     }
 
-    /** How {@code {{ name }}} resolves for {@code host}: its inventory variables. */
-    public static Variables variables(Inventory inventory, Host host) {
-        return new HostVariables(host, inventory.file());
+    /** How {@code {{ name }}} resolves for {@code host}: its inventory variables, files named {@code COMMIT:path}. */
+    public static Variables variables(RepoCommit commit, Host host) {
+        return HostVariables.ofSingleHost(host, commit::label);
     }
 
     /** The state files of {@code host} at the commit, named {@code SHORT_ID:path}. */

@@ -22,15 +22,30 @@ public final class HostVariables implements Variables {
     private final Map<String, Variable> inventory;
     private final Map<String, String> overrides;
     private final UnaryOperator<String> fileName;
+    /** Set when nothing else names the host in diagnostics (a single-host run such as pull); null in a fleet. */
+    private final String hostName;
 
     /**
      * @param fileName how diagnostics show an inventory file name (the source-relative name in,
      *                 the name the user knows out)
      */
     public HostVariables(Host host, Map<String, String> overrides, UnaryOperator<String> fileName) {
+        this(host, overrides, fileName, null);
+    }
+
+    private HostVariables(Host host, Map<String, String> overrides, UnaryOperator<String> fileName, String hostName) {
         this.inventory = host.variables();
         this.overrides = new TreeMap<>(overrides);
         this.fileName = fileName;
+        this.hostName = hostName;
+    }
+
+    /**
+     * The variables of the one host a run works on, where no fleet prefix names it: undefined-variable
+     * errors say "for host NAME in the inventory", and there is no {@code --var} to suggest.
+     */
+    public static HostVariables ofSingleHost(Host host, UnaryOperator<String> fileName) {
+        return new HostVariables(host, Map.of(), fileName, host.name());
     }
 
     @Override
@@ -53,7 +68,7 @@ public final class HostVariables implements Variables {
 
     @Override
     public String origin() {
-        return "in the inventory or by any --var";
+        return hostName == null ? "in the inventory or by any --var" : "for host " + hostName + " in the inventory";
     }
 
     @Override
@@ -62,10 +77,10 @@ public final class HostVariables implements Variables {
         if (v != null) {
             // defined, but not as something a state can use: say what it is and where it was set
             String what = v.isEmpty() ? "has no value" : "is " + v.value().kind();
-            return "'" + name + "' " + what + " (set at " + shown(v.definedAt()) + "); give it a single value there or pass --var "
-                    + name + "=VALUE";
+            return "'" + name + "' " + what + " (set at " + shown(v.definedAt()) + "); give it a single value there"
+                    + (hostName == null ? " or pass --var " + name + "=VALUE" : "");
         }
-        return "set " + name + " in host_vars/, group_vars/ or the inventory, or pass --var " + name + "=VALUE";
+        return "set " + name + " in host_vars/, group_vars/ or the inventory" + (hostName == null ? ", or pass --var " + name + "=VALUE" : "");
     }
 
     private String shown(SourcePos pos) {

@@ -88,7 +88,7 @@ public final class Puller {
             for (Diagnostic d : inventory.warnings()) warn.accept(d.format());
             Host host = ThisHost.find(inventory, request.host());
             List<SourceFile> files = CommitInputs.stateFiles(commit, host);
-            Variables variables = CommitInputs.variables(inventory, host);
+            Variables variables = CommitInputs.variables(commit, host);
             LoadedState loaded = StateLoader.load(files, variables, request.protocolTag());
             for (Diagnostic d : loaded.warnings()) warn.accept(d.format());
             Ownership ownership = new Ownership(loaded.state().ownedTables(), request.protocolTag());
