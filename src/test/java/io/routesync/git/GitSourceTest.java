@@ -177,6 +177,20 @@ class GitSourceTest {
     }
 
     @Test
+    void anUndefinedVariableNamesTheHostTheCommitTheFileAndThePlace() throws Exception {
+        repo.write("states/uplink.yml", state(102, 1000).replace("{{ gw }}", "{{ gww }}"));
+        RevCommit typo = repo.commit("typo");
+        try (GitSource source = open()) {
+            RepoCommit commit = source.resolve(typo.name());
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> edge1(commit));
+            String line = formatted(e).get(0);
+            assertTrue(line.startsWith(commit.shortId() + ":states/uplink.yml:"), line);
+            assertTrue(line.contains("variable 'gww' is not defined for host edge1 in the inventory"), line);
+            assertTrue(formatted(e).toString().contains("did you mean 'gw'?"), formatted(e).toString());
+        }
+    }
+
+    @Test
     void aHostThatIsNotInTheInventoryIsNamed() throws Exception {
         try (GitSource source = open()) {
             RepoCommit commit = source.resolve("main");
