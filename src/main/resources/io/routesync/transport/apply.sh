@@ -6,18 +6,8 @@
 # state, one per line), both written only when every batch succeeded.
 expected=$1
 shift 1
-cat > "$tmp/in"
-awk -v p="$m part " -v d="$tmp/" '
-  index($0, p) == 1 { f = d substr($0, length(p) + 1); printf "" > f; next }
-  f != "" { print > f }' "$tmp/in"
-take_lock -x
-read_all "$@" > "$tmp/reading"
-now=$(digest_of "$tmp/reading")
-if [ "$now" != "$expected" ]; then mark stale "$now"; exit 0; fi
-# an atomic write: a temporary file in the same directory, then rename over the target
-put() {
-  mkdir -p -- "$(dirname -- "$2")" && cp -- "$1" "$2.routesync-new" && mv -f -- "$2.routesync-new" "$2"
-}
+take_parts
+lock_unchanged "$expected" "$@"
 if [ -f "$tmp/tables" ]; then put "$tmp/tables" "$etc/rt_tables.d/routesync.conf" || { mark fatal write-tables; exit 0; }; fi
 if [ -f "$tmp/protos" ]; then put "$tmp/protos" "$etc/rt_protos.d/routesync.conf" || { mark fatal write-protos; exit 0; }; fi
 # batches arrive in chunks (batch4-0001, batch4-0002, ...; IPv4 first): ip -batch slows down and

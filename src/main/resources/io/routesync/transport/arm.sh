@@ -6,14 +6,8 @@
 # "armed TOKEN DEADLINE HOW", or "busy TOKEN" when another apply still awaits its confirmation.
 token=$1 seconds=$2 expected=$3
 shift 3
-cat > "$tmp/in"
-awk -v p="$m part " -v d="$tmp/" '
-  index($0, p) == 1 { f = d substr($0, length(p) + 1); printf "" > f; next }
-  f != "" { print > f }' "$tmp/in"
-take_lock -x
-read_all "$@" > "$tmp/reading"
-now=$(digest_of "$tmp/reading")
-if [ "$now" != "$expected" ]; then mark stale "$now"; exit 0; fi
+take_parts
+lock_unchanged "$expected" "$@"
 if [ -f "$cdir/armed" ]; then
   held=$(cat "$cdir/armed")
   if [ "$held" != "$token" ]; then mark busy "$held"; exit 0; fi

@@ -55,3 +55,24 @@ read_with_digest() {
   cat -- "$tmp/reading"
   mark digest "$(digest_of "$tmp/reading")"
 }
+# Splits stdin into $tmp/NAME, one file per part, each part after a line "MARKER part NAME".
+take_parts() {
+  cat > "$tmp/in"
+  awk -v p="$m part " -v d="$tmp/" '
+    index($0, p) == 1 { f = d substr($0, length(p) + 1); printf "" > f; next }
+    f != "" { print > f }' "$tmp/in"
+}
+# Takes the lock exclusively, then stops the script ("stale DIGEST") unless the host still reads as
+# it did when the plan was made ($1, the digest of that reading; $2... the tables it read).
+lock_unchanged() {
+  expected=$1
+  shift
+  take_lock -x
+  read_all "$@" > "$tmp/reading"
+  now=$(digest_of "$tmp/reading")
+  if [ "$now" != "$expected" ]; then mark stale "$now"; exit 0; fi
+}
+# An atomic write of file $1 to $2: a temporary file in the same directory, then a rename over it.
+put() {
+  mkdir -p -- "$(dirname -- "$2")" && cp -- "$1" "$2.routesync-new" && mv -f -- "$2.routesync-new" "$2"
+}

@@ -23,7 +23,7 @@ fi
 mv -f -- "$cdir/armed" "$cdir/firing"
 restore() {
   if [ -f "$cdir/saved-$1" ]; then
-    mkdir -p -- "$(dirname -- "$2")" && cp -- "$cdir/saved-$1" "$2.routesync-new" && mv -f -- "$2.routesync-new" "$2"
+    put "$cdir/saved-$1" "$2"
   elif [ -f "$cdir/absent-$1" ]; then
     rm -f -- "$2"
   fi
