@@ -36,8 +36,8 @@ import picocli.CommandLine.Spec;
  * with the plan applied.
  */
 @Command(name = "explain", sortOptions = false,
-        description = {"Show which rule matches a packet and which route it takes: on the live host and, with -f,",
-            "after apply, side by side. Changes nothing."})
+        description = "Show which rule matches a packet and which route it takes: on the live host and, with -f,"
+                + " after apply, side by side. Changes nothing.")
 final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
