@@ -124,15 +124,15 @@ final class ApplyCommand implements Callable<Integer> {
                     + " to this host? Use --confirm SECONDS.");
         }
         ApplySafety safety = safety(SshConnections.DEFAULT_PROGRAM);
-        LoadedState loaded = state.load();
-        for (Diagnostic w : loaded.warnings()) err.println(w.format());
-        Ownership ownership = state.ownership(loaded);
-        Reconciler reconciler = Hosts.reconciler(target);
-        String host = reconciler.target().name();
+        SingleHostPlan single = SingleHostPlan.make(state, target, err);
+        LoadedState loaded = single.loaded();
+        Ownership ownership = single.ownership();
+        Reconciler reconciler = single.reconciler();
+        HostReading reading = single.reading();
+        HostPlan plan = single.plan();
+        String host = single.host();
         Names names = loaded.names();
         try {
-            HostReading reading = reconciler.observe(loaded.state());
-            HostPlan plan = reconciler.plan(loaded.state(), reading, ownership);
             out.print(HumanPlanRenderer.render(host, plan, names, style));
             if (plan.isEmpty()) return ExitCodes.OK;
             if (!autoApprove) confirm(host, out);

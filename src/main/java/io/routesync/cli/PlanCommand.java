@@ -1,15 +1,12 @@
 package io.routesync.cli;
 
 import io.routesync.apply.ApplyRecord;
-import io.routesync.apply.Reconciler;
 import io.routesync.apply.SavedTargets;
 import io.routesync.config.Diagnostic;
 import io.routesync.config.state.LoadedState;
 import io.routesync.fleet.FleetLoader;
 import io.routesync.fleet.HostRun;
 import io.routesync.model.HostPlan;
-import io.routesync.model.Ownership;
-import io.routesync.parse.HostReading;
 import io.routesync.render.HumanPlanRenderer;
 import io.routesync.render.JsonPlanRenderer;
 import io.routesync.saved.SavedHost;
@@ -84,19 +81,10 @@ final class PlanCommand implements Callable<Integer> {
         fleet.check(inventory);
         if (outFile != null) PlanFileOutput.check(outFile);
         if (inventory) return planFleet(out, err);
-        LoadedState loaded = state.load();
-        for (Diagnostic w : loaded.warnings()) err.println(w.format());
-        Ownership ownership = state.ownership(loaded);
-        Reconciler reconciler = Hosts.reconciler(target);
-        HostReading reading;
-        HostPlan plan;
-        try {
-            reading = reconciler.observe(loaded.state());
-            plan = reconciler.plan(loaded.state(), reading, ownership);
-        } catch (Exception e) {
-            throw Failures.of(e);
-        }
-        String host = reconciler.target().name();
+        SingleHostPlan single = SingleHostPlan.make(state, target, err);
+        LoadedState loaded = single.loaded();
+        HostPlan plan = single.plan();
+        String host = single.host();
         if (json) {
             out.print(JsonPlanRenderer.render(List.of(new JsonPlanRenderer.HostEntry(host, plan, loaded.names()))));
         } else {
@@ -104,8 +92,8 @@ final class PlanCommand implements Callable<Integer> {
         }
         if (outFile != null) {
             ApplyRecord.Inputs inputs = state.inputs(Version.number());
-            SavedHost saved = new SavedHost(host, SavedTargets.describe(reconciler.target(), reconciler.paths()), ownership.protocolTag(),
-                    reading.digest(), loaded.state(), plan);
+            SavedHost saved = new SavedHost(host, SavedTargets.describe(single.reconciler().target(), single.reconciler().paths()),
+                    single.ownership().protocolTag(), single.reading().digest(), loaded.state(), plan);
             save(new SavedPlan(Version.number(), Instant.now().toString(), inputs.digest(), inputs.commit(), List.of(saved)), List.of(),
                     out, err);
         }

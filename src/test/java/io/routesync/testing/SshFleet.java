@@ -1,7 +1,7 @@
 package io.routesync.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assumptions.abort;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,7 +70,7 @@ public final class SshFleet implements AutoCloseable {
         if (missing.isEmpty()) return;
         String why = "missing " + String.join(", ", missing);
         if ("true".equalsIgnoreCase(System.getenv("CI"))) fail("this test needs an SSH fleet and CI=true is set: " + why);
-        assumeTrue(false, "skipped: needs an SSH fleet (" + why + ")");
+        abort("skipped: needs an SSH fleet (" + why + ")");
     }
 
     /** Builds a fleet of {@code size} hosts (1 to 16384), all sshds listening; cleans up if any step fails. */
