@@ -303,15 +303,11 @@ final class RouteAddReader {
     }
 
     private int dsfield(String w) throws SyntaxException {
-        int v = names.dsfield(w);
-        if (v < 0) throw new SyntaxException(i, "tos '" + w + "' is not a tos value", "a hex value such as 0x10, or a class name such as AF11 or EF");
-        return v;
+        return NamedValues.tos(names, w, i);
     }
 
     private int protocol(String w) throws SyntaxException {
-        int n = names.protocol(w);
-        if (n < 0) throw new SyntaxException(i, "protocol '" + w + "' is unknown", "a protocol name from rt_protos (static, boot, ...) or 0-255");
-        return n;
+        return NamedValues.protocol(names, w, i);
     }
 
     private int scope(String w) throws SyntaxException {

@@ -230,10 +230,7 @@ final class RuleReader {
 
     private void protocol() throws SyntaxException {
         once("protocol");
-        String p = next();
-        int n = names.protocol(p);
-        if (n < 0) throw new SyntaxException(i, "protocol '" + p + "' is unknown", "a protocol name from rt_protos (static, kernel, ...) or 0-255");
-        f.protocol = n;
+        f.protocol = NamedValues.protocol(names, next(), i);
     }
 
     private void suppressPrefixLength() throws SyntaxException {
@@ -273,9 +270,7 @@ final class RuleReader {
     }
 
     private int dsfield(String t) throws SyntaxException {
-        int v = names.dsfield(t);
-        if (v < 0) throw new SyntaxException(i, "tos '" + t + "' is not a tos value", "a hex value such as 0x10, or a class name such as AF11 or EF");
-        return v;
+        return NamedValues.tos(names, t, i);
     }
 
     private FwMark fwmark(String t) throws SyntaxException {
