@@ -128,6 +128,18 @@ class ReconcilerFailureTest {
     }
 
     @Test
+    void aRollbackThatCannotCompleteSaysWhatIsLeft() throws Exception {
+        // the replaced route's old gateway sits on d0; once d0 is gone the way back cannot be applied
+        ns.ip("route", "add", "10.10.0.0/16", "via", "192.0.2.99", "dev", "d0", "table", "100");
+        Target meddling = new Meddling(LocalTarget.netns(ns.name()), () -> ns.ip("link", "del", "d0"), false);
+        ApplyReport report = applyWith(meddling);
+        assertEquals(ApplyReport.Outcome.ROLLBACK_FAILED, report.outcome());
+        assertTrue(report.remaining() != null && !report.remaining().isEmpty(), "it names what the host still lacks");
+        assertTrue(report.remaining().changes().stream().anyMatch(c -> c.entry().toString().contains("10.10.0.0")),
+                report.remaining().changes().toString());
+    }
+
+    @Test
     void aConnectionLostAfterTheBatchIsFollowedByAReadAndARollback() throws Exception {
         String before = snapshot();
         ApplyReport report = applyWith(new Meddling(LocalTarget.netns(ns.name()), () -> { }, true));
