@@ -20,7 +20,12 @@ public final class ConfirmTimers {
             Path pidFile = confirm.resolve("timer-pid");
             if (!Files.exists(pidFile)) return;
             String pid = Files.readString(pidFile).strip();
-            if (pid.matches("[0-9]+")) Shell.run("kill", "-TERM", "-" + pid);
+            if (!pid.matches("[0-9]+")) return;
+            // the file outlives a timer that already fired, and pids are reused: kill that group only
+            // while its leader is still the timer (its command line names routesync-confirm)
+            Path cmdline = Path.of("/proc", pid, "cmdline");
+            if (!Files.exists(cmdline) || !Files.readString(cmdline).contains("routesync-confirm")) return;
+            Shell.run("kill", "-TERM", "-" + pid);
         } catch (IOException | RuntimeException e) {
             // best effort: the timer finds nothing armed when it wakes
         }
