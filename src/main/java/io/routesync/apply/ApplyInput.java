@@ -17,8 +17,9 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * What the apply script reads on stdin for one plan: routesync's name files when they change, the
- * plan's {@code ip -batch} lines per family in plan order and in chunks, the footprint and the record.
+ * What the apply script reads on stdin for one plan: the target's name files when they change, the
+ * tables to add to the footprint before the batch, the plan's {@code ip -batch} lines per family in
+ * plan order and in chunks, the footprint after it and the record.
  * Remembers which change each batch line came from, so a failed line can be named.
  */
 public final class ApplyInput {
@@ -41,12 +42,15 @@ public final class ApplyInput {
     }
 
     /**
-     * @param footprint the tables to remember for later reads, or null to leave the footprint as it is
+     * @param grow      tables added to the footprint before the batch (it then names every table the
+     *                  batch may leave a tagged route in, however it ends), or null to leave it
+     * @param footprint the footprint once every batch succeeded, or null to leave it as it is then
      * @param record    the JSON record to write when every batch succeeds, or null for none
      */
     public static ApplyInput build(String marker, HostPlan plan, HostReading reading, Ownership ownership,
-            Collection<TableId> footprint, String record) {
+            Collection<TableId> grow, Collection<TableId> footprint, String record) {
         ApplyInput in = new ApplyInput(marker);
+        if (grow != null) in.part("footprint-grow", tableLines(grow));
         if (changesNames(plan)) in.part("tables", tablesFile(reading.observed().managedTableNames(), plan));
         if (!Ownership.PROTOCOL_NAME.equals(reading.managedProtocolNames().get(ownership.protocolTag()))
                 || reading.managedProtocolNames().size() != 1) {
@@ -55,13 +59,15 @@ public final class ApplyInput {
         }
         in.batches(plan, Family.INET);
         in.batches(plan, Family.INET6);
-        if (footprint != null) {
-            StringBuilder lines = new StringBuilder();
-            for (TableId t : new TreeSet<>(footprint)) lines.append(t.id()).append('\n');
-            in.part("footprint", lines.toString());
-        }
+        if (footprint != null) in.part("footprint", tableLines(footprint));
         if (record != null) in.part("record", record);
         return in;
+    }
+
+    private static String tableLines(Collection<TableId> tables) {
+        StringBuilder lines = new StringBuilder();
+        for (TableId t : new TreeSet<>(tables)) lines.append(t.id()).append('\n');
+        return lines.toString();
     }
 
     private static boolean changesNames(HostPlan plan) {

@@ -2,13 +2,16 @@ package io.routesync.apply;
 
 import io.routesync.model.HostPlan;
 import io.routesync.parse.HostReading;
+import java.util.List;
 
 /**
  * How an apply on one host ended. {@code applied} is the plan that was run (after any re-plan),
  * {@code after} the host as read at the end, {@code failure} the failing batch line (if any),
  * {@code rollback} the plan that undid it, {@code remaining} what still differs (verify failure, or
  * what a failed rollback left), {@code record} where the record was written, {@code batchNanos} how
- * long the applied plan's {@code ip -batch} runs took on the host (-1 when unknown).
+ * long the applied plan's {@code ip -batch} runs took on the host (-1 when unknown),
+ * {@code writeFailures} the files the apply could not write after its batch ran ("PATH: reason":
+ * footprint, record), which make an applied plan a failure to report.
  */
 public record ApplyReport(
         Outcome outcome,
@@ -18,7 +21,17 @@ public record ApplyReport(
         HostPlan rollback,
         HostPlan remaining,
         String record,
-        long batchNanos) {
+        long batchNanos,
+        List<String> writeFailures) {
+
+    public ApplyReport {
+        writeFailures = List.copyOf(writeFailures);
+    }
+
+    public ApplyReport(Outcome outcome, HostPlan applied, HostReading after, BatchFailure failure, HostPlan rollback,
+            HostPlan remaining, String record, long batchNanos) {
+        this(outcome, applied, after, failure, rollback, remaining, record, batchNanos, List.of());
+    }
 
     public enum Outcome {
         /** The plan was empty: nothing was run on the host. */
@@ -36,6 +49,6 @@ public record ApplyReport(
     }
 
     public boolean succeeded() {
-        return outcome == Outcome.NO_CHANGES || outcome == Outcome.APPLIED;
+        return outcome == Outcome.NO_CHANGES || (outcome == Outcome.APPLIED && writeFailures.isEmpty());
     }
 }

@@ -142,7 +142,7 @@ public final class ConfirmTimer {
         Reading r = ReadingParser.parse(result.stdout(), marker);
         if (r.note("locked") != null) throw new LockHeldException(target.name(), lockWait);
         if (r.note("fatal") != null) {
-            throw new TransportException("the confirm script failed on " + target.name() + " (" + r.note("fatal") + ")", false);
+            throw new TransportException(io.routesync.transport.ScriptFailure.describe(target.name(), r.note("fatal")), false);
         }
         if (result.exitCode() != 0) {
             throw new TransportException("the confirm script failed on " + target.name() + " (exit " + result.exitCode() + "): "

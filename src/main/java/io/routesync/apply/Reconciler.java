@@ -13,6 +13,7 @@ import io.routesync.plan.PlanConflictException;
 import io.routesync.plan.Planner;
 import io.routesync.transport.HostReader;
 import io.routesync.transport.LockHeldException;
+import io.routesync.transport.ScriptFailure;
 import io.routesync.transport.ScriptResult;
 import io.routesync.transport.Scripts;
 import io.routesync.transport.Target;
@@ -21,6 +22,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -105,7 +108,7 @@ public final class Reconciler {
             beforeBatch.run(plan, current);
             Run run;
             try {
-                run = run(plan, current, ownership, desired.tablesToRead(), desired.tablesToRead(), record);
+                run = run(plan, current, ownership, desired.tablesToRead(), desired.tablesToRead(), desired.tablesToRead(), record);
             } catch (TransportException lost) {
                 // the batch may have run in part: find out what is there now and take it back
                 HostReading now = observe(desired);
@@ -134,7 +137,8 @@ public final class Reconciler {
                 BatchFailure why = new BatchFailure(null, -1, null, "after the apply the host still differs from the desired state", 0);
                 return rollBack(desired, ownership, current, plan, run.after, why, remaining, inputs);
             }
-            return new ApplyReport(ApplyReport.Outcome.APPLIED, plan, run.after, null, null, null, run.recorded, run.batchNanos);
+            return new ApplyReport(ApplyReport.Outcome.APPLIED, plan, run.after, null, null, null, run.recorded, run.batchNanos,
+                    run.writeFailures);
         }
     }
 
@@ -149,9 +153,13 @@ public final class Reconciler {
         HostReading current = now;
         HostPlan back = Planner.rollback(snapshot.observed(), current.observed(), attempted, ownership);
         HostPlan firstBack = back;
+        // the way back may put routes into any table read before or after: all of them stay in the footprint
+        Set<TableId> footprint = new TreeSet<>(snapshot.observed().tablesRead());
+        footprint.addAll(current.observed().tablesRead());
+        footprint.addAll(desired.tablesToRead());
         for (int attempt = 1; attempt <= MAX_ATTEMPTS && !back.isEmpty(); attempt++) {
             String record = ApplyRecord.json(clock.instant(), target.name(), inputs, back, "rollback");
-            Run run = run(back, current, ownership, desired.tablesToRead(), null, record);
+            Run run = run(back, current, ownership, desired.tablesToRead(), footprint, null, record);
             current = run.stale ? observe(desired) : run.after;
             back = Planner.rollback(snapshot.observed(), current.observed(), attempted, ownership);
             if (!run.stale && run.failure != null) break;
@@ -162,13 +170,15 @@ public final class Reconciler {
         return report(outcome, attempted, current, failure, firstBack, unverified, null);
     }
 
-    private record Run(boolean stale, BatchFailure failure, HostReading after, String recorded, long batchNanos) {
+    private record Run(boolean stale, BatchFailure failure, HostReading after, String recorded, long batchNanos,
+            List<String> writeFailures) {
     }
 
     private Run run(HostPlan plan, HostReading from, Ownership ownership, Collection<TableId> tables,
-            Collection<TableId> footprint, String record) throws TransportException, OutputException, LockHeldException {
+            Collection<TableId> grow, Collection<TableId> footprint, String record)
+            throws TransportException, OutputException, LockHeldException {
         String marker = HostReader.newMarker();
-        ApplyInput input = ApplyInput.build(marker, plan, from, ownership, footprint, record);
+        ApplyInput input = ApplyInput.build(marker, plan, from, ownership, grow, footprint, record);
         List<String> args = HostReader.commonArgs(marker, target, paths, settings.lockWait());
         args.add(from.digest());
         for (TableId t : tables) args.add(Long.toString(t.id()));
@@ -176,10 +186,9 @@ public final class Reconciler {
         ReadingParser.ApplyOutput out = ReadingParser.splitApply(result.stdout(), marker);
         Reading applied = ReadingParser.parse(out.applied(), marker);
         if (applied.note("locked") != null) throw new LockHeldException(target.name(), settings.lockWait());
-        if (applied.note("stale") != null) return new Run(true, null, null, null, -1);
+        if (applied.note("stale") != null) return new Run(true, null, null, null, -1, List.of());
         if (applied.note("fatal") != null) {
-            throw new TransportException("the apply script failed on " + target.name() + " (" + applied.note("fatal")
-                    + "); nothing was changed", false);
+            throw new TransportException(ScriptFailure.describe(target.name(), applied.note("fatal")) + "; nothing was changed", false);
         }
         BatchFailure failure = null;
         for (Reading.CommandSection c : applied.commands()) {
@@ -193,7 +202,8 @@ public final class Reconciler {
                     + result.exitCode() + (result.stderr().isBlank() ? "" : ": " + result.stderr().strip()) + ")", false);
         }
         HostReading after = ObservedBuilder.build(target.name(), ReadingParser.parse(out.reread(), marker));
-        return new Run(false, failure, after, applied.note("recorded"), nanosBetween(applied.note("batch-time")));
+        return new Run(false, failure, after, applied.note("recorded"), nanosBetween(applied.note("batch-time")),
+                ScriptFailure.writeFailures(applied));
     }
 
     private static ApplyReport report(ApplyReport.Outcome outcome, HostPlan applied, HostReading after, BatchFailure failure,

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 public record TargetPaths(String etcDir, String stateDir, String lockFile) {
     public static final String DEFAULT_ETC = "/etc/iproute2";
     public static final String DEFAULT_STATE = "/var/lib/routesync";
-    public static final String DEFAULT_LOCK_DIR = "/run/lock";
+    /** Root's alone: the scripts create it 0700 and refuse it when others can write it (not /run/lock). */
+    public static final String DEFAULT_LOCK_DIR = "/run/routesync";
     private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9_.+@/-]*");
 
     public TargetPaths {
@@ -28,7 +29,7 @@ public record TargetPaths(String etcDir, String stateDir, String lockFile) {
 
     /**
      * The paths for a target: the host's defaults, or per namespace ({@code /var/lib/routesync/netns/NAME},
-     * {@code /run/lock/routesync-netns-NAME.lock}) so namespaces do not share a lock or records. Any of the
+     * {@code /run/routesync/routesync-netns-NAME.lock}) so namespaces do not share a lock or records. Any of the
      * overrides may be null; a given state directory is used as it is.
      */
     public static TargetPaths of(String netns, String etcOverride, String stateOverride, String lockDirOverride) {

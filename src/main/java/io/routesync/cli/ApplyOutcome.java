@@ -61,6 +61,13 @@ final class ApplyOutcome {
                 out.println("No changes to apply: " + host + " already matches the desired state (another run may have applied it).");
                 return ExitCodes.OK;
             case APPLIED:
+                if (!report.writeFailures().isEmpty()) {
+                    out.println("The changes were applied and verified (" + counts(applied) + "), but routesync could not write its files:");
+                    for (String f : report.writeFailures()) err.println(style.red("error: could not write " + f + " on " + host));
+                    err.println("Until they are written, later runs may not find every route this apply made (the footprint)"
+                            + " or when it was made (the record): fix the cause and run apply again.");
+                    return ExitCodes.FAILED;
+                }
                 out.println(style.green("Apply complete: " + counts(applied) + "."));
                 if (report.record() != null) out.println("Record: " + report.record());
                 return ExitCodes.OK;

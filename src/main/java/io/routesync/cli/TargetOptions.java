@@ -19,7 +19,7 @@ public final class TargetOptions {
     @Option(names = "--state-dir", paramLabel = "DIR", description = "Where apply records and the footprint go (default /var/lib/routesync[/netns/NAME]; with -i, for every host, overriding its routesync_state_dir variable).")
     String stateDir;
 
-    @Option(names = "--lock-dir", paramLabel = "DIR", description = "Where the lock file goes (default /run/lock; with -i, for every host, overriding its routesync_lock_dir variable).")
+    @Option(names = "--lock-dir", paramLabel = "DIR", description = "Where the lock file goes (default /run/routesync, created 0700; refused unless it is a directory owned by the running user that group and others cannot write; with -i, for every host, overriding its routesync_lock_dir variable).")
     String lockDir;
 
     @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "10",

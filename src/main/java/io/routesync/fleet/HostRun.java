@@ -61,7 +61,7 @@ public record HostRun(HostSpec spec, HostReading reading, HostPlan plan, ApplyRe
         if (report != null) {
             switch (report.outcome()) {
                 case NO_CHANGES: return Status.OK;
-                case APPLIED: return Status.CHANGED;
+                case APPLIED: return report.writeFailures().isEmpty() ? Status.CHANGED : Status.FAILED;
                 default: return Status.FAILED;
             }
         }
@@ -82,8 +82,10 @@ public record HostRun(HostSpec spec, HostReading reading, HostPlan plan, ApplyRe
         if (report == null) return null;
         switch (report.outcome()) {
             case NO_CHANGES:
-            case APPLIED:
                 return null;
+            case APPLIED:
+                return report.writeFailures().isEmpty() ? null
+                        : "applied, but routesync could not write " + String.join("; ", report.writeFailures());
             case FAILED_ROLLED_BACK:
                 return "apply failed" + (report.failure() == null ? "" : ": " + oneLine(report.failure().message())) + " (rolled back)";
             case VERIFY_FAILED_ROLLED_BACK:

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Interprets the sections of a read ({@link Reading}) as an {@link Observed} state. Anything that is
@@ -19,7 +20,7 @@ import java.util.Set;
  * naming the host, the command and the line: never a silently smaller state.
  */
 public final class ObservedBuilder {
-    /** routesync's own name files, relative to the iproute2 directory. */
+    /** The host's routesync name files, relative to the iproute2 directory (a namespace's: routesync-netns-NAME.conf). */
     public static final String MANAGED_TABLES = "rt_tables.d/routesync.conf";
     public static final String MANAGED_PROTOCOLS = "rt_protos.d/routesync.conf";
 
@@ -42,21 +43,28 @@ public final class ObservedBuilder {
         List<TableName> otherTables = new ArrayList<>();
         Map<Integer, String> managedProtocols = new HashMap<>();
         Map<Integer, String> otherProtocols = new HashMap<>();
+        Map<String, List<TableName>> siblingTables = new TreeMap<>();
         Names names = Names.builtin();
+        // the script names the target's own files; a reading without that note is the host's
+        String[] own = reading.note("names") == null ? new String[0] : reading.note("names").split(" ");
         for (Reading.FileSection f : reading.files()) {
             String source = host + ": " + f.path();
             if (isTablesFile(f.path())) {
                 List<RtTablesParser.Entry> entries = RtTablesParser.parseTables(source, f.content());
                 names = names.withTableEntries(entries);
-                boolean managed = f.path().endsWith("/" + MANAGED_TABLES);
+                boolean managed = own.length == 2 ? f.path().equals(own[0]) : f.path().endsWith("/" + MANAGED_TABLES);
+                boolean sibling = !managed && isRoutesyncFile(f.path());
                 for (RtTablesParser.Entry e : entries) {
                     TableName name = tableName(e);
-                    if (name != null) (managed ? managedTables : otherTables).add(name);
+                    if (name == null) continue;
+                    if (managed) managedTables.add(name);
+                    else if (sibling) siblingTables.computeIfAbsent(f.path(), k -> new ArrayList<>()).add(name);
+                    else otherTables.add(name);
                 }
             } else {
                 List<RtTablesParser.Entry> entries = RtTablesParser.parseProtocols(source, f.content());
                 names = names.withProtocolEntries(entries);
-                boolean managed = f.path().endsWith("/" + MANAGED_PROTOCOLS);
+                boolean managed = own.length == 2 ? f.path().equals(own[1]) : f.path().endsWith("/" + MANAGED_PROTOCOLS);
                 for (RtTablesParser.Entry e : entries) (managed ? managedProtocols : otherProtocols).putIfAbsent((int) e.id(), e.name());
             }
         }
@@ -73,7 +81,7 @@ public final class ObservedBuilder {
             routes.addAll(routes(c, family, table));
         }
         if (reading.digest() == null) throw incomplete("the read ended early (no digest)");
-        Observed observed = new Observed(rules, routes, tablesRead, managedTables, otherTables, otherProtocols);
+        Observed observed = new Observed(rules, routes, tablesRead, managedTables, otherTables, otherProtocols, siblingTables);
         return new HostReading(observed, names, managedProtocols, reading.digest());
     }
 
@@ -118,6 +126,14 @@ public final class ObservedBuilder {
 
     private static boolean isTablesFile(String path) {
         return path.endsWith("/rt_tables") || path.contains("/rt_tables.d/");
+    }
+
+    /** A routesync name file of some target: rt_tables.d/routesync.conf or rt_tables.d/routesync-netns-NAME.conf. */
+    private static boolean isRoutesyncFile(String path) {
+        int slash = path.lastIndexOf('/');
+        String file = path.substring(slash + 1);
+        return path.substring(0, Math.max(slash, 0)).endsWith("/rt_tables.d")
+                && (file.equals("routesync.conf") || (file.startsWith("routesync-netns-") && file.endsWith(".conf")));
     }
 
     private static TableName tableName(RtTablesParser.Entry e) {

@@ -33,6 +33,7 @@ public final class Planner {
         requireRead(desired, observed, ownership);
         List<String> conflicts = new ArrayList<>();
         TableNameDiff.checkNames(desired.tableNames(), observed.otherTableNames(), conflicts);
+        TableNameDiff.checkSiblings(desired.tableNames(), observed.siblingTableNames(), conflicts);
         TableNameDiff.checkProtocol(ownership, observed.otherProtocolNames(), conflicts);
         List<Change> changes = new ArrayList<>();
         changes.addAll(TableNameDiff.diff(desired.tableNames(), observed.managedTableNames(), observed.otherTableNames(), conflicts));

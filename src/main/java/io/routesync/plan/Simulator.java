@@ -155,6 +155,6 @@ public final class Simulator {
         List<Route> allRoutes = new ArrayList<>();
         for (List<Route> same : routes.values()) allRoutes.addAll(same);
         return new Observed(allRules, allRoutes, start.tablesRead(), new ArrayList<>(names), start.otherTableNames(),
-                start.otherProtocolNames());
+                start.otherProtocolNames(), start.siblingTableNames());
     }
 }

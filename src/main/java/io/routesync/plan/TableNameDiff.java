@@ -9,13 +9,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Table names and the protocol tag against the host's name files. routesync owns its own
- * {@code rt_tables.d/routesync.conf} entirely, so its names are a plain set difference; a name or the
- * tag number that another file (or iproute2's built-ins) binds differently is a conflict, because the
- * first binding wins in iproute2 and routesync's would silently mean something else.
+ * Table names and the protocol tag against the host's name files. routesync owns the target's own
+ * file ({@code rt_tables.d/routesync.conf}, {@code routesync-netns-NAME.conf} for a namespace)
+ * entirely, so its names are a plain set difference; a name or the tag number that another file (or
+ * iproute2's built-ins) binds differently is a conflict, because the first binding wins in iproute2 and
+ * routesync's would silently mean something else. The files of other routesync targets sharing the
+ * iproute2 directory (the host and its namespaces) are read by the same {@code ip}: a name they bind
+ * to another id is a conflict too, but a name they bind to the same id is still written to this
+ * target's own file, so that no target depends on another's.
  */
 final class TableNameDiff {
     /** iproute2's built-in table names (lib/rt_names.c), loaded before any file. */
@@ -84,6 +89,31 @@ final class TableNameDiff {
                         + "; choose another name, or use table " + id);
             }
         }
+    }
+
+    /** Declared names that another routesync target's file binds to another id. */
+    static void checkSiblings(List<TableName> desired, Map<String, List<TableName>> siblings, List<String> conflicts) {
+        for (TableName n : new TreeSet<>(desired)) {
+            for (Map.Entry<String, List<TableName>> file : new TreeMap<>(siblings).entrySet()) {
+                for (TableName s : file.getValue()) {
+                    if (s.name().equals(n.name()) && !s.id().equals(n.id())) {
+                        conflicts.add("the table name '" + n.name() + "' is declared for table " + n.id() + " but "
+                                + file.getKey() + " (routesync's names for " + owner(file.getKey()) + ") binds it to table "
+                                + s.id() + "; every target sharing this iproute2 directory sees both, so 'ip' would resolve '"
+                                + n.name() + "' to one of them: use one id for the name everywhere, or another name");
+                    }
+                }
+            }
+        }
+    }
+
+    /** The target a routesync name file belongs to: {@code routesync-netns-NAME.conf} is netns NAME's, else the host's. */
+    static String owner(String path) {
+        String file = path.substring(path.lastIndexOf('/') + 1);
+        if (file.startsWith("routesync-netns-") && file.endsWith(".conf")) {
+            return "netns " + file.substring("routesync-netns-".length(), file.length() - ".conf".length());
+        }
+        return "the host";
     }
 
     /** The tag number must mean routesync to iproute2, and the name routesync must mean the tag. */

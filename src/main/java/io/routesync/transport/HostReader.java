@@ -53,6 +53,8 @@ public final class HostReader {
         ScriptResult result = target.runScript(Scripts.READ, args, null, timeout);
         Reading reading = ReadingParser.parse(result.stdout(), marker);
         if (reading.note("locked") != null) throw new LockHeldException(target.name(), lockWait);
+        String fatal = reading.note("fatal");
+        if (fatal != null && !fatal.equals("no-ip")) throw new TransportException(ScriptFailure.describe(target.name(), fatal), false);
         if (result.exitCode() != 0 && reading.digest() == null) {
             throw new TransportException("reading " + target.name() + " failed (exit " + result.exitCode() + "): "
                     + firstLine(result.stderr()), false);

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 /** The fixed shell scripts routesync runs on targets, shipped as resources beside this class. */
 public final class Scripts {
-    private static final String COMMON = load("common.sh");
+    private static final String COMMON = load("common.sh") + load("files.sh");
     /** Reads a target: see read.sh for its arguments. */
     public static final String READ = COMMON + load("read.sh");
     /** Applies batches on a target and re-reads it: see apply.sh for its arguments and input. */

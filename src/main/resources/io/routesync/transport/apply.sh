@@ -1,15 +1,18 @@
 # routesync apply: $1 marker, $2 netns or '', $3 iproute2 etc dir, $4 lock file, $5 lock wait (s),
 # $6 state dir, $7 digest of the reading the plan was made from, $8... table ids to re-read.
-# stdin holds the parts, each after a line "MARKER part NAME": tables (routesync's rt_tables.d file,
-# when it changes), protos (its rt_protos.d file, when it changes), batch4-NNNN and batch6-NNNN
-# (ip -batch input), record (the JSON record of this apply) and footprint (the tables of the desired
-# state, one per line), both written only when every batch succeeded.
+# stdin holds the parts, each after a line "MARKER part NAME": tables (this target's rt_tables.d file,
+# when it changes), protos (its rt_protos.d file, when it changes), footprint-grow (tables added to the
+# footprint before the batch), batch4-NNNN and batch6-NNNN (ip -batch input), footprint (the footprint
+# after the batch) and record (the JSON record of this apply), both written only when every batch
+# succeeded. A write that fails before the batch stops it ("fatal write PATH REASON", nothing
+# changed); one after it is reported ("write-failed PATH REASON").
 expected=$1
 shift 1
 take_parts
 lock_unchanged "$expected" "$@"
-if [ -f "$tmp/tables" ]; then put "$tmp/tables" "$etc/rt_tables.d/routesync.conf" || { mark fatal write-tables; exit 0; }; fi
-if [ -f "$tmp/protos" ]; then put "$tmp/protos" "$etc/rt_protos.d/routesync.conf" || { mark fatal write-protos; exit 0; }; fi
+footprint_grow
+if [ -f "$tmp/tables" ]; then put_or_stop "$tmp/tables" "$own_tables"; fi
+if [ -f "$tmp/protos" ]; then put_or_stop "$tmp/protos" "$own_protos"; fi
 # batches arrive in chunks (batch4-0001, batch4-0002, ...; IPv4 first): ip -batch slows down and
 # grows ~4 KB per line, so no single run gets more than ~50k lines. The first failure stops the rest.
 ok=1
@@ -20,15 +23,11 @@ for f in "$tmp"/batch4-* "$tmp"/batch6-*; do
   mark cmd batch "$part"; ipx "-$fam" -batch "$f" 2>&1; rc=$?; mark rc $rc; [ $rc -eq 0 ] || ok=0
 done
 mark batch-time "$t0" "$(date +%s%N)"
-if [ $ok -eq 1 ] && [ -f "$tmp/footprint" ]; then
-  put "$tmp/footprint" "$state/tables" || mark warning footprint-not-written
-fi
+if [ $ok -eq 1 ] && [ -f "$tmp/footprint" ]; then put_or_report "$tmp/footprint" "$state/tables"; fi
 if [ $ok -eq 1 ] && [ -s "$tmp/record" ]; then
   stamp=$(date -u +%Y%m%dT%H%M%SZ)
-  if put "$tmp/record" "$state/records/$stamp-$$.json" && put "$tmp/record" "$state/records/last.json"; then
+  if put_or_report "$tmp/record" "$state/records/$stamp-$$.json" && put_or_report "$tmp/record" "$state/records/last.json"; then
     mark recorded "$state/records/$stamp-$$.json"
-  else
-    mark warning record-not-written
   fi
 fi
 mark reread

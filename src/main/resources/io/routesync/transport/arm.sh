@@ -22,8 +22,8 @@ for f in "$tmp"/undo4-* "$tmp"/undo6-*; do
 done
 cp -- "$tmp/restore" "$new/restore.sh" || { mark fatal confirm-dir; exit 0; }
 save() { if [ -f "$1" ]; then cp -- "$1" "$new/saved-$2"; else : > "$new/absent-$2"; fi; }
-save "$etc/rt_tables.d/routesync.conf" tables
-save "$etc/rt_protos.d/routesync.conf" protos
+save "$own_tables" tables
+save "$own_protos" protos
 save "$state/tables" footprint
 for t in "$@"; do printf '%s\n' "$t"; done > "$new/tables"
 canonical "$tmp/reading" > "$new/reading-before"

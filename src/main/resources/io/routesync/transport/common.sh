@@ -23,6 +23,7 @@ read_all() {
   mark begin 1
   if ! command -v ip >/dev/null 2>&1; then mark fatal no-ip; return; fi
   mark cmd version; ip -V 2>&1; mark rc $?
+  mark names "$own_tables" "$own_protos"
   for f in "$etc"/rt_tables "$etc"/rt_tables.d/*.conf "$etc"/rt_protos "$etc"/rt_protos.d/*.conf; do
     [ -f "$f" ] || continue
     mark file "$f"; cat -- "$f"; printf '\n'
@@ -41,8 +42,7 @@ read_all() {
 take_lock() {
   [ -n "$lockfile" ] || return 0
   if ! command -v flock >/dev/null 2>&1; then mark fatal no-flock; exit 0; fi
-  mkdir -p -- "$(dirname -- "$lockfile")" || { mark fatal lock-dir; exit 0; }
-  exec 9>>"$lockfile" || { mark fatal lock-open; exit 0; }
+  open_lock
   flock "$1" -w "$wait" 9 || { mark locked; exit 0; }
 }
 tmp=$(mktemp -d 2>/dev/null) || { mark fatal mktemp; exit 0; }
@@ -71,8 +71,4 @@ lock_unchanged() {
   read_all "$@" > "$tmp/reading"
   now=$(digest_of "$tmp/reading")
   if [ "$now" != "$expected" ]; then mark stale "$now"; exit 0; fi
-}
-# An atomic write of file $1 to $2: a temporary file in the same directory, then a rename over it.
-put() {
-  mkdir -p -- "$(dirname -- "$2")" && cp -- "$1" "$2.routesync-new" && mv -f -- "$2.routesync-new" "$2"
 }

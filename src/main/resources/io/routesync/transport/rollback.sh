@@ -28,8 +28,8 @@ restore() {
     rm -f -- "$2"
   fi
 }
-restore tables "$etc/rt_tables.d/routesync.conf"
-restore protos "$etc/rt_protos.d/routesync.conf"
+restore tables "$own_tables"
+restore protos "$own_protos"
 restore footprint "$state/tables"
 worst=0
 for f in "$cdir"/undo4-* "$cdir"/undo6-*; do

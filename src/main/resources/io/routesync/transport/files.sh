@@ -1,0 +1,83 @@
+# routesync: how the scripts write and guard their files on a target (loaded after common.sh).
+# Nothing here opens a path another user could have planted: directories routesync keeps state or
+# its lock in are checked (private_dir), and every write goes to a fresh mktemp file renamed over
+# the target (put), so a symbolic link at the target or at an old temporary name is never followed.
+
+umask 022
+# routesync's own name files for this target. Each target (the host, each --netns) owns its own
+# files, so targets that share an iproute2 directory never write the same file; iproute2 reads every
+# *.conf there, so all of them see every target's names (a name bound to two ids is refused at plan).
+own_tables="$etc/rt_tables.d/routesync${ns:+-netns-$ns}.conf"
+own_protos="$etc/rt_protos.d/routesync${ns:+-netns-$ns}.conf"
+
+# The first line of file $1 (a command's stderr), for a one-line reason.
+first_line() { head -n 1 -- "$1" 2>/dev/null | tr -d '\r'; }
+
+# Checks that directory $2 (what it is for: $1, "lock" or "state") is routesync's alone: not a
+# symbolic link, a directory, owned by this user, not writable by group or others. When it is
+# missing it is created 0700 if $3 is "create", else accepted (nothing is read from it then).
+# Stops the script with "fatal unsafe-dir KIND PATH WHY" otherwise.
+private_dir() {
+  if [ ! -e "$2" ] && [ ! -L "$2" ]; then
+    [ "$3" = create ] || return 0
+    mkdir -p -- "$(dirname -- "$2")" 2>"$tmp/err" && { mkdir -m 0700 -- "$2" 2>>"$tmp/err" || [ -d "$2" ]; } \
+      || { mark fatal unsafe-dir "$1" "$2" "cannot be created: $(first_line "$tmp/err")"; exit 0; }
+  fi
+  if [ -L "$2" ]; then mark fatal unsafe-dir "$1" "$2" is a symbolic link; exit 0; fi
+  if [ ! -d "$2" ]; then mark fatal unsafe-dir "$1" "$2" is not a directory; exit 0; fi
+  pd_owner=$(stat -c %u -- "$2" 2>/dev/null) pd_mode=$(stat -c %a -- "$2" 2>/dev/null)
+  case $pd_owner:$pd_mode in
+    *[!0-9:]*|:*|*:) mark fatal unsafe-dir "$1" "$2" cannot be checked; exit 0 ;;
+  esac
+  if [ "$pd_owner" != "$(id -u)" ]; then mark fatal unsafe-dir "$1" "$2" is owned by uid "$pd_owner" not "$(id -u)"; exit 0; fi
+  if [ $(( 0$pd_mode & 022 )) -ne 0 ]; then mark fatal unsafe-dir "$1" "$2" is writable by group or others "(mode $pd_mode)"; exit 0; fi
+}
+
+# Opens the lock file $lockfile on fd 9 inside its checked directory; a symbolic link or anything
+# but a regular file there is refused ("fatal unsafe-file lock PATH WHY").
+open_lock() {
+  private_dir lock "$(dirname -- "$lockfile")" create
+  if [ -L "$lockfile" ]; then mark fatal unsafe-file lock "$lockfile" is a symbolic link; exit 0; fi
+  if [ -e "$lockfile" ] && [ ! -f "$lockfile" ]; then mark fatal unsafe-file lock "$lockfile" is not a regular file; exit 0; fi
+  exec 9>>"$lockfile" || { mark fatal lock-open; exit 0; }
+  # the state directory too, before anything is read from it or written to it
+  private_dir state "$state" keep
+}
+
+# An atomic write of file $1 to $2: a fresh temporary file (mktemp, unpredictable name) in the same
+# directory, readable by all (ip reads the name files as any user), then renamed over $2; a symbolic
+# link at $2 is replaced, not followed. On failure returns 1 with the reason in $put_err.
+put() {
+  put_err= put_dir=$(dirname -- "$2")
+  if ! mkdir -p -- "$put_dir" 2>"$tmp/err"; then put_err=$(first_line "$tmp/err"); return 1; fi
+  if [ -d "$2" ] && [ ! -L "$2" ]; then put_err="it is a directory"; return 1; fi
+  put_tmp=$(mktemp "$put_dir/.routesync.XXXXXXXX" 2>"$tmp/err") || { put_err=$(first_line "$tmp/err"); return 1; }
+  if cat -- "$1" > "$put_tmp" 2>"$tmp/err" && chmod 0644 -- "$put_tmp" 2>"$tmp/err" \
+      && { [ ! -L "$2" ] || rm -f -- "$2" 2>"$tmp/err"; } && mv -f -- "$put_tmp" "$2" 2>"$tmp/err"; then
+    return 0
+  fi
+  put_err=$(first_line "$tmp/err")
+  [ -n "$put_err" ] || put_err="write error"
+  rm -f -- "$put_tmp"
+  return 1
+}
+
+# put, or stop the script before anything changed: "fatal write PATH REASON".
+put_or_stop() {
+  put "$1" "$2" || { mark fatal write "$2" "$put_err"; exit 0; }
+}
+
+# put, or report it and go on (the batch has run): "write-failed PATH REASON".
+put_or_report() {
+  put "$1" "$2" || { mark write-failed "$2" "$put_err"; return 1; }
+}
+
+# Before the batch: the footprint becomes the tables it names now plus those in $tmp/footprint-grow,
+# so an apply cut short anywhere in its batch leaves no tagged route in a table later reads skip.
+footprint_grow() {
+  [ -f "$tmp/footprint-grow" ] || return 0
+  { footprint; cat -- "$tmp/footprint-grow"; } | sort -n -u > "$tmp/grown"
+  footprint | sort -n -u > "$tmp/was"
+  cmp -s -- "$tmp/grown" "$tmp/was" && return 0
+  put_or_stop "$tmp/grown" "$state/tables"
+}
