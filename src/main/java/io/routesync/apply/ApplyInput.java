@@ -43,14 +43,17 @@ public final class ApplyInput {
 
     /**
      * @param grow      tables added to the footprint before the batch (it then names every table the
-     *                  batch may leave a tagged route in, however it ends), or null to leave it
+     *                  batch may leave a tagged route in, however it ends), or null to leave it; when
+     *                  it cannot be written the script stops, unless {@code undo}
      * @param footprint the footprint once every batch succeeded, or null to leave it as it is then
      * @param record    the JSON record to write when every batch succeeds, or null for none
+     * @param undo      the plan is a rollback: it goes on when the footprint cannot be grown (reported)
      */
     public static ApplyInput build(String marker, HostPlan plan, HostReading reading, Ownership ownership,
-            Collection<TableId> grow, Collection<TableId> footprint, String record) {
+            Collection<TableId> grow, Collection<TableId> footprint, String record, boolean undo) {
         ApplyInput in = new ApplyInput(marker);
         if (grow != null) in.part("footprint-grow", tableLines(grow));
+        if (undo) in.part("undo", "");
         if (changesNames(plan)) in.part("tables", tablesFile(reading.observed().managedTableNames(), plan));
         if (!Ownership.PROTOCOL_NAME.equals(reading.managedProtocolNames().get(ownership.protocolTag()))
                 || reading.managedProtocolNames().size() != 1) {

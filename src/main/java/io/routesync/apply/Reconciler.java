@@ -108,13 +108,15 @@ public final class Reconciler {
             beforeBatch.run(plan, current);
             Run run;
             try {
-                run = run(plan, current, ownership, desired.tablesToRead(), desired.tablesToRead(), desired.tablesToRead(), record);
+                run = run(plan, current, ownership, desired.tablesToRead(), desired.tablesToRead(), desired.tablesToRead(), record, false);
             } catch (TransportException lost) {
                 // the batch may have run in part: find out what is there now and take it back
                 HostReading now = observe(desired);
                 BatchFailure failure = new BatchFailure(null, -1, null, "the connection was lost during the apply: " + lost.getMessage(), -1);
                 return rollBack(desired, ownership, current, plan, now, failure, null, inputs);
             }
+            // the script stopped before its batch (a file it could not write, an unsafe directory): not a lost connection
+            if (run.fatal != null) throw new TransportException(run.fatal, false);
             if (run.stale) {
                 if (attempt >= MAX_ATTEMPTS) {
                     throw new TransportException(target.name() + " kept changing while routesync tried to apply (" + attempt
@@ -159,7 +161,8 @@ public final class Reconciler {
         footprint.addAll(desired.tablesToRead());
         for (int attempt = 1; attempt <= MAX_ATTEMPTS && !back.isEmpty(); attempt++) {
             String record = ApplyRecord.json(clock.instant(), target.name(), inputs, back, "rollback");
-            Run run = run(back, current, ownership, desired.tablesToRead(), footprint, null, record);
+            Run run = run(back, current, ownership, desired.tablesToRead(), footprint, null, record, true);
+            if (run.fatal != null) throw new TransportException(run.fatal, false);
             current = run.stale ? observe(desired) : run.after;
             back = Planner.rollback(snapshot.observed(), current.observed(), attempted, ownership);
             if (!run.stale && run.failure != null) break;
@@ -171,14 +174,14 @@ public final class Reconciler {
     }
 
     private record Run(boolean stale, BatchFailure failure, HostReading after, String recorded, long batchNanos,
-            List<String> writeFailures) {
+            List<String> writeFailures, String fatal) {
     }
 
     private Run run(HostPlan plan, HostReading from, Ownership ownership, Collection<TableId> tables,
-            Collection<TableId> grow, Collection<TableId> footprint, String record)
+            Collection<TableId> grow, Collection<TableId> footprint, String record, boolean undo)
             throws TransportException, OutputException, LockHeldException {
         String marker = HostReader.newMarker();
-        ApplyInput input = ApplyInput.build(marker, plan, from, ownership, grow, footprint, record);
+        ApplyInput input = ApplyInput.build(marker, plan, from, ownership, grow, footprint, record, undo);
         List<String> args = HostReader.commonArgs(marker, target, paths, settings.lockWait());
         args.add(from.digest());
         for (TableId t : tables) args.add(Long.toString(t.id()));
@@ -186,9 +189,10 @@ public final class Reconciler {
         ReadingParser.ApplyOutput out = ReadingParser.splitApply(result.stdout(), marker);
         Reading applied = ReadingParser.parse(out.applied(), marker);
         if (applied.note("locked") != null) throw new LockHeldException(target.name(), settings.lockWait());
-        if (applied.note("stale") != null) return new Run(true, null, null, null, -1, List.of());
+        if (applied.note("stale") != null) return new Run(true, null, null, null, -1, List.of(), null);
         if (applied.note("fatal") != null) {
-            throw new TransportException(ScriptFailure.describe(target.name(), applied.note("fatal")) + "; nothing was changed", false);
+            return new Run(false, null, null, null, -1, List.of(),
+                    ScriptFailure.describe(target.name(), applied.note("fatal")) + "; nothing was changed");
         }
         BatchFailure failure = null;
         for (Reading.CommandSection c : applied.commands()) {
@@ -203,7 +207,7 @@ public final class Reconciler {
         }
         HostReading after = ObservedBuilder.build(target.name(), ReadingParser.parse(out.reread(), marker));
         return new Run(false, failure, after, applied.note("recorded"), nanosBetween(applied.note("batch-time")),
-                ScriptFailure.writeFailures(applied));
+                ScriptFailure.writeFailures(applied), null);
     }
 
     private static ApplyReport report(ApplyReport.Outcome outcome, HostPlan applied, HostReading after, BatchFailure failure,

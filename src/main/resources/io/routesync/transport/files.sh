@@ -74,10 +74,11 @@ put_or_report() {
 
 # Before the batch: the footprint becomes the tables it names now plus those in $tmp/footprint-grow,
 # so an apply cut short anywhere in its batch leaves no tagged route in a table later reads skip.
+# A rollback (part "undo") goes on when it cannot write it: taking the change back matters more.
 footprint_grow() {
   [ -f "$tmp/footprint-grow" ] || return 0
   { footprint; cat -- "$tmp/footprint-grow"; } | sort -n -u > "$tmp/grown"
   footprint | sort -n -u > "$tmp/was"
   cmp -s -- "$tmp/grown" "$tmp/was" && return 0
-  put_or_stop "$tmp/grown" "$state/tables"
+  if [ -f "$tmp/undo" ]; then put_or_report "$tmp/grown" "$state/tables"; else put_or_stop "$tmp/grown" "$state/tables"; fi
 }

@@ -34,7 +34,7 @@ class FleetCliTest {
     private static final int SIZE = 8;
     // the machine's own files every namespace shares: a fleet run must never touch them
     private static final List<Path> REAL_FILES = List.of(Path.of("/etc/iproute2/rt_tables.d/routesync.conf"),
-            Path.of("/etc/iproute2/rt_protos.d/routesync.conf"), Path.of("/var/lib/routesync"), Path.of("/run/lock/routesync.lock"));
+            Path.of("/etc/iproute2/rt_protos.d/routesync.conf"), Path.of("/var/lib/routesync"), Path.of("/run/routesync/routesync.lock"));
 
     private static SshFleet fleet;
     private static FleetFiles files;
@@ -65,7 +65,7 @@ class FleetCliTest {
 
     @AfterEach
     void realFilesUntouched() {
-        assertEquals(realFilesBefore, snapshot(), "the machine's own /etc/iproute2, /var/lib/routesync and /run/lock are untouched");
+        assertEquals(realFilesBefore, snapshot(), "the machine's own /etc/iproute2, /var/lib/routesync and /run/routesync are untouched");
     }
 
     @ParameterizedTest

@@ -16,7 +16,7 @@ import java.util.Map;
  * routes and rules take their addresses from its own variables. The hosts are split into groups
  * {@code site_a} (first half) and {@code site_b}. routesync's files on each host go to
  * {@code targets/HOST/} in the checkout (host variables routesync_*_dir), never to the machine's own
- * /etc/iproute2, /var/lib/routesync or /run/lock, which every namespace shares.
+ * /etc/iproute2, /var/lib/routesync or /run/routesync, which every namespace shares.
  */
 public final class FleetFiles {
     /** The table the state owns on every host. */

@@ -146,7 +146,7 @@ class FleetInjectionTest {
         assertEquals(List.of("sh", "-c"), remote.subList(0, 2));
         assertEquals("routesync", remote.get(3));
         // read.sh's arguments: marker, netns, etc dir, lock file, lock wait, state dir, tables
-        assertEquals(List.of("", "/etc/iproute2", "/run/lock/routesync.lock", "10", "/tmp/rs-injection/--state", "100"),
+        assertEquals(List.of("", "/etc/iproute2", "/run/routesync/routesync.lock", "10", "/tmp/rs-injection/--state", "100"),
                 remote.subList(5, remote.size()));
         assertFalse(Files.exists(canary), "nothing ran");
     }
