@@ -44,7 +44,8 @@ class HostReaderNetnsTest {
         paths = new TargetPaths(dir.resolve("etc").toString(), dir.resolve("state").toString(), dir.resolve("rs.lock").toString());
         Files.createDirectories(dir.resolve("etc/rt_tables.d"));
         Files.writeString(dir.resolve("etc/rt_tables"), "255 local\n254 main\n253 default\n0 unspec\n200 isp\n");
-        Files.writeString(dir.resolve("etc/rt_tables.d/routesync.conf"), "102 uplink2\n");
+        // a namespace target owns rt_tables.d/routesync-netns-NAME.conf (the host: routesync.conf)
+        Files.writeString(dir.resolve("etc/rt_tables.d/routesync-netns-" + ns.name() + ".conf"), "102 uplink2\n");
     }
 
     @AfterEach
