@@ -22,6 +22,7 @@ record SingleHostPlan(LoadedState loaded, Ownership ownership, Reconciler reconc
         Reconciler reconciler = Hosts.reconciler(target);
         try {
             HostReading reading = reconciler.observe(loaded.state());
+            for (String w : reading.warnings()) err.println("warning: " + w);
             return new SingleHostPlan(loaded, ownership, reconciler, reading, reconciler.plan(loaded.state(), reading, ownership));
         } catch (Exception e) {
             throw Failures.of(e);

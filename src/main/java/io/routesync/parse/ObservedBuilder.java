@@ -44,13 +44,14 @@ public final class ObservedBuilder {
         Map<Integer, String> managedProtocols = new HashMap<>();
         Map<Integer, String> otherProtocols = new HashMap<>();
         Map<String, List<TableName>> siblingTables = new TreeMap<>();
+        List<String> warnings = new ArrayList<>();
         Names names = Names.builtin();
         // the script names the target's own files; a reading without that note is the host's
         String[] own = reading.note("names") == null ? new String[0] : reading.note("names").split(" ");
         for (Reading.FileSection f : reading.files()) {
             String source = host + ": " + f.path();
             if (isTablesFile(f.path())) {
-                List<RtTablesParser.Entry> entries = RtTablesParser.parseTables(source, f.content());
+                List<RtTablesParser.Entry> entries = entries(source, f, RtTablesParser.MAX_TABLE_ID, warnings);
                 names = names.withTableEntries(entries);
                 boolean managed = own.length == 2 ? f.path().equals(own[0]) : f.path().endsWith("/" + MANAGED_TABLES);
                 boolean sibling = !managed && isRoutesyncFile(f.path());
@@ -62,7 +63,7 @@ public final class ObservedBuilder {
                     else otherTables.add(name);
                 }
             } else {
-                List<RtTablesParser.Entry> entries = RtTablesParser.parseProtocols(source, f.content());
+                List<RtTablesParser.Entry> entries = entries(source, f, RtTablesParser.MAX_PROTOCOL, warnings);
                 names = names.withProtocolEntries(entries);
                 boolean managed = own.length == 2 ? f.path().equals(own[1]) : f.path().endsWith("/" + MANAGED_PROTOCOLS);
                 for (RtTablesParser.Entry e : entries) (managed ? managedProtocols : otherProtocols).putIfAbsent((int) e.id(), e.name());
@@ -82,7 +83,7 @@ public final class ObservedBuilder {
         }
         if (reading.digest() == null) throw incomplete("the read ended early (no digest)");
         Observed observed = new Observed(rules, routes, tablesRead, managedTables, otherTables, otherProtocols, siblingTables);
-        return new HostReading(observed, names, managedProtocols, reading.digest());
+        return new HostReading(observed, names, managedProtocols, reading.digest(), warnings);
     }
 
     private void checkVersion() throws OutputException {
@@ -126,6 +127,21 @@ public final class ObservedBuilder {
 
     private static boolean isTablesFile(String path) {
         return path.endsWith("/rt_tables") || path.contains("/rt_tables.d/");
+    }
+
+    /** A name file's entries as iproute2 reads them; where it stops reading, a warning. */
+    private static List<RtTablesParser.Entry> entries(String source, Reading.FileSection f, long maxId, List<String> warnings)
+            throws OutputException {
+        RtTablesParser.NameFile file = RtTablesParser.read(source, f.content());
+        if (file.corruptLine() > 0) {
+            warnings.add(source + ":" + file.corruptLine() + ": iproute2 cannot read '" + file.corruptText().strip()
+                    + "' and stops reading the file there, so the names after it mean nothing to 'ip' (nor to routesync)");
+        }
+        List<RtTablesParser.Entry> kept = new ArrayList<>();
+        for (RtTablesParser.Entry e : file.entries()) {
+            if (e.id() <= maxId) kept.add(e);
+        }
+        return kept;
     }
 
     /** A routesync name file of some target: rt_tables.d/routesync.conf or rt_tables.d/routesync-netns-NAME.conf. */

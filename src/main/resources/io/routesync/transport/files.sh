@@ -72,6 +72,14 @@ put_or_report() {
   put "$1" "$2" || { mark write-failed "$2" "$put_err"; return 1; }
 }
 
+# An undo's footprint ($1, the confirm dir): the one saved before the apply plus the one now, never
+# just the saved one: an undo that fails in part may leave tagged routes in the apply's new tables.
+footprint_restore() {
+  [ -f "$1/saved-footprint" ] || return 0
+  { footprint; cat -- "$1/saved-footprint"; } | sort -n -u | grep -x '[0-9][0-9]*' > "$tmp/restored"
+  put "$tmp/restored" "$state/tables" || mark warning footprint-not-restored "$put_err"
+}
+
 # Before the batch: the footprint becomes the tables it names now plus those in $tmp/footprint-grow,
 # so an apply cut short anywhere in its batch leaves no tagged route in a table later reads skip.
 # A rollback (part "undo") goes on when it cannot write it: taking the change back matters more.

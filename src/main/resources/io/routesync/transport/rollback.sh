@@ -30,7 +30,7 @@ restore() {
 }
 restore tables "$own_tables"
 restore protos "$own_protos"
-restore footprint "$state/tables"
+footprint_restore "$cdir"
 worst=0
 for f in "$cdir"/undo4-* "$cdir"/undo6-*; do
   [ -s "$f" ] || continue

@@ -213,4 +213,20 @@ class TargetFilesNetnsTest {
         assertTrue(r.err().contains("could not write " + dir.resolve("file/state/tables") + " on netns " + a.name()), r.toString());
         assertFalse(a.ip("rule", "show").contains("1000:"), "no rule was added");
     }
+
+    @Test
+    void aForeignNameFileIsReadAsIproute2ReadsIt() throws Exception {
+        Netns a = ns("fn");
+        Path names = Files.createDirectories(dir.resolve("etc/rt_tables.d"));
+        Files.writeString(names.resolve("foreign.conf"), "100 foo bar\n104\n105 after\n");
+        CliRunner.Result r = cli(a, "plan", "--detailed-exitcode", "-f", state("a", "t1", 102).toString());
+        assertEquals(2, r.exitCode(), "the host is readable\n" + r);
+        assertTrue(r.err().contains("warning: netns " + a.name() + ": " + names.resolve("foreign.conf") + ":2: iproute2 cannot read '104'"
+                + " and stops reading the file there"), r.toString());
+        r = cli(a, "plan", "-f", state("b", "foo", 101).toString());
+        assertEquals(65, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("the table name 'foo' is declared for table 101 but the host already binds it to table 100"), r.toString());
+        r = cli(a, "plan", "--detailed-exitcode", "-f", state("c", "after", 106).toString());
+        assertEquals(2, r.exitCode(), "'105 after' comes after the line iproute2 stops at: it binds nothing\n" + r);
+    }
 }
