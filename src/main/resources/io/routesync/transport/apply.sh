@@ -3,11 +3,13 @@
 # stdin holds the parts, each after a line "MARKER part NAME": tables (routesync's rt_tables.d file,
 # when it changes), protos (its rt_protos.d file, when it changes), batch4-NNNN and batch6-NNNN
 # (ip -batch input), record (the JSON record of this apply) and footprint (the tables of the desired
-# state, one per line), both written only when every batch succeeded.
+# state, one per line), both written only when every batch succeeded; confirm-token (the token of
+# the apply --confirm this batch belongs to: only that one passes while a change awaits confirmation).
 expected=$1
 shift 1
 take_parts
 lock_unchanged "$expected" "$@"
+refuse_if_pending "$(cat "$tmp/confirm-token" 2>/dev/null)"
 if [ -f "$tmp/tables" ]; then put "$tmp/tables" "$etc/rt_tables.d/routesync.conf" || { mark fatal write-tables; exit 0; }; fi
 if [ -f "$tmp/protos" ]; then put "$tmp/protos" "$etc/rt_protos.d/routesync.conf" || { mark fatal write-protos; exit 0; }; fi
 # batches arrive in chunks (batch4-0001, batch4-0002, ...; IPv4 first): ip -batch slows down and

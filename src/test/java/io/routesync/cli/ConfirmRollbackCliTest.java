@@ -63,7 +63,7 @@ class ConfirmRollbackCliTest {
         HostPlan plan = r.plan(loaded.state(), reading, own);
         new ConfirmTimer(r.target(), paths, Duration.ofSeconds(10), Duration.ofSeconds(30))
                 .arm("c0ffee", Duration.ofSeconds(600), reading, loaded.state().tablesToRead(), ConfirmUndo.of(reading.observed(), plan, own));
-        r.apply(loaded.state(), own, reading, plan, new io.routesync.apply.ApplyRecord.Inputs("t", null, "t"), false, p -> { });
+        r.withConfirmToken("c0ffee").apply(loaded.state(), own, reading, plan, new io.routesync.apply.ApplyRecord.Inputs("t", null, "t"), false, p -> { });
     }
 
     @AfterEach
