@@ -11,7 +11,7 @@ case $mode in
   confirm)
     if [ -n "$armed" ] && { [ -z "$token" ] || [ "$armed" = "$token" ]; }; then
       why=$(pending_stale "$armed")
-      if [ -n "$why" ]; then pending_discard "$armed" "$why"; exit 0; fi
+      if [ -n "$why" ]; then pending_discard "$armed" "$why"; last_result; exit 0; fi
       rm -f -- "$cdir/armed"
       stop_timer "$armed"
       printf 'confirmed %s\n' "$(date +%s)" > "$cdir/result"

@@ -88,7 +88,7 @@ class ConfirmRollbackCliTest {
     void confirmKeepsTheChange() {
         CliRunner.Result status = run("confirm", "--status");
         assertEquals(0, status.exitCode(), status::toString);
-        assertTrue(status.out().contains("a change awaits confirmation; the host rolls it back at"), status::toString);
+        assertTrue(status.out().contains(" awaits confirmation; the host rolls it back at"), status::toString);
         CliRunner.Result confirm = run("confirm");
         assertEquals(0, confirm.exitCode(), confirm::toString);
         assertTrue(confirm.out().startsWith("Confirmed: the change on netns " + ns.name() + " stays"), confirm::toString);
