@@ -47,9 +47,9 @@ class ScriptTempDirTest {
         List<String> argv = new ArrayList<>(List.of("setsid", "sh", "-c", Scripts.READ, "routesync", "rstest1", "",
                 dir.resolve("etc").toString(), dir.resolve("run.lock").toString(), "5", dir.resolve("state").toString(), "102"));
         ProcessBuilder pb = new ProcessBuilder(argv);
-        pb.environment().put("TMPDIR", dir.resolve("tmp").toString());
+        pb.environment().put("TMPDIR", tmp().toString());
         pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
-        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.redirectError(dir.resolve("stderr").toFile());
         return pb.start();
     }
 
@@ -61,13 +61,14 @@ class ScriptTempDirTest {
 
     /** Waits until the run made its directory and its fake ip runs; returns the directory's name. */
     private String awaitRunning(Process p) throws Exception {
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 800 && p.isAlive(); i++) {
             Set<String> n = names(tmp());
             boolean ipRuns = p.descendants().anyMatch(ph -> ph.info().command().orElse("").endsWith("sleep"));
             if (n.size() == 1 && ipRuns) return n.iterator().next();
             Thread.sleep(25);
         }
-        throw new AssertionError("the run did not start: " + names(tmp()));
+        throw new AssertionError("the run did not start: " + names(tmp()) + (p.isAlive() ? "" : ", exit " + p.exitValue() + ": "
+                + new String(p.getInputStream().readAllBytes()) + Files.readString(dir.resolve("stderr"))));
     }
 
     private void interruptedBy(String signal, int exitCode) throws Exception {
@@ -118,6 +119,26 @@ class ScriptTempDirTest {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
         }
+    }
+
+    @Test
+    void aRunKilledOutrightLeavesItsDirectoryForTheNextRunToRemove() throws Exception {
+        Process killed = startRead(fakeIp("exec sleep 30"));
+        String left;
+        try {
+            left = awaitRunning(killed);
+            // SIGKILL: no trap runs
+            killed.descendants().forEach(ProcessHandle::destroyForcibly);
+            killed.destroyForcibly();
+            assertTrue(killed.waitFor(10, TimeUnit.SECONDS));
+        } finally {
+            killed.descendants().forEach(ProcessHandle::destroyForcibly);
+        }
+        assertEquals(Set.of(left), names(tmp()), "SIGKILL leaves the directory");
+        Process next = startRead(fakeIp("exit 0"));
+        assertTrue(next.waitFor(20, TimeUnit.SECONDS));
+        assertEquals(0, next.exitValue());
+        assertEquals(Set.of(), names(tmp()), "the next run removed it (and its own)");
     }
 
     @Test
