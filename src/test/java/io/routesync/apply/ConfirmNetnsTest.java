@@ -243,4 +243,23 @@ class ConfirmNetnsTest {
         assertTrue(SafetyNetns.snapshot(ns).contains("default via 198.51.100.2 dev d1"));
         assertEquals(ConfirmTimer.State.IDLE, timer().status().state());
     }
+
+    @Test
+    void anApplyIsRefusedWhileTheTimerRunsTheUndoWithoutTheLock() throws Exception {
+        armAndApply("f1re");
+        // as rollback.sh fire leaves it when it runs without the lock (an apply held it for 30 s):
+        // the marker renamed to firing, the timer process still running
+        Path confirm = dir.resolve("state/confirm");
+        Files.move(confirm.resolve("armed"), confirm.resolve("firing"));
+        String applied = SafetyNetns.snapshot(ns);
+        Prepared next = prepare(OTHER);
+        PendingConfirmException e = assertThrows(PendingConfirmException.class, () -> plainApply(next));
+        assertTrue(e.getMessage().contains("is rolling back an unconfirmed 'apply --confirm' right now"), e.getMessage());
+        assertEquals(applied, SafetyNetns.snapshot(ns));
+        // once that process is gone, the firing marker is stale and blocks nothing
+        long timerGroup = Long.parseLong(Files.readString(confirm.resolve("timer-pid")).strip());
+        io.routesync.testing.ConfirmTimers.killGroup(timerGroup, true);
+        for (int i = 0; i < 50 && processGroupAlive(timerGroup); i++) sleep(Duration.ofMillis(100));
+        assertEquals(ApplyReport.Outcome.APPLIED, plainApply(prepare(OTHER)).outcome());
+    }
 }
