@@ -25,11 +25,21 @@ public final class ConfirmTimer {
     public record Armed(String token, long deadline, String how) {
     }
 
-    /** What the host says about its timer; {@code last} is how the last one ended ("confirmed T", "rolled-back T MODE exact"). */
-    public record Status(State state, String token, long deadline, String last) {
+    /**
+     * What the host says about its timer; {@code last} is how the last one ended ("confirmed T",
+     * "rolled-back T MODE exact", "discarded T WHY"). For ARMED and STALE: {@code deadline} and
+     * {@code armedAt} (host clock, epoch seconds; 0 when an earlier routesync did not record it) and,
+     * for STALE, {@code why} ("reboot" or "timer-gone").
+     */
+    public record Status(State state, String token, long deadline, long armedAt, String why, String last) {
     }
 
-    public enum State { ARMED, FIRING, IDLE }
+    /**
+     * ARMED: a change awaits confirmation and its timer waits. STALE: a change awaits confirmation but
+     * its timer is gone (the host rebooted, or the process was killed): nothing will undo it by
+     * itself, and it blocks no apply (the next one sets it aside). FIRING: the host runs the undo now.
+     */
+    public enum State { ARMED, STALE, FIRING, IDLE }
 
     /** The result of a confirm or rollback request; {@code last} as in {@link Status}. */
     public record Result(boolean done, String token, String last, String detail) {
@@ -67,19 +77,21 @@ public final class ConfirmTimer {
             throw new TransportException(target.name() + " changed after it was read, before the undo was staged;"
                     + " nothing was changed. Run apply again.", false);
         }
-        if (r.note("busy") != null) {
-            throw new TransportException("an earlier apply --confirm on " + target.name() + " (" + r.note("busy")
-                    + ") still awaits confirmation; nothing was changed. Run 'routesync confirm' to keep that change"
-                    + " or 'routesync rollback' to undo it, then apply again.", false);
-        }
+        if (r.note("pending") != null) throw PendingConfirmException.of(target.name(), r.note("pending"));
         String[] w = words(r.note("armed"), "arm", 3);
         return new Armed(w[0], Long.parseLong(w[1]), w[2]);
     }
 
-    /** Disarms the timer armed with {@code token} ({@code ""}: whatever is armed): the change stays. */
+    /**
+     * Disarms the timer armed with {@code token} ({@code ""}: whatever is armed): the change stays. A
+     * stale change (its timer gone) is discarded the same way; {@code last} then says
+     * "discarded T WHY".
+     */
     public Result confirm(String token) throws TransportException, LockHeldException {
         Reading r = simple(Scripts.CONFIRM, "confirm", token);
         if (r.note("confirmed") != null) return new Result(true, r.note("confirmed"), null, null);
+        String discarded = r.note("discarded");
+        if (discarded != null) return new Result(true, discarded.split(" ")[0], r.note("last"), null);
         notArmed(r, "confirm");
         return new Result(false, null, r.note("last"), null);
     }
@@ -103,11 +115,22 @@ public final class ConfirmTimer {
         String s = r.note("status");
         if (s == null) throw unexpected("status", r);
         String last = r.note("last");
-        if (s.startsWith("armed ")) {
+        if (s.startsWith("armed ") || s.startsWith("stale ")) {
             String[] w = words(s, "status", 3);
-            return new Status(State.ARMED, w[1], w[2].isEmpty() ? 0 : Long.parseLong(w[2]), last);
+            boolean stale = w[0].equals("stale");
+            return new Status(stale ? State.STALE : State.ARMED, w[1], epoch(w[2]), w.length > 3 ? epoch(w[3]) : 0,
+                    stale && w.length > 4 ? w[4] : null, last);
         }
-        return new Status(s.equals("firing") ? State.FIRING : State.IDLE, null, 0, last);
+        return new Status(s.equals("firing") ? State.FIRING : State.IDLE, null, 0, 0, null, last);
+    }
+
+    private static long epoch(String word) {
+        return word.matches("[0-9]{1,12}") ? Long.parseLong(word) : 0;
+    }
+
+    /** Why a stale change's timer is gone, in words: "the host rebooted since", "its timer process is gone". */
+    public static String staleReason(String why) {
+        return "reboot".equals(why) ? "the host rebooted since it was armed" : "its timer process is gone";
     }
 
     /**
@@ -120,6 +143,9 @@ public final class ConfirmTimer {
         String[] w = last.trim().split(" ");
         String when = w.length > 1 && w[1].matches("[0-9]+") ? " at " + java.time.Instant.ofEpochSecond(Long.parseLong(w[1])) : "";
         if (w[0].equals("confirmed")) return "confirmed" + when;
+        if (w[0].equals("discarded")) {
+            return "discarded" + when + " without running its undo (" + staleReason(w.length > 2 ? w[2] : null) + ")";
+        }
         if (w[0].equals("rolled-back")) {
             String by = w.length > 2 && w[2].equals("fire") ? " by the host's timer" : w.length > 2 ? " by routesync rollback" : "";
             String how = w.length > 3 && w[3].equals("exact") ? "; it reads exactly as before the apply"

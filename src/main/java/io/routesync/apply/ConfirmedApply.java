@@ -57,7 +57,7 @@ public final class ConfirmedApply {
         String token = HexFormat.of().formatHex(randomBytes());
         ConfirmTimer timer = timer(reconciler);
         Staged staged = new Staged();
-        Reconciler armed = reconciler.withBeforeBatch((plan, from) -> {
+        Reconciler armed = reconciler.withConfirmToken(token).withBeforeBatch((plan, from) -> {
             ConfirmUndo undo = ConfirmUndo.of(from.observed(), plan, ownership);
             staged.armed = timer.arm(token, window, from, desired.tablesToRead(), undo);
             staged.armedAt = System.nanoTime();
@@ -129,7 +129,17 @@ public final class ConfirmedApply {
                 ConfirmTimer timer = timer(c.target());
                 ConfirmTimer.Status status = timer.status();
                 String detail = why;
-                if (status.state() == ConfirmTimer.State.ARMED || status.state() == ConfirmTimer.State.FIRING) {
+                if (status.state() == ConfirmTimer.State.STALE && "reboot".equals(status.why())) {
+                    // the reboot took the change's routes with it, as far as the kernel is concerned: an undo
+                    // staged against the old boot must not run by itself
+                    detail = why + "; the host rebooted meanwhile and its timer with it: routesync did not run the staged undo"
+                            + " (see 'routesync confirm --status')";
+                } else if (status.state() == ConfirmTimer.State.STALE) {
+                    // its timer process was killed: routesync never called this change done, so undo it now
+                    ConfirmTimer.Result r = timer.rollbackNow();
+                    detail = why + "; the host's timer was gone (" + ConfirmTimer.staleReason(status.why()) + "), so routesync"
+                            + " ran the undo (" + r.last() + ")";
+                } else if (status.state() == ConfirmTimer.State.ARMED || status.state() == ConfirmTimer.State.FIRING) {
                     if (System.nanoTime() < deadline + GRACE.toNanos() * 5) {
                         sleepUntil(System.nanoTime() + Duration.ofSeconds(1).toNanos());
                         continue;

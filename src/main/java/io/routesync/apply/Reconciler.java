@@ -52,22 +52,34 @@ public final class Reconciler {
     private final Settings settings;
     private final Clock clock;
     private final BeforeBatch beforeBatch;
+    /** The token of the apply --confirm this reconciler's batches belong to, or null. */
+    private final String confirmToken;
 
     public Reconciler(Target target, TargetPaths paths, Settings settings, Clock clock) {
-        this(target, paths, settings, clock, (plan, from) -> { });
+        this(target, paths, settings, clock, (plan, from) -> { }, null);
     }
 
-    private Reconciler(Target target, TargetPaths paths, Settings settings, Clock clock, BeforeBatch beforeBatch) {
+    private Reconciler(Target target, TargetPaths paths, Settings settings, Clock clock, BeforeBatch beforeBatch, String confirmToken) {
         this.target = target;
         this.paths = paths;
         this.settings = settings;
         this.clock = clock;
         this.beforeBatch = beforeBatch;
+        this.confirmToken = confirmToken;
     }
 
     /** This reconciler with {@code step} run before every batch of a plan. */
     public Reconciler withBeforeBatch(BeforeBatch step) {
-        return new Reconciler(target, paths, settings, clock, step);
+        return new Reconciler(target, paths, settings, clock, step, confirmToken);
+    }
+
+    /**
+     * This reconciler for the batches of the apply --confirm armed with {@code token}: the host lets
+     * them (and their rollback) through while that change awaits confirmation, and refuses every
+     * other apply then ({@link PendingConfirmException}).
+     */
+    public Reconciler withConfirmToken(String token) {
+        return new Reconciler(target, paths, settings, clock, beforeBatch, token);
     }
 
     public TargetPaths paths() {
@@ -109,6 +121,8 @@ public final class Reconciler {
             Run run;
             try {
                 run = run(plan, current, ownership, desired.tablesToRead(), desired.tablesToRead(), desired.tablesToRead(), record, false);
+            } catch (PendingConfirmException refused) {
+                throw refused;
             } catch (TransportException lost) {
                 // the batch may have run in part: find out what is there now and take it back
                 HostReading now = observe(desired);
@@ -185,10 +199,11 @@ public final class Reconciler {
         List<String> args = HostReader.commonArgs(marker, target, paths, settings.lockWait());
         args.add(from.digest());
         for (TableId t : tables) args.add(Long.toString(t.id()));
-        ScriptResult result = target.runScript(Scripts.APPLY, args, input.bytes(), settings.timeout());
+        ScriptResult result = target.runScript(Scripts.APPLY, args, withToken(input.bytes(), marker), settings.timeout());
         ReadingParser.ApplyOutput out = ReadingParser.splitApply(result.stdout(), marker);
         Reading applied = ReadingParser.parse(out.applied(), marker);
         if (applied.note("locked") != null) throw new LockHeldException(target.name(), settings.lockWait());
+        if (applied.note("pending") != null) throw PendingConfirmException.of(target.name(), applied.note("pending"));
         if (applied.note("stale") != null) return new Run(true, null, null, null, -1, List.of(), null);
         if (applied.note("fatal") != null) {
             return new Run(false, null, null, null, -1, List.of(),
@@ -208,6 +223,15 @@ public final class Reconciler {
         HostReading after = ObservedBuilder.build(target.name(), ReadingParser.parse(out.reread(), marker));
         return new Run(false, failure, after, applied.note("recorded"), nanosBetween(applied.note("batch-time")),
                 ScriptFailure.writeFailures(applied), null);
+    }
+
+    /** The apply script's input, with the part naming this reconciler's apply --confirm, if any. */
+    private byte[] withToken(byte[] input, String marker) {
+        if (confirmToken == null) return input;
+        byte[] part = (marker + " part confirm-token\n" + confirmToken + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] all = java.util.Arrays.copyOf(input, input.length + part.length);
+        System.arraycopy(part, 0, all, input.length, part.length);
+        return all;
     }
 
     private static ApplyReport report(ApplyReport.Outcome outcome, HostPlan applied, HostReading after, BatchFailure failure,

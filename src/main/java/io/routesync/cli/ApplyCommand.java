@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
                 + " gateway (see --allow-management-change).",
             ""},
         footer = {"", "Exit codes: 0 applied and verified (or nothing to do), 1 failed (rolled back), refused (management"
-                + " path), stale (PLAN), or not confirmed (--confirm; the host rolled back by itself), 64 bad command line"
+                + " path; another apply --confirm awaits confirmation), stale (PLAN), or not confirmed (--confirm; the host rolled back by itself), 64 bad command line"
                 + " (or no terminal to confirm on and no --auto-approve), 65 invalid state or inventory (nothing applied),"
                 + " 69 host unreachable (nothing applied there; with --confirm: not seen again after the change), 75 lock held.",
             "With -i or a PLAN of several hosts, the most serious host decides: 1 if any host failed (each was rolled"
@@ -91,7 +91,8 @@ final class ApplyCommand implements Callable<Integer> {
                     + " routesync waits for that and reports it (exit 1; 69 if the host is not seen again).",
                 "SECONDS must cover the batch, a new SSH login and a read: 30 to 120 suits most remote hosts. 0 (the"
                     + " default) turns it off. Recommended for every remote host, and when you are logged in over SSH to the"
-                    + " host you change with -f. 'routesync confirm' and 'routesync rollback' act on a change left waiting."})
+                    + " host you change with -f. 'routesync confirm' and 'routesync rollback' act on a change left waiting;"
+                    + " until one of them does (or the host's timer runs), every other apply on that host is refused."})
     Integer confirmSeconds;
 
     @Option(names = "--allow-management-change",

@@ -40,8 +40,16 @@ final class ConfirmCommand implements Callable<Integer> {
                 ConfirmTimer.Status s = timer.status();
                 switch (s.state()) {
                     case ARMED:
-                        out.println(t.name() + ": a change awaits confirmation; the host rolls it back at "
-                                + java.time.Instant.ofEpochSecond(s.deadline()) + " unless confirmed.");
+                        out.println(t.name() + ": a change" + armedAt(s) + " awaits confirmation; the host rolls it back at "
+                                + java.time.Instant.ofEpochSecond(s.deadline()) + " unless confirmed. Every other apply is refused"
+                                + " until then: 'routesync confirm' keeps the change, 'routesync rollback' undoes it now.");
+                        break;
+                    case STALE:
+                        out.println(t.name() + ": STALE: a change" + armedAt(s) + " was left awaiting confirmation, but "
+                                + ConfirmTimer.staleReason(s.why()) + ", so nothing will roll it back by itself (it was due at "
+                                + java.time.Instant.ofEpochSecond(s.deadline()) + "). It blocks no apply; the next apply sets it"
+                                + " aside. To clear it now: 'routesync confirm' discards its staged undo and leaves the host as it"
+                                + " is; 'routesync rollback' runs that undo by hand (only if the host still carries that change).");
                         break;
                     case FIRING:
                         out.println(t.name() + ": the host is rolling a change back right now.");
@@ -52,6 +60,11 @@ final class ConfirmCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             ConfirmTimer.Result r = timer.confirm("");
+            if (r.done() && r.last() != null && r.last().startsWith("discarded ")) {
+                out.println("Discarded: the change on " + t.name() + " was stale (" + ConfirmTimer.describe(r.last())
+                        + "); the host stays as it is.");
+                return ExitCodes.OK;
+            }
             if (r.done()) {
                 out.println("Confirmed: the change on " + t.name() + " stays; its rollback timer is disarmed.");
                 return ExitCodes.OK;
@@ -62,5 +75,9 @@ final class ConfirmCommand implements Callable<Integer> {
         } catch (Exception e) {
             throw Failures.of(e);
         }
+    }
+
+    private static String armedAt(ConfirmTimer.Status s) {
+        return s.armedAt() == 0 ? "" : " (armed at " + java.time.Instant.ofEpochSecond(s.armedAt()) + ")";
     }
 }

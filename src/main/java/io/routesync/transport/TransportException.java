@@ -2,9 +2,11 @@ package io.routesync.transport;
 
 /**
  * A target could not be reached or the program could not be run there. {@code unreachable} marks
- * the cases a fleet run reports as "unreachable" (exit 69) rather than "failed".
+ * the cases a fleet run reports as "unreachable" (exit 69) rather than "failed". Not final only for
+ * {@link io.routesync.apply.PendingConfirmException}: a refusal that everything treating this as
+ * "failed, nothing changed" handles right.
  */
-public final class TransportException extends Exception {
+public class TransportException extends Exception {
     private final boolean unreachable;
 
     public TransportException(String message, boolean unreachable) {

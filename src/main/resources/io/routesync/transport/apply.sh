@@ -4,12 +4,14 @@
 # when it changes), protos (its rt_protos.d file, when it changes), footprint-grow (tables added to the
 # footprint before the batch), batch4-NNNN and batch6-NNNN (ip -batch input), footprint (the footprint
 # after the batch) and record (the JSON record of this apply), both written only when every batch
-# succeeded. A write that fails before the batch stops it ("fatal write PATH REASON", nothing
-# changed); one after it is reported ("write-failed PATH REASON").
+# succeeded; confirm-token (the token of the apply --confirm this batch belongs to: only that one
+# passes while a change awaits confirmation). A write that fails before the batch stops it ("fatal
+# write PATH REASON", nothing changed); one after it is reported ("write-failed PATH REASON").
 expected=$1
 shift 1
 take_parts
 lock_unchanged "$expected" "$@"
+refuse_if_pending "$(cat "$tmp/confirm-token" 2>/dev/null)"
 footprint_grow
 if [ -f "$tmp/tables" ]; then put_or_stop "$tmp/tables" "$own_tables"; fi
 if [ -f "$tmp/protos" ]; then put_or_stop "$tmp/protos" "$own_protos"; fi

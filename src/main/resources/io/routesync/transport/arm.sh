@@ -3,14 +3,14 @@
 # (the rollback script), undo4-NNNN and undo6-NNNN (ip -batch input undoing the plan). Under the lock,
 # and only while the host still reads as it did when planned (else "stale"), stages the undo and
 # starts a timer that runs it after $8 seconds unless confirm disarms it first. Prints
-# "armed TOKEN DEADLINE HOW", or "busy TOKEN" when another apply still awaits its confirmation.
+# "armed TOKEN DEADLINE HOW", or "pending ..." when another apply still awaits its confirmation (see
+# refuse_if_pending; a stale one is set aside, "discarded ...").
 token=$1 seconds=$2 expected=$3
 shift 3
 take_parts
 lock_unchanged "$expected" "$@"
+refuse_if_pending "$token"
 if [ -f "$cdir/armed" ]; then
-  held=$(cat "$cdir/armed")
-  if [ "$held" != "$token" ]; then mark busy "$held"; exit 0; fi
   # the same apply arms again: the host changed and its plan is applied against a new reading
   stop_timer "$token"
 fi
@@ -27,8 +27,11 @@ save "$own_protos" protos
 save "$state/tables" footprint
 for t in "$@"; do printf '%s\n' "$t"; done > "$new/tables"
 canonical "$tmp/reading" > "$new/reading-before"
-deadline=$(( $(date +%s) + seconds ))
+now=$(date +%s)
+deadline=$(( now + seconds ))
 printf '%s\n' "$deadline" > "$new/deadline"
+printf '%s\n' "$now" > "$new/armed-at"
+boot_id > "$new/boot"
 rm -rf -- "$cdir" && mv -- "$new" "$cdir" || { mark fatal confirm-dir; exit 0; }
 printf '%s\n' "$token" > "$cdir/armed"
 # The timer must outlive this ssh session: a systemd timer unit where systemd runs (logind may kill
@@ -41,12 +44,15 @@ if [ -d /run/systemd/system ] && command -v systemd-run >/dev/null 2>&1 \
        --timer-property=AccuracySec=1s /bin/sh "$cdir/restore.sh" "$m" "$ns" "$etc" "$lockfile" 30 "$state" fire "$token" \
        </dev/null >/dev/null 2>&1; then
   how=systemd
+  printf 'systemd\n' > "$cdir/timer"
 else
   launcher=
   if command -v setsid >/dev/null 2>&1; then launcher=setsid; fi
   $launcher nohup sh -c 'echo $$ > "$1/timer-pid"; sleep "$2"; d=$1; shift 2; exec sh "$d/restore.sh" "$@"' \
     "routesync-confirm-$token" "$cdir" "$seconds" "$m" "$ns" "$etc" "$lockfile" 30 "$state" fire "$token" \
     </dev/null >>"$cdir/log" 2>&1 9>&- &
+  # $! is the timer itself: setsid does not fork for a process that leads no group, nohup execs
+  printf 'pid %s %s\n' "$!" "$(proc_start "$!")" > "$cdir/timer"
   how=${launcher:-nohup}
 fi
 mark armed "$token" "$deadline" "$how"

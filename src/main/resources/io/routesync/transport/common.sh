@@ -45,8 +45,32 @@ take_lock() {
   open_lock
   flock "$1" -w "$wait" 9 || { mark locked; exit 0; }
 }
-tmp=$(mktemp -d 2>/dev/null) || { mark fatal mktemp; exit 0; }
-trap 'rm -rf -- "$tmp"' EXIT
+# --- The run's temporary directory (its input, the batch, readings) -----------------------------
+# $TMPDIR/routesync.PID.XXXXXX (PID: this shell's), removed when the script ends, also on HUP, INT,
+# TERM and PIPE (a cut connection: "exit" there runs the EXIT trap; a signal ignored on entry, as
+# nohup's HUP for the confirm timer, stays ignored). A run killed outright (SIGKILL) leaves it:
+# sweep_tmp, at the start of every run, removes those whose PID is gone.
+tmpbase=${TMPDIR:-/tmp}
+# Only what routesync made: directories (never a symlink, which is neither followed nor removed)
+# owned by this user and named routesync.PID.SUFFIX, whose PID no longer runs. rm -rf does not
+# follow symlinks inside them.
+sweep_tmp() {
+  for sw_dir in "$tmpbase"/routesync.*.*; do
+    [ -d "$sw_dir" ] && [ ! -L "$sw_dir" ] && [ -O "$sw_dir" ] || continue
+    sw_pid=${sw_dir#"$tmpbase"/routesync.}
+    sw_pid=${sw_pid%%.*}
+    case $sw_pid in ''|*[!0-9]*) continue ;; esac
+    [ -d "/proc/$sw_pid" ] || rm -rf -- "$sw_dir"
+  done
+}
+tmp=
+trap 'if [ -n "$tmp" ]; then rm -rf -- "$tmp"; fi' EXIT
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 141' PIPE
+trap 'exit 143' TERM
+sweep_tmp
+tmp=$(mktemp -d "$tmpbase/routesync.$$.XXXXXX" 2>/dev/null) || { mark fatal mktemp; exit 0; }
 # The digest of a reading, independent of the run's marker (which is random; letters and digits).
 digest_of() { sed "s/^$m /@ /" -- "$1" | sha256sum | cut -d ' ' -f 1; }
 # Prints the reading and, last, its digest: an apply compares it to refuse a host that changed since.

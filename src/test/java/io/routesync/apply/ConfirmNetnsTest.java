@@ -132,12 +132,14 @@ class ConfirmNetnsTest {
         ConfirmTimer.Armed armed = timer().arm("a1b2c3", Duration.ofSeconds(600), p.reading(), p.loaded().state().tablesToRead(), undo);
         assertNotNull(armed);
         assertEquals(p.plan().changes().size(), undo.plan().changes().size(), "one undo per change");
-        p.reconciler().apply(p.loaded().state(), p.ownership(), p.reading(), p.plan(), SafetyNetns.inputs(), false, x -> { });
+        p.reconciler().withConfirmToken("a1b2c3").apply(p.loaded().state(), p.ownership(), p.reading(), p.plan(), SafetyNetns.inputs(),
+                false, x -> { });
         String applied = SafetyNetns.snapshot(ns);
 
         Prepared next = prepare(SafetyNetns.STATE.replace("198.51.100.1 dev d1", "198.51.100.2 dev d1"));
-        TransportException busy = assertThrows(TransportException.class, () -> apply(next, Reconnector.local(next.reconciler().target())));
-        assertTrue(busy.getMessage().contains("still awaits confirmation"), busy.getMessage());
+        PendingConfirmException busy = assertThrows(PendingConfirmException.class,
+                () -> apply(next, Reconnector.local(next.reconciler().target())));
+        assertTrue(busy.getMessage().contains("awaits confirmation") && busy.getMessage().contains("'routesync confirm'"), busy.getMessage());
         assertEquals(applied, SafetyNetns.snapshot(ns), "the refused apply changed nothing");
 
         long timerGroup = Long.parseLong(Files.readString(dir.resolve("state/confirm/timer-pid")).strip());
@@ -165,5 +167,99 @@ class ConfirmNetnsTest {
         sleep(WINDOW.plusSeconds(1));
         assertEquals(before, SafetyNetns.snapshot(ns));
         assertTrue(timer().status().last().startsWith("confirmed "), "disarmed, not fired");
+    }
+
+    /** SafetyNetns.STATE with another gateway: the plan against a host that carries STATE replaces one route. */
+    private static final String OTHER = SafetyNetns.STATE.replace("198.51.100.1 dev d1", "198.51.100.2 dev d1");
+
+    /** Arms a 600 s timer with {@code token} for STATE and applies it, as apply --confirm does up to the confirmation. */
+    private Prepared armAndApply(String token) throws Exception {
+        Prepared p = prepare(SafetyNetns.STATE);
+        ConfirmUndo undo = ConfirmUndo.of(p.reading().observed(), p.plan(), p.ownership());
+        timer().arm(token, Duration.ofSeconds(600), p.reading(), p.loaded().state().tablesToRead(), undo);
+        ApplyReport r = p.reconciler().withConfirmToken(token).apply(p.loaded().state(), p.ownership(), p.reading(), p.plan(),
+                SafetyNetns.inputs(), false, x -> { });
+        assertEquals(ApplyReport.Outcome.APPLIED, r.outcome());
+        return p;
+    }
+
+    private ApplyReport plainApply(Prepared p) throws Exception {
+        return p.reconciler().apply(p.loaded().state(), p.ownership(), p.reading(), p.plan(), SafetyNetns.inputs(), true, x -> { });
+    }
+
+    @Test
+    void aConfirmArmedBetweenReadAndApplyStopsTheApplyOnTheHost() throws Exception {
+        String before = SafetyNetns.snapshot(ns);
+        Prepared p = prepare(SafetyNetns.STATE);
+        // another run arms its confirm after this one read the host (arming changes no route: same digest)
+        ConfirmUndo undo = ConfirmUndo.of(p.reading().observed(), p.plan(), p.ownership());
+        timer().arm("0ther", Duration.ofSeconds(600), p.reading(), p.loaded().state().tablesToRead(), undo);
+        PendingConfirmException e = assertThrows(PendingConfirmException.class, () -> plainApply(p));
+        assertTrue(e.getMessage().contains("an earlier 'apply --confirm' (armed at ") && e.getMessage().contains("rolls it back at ")
+                && e.getMessage().contains("'routesync rollback'"), e.getMessage());
+        assertEquals(before, SafetyNetns.snapshot(ns), "nothing was changed");
+        assertEquals(ConfirmTimer.State.ARMED, timer().status().state(), "the pending change is left as it was");
+        assertTrue(timer().confirm("").done());
+        assertEquals(ApplyReport.Outcome.APPLIED, plainApply(p).outcome(), "once confirmed, the apply goes through");
+    }
+
+    @Test
+    void aMarkerFromAnotherBootIsStaleBlocksNothingAndItsUndoIsNeverRun() throws Exception {
+        armAndApply("b007");
+        long timerGroup = Long.parseLong(Files.readString(dir.resolve("state/confirm/timer-pid")).strip());
+        // a reboot: the marker was written in another boot
+        Files.writeString(dir.resolve("state/confirm/boot"), "00000000-0000-0000-0000-000000000000\n");
+        ConfirmTimer.Status status = timer().status();
+        assertEquals(ConfirmTimer.State.STALE, status.state());
+        assertEquals("reboot", status.why());
+        assertTrue(status.armedAt() > 0 && status.deadline() > status.armedAt(), status::toString);
+
+        Prepared next = prepare(OTHER);
+        assertEquals(ApplyReport.Outcome.APPLIED, plainApply(next).outcome(), "a stale marker blocks nothing");
+        String applied = SafetyNetns.snapshot(ns);
+        assertTrue(applied.contains("default via 198.51.100.2 dev d1"), applied);
+        status = timer().status();
+        assertEquals(ConfirmTimer.State.IDLE, status.state());
+        assertTrue(status.last().matches("discarded [0-9]+ reboot"), status.last());
+        assertFalse(timer().rollbackNow().done(), "the stale undo is gone: nothing can run it any more");
+        for (int i = 0; i < 50 && processGroupAlive(timerGroup); i++) sleep(Duration.ofMillis(100));
+        assertFalse(processGroupAlive(timerGroup), "the old timer was stopped");
+        assertEquals(applied, SafetyNetns.snapshot(ns));
+    }
+
+    @Test
+    void aKilledTimerMakesTheMarkerStaleAndANewConfirmIsNotBlocked() throws Exception {
+        armAndApply("dead");
+        long timerGroup = Long.parseLong(Files.readString(dir.resolve("state/confirm/timer-pid")).strip());
+        io.routesync.testing.ConfirmTimers.killGroup(timerGroup, true);
+        for (int i = 0; i < 50 && processGroupAlive(timerGroup); i++) sleep(Duration.ofMillis(100));
+        ConfirmTimer.Status status = timer().status();
+        assertEquals(ConfirmTimer.State.STALE, status.state(), status::toString);
+        assertEquals("timer-gone", status.why());
+
+        Prepared next = prepare(OTHER);
+        ConfirmReport report = apply(next, Reconnector.local(next.reconciler().target()));
+        assertEquals(ConfirmReport.Outcome.CONFIRMED, report.outcome(), () -> report.detail() + " " + report.apply());
+        assertTrue(SafetyNetns.snapshot(ns).contains("default via 198.51.100.2 dev d1"));
+        assertEquals(ConfirmTimer.State.IDLE, timer().status().state());
+    }
+
+    @Test
+    void anApplyIsRefusedWhileTheTimerRunsTheUndoWithoutTheLock() throws Exception {
+        armAndApply("f1re");
+        // as rollback.sh fire leaves it when it runs without the lock (an apply held it for 30 s):
+        // the marker renamed to firing, the timer process still running
+        Path confirm = dir.resolve("state/confirm");
+        Files.move(confirm.resolve("armed"), confirm.resolve("firing"));
+        String applied = SafetyNetns.snapshot(ns);
+        Prepared next = prepare(OTHER);
+        PendingConfirmException e = assertThrows(PendingConfirmException.class, () -> plainApply(next));
+        assertTrue(e.getMessage().contains("is rolling back an unconfirmed 'apply --confirm' right now"), e.getMessage());
+        assertEquals(applied, SafetyNetns.snapshot(ns));
+        // once that process is gone, the firing marker is stale and blocks nothing
+        long timerGroup = Long.parseLong(Files.readString(confirm.resolve("timer-pid")).strip());
+        io.routesync.testing.ConfirmTimers.killGroup(timerGroup, true);
+        for (int i = 0; i < 50 && processGroupAlive(timerGroup); i++) sleep(Duration.ofMillis(100));
+        assertEquals(ApplyReport.Outcome.APPLIED, plainApply(prepare(OTHER)).outcome());
     }
 }

@@ -63,7 +63,7 @@ class ConfirmRollbackCliTest {
         HostPlan plan = r.plan(loaded.state(), reading, own);
         new ConfirmTimer(r.target(), paths, Duration.ofSeconds(10), Duration.ofSeconds(30))
                 .arm("c0ffee", Duration.ofSeconds(600), reading, loaded.state().tablesToRead(), ConfirmUndo.of(reading.observed(), plan, own));
-        r.apply(loaded.state(), own, reading, plan, new io.routesync.apply.ApplyRecord.Inputs("t", null, "t"), false, p -> { });
+        r.withConfirmToken("c0ffee").apply(loaded.state(), own, reading, plan, new io.routesync.apply.ApplyRecord.Inputs("t", null, "t"), false, p -> { });
     }
 
     @AfterEach
@@ -88,7 +88,7 @@ class ConfirmRollbackCliTest {
     void confirmKeepsTheChange() {
         CliRunner.Result status = run("confirm", "--status");
         assertEquals(0, status.exitCode(), status::toString);
-        assertTrue(status.out().contains("a change awaits confirmation; the host rolls it back at"), status::toString);
+        assertTrue(status.out().contains(" awaits confirmation; the host rolls it back at"), status::toString);
         CliRunner.Result confirm = run("confirm");
         assertEquals(0, confirm.exitCode(), confirm::toString);
         assertTrue(confirm.out().startsWith("Confirmed: the change on netns " + ns.name() + " stays"), confirm::toString);
