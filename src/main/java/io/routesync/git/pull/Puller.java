@@ -73,6 +73,7 @@ public final class Puller {
             SignatureCheck signature = null;
             if (request.allowedSigners().isPresent()) {
                 signature = CommitSignatures.check(source, commit, request.allowedSigners().get());
+                signature.warnings().forEach(w -> warn.accept("warning: " + w));
                 if (!signature.trusted()) {
                     return new PullResult(PullResult.Outcome.REFUSED_UNSIGNED, request.host().orElseGet(ThisHost::hostname), target, commit, newCommit,
                             null, null, null, signature, said);
