@@ -43,7 +43,7 @@ public final class CommitSignatures {
     public static SignatureCheck check(GitSource source, RepoCommit commit, Path allowedSigners) throws IOException {
         // read first: an unreadable or oversized file is an error, not a refusal; skipped lines are warnings
         List<String> warnings = new ArrayList<>();
-        for (String s : AllowedSignersDatabase.read(allowedSigners).skipped()) {
+        for (String s : AllowedSignersDatabase.read(allowedSigners.toAbsolutePath()).skipped()) {
             warnings.add("the allowed signers file has a line ssh-keygen skips, and so does routesync: " + s);
         }
         RevCommit rev = commit.revCommit();

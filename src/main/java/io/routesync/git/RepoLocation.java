@@ -146,7 +146,15 @@ public record RepoLocation(String given, boolean remote) {
         return tail + "-" + hash(url.replaceAll("/+$", "")).substring(0, 16) + ".git";
     }
 
-    /** {@code text} with the userinfo of every URL in it masked: all of it, but the user name of ssh://. */
+    /**
+     * {@code text} with the userinfo of every URL in it masked: all of it, but the user name of ssh://.
+     * The last line of defence for text that may quote a URL whose {@link RepoLocation} is not at hand
+     * (error paragraphs, --debug stack traces).
+     */
+    public static String maskCredentials(String text) {
+        return mask(text);
+    }
+
     static String mask(String text) {
         Matcher m = USERINFO.matcher(text);
         StringBuilder b = new StringBuilder();

@@ -60,7 +60,7 @@ final class SignerMatch {
             timeOnly = false;
             principals = null;
         }
-        if (principals == null) return refused(file, key, why, timeOnly && !why.isEmpty(), verifyTime);
+        if (principals == null) return refused(file, key, why, timeOnly && !why.isEmpty());
 
         // ssh-keygen -Y verify -n git -I PRINCIPAL, for each principal found
         why.clear();
@@ -91,7 +91,7 @@ final class SignerMatch {
             }
         }
         if (why.isEmpty()) why.add("no line allows principal(s) " + String.join(",", principals) + " with this key");
-        return refused(file, key, why, timeOnly, verifyTime);
+        return refused(file, key, why, timeOnly);
     }
 
     /** null when the line's key matches; "" when it is about another key; else why the certificate is not accepted. */
@@ -132,11 +132,11 @@ final class SignerMatch {
         return List.copyOf(found);
     }
 
-    private static Verdict refused(AllowedSigners file, SigningKey key, List<String> why, boolean expired, long verifyTime) {
+    private static Verdict refused(AllowedSigners file, SigningKey key, List<String> why, boolean expired) {
         String what = key.certificate() == null ? "the key" : "the certificate (CA " + key.certificate().caFingerprint() + ")";
         StringBuilder b = new StringBuilder();
         if (why.isEmpty()) b.append(what).append(" is not in the allowed signers file ").append(file.file());
-        else b.append(what).append(" is not allowed to sign at the commit time ").append(iso(verifyTime)).append(": ").append(String.join("; ", why));
+        else b.append(what).append(" is not allowed to sign this commit: ").append(String.join("; ", why));
         if (!file.skipped().isEmpty()) {
             b.append(" (lines skipped as ssh-keygen skips them: ").append(String.join("; ", file.skipped())).append(")");
         }
