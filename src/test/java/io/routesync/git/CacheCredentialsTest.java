@@ -164,12 +164,25 @@ class CacheCredentialsTest {
             Files.writeString(legacy.resolve("FETCH_HEAD"), commit.name() + "\t\tbranch 'main' of " + url + "\n");
             Files.setPosixFilePermissions(legacy, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
+        // and a clone made with an older token, whose name routesync cannot work out any more
+        Path older = repos.resolve("routing-0123456789abcdef.git");
+        try (Git git = Git.init().setBare(true).setDirectory(older.toFile()).call()) {
+            StoredConfig config = git.getRepository().getConfig();
+            config.setString("remote", "origin", "url", url.replace(SECRET, SECRET + "-old"));
+            config.save();
+            Files.writeString(older.resolve("FETCH_HEAD"), commit.name() + "\t\tbranch 'main' of " + url + "\n");
+        }
         assertFalse(filesContaining(repos, SECRET).isEmpty(), "the test starts from a cache with the secret");
         try (GitSource source = GitSource.open(location, dir.resolve("cache"), Duration.ofSeconds(10))) {
             assertTrue(source.fetchWarning().orElseThrow().startsWith("cannot fetch https://***@127.0.0.1:"), source.fetchWarning()::toString);
             assertEquals(commit.name(), source.resolve("main").id(), "the commits fetched before are kept");
         }
         assertFalse(Files.exists(legacy));
+        try (Git git = Git.open(older.toFile())) {
+            assertEquals("https://127.0.0.1:" + url.replaceAll(".*:(\\d+)/.*", "$1") + "/net/routing.git",
+                    git.getRepository().getConfig().getString("remote", "origin", "url"));
+        }
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(older)));
         Path clone = RepoCache.directory(dir.resolve("cache"), location);
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(clone)));
         assertEquals(List.of(), filesContaining(dir.resolve("cache"), SECRET));
