@@ -24,7 +24,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             err.println("error: " + RepoLocation.maskCredentials(e.getMessage()));
             code = ((UserError) e).exitCode();
         } else {
-            err.println("error: routesync failed unexpectedly: " + RepoLocation.maskCredentials(e.toString()) + (debug ? "" : " (run again with --debug for details)"));
+            err.println("error: routesync failed unexpectedly: " + RepoLocation.maskCredentials(e.toString())
+                    + (debug ? "" : " (run again with --debug for details)"));
             code = ExitCodes.FAILED;
         }
         if (debug) {
