@@ -2,6 +2,7 @@ package io.routesync.cli;
 
 import io.routesync.config.Diagnostic;
 import io.routesync.config.InvalidInputException;
+import io.routesync.git.RepoLocation;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
@@ -20,16 +21,18 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         if (e instanceof InvalidInputException) {
             code = printDiagnostics((InvalidInputException) e, err);
         } else if (e instanceof UserError) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + RepoLocation.maskCredentials(e.getMessage()));
             code = ((UserError) e).exitCode();
         } else {
-            err.println("error: routesync failed unexpectedly: " + e + (debug ? "" : " (run again with --debug for details)"));
+            err.println("error: routesync failed unexpectedly: " + RepoLocation.maskCredentials(e.toString())
+                    + (debug ? "" : " (run again with --debug for details)"));
             code = ExitCodes.FAILED;
         }
         if (debug) {
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
-            err.print(trace);
+            // a URL with credentials may hide in any message of the chain
+            err.print(RepoLocation.maskCredentials(trace.toString()));
         }
         err.flush();
         return code;
@@ -56,7 +59,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine cli = e.getCommandLine();
         PrintWriter err = cli.getErr();
-        err.println("error: " + e.getMessage());
+        err.println("error: " + RepoLocation.maskCredentials(e.getMessage()));
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         err.println("Run '" + cli.getCommandSpec().qualifiedName() + " --help' for usage.");
         err.flush();

@@ -65,6 +65,11 @@ final class PullCommand implements Callable<Integer> {
             description = "Do nothing when the commit is the one the last successful pull applied (no drift check).")
     boolean onlyIfChanged;
 
+    @Option(names = "--allow-rewind",
+            description = "Apply the commit even when it does not descend from the one the last successful pull applied"
+                + " (a branch moved back or force-pushed); without it such a commit is refused.")
+    boolean allowRewind;
+
     @Option(names = "--report", paramLabel = "FILE", description = "Write a JSON report of the run (commit, host, drift, changes, duration, result).")
     Path report;
 
@@ -109,7 +114,7 @@ final class PullCommand implements Callable<Integer> {
         if (protocolTag < 1 || protocolTag > 255) throw new UserError(ExitCodes.USAGE, "--proto-number " + protocolTag + " is out of range (1-255)");
         if (splay < 0) throw new UserError(ExitCodes.USAGE, "--splay must be 0 or more seconds");
         return new PullRequest(repo.location(), repo.ref(), Optional.ofNullable(host), repo.cacheDir(), Optional.ofNullable(inventory),
-                Optional.ofNullable(states), onlyIfChanged, repo.signers(), protocolTag, target.runTimeout(), Version.number());
+                Optional.ofNullable(states), onlyIfChanged, allowRewind, repo.signers(), protocolTag, target.runTimeout(), Version.number());
     }
 
     private void splay() throws InterruptedException {
@@ -131,6 +136,10 @@ final class PullCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             case REFUSED_UNSIGNED:
                 err.println("error: " + at + " is refused: " + r.signature().reason() + ". Nothing was applied to " + who + ".");
+                return ExitCodes.FAILED;
+            case REFUSED_REWIND:
+                err.println("error: " + at + " is refused: it " + r.rewind().describe() + ". Nothing was applied to " + who + "."
+                        + " To apply it anyway, run pull again with --allow-rewind.");
                 return ExitCodes.FAILED;
             case APPLIED:
             case FAILED:

@@ -117,6 +117,7 @@ public final class RepoOptions {
             } catch (IOException e) {
                 throw new UserError(ExitCodes.USAGE, e.getMessage(), e);
             }
+            check.warnings().forEach(w -> err.println("warning: " + w));
             if (!check.trusted()) {
                 throw new UserError(ExitCodes.FAILED, "commit " + commit.describe() + " is refused: " + check.reason() + ". Nothing was applied.");
             }

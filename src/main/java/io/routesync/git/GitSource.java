@@ -1,6 +1,7 @@
 package io.routesync.git;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -9,8 +10,13 @@ import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.errors.IncorrectObjectTypeException;
+import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
@@ -113,6 +119,27 @@ public final class GitSource implements AutoCloseable {
                     + " routesync reads commit " + commit.describe() + " (commit your changes to use them)");
         } catch (IOException | GitAPIException | RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Whether {@code commit} is {@code ancestor} or descends from it; empty when {@code ancestor} is not a
+     * commit of this repository (a clone made after the history was rewritten, or another repository).
+     */
+    public Optional<Boolean> descendsFrom(RepoCommit commit, String ancestor) {
+        ObjectId id;
+        try {
+            id = ObjectId.fromString(ancestor);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        try (RevWalk walk = new RevWalk(repository)) {
+            RevCommit base = walk.parseCommit(id);
+            return Optional.of(walk.isMergedInto(base, walk.parseCommit(commit.revCommit())));
+        } catch (MissingObjectException | IncorrectObjectTypeException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot walk the history of " + location.display() + ": " + e.getMessage(), e);
         }
     }
 

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.eclipse.jgit.api.FetchCommand;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
@@ -20,6 +21,7 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.FetchResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.TagOpt;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
  * The bare clones routesync keeps of remote repositories ({@code CACHE/repos/NAME-HASH.git}): created
@@ -50,6 +52,9 @@ final class RepoCache {
         Path dir = directory(cacheRoot, location);
         CacheLock lock;
         try {
+            // the clones may hold private history: only root reads them (the lock file is made below)
+            PrivateDirectories.create(dir.getParent());
+            PrivateDirectories.restrict(dir.getParent());
             lock = CacheLock.acquire(dir, timeout);
         } catch (IOException e) {
             throw new GitSourceException(GitSourceException.Kind.BROKEN, "cannot use the cache " + dir + ": " + rootMessage(e), e);
@@ -60,6 +65,7 @@ final class RepoCache {
             return fallBack(repository, location, dir, "another routesync run is fetching it", null);
         }
         try (lock) {
+            LegacyCache.migrate(location, dir);
             return fetch(location, dir, timeout, clock);
         } catch (IOException e) {
             throw new GitSourceException(GitSourceException.Kind.BROKEN, "cannot release the lock of " + dir + ": " + rootMessage(e), e);
@@ -69,8 +75,11 @@ final class RepoCache {
     private static Fetched fetch(RepoLocation location, Path dir, Duration timeout, Clock clock) throws GitSourceException {
         Repository repository = openOrInit(dir, location);
         try {
-            FetchResult result = Git.wrap(repository).fetch()
-                    .setRemote(location.given())
+            // the URL without credentials, and the credentials in memory only: JGit writes the URL it
+            // fetched from into FETCH_HEAD, and its errors quote it
+            FetchCommand fetch = Git.wrap(repository).fetch().setRemote(location.fetchUrl());
+            location.credentials().ifPresent(c -> fetch.setCredentialsProvider(new UsernamePasswordCredentialsProvider(c.user(), c.password())));
+            FetchResult result = fetch
                     .setRefSpecs(MIRROR)
                     .setTagOpt(TagOpt.NO_TAGS)
                     .setRemoveDeletedRefs(true)
@@ -99,14 +108,16 @@ final class RepoCache {
     private static Repository openOrInit(Path dir, RepoLocation location) throws GitSourceException {
         try {
             if (!Files.isDirectory(dir)) {
-                Files.createDirectories(dir.getParent());
+                PrivateDirectories.create(dir);
                 Git.init().setBare(true).setDirectory(dir.toFile()).setInitialBranch("main").call().close();
             }
+            PrivateDirectories.restrict(dir);
             Repository repository = new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build();
             StoredConfig config = repository.getConfig();
-            // for people who look inside the cache: which remote this clone mirrors
-            if (!location.given().equals(config.getString("remote", "origin", "url"))) {
-                config.setString("remote", "origin", "url", location.given());
+            // for people who look inside the cache: which remote this clone mirrors (never with credentials;
+            // a clone made by an earlier version may have them here, and this overwrites them)
+            if (!location.fetchUrl().equals(config.getString("remote", "origin", "url"))) {
+                config.setString("remote", "origin", "url", location.fetchUrl());
                 config.save();
             }
             return repository;

@@ -1,6 +1,7 @@
 package io.routesync.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,9 +10,12 @@ import io.routesync.git.SshSigningKey;
 import io.routesync.git.TestRepo;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,11 +59,36 @@ class PullCommandTest {
     }
 
     @Test
+    void aTokenInTheUrlIsInNoMessageReportOrDebugTrace() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Path report = dir.resolve("report.json");
+        for (String url : List.of("https://ghp_S3cretT0ken@127.0.0.1:" + port + "/r.git", "https://ci:S3cretT0ken@127.0.0.1:" + port + "/r.git")) {
+            CliRunner.Result r = CliRunner.run("pull", "--repo", url, "--cache-dir", dir.resolve("cache").toString(),
+                    "--state-dir", dir.resolve("state").toString(), "--report", report.toString(), "--debug");
+            assertEquals(69, r.exitCode(), r::toString);
+            assertTrue(r.err().startsWith("error: cannot fetch https://***@127.0.0.1:" + port + "/r.git: "), r::toString);
+            assertFalse(r.toString().contains("S3cretT0ken"), r::toString);
+            String json = Files.readString(report);
+            assertTrue(json.contains("\"repo\":\"https://***@127.0.0.1:" + port + "/r.git\""), json);
+            assertFalse(json.contains("S3cretT0ken"), json);
+        }
+        CliRunner.Result r = CliRunner.run("pull", "--repo", "ftp://ci:S3cretT0ken@h/r.git", "--cache-dir", dir.toString());
+        assertEquals(64, r.exitCode(), r::toString);
+        assertFalse(r.toString().contains("S3cretT0ken"), r::toString);
+        r = CliRunner.run("pull", "--repo", "https://example.org/r.git", "https://ci:S3cretT0ken@h/r.git");
+        assertEquals(64, r.exitCode(), r::toString);
+        assertFalse(r.toString().contains("S3cretT0ken"), r::toString);
+    }
+
+    @Test
     void helpNamesEveryOption() {
         CliRunner.Result r = CliRunner.run("pull", "--help");
         assertEquals(0, r.exitCode());
         for (String option : new String[] {"--repo", "--ref", "--host", "--cache-dir", "--netns", "--etc-dir", "--state-dir", "--lock-dir",
-            "--splay", "--only-if-changed", "--report", "--require-signed", "--allowed-signers", "--verbose"}) {
+            "--splay", "--only-if-changed", "--allow-rewind", "--report", "--require-signed", "--allowed-signers", "--verbose"}) {
             assertTrue(r.out().contains(option), option + "\n" + r.out());
         }
     }

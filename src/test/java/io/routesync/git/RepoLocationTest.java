@@ -31,12 +31,45 @@ class RepoLocationTest {
     }
 
     @Test
-    void passwordsNeverReachMessages() {
-        assertEquals("https://ci:***@git.example.org/r.git", RepoLocation.parse("https://ci:s3cret@git.example.org/r.git").display());
+    void credentialsNeverReachMessages() {
+        assertEquals("https://***@git.example.org/r.git", RepoLocation.parse("https://ci:s3cret@git.example.org/r.git").display());
+        assertEquals("https://***@git.example.org/r.git", RepoLocation.parse("https://ghp_T0KEN@git.example.org/r.git").display());
         assertEquals("https://git.example.org/r.git", RepoLocation.parse("https://git.example.org/r.git").display());
+        assertEquals("http://***@h:8080/r.git", RepoLocation.parse("http://u:p%40ss@word@h:8080/r.git").display());
+        assertEquals("ssh://git@h/r.git", RepoLocation.parse("ssh://git@h/r.git").display(), "an ssh user name is no secret");
+        assertEquals("ssh://git:***@h/r.git", RepoLocation.parse("ssh://git:pw@h/r.git").display());
+        assertEquals("git@h:net/r.git", RepoLocation.parse("git@h:net/r.git").display());
         RepoLocation secret = RepoLocation.parse("https://ci:s3cret@git.example.org/r.git");
-        assertEquals("https://ci:***@git.example.org/r.git: not authorized (also https://u:***@h/x)",
-                secret.redact("https://ci:s3cret@git.example.org/r.git: not authorized (also https://u:p@h/x)"));
+        assertEquals("https://***@git.example.org/r.git: not authorized (also https://***@h/x, ***)",
+                secret.redact("https://ci:s3cret@git.example.org/r.git: not authorized (also https://u:p@h/x, s3cret)"));
+        RepoLocation token = RepoLocation.parse("https://ghp_T0KEN@git.example.org/r.git");
+        assertEquals("https://git.example.org/r.git said no to *** (https://***@git.example.org)",
+                token.redact("https://git.example.org/r.git said no to ghp_T0KEN (https://ghp_T0KEN@git.example.org)"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RepoLocation.parse("ftp://u:s3cret@h/r.git"));
+        assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+    }
+
+    @Test
+    void credentialsAreKeptApartFromTheUrl() {
+        RepoLocation both = RepoLocation.parse("https://ci:s3%2Fcret@git.example.org/r.git");
+        assertEquals("https://git.example.org/r.git", both.fetchUrl());
+        assertEquals("ci", both.credentials().orElseThrow().user());
+        assertEquals("s3/cret", both.credentials().orElseThrow().password());
+        assertFalse(both.credentials().toString().contains("s3"), "not even in toString");
+        RepoLocation token = RepoLocation.parse("https://ghp_T0KEN@git.example.org/r.git");
+        assertEquals("https://git.example.org/r.git", token.fetchUrl());
+        assertEquals("ghp_T0KEN", token.credentials().orElseThrow().user());
+        assertEquals("", token.credentials().orElseThrow().password());
+        assertEquals("ssh://git@h/r.git", RepoLocation.parse("ssh://git@h/r.git").fetchUrl());
+        assertTrue(RepoLocation.parse("ssh://git@h/r.git").credentials().isEmpty());
+        assertEquals("ssh://git@h/r.git", RepoLocation.parse("ssh://git:pw@h/r.git").fetchUrl());
+        assertEquals("pw", RepoLocation.parse("ssh://git:pw@h/r.git").credentials().orElseThrow().password());
+        assertTrue(RepoLocation.parse("https://git.example.org/r.git").credentials().isEmpty());
+        // one clone whatever the token, named as before for URLs without credentials
+        assertEquals(RepoLocation.parse("https://git.example.org/r.git").cacheName(), token.cacheName());
+        assertEquals(RepoLocation.parse("https://git.example.org/r.git").cacheName(), both.cacheName());
+        assertTrue(RepoLocation.parse("https://git.example.org/r.git").legacyCacheName().isEmpty());
+        assertTrue(token.legacyCacheName().isPresent());
     }
 
     @Test

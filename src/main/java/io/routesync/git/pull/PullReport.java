@@ -52,6 +52,13 @@ public final class PullReport {
             if (r.signature().fingerprint() != null) s.put("key", r.signature().fingerprint());
             if (r.signature().reason() != null) s.put("reason", r.signature().reason());
         }
+        if (r.rewind() != null) {
+            ObjectNode w = root.putObject("rewind");
+            w.put("last_commit", r.rewind().from());
+            w.put("last_commit_in_repository", r.rewind().known());
+            w.put("allowed", r.rewind().allowed());
+            if (!r.rewind().allowed()) root.put("reason", "commit " + r.commit().describe() + " " + r.rewind().describe());
+        }
         if (r.report() != null && !r.report().succeeded()) root.put("apply_outcome", r.report().outcome().name().toLowerCase());
         warnings(root, r.warnings());
         return root.toString() + "\n";
@@ -114,6 +121,7 @@ public final class PullReport {
             case SKIPPED_UNCHANGED:
                 return "skipped";
             case REFUSED_UNSIGNED:
+            case REFUSED_REWIND:
                 return "refused";
             case FAILED:
                 return "failed";

@@ -22,6 +22,7 @@ public record PullResult(
         Names names,
         ApplyReport report,
         SignatureCheck signature,
+        Rewind rewind,
         List<String> warnings) {
 
     public enum Outcome {
@@ -33,8 +34,25 @@ public record PullResult(
         SKIPPED_UNCHANGED,
         /** --require-signed and the commit is not signed by an allowed key: nothing applied. */
         REFUSED_UNSIGNED,
+        /** The commit does not descend from the one last applied (and no --allow-rewind): nothing applied. */
+        REFUSED_REWIND,
         /** The apply or its verification failed (see {@code report}: rolled back, or not). */
         FAILED
+    }
+
+    /**
+     * The commit does not descend from {@code from}, the one the last successful pull left the host at
+     * ({@code known} false: that commit is not in the repository, so descent cannot be shown);
+     * {@code allowed} when --allow-rewind let it through.
+     */
+    public record Rewind(String from, boolean known, boolean allowed) {
+        /** Words that follow "commit X ": why it counts as going back. */
+        public String describe() {
+            String last = "commit " + from.substring(0, Math.min(12, from.length())) + ", the one last applied";
+            return known ? "does not descend from " + last + " (the ref was moved back or its history rewritten, as by a force-push)"
+                    : "cannot be shown to descend from " + last + ", which is not in the repository (its history was rewritten,"
+                    + " or this is another repository)";
+        }
     }
 
     public PullResult {

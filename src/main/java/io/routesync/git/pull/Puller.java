@@ -36,7 +36,8 @@ import java.util.function.Consumer;
 /**
  * One pull run on the machine it runs on, level-triggered like a controller: fetch the repository
  * into its bare clone (or fall back on the last fetch), resolve the ref, refuse an unsigned commit
- * when signatures are required, read this host's desired state at that commit, read the host, and
+ * when signatures are required, refuse a commit that does not descend from the one last applied (unless
+ * {@code --allow-rewind}), read this host's desired state at that commit, read the host, and
  * apply and verify whatever differs. Every run checks for drift, unless {@code --only-if-changed}
  * and the commit is the one the last successful run left the host at.
  */
@@ -73,14 +74,28 @@ public final class Puller {
             SignatureCheck signature = null;
             if (request.allowedSigners().isPresent()) {
                 signature = CommitSignatures.check(source, commit, request.allowedSigners().get());
+                signature.warnings().forEach(w -> warn.accept("warning: " + w));
                 if (!signature.trusted()) {
                     return new PullResult(PullResult.Outcome.REFUSED_UNSIGNED, request.host().orElseGet(ThisHost::hostname), target, commit, newCommit,
-                            null, null, null, signature, said);
+                            null, null, null, signature, null, said);
+                }
+            }
+            // a signed commit stays signed: pushing an older one back must not roll the host back unnoticed
+            PullResult.Rewind rewind = null;
+            if (newCommit && last.isPresent()) {
+                Optional<Boolean> descends = source.descendsFrom(commit, last.get());
+                if (descends.isEmpty() || !descends.get()) {
+                    rewind = new PullResult.Rewind(last.get(), descends.isPresent(), request.allowRewind());
+                    if (!request.allowRewind()) {
+                        return new PullResult(PullResult.Outcome.REFUSED_REWIND, request.host().orElseGet(ThisHost::hostname), target, commit,
+                                true, null, null, null, signature, rewind, said);
+                    }
+                    warn.accept("warning: commit " + commit.describe() + " " + rewind.describe() + "; applying it because of --allow-rewind");
                 }
             }
             if (request.onlyIfChanged() && !newCommit) {
                 return new PullResult(PullResult.Outcome.SKIPPED_UNCHANGED, request.host().orElseGet(ThisHost::hostname), target, commit, false,
-                        null, null, null, signature, said);
+                        null, null, null, signature, null, said);
             }
 
             RepoLayout layout = RepoLayout.find(commit, request.inventory(), request.states());
@@ -107,7 +122,7 @@ public final class Puller {
             if (outcome != PullResult.Outcome.FAILED) {
                 LastPull.write(stateDir, commit.id(), request.ref(), request.repo().display(), host.name(), clock.instant());
             }
-            return new PullResult(outcome, host.name(), target, commit, newCommit, plan, loaded.names(), report, signature, said);
+            return new PullResult(outcome, host.name(), target, commit, newCommit, plan, loaded.names(), report, signature, rewind, said);
         }
     }
 }
