@@ -17,7 +17,8 @@ public final class FleetOptions {
 
     @Option(names = "--ssh-program", paramLabel = "CMD",
             description = {"With -i (or apply PLAN): the ssh client command, split on spaces (default: ssh), e.g. 'ip vrf exec mgmt ssh'.",
-                "It is run as given, like GIT_SSH_COMMAND: trusted configuration."})
+                "It is run as given, like GIT_SSH_COMMAND: trusted configuration, the place for options an inventory may not give,",
+                "e.g. 'ssh -F /etc/routesync/ssh_config' (see docs/ssh-options.md)."})
     String sshProgram;
 
     @Option(names = "--ssh-accept-new",

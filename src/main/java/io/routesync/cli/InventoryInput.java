@@ -2,6 +2,7 @@ package io.routesync.cli;
 
 import io.routesync.config.Diagnostic;
 import io.routesync.config.InvalidInputException;
+import io.routesync.config.inventory.Connection;
 import io.routesync.config.inventory.DirectorySource;
 import io.routesync.config.inventory.Host;
 import io.routesync.config.inventory.Inventory;
@@ -68,6 +69,14 @@ final class InventoryInput {
 
     private static FleetLoader.Loaded read(InventorySource source, String path, SourceNames names, String commit, StateOptions state,
             TargetOptions target, FleetOptions fleet) throws InvalidInputException, UserError {
+        for (String name : state.vars.keySet()) {
+            // --var fills state templates; a connection comes from the inventory alone, so this would be silently ignored
+            if (Connection.VARIABLES.contains(name)) {
+                throw new UserError(ExitCodes.USAGE, "--var " + name + ": connection variables are read from the inventory only; --var sets"
+                        + " variables for the states' {{ templates }}. For ssh options of your own use ~/.ssh/config or --ssh-program"
+                        + " (docs/ssh-options.md)");
+            }
+        }
         Inventory inventory;
         List<Host> selected;
         try {

@@ -1,5 +1,6 @@
 package io.routesync.saved;
 
+import io.routesync.config.inventory.SshOptions;
 import java.util.List;
 
 /**
@@ -10,6 +11,7 @@ import java.util.List;
  * @param netns    the namespace ({@link Kind#NETNS}), else empty
  * @param sshHost  the ssh destination ({@link Kind#SSH}, {@code ansible_host}), else empty; port 0,
  *                 user, identity file and extra arguments as the inventory gave them (empty: ssh's own)
+ *                 (checked like an inventory's: {@link SshOptions})
  * @param etcDir   the target's iproute2 directory; {@code stateDir}, {@code lockFile} likewise
  */
 public record SavedTarget(Kind kind, String netns, String sshHost, int sshPort, String sshUser, String sshIdentityFile,
@@ -37,6 +39,8 @@ public record SavedTarget(Kind kind, String netns, String sshHost, int sshPort, 
         sshExtraArgs = List.copyOf(sshExtraArgs == null ? List.of() : sshExtraArgs);
         if ((kind == Kind.NETNS) == netns.isEmpty()) throw new IllegalArgumentException("a namespace target, and only one, names its namespace");
         if ((kind == Kind.SSH) == sshHost.isEmpty()) throw new IllegalArgumentException("an ssh target, and only one, names its host");
+        // a plan file is data: the ssh destination it names passes the same allow-list as an inventory's
+        if (kind == Kind.SSH) SshOptions.checkDestination(sshHost, sshUser, sshIdentityFile, sshExtraArgs);
         if (etcDir == null || stateDir == null || lockFile == null) throw new NullPointerException("etcDir, stateDir and lockFile are required");
     }
 

@@ -1,65 +1,215 @@
 package io.routesync.transport;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a local program from an argument array (never a shell string), feeding stdin and collecting output. */
+/**
+ * Runs a local program from an argument array (never a shell string), feeding stdin and collecting
+ * output, within bounds: a program (a target, or the ssh program in front of it) may print at most
+ * {@link #MAX_STDOUT} on stdout and {@link #MAX_STDERR} on stderr, and the whole run, including writing
+ * its input and reading its output to the end, takes at most the timeout. Past either bound the program
+ * and its descendants are killed and the run fails with a {@link TransportException} naming the bound,
+ * so one broken host ends as a failed host and never as an OutOfMemoryError or a hang of the run.
+ */
 public final class ProcessRunner {
+    /**
+     * What stdout may hold: a reading of 1,000,000 routes is 46-79 MB of {@code ip -N route list} text
+     * (measured: 46 bytes a line for an IPv4 /32 via a gateway, 79 for an IPv6 /64 with its metric and
+     * pref; multipath routes are longer), and apply prints one reading plus the errors of its batches.
+     * 256 MiB leaves room for 3-5 million routes per host and keeps a fleet run's memory bounded by
+     * {@code --forks} times about twice this.
+     */
+    public static final int MAX_STDOUT = 256 << 20;
+    /** What stderr may hold: ssh's and the scripts' messages, never a reading (the scripts send ip's errors to stdout). */
+    public static final int MAX_STDERR = 4 << 20;
+    /** How long the output may stay open once the program has exited (a descendant holding the pipe), within the timeout. */
+    private static final Duration AFTER_EXIT = Duration.ofSeconds(5);
+    private static final int CHUNK = 64 << 10;
+
     private ProcessRunner() {
     }
 
     public static ScriptResult run(List<String> argv, byte[] stdin, Duration timeout) throws TransportException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         Process process;
         try {
             process = new ProcessBuilder(argv).start();
         } catch (IOException e) {
             throw new TransportException("cannot start " + argv.get(0) + ": " + e.getMessage(), true, e);
         }
-        CompletableFuture<byte[]> out = drain(process.getInputStream());
-        CompletableFuture<byte[]> err = drain(process.getErrorStream());
-        try (OutputStream in = process.getOutputStream()) {
-            if (stdin != null && stdin.length > 0) in.write(stdin);
-        } catch (IOException e) {
-            // the program exited before reading all input; its exit code and stderr tell why
-        }
+        String program = argv.get(0);
+        Drain out = new Drain(process.getInputStream(), MAX_STDOUT, process);
+        Drain err = new Drain(process.getErrorStream(), MAX_STDERR, process);
+        feed(process, stdin);
         try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                throw new TransportException(argv.get(0) + " did not finish within " + timeout.toSeconds() + " s", true);
+            boolean exited = process.waitFor(remaining(deadline), TimeUnit.NANOSECONDS);
+            boolean ended = false;
+            if (exited) {
+                // the output ends when the last holder of the pipe closes it: normally the program itself
+                long afterExit = Math.min(deadline, System.nanoTime() + AFTER_EXIT.toNanos());
+                ended = out.await(afterExit) && err.await(afterExit);
+            }
+            Drain full = out.overflowed() ? out : err.overflowed() ? err : null;
+            if (full != null) {
+                kill(process);
+                throw new TransportException(program + " printed more than " + (full.limit >> 20) + " MiB on "
+                        + (full == out ? "its output" : "its error output") + "; it was stopped", false);
+            }
+            if (!exited) {
+                kill(process);
+                throw new TransportException(program + " did not finish within " + timeout.toSeconds() + " s", true);
+            }
+            if (!ended) {
+                kill(process);
+                throw new TransportException(program + " exited, but a process it started kept its output open; it was"
+                        + " stopped", false);
             }
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            kill(process);
             Thread.currentThread().interrupt();
-            throw new TransportException("interrupted while waiting for " + argv.get(0), false, e);
+            throw new TransportException("interrupted while waiting for " + program, false, e);
         }
-        return new ScriptResult(process.exitValue(), text(out), text(err));
+        try {
+            return new ScriptResult(process.exitValue(), out.text(), err.text());
+        } catch (OutOfMemoryError e) {
+            throw new TransportException(program + "'s output does not fit in memory; run with fewer --forks or a larger -Xmx", false);
+        }
     }
 
-    private static String text(CompletableFuture<byte[]> bytes) {
-        return new String(bytes.join(), StandardCharsets.UTF_8);
+    private static long remaining(long deadline) {
+        return Math.max(0, deadline - System.nanoTime());
     }
 
-    private static CompletableFuture<byte[]> drain(InputStream stream) {
-        CompletableFuture<byte[]> result = new CompletableFuture<>();
+    /** Kills the program and every descendant still linked to it (a shell's children, ssh's master if it has not detached). */
+    private static void kill(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    /**
+     * Writes stdin on its own thread: a program that never reads its input (or a host that hangs) must not
+     * block the run past its timeout with a full pipe.
+     */
+    private static void feed(Process process, byte[] stdin) {
+        OutputStream in = process.getOutputStream();
+        if (stdin == null || stdin.length == 0) {
+            close(in);
+            return;
+        }
         Thread t = new Thread(() -> {
-            try (stream) {
-                ByteArrayOutputStream buf = new ByteArrayOutputStream(8192);
-                stream.transferTo(buf);
-                result.complete(buf.toByteArray());
+            try (in) {
+                in.write(stdin);
             } catch (IOException e) {
-                result.complete(new byte[0]);
+                // the program exited (or was killed) before reading all input; its exit code and stderr tell why
             }
-        }, "routesync-drain");
+        }, "routesync-stdin");
         t.setDaemon(true);
         t.start();
-        return result;
+    }
+
+    private static void close(OutputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // nothing was written; the program sees end of input either way
+        }
+    }
+
+    /**
+     * Reads one output stream to its end into chunks, up to a limit. Past the limit it stops reading and
+     * kills the program, so the run ends at once instead of when the timeout is spent.
+     */
+    private static final class Drain {
+        private final int limit;
+        private final Process process;
+        private final byte[][] chunks;
+        private final Object lock = new Object();
+        private int size;
+        private boolean done;
+        private boolean overflow;
+
+        Drain(InputStream stream, int limit, Process process) {
+            this.limit = limit;
+            this.process = process;
+            this.chunks = new byte[limit / CHUNK + 1][];
+            Thread t = new Thread(() -> read(stream), "routesync-drain");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        private void read(InputStream stream) {
+            try (stream) {
+                while (true) {
+                    int index = size / CHUNK;
+                    if (index >= chunks.length) {
+                        setOverflow();
+                        return;
+                    }
+                    if (chunks[index] == null) chunks[index] = new byte[CHUNK];
+                    int offset = size % CHUNK;
+                    int n = stream.read(chunks[index], offset, CHUNK - offset);
+                    if (n < 0) break;
+                    if (size + n > limit) {
+                        setOverflow();
+                        return;
+                    }
+                    synchronized (lock) {
+                        size += n;
+                    }
+                }
+            } catch (IOException e) {
+                // the stream was closed under us (the program was killed): what was read is kept
+            } catch (OutOfMemoryError e) {
+                // the run as a whole is short of memory: stop this program rather than the whole run
+                setOverflow();
+            } finally {
+                synchronized (lock) {
+                    done = true;
+                    lock.notifyAll();
+                }
+            }
+        }
+
+        private void setOverflow() {
+            synchronized (lock) {
+                overflow = true;
+            }
+            kill(process);
+        }
+
+        boolean overflowed() {
+            synchronized (lock) {
+                return overflow;
+            }
+        }
+
+        /** Waits until the stream ended (or overflowed), at most until {@code deadline} (System.nanoTime). */
+        boolean await(long deadline) throws InterruptedException {
+            synchronized (lock) {
+                while (!done) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) return false;
+                    TimeUnit.NANOSECONDS.timedWait(lock, left);
+                }
+                return true;
+            }
+        }
+
+        /** The output as text; called once, after the stream ended. */
+        String text() {
+            synchronized (lock) {
+                byte[] all = new byte[size];
+                for (int k = 0; k * CHUNK < size; k++) {
+                    System.arraycopy(chunks[k], 0, all, k * CHUNK, Math.min(CHUNK, size - k * CHUNK));
+                    chunks[k] = null; // read once: a large reading is not held twice while the String is made
+                }
+                return new String(all, StandardCharsets.UTF_8);
+            }
+        }
     }
 }

@@ -13,8 +13,10 @@ import java.util.Set;
  * config file. routesync's options come first on purpose: batch mode (a prompt would hang a fleet
  * run), the host key policy (strict unless the run opted into accept-new), no terminal, and the
  * ControlMaster settings (the run owns and removes the control directory) cannot be undone by an
- * inventory's extra arguments or a {@code ~/.ssh/config}. Everything else (ProxyJump, -F, ciphers,
- * IdentitiesOnly, ...) stays the user's. {@code --} ends the options, so the host is never one.
+ * inventory's extra arguments or a {@code ~/.ssh/config}. Everything else stays the user's: their ssh
+ * configuration and {@code --ssh-program} (trusted, may say anything), and the extra arguments of the
+ * data, which may only tune the connection ({@link SshExtraArgs}). {@code --} ends the options, so the
+ * host is never one.
  *
  * <p>ssh hands the remote command to the login shell of the remote user as {@code $SHELL -c COMMAND}.
  * The command is {@code sh -c 'SCRIPT' routesync 'ARG1' ...} with every word single-quoted, which

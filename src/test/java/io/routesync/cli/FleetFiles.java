@@ -114,7 +114,6 @@ public final class FleetFiles {
 
     private Map<String, String> groupVars() {
         Map<String, String> vars = new LinkedHashMap<>();
-        vars.put("ansible_ssh_common_args", "-F " + fleet.sshConfig());
         vars.put("routesync_etc_dir", targets() + "/{{ inventory_hostname }}/etc");
         vars.put("routesync_state_dir", targets() + "/{{ inventory_hostname }}/state");
         vars.put("routesync_lock_dir", targets() + "/{{ inventory_hostname }}/lock");

@@ -84,6 +84,7 @@ class FleetInjectionTest {
         "h1: { ansible_ssh_common_args: \"-o ProxyCommand='touch CANARY'\" }",
         "h1: { ansible_ssh_common_args: '-F x; touch CANARY' }",
         "h1: { ansible_ssh_extra_args: \"-o PermitLocalCommand=yes -o LocalCommand='touch CANARY'\" }",
+        "h1: { ansible_ssh_extra_args: \"-o SetEnv='RS_NOTE=$(touch CANARY)'\" }",
         "h1: { ansible_ssh_extra_args: '$(touch CANARY)' }",
         "h1: { ansible_ssh_extra_args: 'otherhost touch CANARY' }",
         "h1: { gateway: '10.0.0.254;touch CANARY' }",
@@ -111,17 +112,17 @@ class FleetInjectionTest {
 
     @Test
     void allowedValuesWithShellCharactersReachSshAsSingleWords() throws IOException {
-        String setEnv = "SetEnv=RS_NOTE=$(touch " + canary + ");`touch " + canary + "` 'x'";
+        // a word with a space: one argv word for ssh, never split by a shell
+        String rekey = "RekeyLimit=1G 1h";
         writeInventory(String.join("\n",
                 "    h1:",
                 "      ansible_host: 10.0.0.1",
                 "      ansible_user: deploy-user.1",
                 "      ansible_port: 2222",
                 "      ansible_ssh_private_key_file: ~/keys/id+test@fleet",
-                // ssh takes -o values as configuration text, never as a command; routesync passes this as one word
                 "      ansible_ssh_extra_args:",
                 "        - -o",
-                "        - '" + setEnv.replace("'", "''") + "'",
+                "        - '" + rekey + "'",
                 // a variable no state uses reaches nothing at all
                 "      note: '$(touch " + canary + ")'",
                 "      routesync_state_dir: /tmp/rs-injection/--state",
@@ -133,7 +134,7 @@ class FleetInjectionTest {
         List<String> argv = words(argvLog);
         assertEquals(List.of("-o", "BatchMode=yes"), argv.subList(0, 2), "routesync's own options come first: " + argv);
         assertTrue(argv.contains("StrictHostKeyChecking=yes"), argv.toString());
-        int extra = argv.indexOf(setEnv);
+        int extra = argv.indexOf(rekey);
         assertTrue(extra > 0 && argv.get(extra - 1).equals("-o"), "the -o value is one word: " + argv);
         assertEquals(List.of("-p", "2222"), argv.subList(argv.indexOf("-p"), argv.indexOf("-p") + 2));
         assertEquals(List.of("-l", "deploy-user.1"), argv.subList(argv.indexOf("-l"), argv.indexOf("-l") + 2));

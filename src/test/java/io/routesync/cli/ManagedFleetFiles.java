@@ -59,7 +59,6 @@ final class ManagedFleetFiles {
             Files.writeString(root.resolve("states/" + HARMLESS + ".yml"), HEAD + ROUTE_BACK + "    - \"" + HARMLESS_ROUTE + "\"\n");
             Files.writeString(root.resolve("states/" + CUT + ".yml"), HEAD + "    - \"10.99.0.0/16 dev eth0\"\n");
             StringBuilder y = new StringBuilder("all:\n  vars:\n");
-            y.append("    ansible_ssh_common_args: \"-F ").append(fleet.sshConfig()).append("\"\n");
             for (String kind : new String[] {"etc", "state", "lock"}) {
                 y.append("    routesync_").append(kind).append("_dir: \"").append(targets()).append("/{{ inventory_hostname }}/")
                         .append(kind).append("\"\n");

@@ -53,7 +53,7 @@ class PlanFileTest {
                 Set.of(TableId.of(102)), List.of(), List.of(), Map.of());
         HostPlan plan = Planner.plan(desired, observed, new Ownership(desired.ownedTables(), 245));
         assertTrue(plan.count(Action.REPLACE) == 1 && plan.count(Action.DELETE) >= 2 && plan.count(Action.ADD) >= 5, plan::toString);
-        SavedHost host = new SavedHost("edge1", SavedTarget.ssh("192.0.2.7", 2222, "root", "/keys/id", List.of("-F", "/cfg"),
+        SavedHost host = new SavedHost("edge1", SavedTarget.ssh("192.0.2.7", 2222, "root", "/keys/id", List.of("-o", "ProxyJump=bastion"),
                 "/etc/iproute2", "/var/lib/routesync", "/run/lock/routesync.lock"), 245, "abc123", desired, plan);
         SavedHost ns = new SavedHost("netns blue", SavedTarget.netns("blue", "/tmp/etc", "/tmp/st", "/tmp/l.lock"), 245, null,
                 DesiredState.empty(), new HostPlan(List.of(), "f00"));

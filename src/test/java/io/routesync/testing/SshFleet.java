@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * one sshd per host listening on the host's address. Keys, sshd configs, the client's ssh_config and
  * known_hosts are generated in a temporary directory; nothing under {@code /etc/ssh} or {@code ~/.ssh}
  * is read or written (OpenSSH finds {@code ~/.ssh} through the passwd entry, so the client is
- * configured only through {@code -F}).
+ * configured only through {@code -F}, part of {@link #sshProgram()}).
  *
  * <pre>
  *   controller ns   h0 10.77.0.1/30 ---- eth0 10.77.0.2/30   host ns 0   sshd on 10.77.0.2:22
@@ -176,14 +176,14 @@ public final class SshFleet implements AutoCloseable {
         return controller;
     }
 
-    /** The client configuration to pass with {@code -F}: user root, the fleet's key and known_hosts, strict checking. */
+    /** The client configuration {@link #sshProgram()} passes with {@code -F}: user root, the fleet's key and known_hosts, strict checking. */
     public Path sshConfig() {
         return dir.resolve("ssh_config");
     }
 
-    /** {@code -F CONFIG} as extra ssh arguments (for an inventory: {@code ansible_ssh_common_args}). */
+    /** Extra ssh arguments a host needs: none, {@link #sshProgram()} carries the configuration. */
     public List<String> sshArgs() {
-        return List.of("-F", sshConfig().toString());
+        return List.of();
     }
 
     /** The known_hosts file listing every host's key by address. */
@@ -196,9 +196,13 @@ public final class SshFleet implements AutoCloseable {
         return dir;
     }
 
-    /** The ssh client command that reaches the fleet: {@code ip netns exec CTL ssh}. */
+    /**
+     * The ssh client command that reaches the fleet: {@code ip netns exec CTL ssh -F CONFIG}. The fleet's
+     * client configuration comes with the program (--ssh-program), the trusted way: routesync refuses a
+     * -F given by data (an inventory, a plan file).
+     */
     public List<String> sshProgram() {
-        return inController(List.of("ssh"));
+        return inController(List.of("ssh", "-F", sshConfig().toString()));
     }
 
     /** {@code ip netns exec CTL ARGV...}: any command, run where the hosts are reachable. */

@@ -34,7 +34,7 @@ class SshCommandLineTest {
     @Test
     void routesyncOptionsComeFirstThenUserValuesThenTheHost() {
         SshSettings s = SshSettings.of("edge1.example.net").withPort(2222).withUser("deploy")
-                .withIdentityFile("/keys/id_ed25519").withExtraArgs(List.of("-F", "/cfg", "-o", "ProxyJump=bastion"))
+                .withIdentityFile("/keys/id_ed25519").withExtraArgs(List.of("-C", "-o", "ProxyJump=bastion"))
                 .withConnectTimeout(Duration.ofSeconds(7));
         List<String> argv = SshCommandLine.argv(List.of("ssh"), CONTROL, s, "echo hi", List.of("a b"));
         assertEquals(List.of("ssh",
@@ -42,7 +42,7 @@ class SshCommandLineTest {
                 "-o", "StrictHostKeyChecking=yes", "-o", "ControlMaster=auto",
                 "-o", "ControlPath=/tmp/routesync-ssh-1/%C", "-o", "ControlPersist=60s",
                 "-p", "2222", "-l", "deploy", "-i", "/keys/id_ed25519",
-                "-F", "/cfg", "-o", "ProxyJump=bastion",
+                "-C", "-o", "ProxyJump=bastion",
                 "--", "edge1.example.net", "sh -c 'echo hi' routesync 'a b'"), argv);
     }
 
@@ -56,15 +56,18 @@ class SshCommandLineTest {
         assertEquals(List.of("--", "10.0.0.1", "sh -c 'true' routesync"), argv.subList(argv.size() - 3, argv.size()));
     }
 
-    /** ssh -G prints the options ssh would use, without connecting: ask ssh itself who wins. */
+    /**
+     * ssh -G prints the options ssh would use, without connecting: ask ssh itself who wins. The config
+     * comes with the ssh program (the trusted way: data may not name one with -F).
+     */
     @Test
     void neitherExtraArgsNorAConfigFileCanUndoRoutesyncsOptions(@TempDir Path dir) throws java.io.IOException {
         Path config = dir.resolve("ssh_config");
         Files.writeString(config, "Host *\n  StrictHostKeyChecking no\n  BatchMode no\n  ControlMaster no\n"
                 + "  ControlPath /elsewhere/%C\n  RequestTTY force\n  Port 2200\n  User fromconfig\n  ProxyJump bastion\n");
-        SshSettings s = SshSettings.of("edge1").withUser("deploy").withExtraArgs(List.of("-F", config.toString(),
-                "-o", "StrictHostKeyChecking=no", "-o", "BatchMode=no", "-oControlPersist=no", "-o", "ConnectTimeout=99"));
-        List<String> argv = new ArrayList<>(SshCommandLine.argv(List.of("ssh"), CONTROL, s, "true", List.of()));
+        SshSettings s = SshSettings.of("edge1").withUser("deploy").withExtraArgs(List.of(
+                "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes", "-o", "ConnectTimeout=99"));
+        List<String> argv = new ArrayList<>(SshCommandLine.argv(List.of("ssh", "-F", config.toString()), CONTROL, s, "true", List.of()));
         argv.add(1, "-G");
         String effective = Shell.run(argv, null).check(argv).stdout();
         for (String line : List.of("batchmode yes", "stricthostkeychecking true", "controlmaster auto",

@@ -120,15 +120,18 @@ class SshTargetFleetTest {
     @Test
     void anUnknownHostKeyIsRefusedUnlessAcceptNewIsChosen() throws Exception {
         Path empty = Files.createFile(tmp.resolve("known_hosts"));
-        List<String> ownKnownHosts = List.of("-o", "UserKnownHostsFile=" + empty);
-        TransportException e = assertThrows(TransportException.class, () -> run(target(2, ownKnownHosts), "true"));
-        assertTrue(e.unreachable());
-        assertEquals("Host key verification failed.", e.getMessage());
-        assertEquals("", Files.readString(empty));
+        // a known_hosts file of one's own is the operator's choice: it comes with the ssh program, not the data
+        try (SshConnections own = withProgramOptions("-o", "UserKnownHostsFile=" + empty)) {
+            TransportException e = assertThrows(TransportException.class,
+                    () -> run(own.target("h2", settings(2, List.of())), "true"));
+            assertTrue(e.unreachable());
+            assertEquals("Host key verification failed.", e.getMessage());
+            assertEquals("", Files.readString(empty));
 
-        SshTarget acceptNew = connections.target("h2", settings(2, ownKnownHosts).withAcceptNewHostKeys(true));
-        assertEquals(0, run(acceptNew, "true").exitCode());
-        assertTrue(Files.readString(empty).contains(fleet.host(2).address()), "the new key was recorded");
+            SshTarget acceptNew = own.target("h2", settings(2, List.of()).withAcceptNewHostKeys(true));
+            assertEquals(0, run(acceptNew, "true").exitCode());
+            assertTrue(Files.readString(empty).contains(fleet.host(2).address()), "the new key was recorded");
+        }
     }
 
     @Test
@@ -136,10 +139,19 @@ class SshTargetFleetTest {
         // host 3's address listed with host 4's key: what a man in the middle would look like
         String host4Key = Files.readAllLines(fleet.knownHosts()).get(4).split(" ", 2)[1];
         Path wrong = Files.writeString(tmp.resolve("known_hosts"), fleet.host(3).address() + " " + host4Key + "\n");
-        SshTarget t = connections.target("h3", settings(3, List.of("-o", "UserKnownHostsFile=" + wrong)).withAcceptNewHostKeys(true));
-        TransportException e = assertThrows(TransportException.class, () -> run(t, "true"));
-        assertTrue(e.unreachable());
-        assertEquals("Host key verification failed.", e.getMessage());
+        try (SshConnections own = withProgramOptions("-o", "UserKnownHostsFile=" + wrong)) {
+            SshTarget t = own.target("h3", settings(3, List.of()).withAcceptNewHostKeys(true));
+            TransportException e = assertThrows(TransportException.class, () -> run(t, "true"));
+            assertTrue(e.unreachable());
+            assertEquals("Host key verification failed.", e.getMessage());
+        }
+    }
+
+    /** The fleet's ssh program with more options of the operator's own (trusted, like --ssh-program). */
+    private static SshConnections withProgramOptions(String... options) throws TransportException {
+        List<String> program = new ArrayList<>(fleet.sshProgram());
+        program.addAll(List.of(options));
+        return SshConnections.open(program);
     }
 
     @Test

@@ -40,11 +40,11 @@ class ConnectionTest {
                 "ansible_port: 2222",
                 "ansible_user: ops.deploy",
                 "ansible_ssh_private_key_file: ~/.ssh/id_ed25519",
-                "ansible_ssh_common_args: \"-F ssh_config -o 'ProxyJump=jump@bastion:22'\"",
-                "ansible_ssh_extra_args: -Cv -p2222 -o ServerAliveInterval=5");
+                "ansible_ssh_common_args: \"-i ssh_key -o 'ProxyJump=jump@bastion:22'\"",
+                "ansible_ssh_extra_args: -Cq -p2222 -o ServerAliveInterval=5");
         assertEquals(new Connection(Connection.Type.SSH, "2001:db8::11", OptionalInt.of(2222), Optional.of("ops.deploy"),
-                        Optional.of("~/.ssh/id_ed25519"), List.of("-F", "ssh_config", "-o", "ProxyJump=jump@bastion:22"),
-                        List.of("-C", "-v", "-p", "2222", "-o", "ServerAliveInterval=5")),
+                        Optional.of("~/.ssh/id_ed25519"), List.of("-i", "ssh_key", "-o", "ProxyJump=jump@bastion:22"),
+                        List.of("-C", "-q", "-p", "2222", "-o", "ServerAliveInterval=5")),
                 c);
     }
 
@@ -95,22 +95,33 @@ class ConnectionTest {
                 failures(files("hosts.yml", withHostVar(line.strip())), "hosts.yml"));
     }
 
-    private static final String SSH_FIX = "allowed: -F FILE, -i FILE, -o Name=value, -J JUMP, -l USER, -p PORT, -c/-m/-b/-B/-E values and flags -46AaCgKkqTvXxYy";
+    private static final String SSH_FIX = "data (inventory, --var, plan files) may give only ssh options that tune the connection:"
+            + " -p, -l, -i, -J host, -c, -m, -b, -B, -4/-6, -C, -q and -o Port, User, IdentityFile, ProxyJump, ConnectTimeout,"
+            + " ServerAlive*, Ciphers, KexAlgorithms, MACs, ... (docs/ssh-options.md); put anything else in your own ~/.ssh/config"
+            + " or --ssh-program";
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "-o ProxyCommand='nc %h %p'     | -o 'ProxyCommand=nc %h %p' is not allowed: ProxyCommand runs local commands, loads code, or is set by routesync itself",
-        "-oLocalCommand=id              | -o 'LocalCommand=id' is not allowed: LocalCommand runs local commands, loads code, or is set by routesync itself",
-        "-CoProxyCommand=x              | -o 'ProxyCommand=x' is not allowed: ProxyCommand runs local commands, loads code, or is set by routesync itself",
-        "-o 'proxycommand sh -c id'     | -o 'proxycommand sh -c id' is not allowed: proxycommand runs local commands, loads code, or is set by routesync itself",
-        "-o StrictHostKeyChecking=no    | -o 'StrictHostKeyChecking=no' is not allowed: StrictHostKeyChecking runs local commands, loads code, or is set by routesync itself",
-        "-o ProxyJump=-oProxyCommand=x  | -o 'ProxyJump=-oProxyCommand=x' starts with '-', which ssh would read as an option",
-        "-J -oProxyCommand=x            | -J '-oProxyCommand=x' starts with '-', which ssh would read as an option",
-        "-F '/tmp/my config'            | -F '/tmp/my config' contains a space, which is not allowed here",
+        "-o ProxyCommand='nc %h %p'     | -o ProxyCommand is not allowed: it runs a program on this machine",
+        "-oLocalCommand=id              | -o LocalCommand is not allowed: it runs a program on this machine",
+        "-CoProxyCommand=x              | -o ProxyCommand is not allowed: it runs a program on this machine",
+        "-o 'proxycommand sh -c id'     | -o proxycommand is not allowed: it runs a program on this machine",
+        "-o StrictHostKeyChecking=no    | -o StrictHostKeyChecking 'no' is not allowed here: only yes (anything else weakens or changes what routesync relies on)",
+        "-o ProxyJump=-oProxyCommand=x  | -o ProxyJump '-oProxyCommand=x' has a jump host that starts with '-', which ssh would read as an option"
+                + " (a jump is [user@]host[:port], host a name or an IPv4 address; an IPv6 jump host needs a Host alias in your ~/.ssh/config)",
+        "-J -oProxyCommand=x            | -J '-oProxyCommand=x' has a jump host that starts with '-', which ssh would read as an option"
+                + " (a jump is [user@]host[:port], host a name or an IPv4 address; an IPv6 jump host needs a Host alias in your ~/.ssh/config)",
+        "-F ssh_config                  | -F is not allowed: it reads an ssh configuration named by the data, and a configuration can run"
+                + " programs (ProxyCommand, Match exec)",
+        "-v -E /etc/ld.so.preload       | -v is not allowed: debug output names files and keys, goes wherever -E says, and keeps the"
+                + " ControlMaster attached to routesync",
+        "-o UserKnownHostsFile=/etc/x   | -o UserKnownHostsFile is not allowed: it names a file ssh writes (host keys) and changes which"
+                + " host keys are trusted",
+        "-i '/tmp/my key'               | -i '/tmp/my key' contains a space, which is not allowed here",
         "evilhost                       | 'evilhost' is not an option; ssh would take it as the destination or the command",
         "-- sh -c id                    | '--' is not an option; ssh would take it as the destination or the command",
-        "-W host:22                     | option -W is not allowed",
-        "-o                             | option -o needs a value",
+        "-W host:22                     | -W is not allowed: it stops routesync's remote command from running with its input and output",
+        "-o                             | -o needs a value",
     })
     void badSshArgumentsAreRefused(String args, String message) {
         String line = "ansible_ssh_common_args: \"" + args.strip() + "\"";

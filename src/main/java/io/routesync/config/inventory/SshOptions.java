@@ -1,0 +1,348 @@
+package io.routesync.config.inventory;
+
+import io.routesync.model.InvalidValueException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The OpenSSH client arguments that data may give: an allow-list. Data is the inventory
+ * ({@code ansible_ssh_common_args}, {@code ansible_ssh_extra_args}), {@code --var} and plan files; none of
+ * it may make the controller run a program, write a file, load code or open a socket, so only options
+ * that tune the connection pass: port, user, identity and certificate files (read, never written), jump
+ * hosts made of plain names, timeouts, keep-alives, algorithms, address family and binding, quiet log
+ * levels. Everything else is refused, naming why, because ssh options are one step from running code:
+ * {@code -F} reads a configuration that may say {@code ProxyCommand} or {@code Match exec}; {@code -E}
+ * appends ssh's log (text the data chooses, with {@code -v}) to any file; {@code UserKnownHostsFile} with
+ * accept-new writes a chosen line to any file; {@code ProxyJump} becomes a shell command line. Unusual
+ * settings belong in the operator's own {@code ~/.ssh/config} or {@code --ssh-program}, which are trusted.
+ * docs/ssh-options.md has the table; the words are walked the way ssh's getopt reads them, so nothing
+ * hides in {@code -Cv} or {@code -oName=value}, and a stray word (ssh's destination) is refused.
+ */
+public final class SshOptions {
+    /** Bounds on what data may pass, far above any real use: a run never builds a huge ssh command line. */
+    private static final int MAX_WORDS = 64;
+    private static final int MAX_WORD_LENGTH = 1024;
+
+    /** Flags that only shape the connection: -4/-6 family, -a/-x/-k no agent/X11/GSSAPI forwarding, -C, -q, -T. */
+    private static final String FLAGS = "46aCkqTx";
+    /** Options with a value: -b bind address, -B interface, -c ciphers, -i identity, -J jumps, -l user, -m MACs, -o, -p port. */
+    private static final String WITH_VALUE = "bBciJlmop";
+
+    private static final String FIX = "data (inventory, --var, plan files) may give only ssh options that tune the connection: -p, -l, -i,"
+            + " -J host, -c, -m, -b, -B, -4/-6, -C, -q and -o Port, User, IdentityFile, ProxyJump, ConnectTimeout, ServerAlive*,"
+            + " Ciphers, KexAlgorithms, MACs, ... (docs/ssh-options.md); put anything else in your own ~/.ssh/config or --ssh-program";
+
+    private static final Map<String, Function<String, String>> ALLOWED = new HashMap<>();
+    private static final Map<String, String> REFUSED = new HashMap<>();
+
+    static {
+        // where and as whom
+        allow("Port", ConnectionValues::portProblem);
+        allow("User", ConnectionValues::userProblem);
+        allow("ProxyJump", SshOptions::jumpsProblem);
+        allow("AddressFamily", only("any", "inet", "inet6"));
+        allow("BindAddress", ConnectionValues::hostProblem);
+        allow("BindInterface", SshOptions::interfaceProblem);
+        // authentication: files that ssh reads, never writes
+        allow("IdentityFile", ConnectionValues::pathProblem);
+        allow("CertificateFile", ConnectionValues::pathProblem);
+        allow("IdentitiesOnly", only("yes", "no"));
+        allow("PreferredAuthentications", chars("-,"));
+        for (String yesNo : List.of("PubkeyAuthentication", "PasswordAuthentication", "KbdInteractiveAuthentication",
+                "ChallengeResponseAuthentication", "GSSAPIAuthentication", "Compression", "TCPKeepAlive")) {
+            allow(yesNo, only("yes", "no"));
+        }
+        // timing
+        allow("ConnectTimeout", number(1, 3600));
+        allow("ConnectionAttempts", number(1, 100));
+        allow("ServerAliveInterval", number(0, 86400));
+        allow("ServerAliveCountMax", number(0, 1000));
+        allow("RekeyLimit", SshOptions::wordsProblem);
+        allow("IPQoS", SshOptions::wordsProblem);
+        // algorithms ('+', '-', '^' before a list add to, take from or go before the defaults)
+        for (String list : List.of("Ciphers", "MACs", "KexAlgorithms", "HostKeyAlgorithms", "PubkeyAcceptedAlgorithms",
+                "PubkeyAcceptedKeyTypes", "CASignatureAlgorithms", "HostbasedAcceptedAlgorithms")) {
+            allow(list, SshOptions::algorithmsProblem);
+        }
+        // only the values that ask for nothing more than routesync (or ssh by default) already does
+        allow("LogLevel", only("quiet", "fatal", "error", "info"));
+        allow("BatchMode", only("yes"));
+        allow("RequestTTY", only("no"));
+        allow("StrictHostKeyChecking", only("yes"));
+        for (String off : List.of("ForwardAgent", "ForwardX11", "CheckHostIP", "UpdateHostKeys", "GSSAPIDelegateCredentials",
+                "VisualHostKey", "PermitLocalCommand")) {
+            allow(off, only("no"));
+        }
+
+        // refused, with the reason; any name on neither list is refused as unknown
+        refuse("runs a program on this machine", "ProxyCommand", "LocalCommand", "KnownHostsCommand", "Match", "ProxyUseFdpass");
+        refuse("loads a library into ssh", "PKCS11Provider", "SecurityKeyProvider");
+        refuse("reads an ssh configuration, which may run programs", "Include", "Host");
+        refuse("names a file ssh writes (host keys) and changes which host keys are trusted", "UserKnownHostsFile");
+        refuse("changes which host keys are trusted", "GlobalKnownHostsFile", "RevokedHostKeys", "HostKeyAlias",
+                "VerifyHostKeyDNS", "NoHostAuthenticationForLocalhost", "CanonicalizeHostname", "CanonicalDomains",
+                "CanonicalizePermittedCNAMEs", "CanonicalizeFallbackLocal", "CanonicalizeMaxDots");
+        refuse("changes the host: give it as ansible_host", "Hostname");
+        refuse("changes how ssh writes host keys", "HashKnownHosts");
+        refuse("names a socket ssh connects to", "IdentityAgent", "ControlPath");
+        refuse("opens a forwarding or a tunnel: a socket on this machine or the host", "LocalForward", "RemoteForward",
+                "DynamicForward", "GatewayPorts", "StreamLocalBindMask", "StreamLocalBindUnlink", "PermitRemoteOpen", "Tunnel",
+                "TunnelDevice", "ExitOnForwardFailure", "ClearAllForwardings", "ForwardX11Trusted", "ForwardX11Timeout");
+        refuse("is routesync's own: it runs its ControlMaster", "ControlMaster", "ControlPersist");
+        refuse("changes the key agent", "AddKeysToAgent");
+        refuse("runs ssh-keysign or xauth on this machine", "HostbasedAuthentication", "EnableSSHKeysign", "XAuthLocation");
+        refuse("sends this machine's environment to the host, changing how the remote commands run", "SendEnv", "SetEnv");
+        refuse("replaces or detaches routesync's remote command", "RemoteCommand", "SessionType", "StdinNull",
+                "ForkAfterAuthentication", "EscapeChar");
+    }
+
+    private SshOptions() {
+    }
+
+    /**
+     * Checks argv words against the allow-list, option by option as ssh's getopt reads them.
+     *
+     * @return the same options, each option and its value as separate words ({@code -Cp22} becomes
+     *         {@code -C -p 22}, what ssh reads it as)
+     * @throws InvalidValueException naming the first word refused and why
+     */
+    public static List<String> check(List<String> words) {
+        List<String> argv = new ArrayList<>();
+        if (words == null) return argv;
+        if (words.size() > MAX_WORDS) throw refused("more than " + MAX_WORDS + " ssh arguments");
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            if (word == null) throw refused("an ssh argument is missing (null)");
+            plain(word);
+            if (word.length() < 2 || word.charAt(0) != '-' || word.equals("--")) {
+                throw refused("'" + word + "' is not an option; ssh would take it as the destination or the command");
+            }
+            for (int j = 1; j < word.length(); j++) {
+                char option = word.charAt(j);
+                if (FLAGS.indexOf(option) >= 0) {
+                    argv.add("-" + option);
+                    continue;
+                }
+                if (WITH_VALUE.indexOf(option) < 0) throw refused("-" + option + " is not allowed: " + flagRefusal(option));
+                String value;
+                if (j + 1 < word.length()) {
+                    value = word.substring(j + 1);
+                } else if (i + 1 < words.size() && words.get(i + 1) != null) {
+                    value = words.get(++i);
+                    plain(value);
+                } else {
+                    throw refused("-" + option + " needs a value");
+                }
+                String problem = option == 'o' ? configProblem(value) : valueProblem(option, value);
+                if (problem != null) throw refused(option == 'o' ? problem : "-" + option + " '" + value + "' " + problem);
+                argv.add("-" + option);
+                argv.add(value);
+                break;
+            }
+        }
+        return argv;
+    }
+
+    /**
+     * Checks a whole ssh destination as data gives it (a plan file's target): host, user and identity
+     * file by the inventory's rules, the extra arguments by the allow-list.
+     *
+     * @throws InvalidValueException naming the first value refused and why
+     */
+    public static void checkDestination(String host, String user, String identityFile, List<String> extraArgs) {
+        // an inventory name without ansible_host is the destination, and those (like ssh_config aliases) may hold '_'
+        String problem = ConnectionValues.hostProblem(host == null ? "" : host.replace('_', 'u'));
+        if (problem != null) throw new InvalidValueException("ssh host '" + host + "' " + problem, "a host name or an IP address");
+        if (user != null && !user.isEmpty() && (problem = ConnectionValues.userProblem(user)) != null) {
+            throw new InvalidValueException("ssh user '" + user + "' " + problem, "a user name: letters, digits, '.', '_' and '-'");
+        }
+        if (identityFile != null && !identityFile.isEmpty() && (problem = ConnectionValues.pathProblem(identityFile)) != null) {
+            throw new InvalidValueException("ssh identity file '" + identityFile + "' " + problem, "a file path without spaces or shell characters");
+        }
+        check(extraArgs);
+    }
+
+    /** The names given with {@code -o} in checked words, lower case as ssh compares them. */
+    public static List<String> configNames(List<String> words) {
+        List<String> argv = check(words);
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i + 1 < argv.size(); i++) {
+            if (argv.get(i).equals("-o")) names.add(name(argv.get(++i)).toLowerCase(Locale.ROOT));
+        }
+        return names;
+    }
+
+    private static String valueProblem(char option, String value) {
+        switch (option) {
+            case 'p':
+                return ConnectionValues.portProblem(value);
+            case 'l':
+                return ConnectionValues.userProblem(value);
+            case 'i':
+                return ConnectionValues.pathProblem(value);
+            case 'J':
+                return jumpsProblem(value);
+            case 'b':
+                return ConnectionValues.hostProblem(value);
+            case 'B':
+                return interfaceProblem(value);
+            case 'c': case 'm':
+                return algorithmsProblem(value);
+            default:
+                throw new AssertionError(option);
+        }
+    }
+
+    // -o takes one line of ssh_config: "Name value" or "Name=value" (ssh compares names ignoring case)
+    private static String configProblem(String text) {
+        String name = name(text);
+        if (name.isEmpty() || !Character.isLetter(name.charAt(0))) return "-o '" + text + "' does not start with an option name";
+        String key = name.toLowerCase(Locale.ROOT);
+        String reason = REFUSED.get(key);
+        if (reason != null) return "-o " + name + " is not allowed: it " + reason;
+        Function<String, String> check = ALLOWED.get(key);
+        if (check == null) return "-o " + name + " is not allowed: it is not one of the ssh options that only tune the connection";
+        String rest = text.substring(name.length()).strip();
+        if (rest.startsWith("=")) rest = rest.substring(1).strip();
+        if (rest.isEmpty()) return "-o " + name + " has no value";
+        String problem = check.apply(rest);
+        return problem == null ? null : "-o " + name + " '" + rest + "' " + problem;
+    }
+
+    private static String name(String text) {
+        int end = 0;
+        while (end < text.length() && Character.isLetterOrDigit(text.charAt(end)) && text.charAt(end) < 128) end++;
+        return text.substring(0, end);
+    }
+
+    /**
+     * ProxyJump (and -J) hops, [user@]host[:port] each, comma-separated, or {@code none}. ssh pastes
+     * them unquoted into a command line for the shell ({@code ssh -l USER -p PORT -J REST -W ... HOST}),
+     * so each part is a plain name: no '-' first, no shell syntax, no '%' (expanded by ssh), no brackets.
+     */
+    static String jumpsProblem(String value) {
+        if (value.equals("none")) return null;
+        if (value.isEmpty()) return "is empty";
+        for (String hop : value.split(",", -1)) {
+            if (hop.isEmpty()) return "has an empty jump host (two commas in a row, or one at an end)";
+            String host = hop;
+            int at = host.lastIndexOf('@');
+            if (at >= 0) {
+                String userProblem = ConnectionValues.userProblem(host.substring(0, at));
+                if (userProblem != null) return "has a jump user that " + userProblem;
+                host = host.substring(at + 1);
+            }
+            if (host.startsWith("[")) {
+                return "has an IPv6 jump host: a jump is [user@]host[:port], host a name or an IPv4 address; give an IPv6"
+                        + " jump host a Host alias in your ~/.ssh/config";
+            }
+            int colon = host.indexOf(':');
+            if (colon >= 0) {
+                String portProblem = ConnectionValues.portProblem(host.substring(colon + 1));
+                if (portProblem != null) return "has a jump port that " + portProblem;
+                host = host.substring(0, colon);
+            }
+            String hostProblem = ConnectionValues.common(host, "._-");
+            if (hostProblem == null) hostProblem = ConnectionValues.hostProblem(host);
+            if (hostProblem != null) {
+                return "has a jump host that " + hostProblem + " (a jump is [user@]host[:port], host a name or an IPv4 address;"
+                        + " an IPv6 jump host needs a Host alias in your ~/.ssh/config)";
+            }
+        }
+        return null;
+    }
+
+    private static String interfaceProblem(String value) {
+        String common = ConnectionValues.common(value, "._-");
+        if (common != null) return common;
+        return value.length() > 15 ? "is longer than an interface name (15 characters)" : null;
+    }
+
+    private static String algorithmsProblem(String value) {
+        if (value.isEmpty()) return "is empty";
+        String first = value.substring(0, 1);
+        String rest = "+-^".contains(first) ? value.substring(1) : value;
+        return ConnectionValues.common(rest, "._@,-");
+    }
+
+    // RekeyLimit "1G 1h", IPQoS "af21 cs1": one or two plain words
+    private static String wordsProblem(String value) {
+        String[] words = value.split(" ", -1);
+        if (words.length > 2) return "has more than two words";
+        for (String w : words) {
+            String problem = ConnectionValues.common(w, "");
+            if (problem != null) return problem;
+        }
+        return null;
+    }
+
+    private static Function<String, String> chars(String extra) {
+        return v -> ConnectionValues.common(v, extra);
+    }
+
+    private static Function<String, String> number(int min, int max) {
+        return v -> {
+            if (v.isEmpty() || v.length() > 6 || !v.chars().allMatch(c -> c >= '0' && c <= '9')) return "is not a whole number";
+            int n = Integer.parseInt(v);
+            return n >= min && n <= max ? null : "is outside " + min + "-" + max;
+        };
+    }
+
+    private static Function<String, String> only(String... values) {
+        return v -> {
+            for (String allowed : values) {
+                if (allowed.equalsIgnoreCase(v)) return null;
+            }
+            return "is not allowed here: only " + String.join(" or ", values)
+                    + (values.length == 1 ? " (anything else weakens or changes what routesync relies on)" : "");
+        };
+    }
+
+    private static String flagRefusal(char option) {
+        switch (option) {
+            case 'F': return "it reads an ssh configuration named by the data, and a configuration can run programs"
+                    + " (ProxyCommand, Match exec)";
+            case 'E': return "it appends ssh's log to a file named by the data";
+            case 'v': return "debug output names files and keys, goes wherever -E says, and keeps the ControlMaster attached"
+                    + " to routesync";
+            case 'y': return "it sends ssh's log to syslog";
+            case 'G': case 'V': case 'Q': return "it makes ssh print information instead of connecting";
+            case 'M': case 'S': case 'O': return "routesync runs the ControlMaster connections itself";
+            case 'N': case 'f': case 'n': case 's': case 'W': case 'e':
+                return "it stops routesync's remote command from running with its input and output";
+            case 't': return "a terminal would alter the remote command's output";
+            case 'D': case 'L': case 'R': case 'w': return "it opens a forwarding or a tunnel: a socket on this machine or the host";
+            case 'A': case 'X': case 'Y': case 'g': case 'K':
+                return "it forwards the agent, X11 or credentials to the host, or opens forwarded ports to others";
+            case 'I': return "it loads a PKCS#11 library into ssh";
+            case 'P': return "it selects Match tag blocks of a configuration: set it in your own configuration";
+            default: return "it is not one of the ssh options that only tune the connection";
+        }
+    }
+
+    private static void plain(String word) {
+        if (word.length() > MAX_WORD_LENGTH) throw refused("an ssh argument is longer than " + MAX_WORD_LENGTH + " characters");
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (Character.isISOControl(c)) {
+                throw refused("argument '" + word.strip() + "' contains " + ConnectionValues.describe(c));
+            }
+        }
+    }
+
+    private static void allow(String name, Function<String, String> check) {
+        ALLOWED.put(name.toLowerCase(Locale.ROOT), check);
+    }
+
+    private static void refuse(String reason, String... names) {
+        for (String name : names) REFUSED.put(name.toLowerCase(Locale.ROOT), reason);
+    }
+
+    private static InvalidValueException refused(String problem) {
+        return new InvalidValueException(problem, FIX);
+    }
+}

@@ -1,0 +1,93 @@
+package io.routesync.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A program's output and running time are bounded: endless output, silence, an unread input and a
+ * descendant holding the output open each end the run with a clear TransportException well within the
+ * timeout (each test fails, rather than hangs, if they did not), and ordinary output arrives whole.
+ */
+class ProcessRunnerTest {
+    private static final Duration LIMIT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void endlessOutputIsCutAtTheCap() {
+        TransportException e = assertTimeoutPreemptively(LIMIT,
+                () -> assertThrows(TransportException.class, () -> ProcessRunner.run(List.of("yes"), null, Duration.ofSeconds(50))));
+        assertEquals("yes printed more than 256 MiB on its output; it was stopped", e.getMessage());
+        assertFalse(e.unreachable(), "the program ran: a failure, not an unreachable host");
+    }
+
+    @Test
+    void endlessErrorOutputIsCutAtItsCap() {
+        TransportException e = assertTimeoutPreemptively(LIMIT, () -> assertThrows(TransportException.class,
+                () -> ProcessRunner.run(List.of("sh", "-c", "yes >&2"), null, Duration.ofSeconds(50))));
+        assertEquals("sh printed more than 4 MiB on its error output; it was stopped", e.getMessage());
+    }
+
+    @Test
+    void aSilentHangIsStoppedAtTheTimeoutWithItsChildren() throws Exception {
+        Path pids = dir.resolve("pids");
+        long start = System.nanoTime();
+        TransportException e = assertTimeoutPreemptively(LIMIT, () -> assertThrows(TransportException.class,
+                () -> ProcessRunner.run(List.of("sh", "-c", "sleep 1000 & echo $! > " + pids + "; sleep 1001"), null, Duration.ofSeconds(2))));
+        assertEquals("sh did not finish within 2 s", e.getMessage());
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(15).toNanos());
+        long child = Long.parseLong(Files.readString(pids).strip());
+        assertTrue(waitUntilGone(child), "the program's child was killed too");
+    }
+
+    @Test
+    void aProgramThatNeverReadsItsInputIsStoppedAtTheTimeout() {
+        byte[] input = new byte[16 << 20]; // far more than a pipe holds
+        TransportException e = assertTimeoutPreemptively(LIMIT, () -> assertThrows(TransportException.class,
+                () -> ProcessRunner.run(List.of("sleep", "1000"), input, Duration.ofSeconds(2))));
+        assertEquals("sleep did not finish within 2 s", e.getMessage());
+    }
+
+    @Test
+    void aDescendantHoldingTheOutputOpenDoesNotHangTheRun() {
+        TransportException e = assertTimeoutPreemptively(LIMIT, () -> assertThrows(TransportException.class,
+                () -> ProcessRunner.run(List.of("sh", "-c", "sleep 1000 & echo started"), null, Duration.ofSeconds(50))));
+        assertEquals("sh exited, but a process it started kept its output open; it was stopped", e.getMessage());
+    }
+
+    @Test
+    void ordinaryOutputArrivesWholeAcrossChunks() throws TransportException {
+        // 3 MB of two-byte characters: many 64 KiB chunks, some ending inside a character
+        ScriptResult r = ProcessRunner.run(List.of("sh", "-c", "yes é | head -n 1000000; echo done >&2; exit 3"), null, LIMIT);
+        assertEquals(3, r.exitCode());
+        assertEquals("é\n".repeat(1_000_000), r.stdout());
+        assertEquals("done\n", r.stderr());
+    }
+
+    @Test
+    void inputIsFedWhole() throws TransportException {
+        byte[] input = "x".repeat(5 << 20).getBytes(StandardCharsets.UTF_8);
+        ScriptResult r = ProcessRunner.run(List.of("wc", "-c"), input, LIMIT);
+        assertEquals(Integer.toString(5 << 20), r.stdout().strip());
+    }
+
+    private static boolean waitUntilGone(long pid) throws InterruptedException {
+        for (int i = 0; i < 500; i++) {
+            if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) return true;
+            Thread.sleep(10);
+        }
+        return false;
+    }
+}
