@@ -94,7 +94,7 @@ final class PlanFileApply {
     private int single(SavedHostJob job, PrintWriter out, PrintWriter err, Style style) throws UserError {
         String host = job.spec().name();
         var names = job.spec().loaded().names();
-        out.print(HumanPlanRenderer.render(host, job.saved().plan(), names, style));
+        out.print(HumanPlanRenderer.render(host, job.saved().plan(), names, style, job.spec().loaded().state()));
         out.println();
         SavedPlanApplier.Result r;
         try {
@@ -143,7 +143,7 @@ final class PlanFileApply {
     /** A host's block: the saved plan, then how applying it ended. */
     private static String block(HostRun run, Style style, int width) {
         return HostBlockRenderer.header(run.name(), style, width)
-                + HostBlockRenderer.plan(run.name(), run.plan(), run.spec().loaded().names(), style) + "\n"
+                + HostBlockRenderer.plan(run.name(), run.plan(), run.spec().loaded().names(), style, run.spec().loaded().state()) + "\n"
                 + FleetApply.outcome(run, style, width) + "\n";
     }
 }

@@ -1,6 +1,7 @@
 package io.routesync.config.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.routesync.config.Diagnostic;
@@ -11,6 +12,7 @@ import io.routesync.model.DesiredState;
 import io.routesync.model.Family;
 import io.routesync.model.FwMark;
 import io.routesync.model.Interface;
+import io.routesync.model.Ownership;
 import io.routesync.model.IpAddress;
 import io.routesync.model.NextHop;
 import io.routesync.model.Prefix;
@@ -191,10 +193,23 @@ class StateLoaderTest {
     }
 
     @Test
-    void emptyFilesAndEmptySectionsAreAnEmptyState() throws Exception {
-        DesiredState s = load(Variables.none(), "empty.yml", "", "comment.yml", "# nothing yet\n",
+    void explicitlyEmptyFilesAndEmptySectionsAreAnEmptyState() throws Exception {
+        DesiredState s = load(Variables.none(), "braces.yml", "{}\n", "tables.yml", "# on purpose\ntables: {}\n",
                 "sections.yml", "tables:\nrules:\nroutes:\nuplinks:\n").state();
         assertEquals(DesiredState.empty(), s);
+    }
+
+    @Test
+    void anEmptyOrCommentOnlyFileIsRefused() {
+        // a truncated file would otherwise delete everything routesync owns on the host
+        for (String text : new String[] {"", "# nothing yet\n", "\n\n", "---\n", "~\n"}) {
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> StateLoader.load(List.of(new SourceFile("empty.yml", text)), Variables.none(), Ownership.DEFAULT_PROTOCOL_TAG));
+            assertEquals(List.of("empty.yml"
+                            + ": error: the state file is empty: it would delete every rule, route and table name routesync owns on the host\n"
+                            + "  fix: if that is meant, write '{}' (or 'tables: {}') in the file; otherwise check that the file is complete"),
+                    e.diagnostics().stream().map(d -> d.format()).toList(), text);
+        }
     }
 
     @Test
