@@ -153,10 +153,15 @@ class StateLoaderTest {
     }
 
     @Test
-    void shorthandMayTakeSeveralWordsFromOneVariable() throws Exception {
-        Variables vars = Variables.commandLine(Map.of("path", "via 192.0.2.1 dev eth1"));
-        DesiredState s = load(vars, "v.yml", "routes:\n  main:\n    - \"10.99.0.0/16 {{ path }}\"\n").state();
+    void shorthandTakesOneWordFromEachVariableAsTheStructuredFormDoes() throws Exception {
+        Variables vars = Variables.commandLine(Map.of("gw", "192.0.2.1", "dev", "eth1", "path", "via 192.0.2.1 dev eth1"));
+        DesiredState s = load(vars, "v.yml", "routes:\n  main:\n    - \"10.99.0.0/16 via {{ gw }} dev {{ dev }}\"\n").state();
         assertEquals(List.of(route(TableId.MAIN, "10.99.0.0/16", "192.0.2.1", ETH1)), s.routes());
+        // several words from one variable could add keywords nobody reviewed in the state file
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> load(vars, "v.yml", "routes:\n  main:\n    - \"10.99.0.0/16 {{ path }}\"\n"));
+        assertEquals("v.yml:3:21: error: variable 'path' puts \"via 192.0.2.1 dev eth1\" into a shorthand entry, where each variable must be one word",
+                e.diagnostics().get(0).format().lines().findFirst().orElseThrow());
     }
 
     @Test
