@@ -205,6 +205,16 @@ class StateLoaderTest {
     }
 
     @Test
+    void substitutionInAStateFileIsBounded() {
+        Variables vars = Variables.commandLine(Map.of("big", "x".repeat(1 << 20)));
+        String refs = "{{ big }}".repeat(20);
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> load(vars, "v.yml", "routes:\n  main:\n    - \"" + refs + "\"\n"));
+        assertEquals(List.of("v.yml:3:152: error: variable 'big' makes this file's values expand to more than 16777216 characters\n"
+                + "  fix: write long values out instead of repeating variables"), e.diagnostics().stream().map(d -> d.format()).toList());
+    }
+
+    @Test
     void anEmptyOrCommentOnlyFileIsRefused() {
         // a truncated file would otherwise delete everything routesync owns on the host
         for (String text : new String[] {"", "# nothing yet\n", "\n\n", "---\n", "~\n"}) {
