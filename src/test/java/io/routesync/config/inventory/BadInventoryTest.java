@@ -64,6 +64,14 @@ class BadInventoryTest {
     }
 
     @Test
+    void groupPriorityIsWrittenInAsciiDigits() {
+        String inventory = "all:\n  children:\n    dc1:\n      vars: { ansible_group_priority: \"\u0661\u0660\" }\n      hosts: { h1: }\n";
+        assertEquals(List.of("hosts.yml:4:15: error: ansible_group_priority of group 'dc1' must be a whole number, found '\u0661\u0660'\n"
+                        + "  fix: write a number like 10 (higher wins over other groups at the same depth; default 1)"),
+                failures(files("hosts.yml", inventory), "hosts.yml"));
+    }
+
+    @Test
     void variablesThatDoubleAtEachLevelAreRefusedNotExpanded() {
         // 1.3 KB that used to expand to 16 GiB of text: refused at the first variable past the budget
         StringBuilder text = new StringBuilder("all:\n  hosts:\n    h1:\n  vars:\n    v0: \"0123456789abcdef\"\n");
