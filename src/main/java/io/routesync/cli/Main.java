@@ -25,7 +25,10 @@ public final class Main {
         return run(out, err, Screen.NONE, args);
     }
 
-    static int run(PrintWriter out, PrintWriter err, Screen screen, String... args) {
+    static int run(PrintWriter rawOut, PrintWriter rawErr, Screen screen, String... args) {
+        // text from targets and input files reaches both streams: no control sequence of theirs gets through
+        PrintWriter out = TerminalSafeWriter.wrap(rawOut);
+        PrintWriter err = TerminalSafeWriter.wrap(rawErr);
         CommandLine cli = new CommandLine(new RootCommand(screen));
         cli.setOut(out);
         cli.setErr(err);
