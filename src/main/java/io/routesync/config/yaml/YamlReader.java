@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads one YAML file into a {@link YamlNode} tree with positions, on Jackson's streaming YAML parser.
@@ -63,8 +64,8 @@ public final class YamlReader {
         this.source = source;
     }
 
-    private static org.yaml.snakeyaml.LoaderOptions loaderOptions() {
-        org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
         // snakeyaml's default (3 MiB) refuses a 75k-route state; the file size bound is ours, checked first
         options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, InputLimits.MAX_FILE_BYTES));
         return options;
