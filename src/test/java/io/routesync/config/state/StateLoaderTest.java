@@ -205,6 +205,21 @@ class StateLoaderTest {
     }
 
     @Test
+    void aliasesAndMergeKeysInAStateAreTheirValues() throws Exception {
+        // the alias used to be read as the anchor's name: this planned "dev eth1"
+        DesiredState s = load(Variables.none(), "a.yml", String.join("\n",
+                "routes:",
+                "  main:",
+                "    - &first { to: 10.98.0.0/16, via: 192.0.2.1, dev: &uplink eth2 }",
+                "    - { to: 10.99.0.0/16, via: 192.0.2.1, dev: *uplink }",
+                "    - { <<: *first, to: 10.97.0.0/16 }",
+                "")).state();
+        Interface eth2 = Interface.of("eth2");
+        assertEquals(List.of(route(TableId.MAIN, "10.98.0.0/16", "192.0.2.1", eth2), route(TableId.MAIN, "10.99.0.0/16", "192.0.2.1", eth2),
+                route(TableId.MAIN, "10.97.0.0/16", "192.0.2.1", eth2)), s.routes());
+    }
+
+    @Test
     void substitutionInAStateFileIsBounded() {
         Variables vars = Variables.commandLine(Map.of("big", "x".repeat(1 << 20)));
         String refs = "{{ big }}".repeat(20);
