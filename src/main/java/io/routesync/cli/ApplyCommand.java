@@ -134,13 +134,13 @@ final class ApplyCommand implements Callable<Integer> {
         String host = single.host();
         Names names = loaded.names();
         try {
-            out.print(HumanPlanRenderer.render(host, plan, names, style));
+            out.print(HumanPlanRenderer.render(host, plan, names, style, loaded.state()));
             if (plan.isEmpty()) return ExitCodes.OK;
             if (!autoApprove) confirm(host, out);
             GuardedApply.Outcome o = new GuardedApply(reconciler, Clock.systemUTC(), safety).apply(loaded.state(), ownership, reading,
                     plan, state.inputs(Version.number()), autoApprove, replanned -> {
                         out.println("\n" + host + " changed while waiting; applying the new plan:");
-                        out.print(HumanPlanRenderer.render(host, replanned, names, style));
+                        out.print(HumanPlanRenderer.render(host, replanned, names, style, loaded.state()));
                     });
             if (o.refusal() != null) throw new UserError(ExitCodes.FAILED, o.refusal());
             if (o.note() != null) err.println("note: " + o.note());

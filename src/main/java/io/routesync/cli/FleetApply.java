@@ -105,7 +105,7 @@ final class FleetApply {
         StringBuilder b = new StringBuilder(HostBlockRenderer.header(run.name(), style, width));
         for (HostPlan replanned : run.replans()) {
             b.append(run.name()).append(" changed while waiting; applying the new plan:\n");
-            b.append(HumanPlanRenderer.render(run.name(), replanned, run.spec().loaded().names(), style));
+            b.append(HumanPlanRenderer.render(run.name(), replanned, run.spec().loaded().names(), style, run.spec().loaded().state()));
         }
         return b.append(outcome(run, style, width)).append('\n').toString();
     }

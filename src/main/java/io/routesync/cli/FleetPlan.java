@@ -38,7 +38,7 @@ final class FleetPlan {
         if (run.failure() != null) {
             b.append(HostBlockRenderer.failure(run.name(), run.failure().unreachable(), run.failure().detail(), style, width));
         } else {
-            b.append(HostBlockRenderer.plan(run.name(), run.plan(), run.spec().loaded().names(), style));
+            b.append(HostBlockRenderer.plan(run.name(), run.plan(), run.spec().loaded().names(), style, run.spec().loaded().state()));
         }
         return b.append('\n').toString();
     }

@@ -15,7 +15,15 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int code = run(out, err, Screen.detect(), args);
+        int code;
+        try {
+            code = run(out, err, Screen.detect(), args);
+        } catch (OutOfMemoryError e) {
+            // input files are bounded by size (InputLimits), but what they hold may still not fit this heap
+            err.println("error: routesync ran out of memory (Java heap of " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB);"
+                    + " a state of a million routes needs about 1 GiB: give it more with JAVA_OPTS=-Xmx2g (or java -Xmx2g)");
+            code = ExitCodes.FAILED;
+        }
         out.flush();
         err.flush();
         System.exit(code);
@@ -25,7 +33,10 @@ public final class Main {
         return run(out, err, Screen.NONE, args);
     }
 
-    static int run(PrintWriter out, PrintWriter err, Screen screen, String... args) {
+    static int run(PrintWriter rawOut, PrintWriter rawErr, Screen screen, String... args) {
+        // text from targets and input files reaches both streams: no control sequence of theirs gets through
+        PrintWriter out = TerminalSafeWriter.wrap(rawOut);
+        PrintWriter err = TerminalSafeWriter.wrap(rawErr);
         CommandLine cli = new CommandLine(new RootCommand(screen));
         cli.setOut(out);
         cli.setErr(err);

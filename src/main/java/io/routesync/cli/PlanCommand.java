@@ -88,7 +88,7 @@ final class PlanCommand implements Callable<Integer> {
         if (json) {
             out.print(JsonPlanRenderer.render(List.of(new JsonPlanRenderer.HostEntry(host, plan, loaded.names()))));
         } else {
-            out.print(HumanPlanRenderer.render(host, plan, loaded.names(), Terminal.style(root.noColor)));
+            out.print(HumanPlanRenderer.render(host, plan, loaded.names(), Terminal.style(root.noColor), loaded.state()));
         }
         if (outFile != null) {
             ApplyRecord.Inputs inputs = state.inputs(Version.number());

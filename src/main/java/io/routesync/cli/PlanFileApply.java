@@ -17,10 +17,9 @@ import io.routesync.saved.SavedHost;
 import io.routesync.saved.SavedPlan;
 import io.routesync.saved.SavedTarget;
 import io.routesync.transport.SshConnections;
+import io.routesync.config.UnreadableInput;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -73,9 +72,12 @@ final class PlanFileApply {
     static SavedPlan read(Path file) throws UserError {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = InputFiles.read(file);
         } catch (NoSuchFileException e) {
             throw new UserError(ExitCodes.FAILED, "cannot read the plan file " + file + ": no such file. Nothing was applied.");
+        } catch (UnreadableInput e) {
+            throw new UserError(ExitCodes.FAILED, "cannot read the plan file " + e.diagnostic(file.toString()).pos() + ": " + e.getMessage()
+                    + ". Nothing was applied.");
         } catch (IOException e) {
             throw new UserError(ExitCodes.FAILED, "cannot read the plan file " + file + ": " + e.getMessage() + ". Nothing was applied.", e);
         }
@@ -92,7 +94,7 @@ final class PlanFileApply {
     private int single(SavedHostJob job, PrintWriter out, PrintWriter err, Style style) throws UserError {
         String host = job.spec().name();
         var names = job.spec().loaded().names();
-        out.print(HumanPlanRenderer.render(host, job.saved().plan(), names, style));
+        out.print(HumanPlanRenderer.render(host, job.saved().plan(), names, style, job.spec().loaded().state()));
         out.println();
         SavedPlanApplier.Result r;
         try {
@@ -141,7 +143,7 @@ final class PlanFileApply {
     /** A host's block: the saved plan, then how applying it ended. */
     private static String block(HostRun run, Style style, int width) {
         return HostBlockRenderer.header(run.name(), style, width)
-                + HostBlockRenderer.plan(run.name(), run.plan(), run.spec().loaded().names(), style) + "\n"
+                + HostBlockRenderer.plan(run.name(), run.plan(), run.spec().loaded().names(), style, run.spec().loaded().state()) + "\n"
                 + FleetApply.outcome(run, style, width) + "\n";
     }
 }

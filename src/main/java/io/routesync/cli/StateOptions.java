@@ -5,13 +5,13 @@ import io.routesync.config.Diagnostic;
 import io.routesync.config.InvalidInputException;
 import io.routesync.config.SourceFile;
 import io.routesync.config.SourcePos;
+import io.routesync.config.UnreadableInput;
 import io.routesync.config.Variables;
 import io.routesync.config.state.LoadedState;
 import io.routesync.config.state.StateLoader;
 import io.routesync.model.Ownership;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -105,9 +105,11 @@ public final class StateOptions {
         List<Diagnostic> problems = new ArrayList<>();
         for (Path file : files) {
             try {
-                sources.add(new SourceFile(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+                sources.add(new SourceFile(file.toString(), InputFiles.read(file)));
             } catch (NoSuchFileException e) {
                 problems.add(Diagnostic.error(SourcePos.file(file.toString()), "no such file", "check the path given to -f"));
+            } catch (UnreadableInput e) {
+                problems.add(e.diagnostic(file.toString()));
             } catch (IOException e) {
                 problems.add(Diagnostic.error(SourcePos.file(file.toString()), "cannot read the file: " + e.getMessage(), ""));
             }

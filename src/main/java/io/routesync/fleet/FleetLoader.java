@@ -5,6 +5,7 @@ import io.routesync.apply.TargetPaths;
 import io.routesync.config.Diagnostic;
 import io.routesync.config.InvalidInputException;
 import io.routesync.config.SourceFile;
+import io.routesync.config.UnreadableInput;
 import io.routesync.config.inventory.Connection;
 import io.routesync.config.inventory.Host;
 import io.routesync.config.inventory.HostVariables;
@@ -127,6 +128,8 @@ public final class FleetLoader {
             Optional<String> text = source.read(ref.path());
             if (text.isPresent()) return Optional.of(new SourceFile(names.shown(ref.path()), text.get()));
             diagnostics.add(host, Diagnostic.error(names.shown(ref.listedAt()), "state file " + names.shown(ref.path()) + " is gone", ""));
+        } catch (UnreadableInput e) {
+            diagnostics.add(host, e.diagnostic(names.shown(ref.path())));
         } catch (IOException e) {
             diagnostics.add(host, Diagnostic.error(names.shown(ref.listedAt()), "cannot read " + names.shown(ref.path()) + ": " + e.getMessage(), ""));
         }

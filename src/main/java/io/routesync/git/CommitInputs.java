@@ -5,6 +5,7 @@ import io.routesync.config.Diagnostic;
 import io.routesync.config.InvalidInputException;
 import io.routesync.config.Nearest;
 import io.routesync.config.SourceFile;
+import io.routesync.config.UnreadableInput;
 import io.routesync.config.SourcePos;
 import io.routesync.config.Variables;
 import io.routesync.config.inventory.Host;
@@ -83,6 +84,8 @@ public final class CommitInputs {
                 if (text.isPresent()) files.add(new SourceFile(commit.label(path), text.get()));
                 else problems.add(Diagnostic.error(SourcePos.file(commit.label(path)), "no such file at commit " + commit.describe(),
                         "give a path relative to the top of the repository; files that are not committed are not read"));
+            } catch (UnreadableInput e) {
+                problems.add(e.diagnostic(commit.label(path)));
             } catch (IOException | IllegalArgumentException e) {
                 problems.add(Diagnostic.error(SourcePos.file(commit.label(path)), "cannot read: " + e.getMessage(), ""));
             }

@@ -1,8 +1,9 @@
 package io.routesync.git;
 
+import io.routesync.config.InputLimits;
+import io.routesync.config.InputText;
 import io.routesync.config.inventory.InventorySource;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,9 +20,6 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * submodules are not files here (git stores a link's target, not the file it points to).
  */
 public final class CommitTree implements InventorySource {
-    /** Inventories and states are small; a blob past this is refused rather than read into memory. */
-    static final long MAX_FILE_BYTES = 16L << 20;
-
     private final Repository repository;
     private final ObjectId tree;
 
@@ -38,10 +36,8 @@ public final class CommitTree implements InventorySource {
             FileMode mode = walk.getFileMode(0);
             if (mode != FileMode.REGULAR_FILE && mode != FileMode.EXECUTABLE_FILE) return Optional.empty();
             var loader = reader.open(walk.getObjectId(0));
-            if (loader.getSize() > MAX_FILE_BYTES) {
-                throw new IOException(path + " is " + loader.getSize() + " bytes, more than routesync reads (" + MAX_FILE_BYTES + ")");
-            }
-            return Optional.of(new String(loader.getBytes(), StandardCharsets.UTF_8));
+            InputText.checkSize(loader.getSize());
+            return Optional.of(InputText.decode(loader.getBytes((int) InputLimits.MAX_FILE_BYTES)));
         }
     }
 

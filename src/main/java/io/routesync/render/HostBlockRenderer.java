@@ -1,5 +1,6 @@
 package io.routesync.render;
 
+import io.routesync.model.DesiredState;
 import io.routesync.model.HostPlan;
 import io.routesync.parse.Names;
 
@@ -25,9 +26,9 @@ public final class HostBlockRenderer {
     }
 
     /** The host's plan; an empty one as one line that keeps the host's name as written. */
-    public static String plan(String host, HostPlan plan, Names names, Style style) {
+    public static String plan(String host, HostPlan plan, Names names, Style style, DesiredState desired) {
         if (plan.isEmpty()) return style.green("No changes.") + " " + host + " matches the desired state.\n";
-        return HumanPlanRenderer.render(host, plan, names, style);
+        return HumanPlanRenderer.render(host, plan, names, style, desired);
     }
 
     /** Why the host has no plan or no result: one paragraph, wrapped to the terminal. */

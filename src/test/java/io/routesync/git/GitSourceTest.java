@@ -103,6 +103,18 @@ class GitSourceTest {
     }
 
     @Test
+    void aCommittedFileThatIsNotUtf8IsNamedByLineAndColumn() throws Exception {
+        java.nio.file.Files.write(repo.dir().resolve("states/uplink.yml"),
+                (state(103, 1100) + "# caf\u00e9\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        repo.commit("latin1");
+        try (GitSource source = open()) {
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> edge1(source.resolve("main")));
+            String text = e.diagnostics().get(0).format();
+            assertTrue(text.contains("states/uplink.yml:8:6: error: the file is not UTF-8 text: byte 0xe9 here is not a UTF-8 character"), text);
+        }
+    }
+
+    @Test
     void anUnknownRefListsBranchesAndTags() throws Exception {
         try (GitSource source = open()) {
             GitSourceException e = assertThrows(GitSourceException.class, () -> source.resolve("mian"));

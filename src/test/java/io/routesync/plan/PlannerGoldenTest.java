@@ -57,7 +57,7 @@ class PlannerGoldenTest {
                 Files.readString(dir.resolve("desired.yml")))), Variables.none(), Ownership.DEFAULT_PROTOCOL_TAG);
         Observed observed = observed(Files.readString(dir.resolve("observed.txt")), loaded.state().tablesToRead());
         HostPlan plan = Planner.plan(loaded.state(), observed, new Ownership(loaded.state().ownedTables(), Ownership.DEFAULT_PROTOCOL_TAG));
-        String actual = HumanPlanRenderer.render("host", plan, loaded.names(), Style.PLAIN);
+        String actual = HumanPlanRenderer.render("host", plan, loaded.names(), Style.PLAIN, loaded.state());
         Path golden = dir.resolve("plan.txt");
         if (Boolean.getBoolean("routesync.regenerate")) {
             Files.writeString(sourceOf(golden), actual, StandardCharsets.UTF_8);

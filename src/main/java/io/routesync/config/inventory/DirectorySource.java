@@ -1,7 +1,7 @@
 package io.routesync.config.inventory;
 
+import io.routesync.config.InputText;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +34,8 @@ public final class DirectorySource implements InventorySource {
     public Optional<String> read(String path) throws IOException {
         Path file = resolve(path);
         if (!Files.isRegularFile(file)) return Optional.empty();
-        return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+        InputText.checkSize(Files.size(file));
+        return Optional.of(InputText.decode(Files.readAllBytes(file)));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.routesync.config.inventory;
 import io.routesync.config.Diagnostic;
 import io.routesync.config.InvalidInputException;
 import io.routesync.config.SourceFile;
+import io.routesync.config.UnreadableInput;
 import io.routesync.config.SourcePos;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -93,7 +94,7 @@ public final class InventoryReader {
             if (text.isPresent()) return text.get();
             problems.add(Diagnostic.error(SourcePos.file(path), "no such inventory file", "give the path of a YAML or INI inventory file"));
         } catch (IOException e) {
-            problems.add(Diagnostic.error(SourcePos.file(path), "cannot read: " + e.getMessage(), ""));
+            problems.add(UnreadableInput.diagnostic(path, e));
         }
         throw new InvalidInputException(problems);
     }

@@ -40,9 +40,10 @@ final class Precedence {
             Variable p = g.vars.remove(PRIORITY);
             if (p == null) continue;
             String text = p.text().orElse("");
-            try {
+            // ASCII digits only: Java (and Python) would also take Arabic-Indic or full-width digits
+            if (text.strip().matches("-?[0-9]{1,9}")) {
                 priorities.put(g.name, Integer.parseInt(text.strip()));
-            } catch (NumberFormatException e) {
+            } else {
                 problems.add(Diagnostic.error(p.definedAt(), PRIORITY + " of group '" + g.name + "' must be a whole number, found '" + text + "'",
                         "write a number like 10 (higher wins over other groups at the same depth; default 1)"));
             }

@@ -1,5 +1,6 @@
 package io.routesync.config.inventory;
 
+import io.routesync.config.ExpansionBudget;
 import io.routesync.config.Nearest;
 import io.routesync.config.SourcePos;
 import io.routesync.config.Template;
@@ -29,6 +30,7 @@ final class TemplateResolver {
     private final Map<String, YamlNode> done = new HashMap<>();
     private final Set<String> failed = new HashSet<>();
     private final List<String> resolving = new ArrayList<>();
+    private final ExpansionBudget budget = new ExpansionBudget(ExpansionBudget.INVENTORY_LIMIT);
 
     TemplateResolver(String host, SourcePos hostPos, Map<String, Variable> defined, HostProblems problems) {
         this.host = host;
@@ -100,7 +102,7 @@ final class TemplateResolver {
         if (!Template.isTemplate(scalar.text())) return scalar;
         List<Template.Part> parts = Template.parse(scalar.text());
         if (parts.size() == 1 && parts.get(0) instanceof Template.Reference) {
-            return lookup(((Template.Reference) parts.get(0)).name(), owner, scalar.pos());
+            return charged(lookup(((Template.Reference) parts.get(0)).name(), owner, scalar.pos()), owner, scalar.pos());
         }
         StringBuilder text = new StringBuilder();
         boolean ok = true;
@@ -114,7 +116,7 @@ final class TemplateResolver {
                         "routesync resolves only {{ name }}; write the value itself, or put it in a variable and refer to that");
             } else if (part instanceof Template.Reference) {
                 String name = ((Template.Reference) part).name();
-                YamlNode value = lookup(name, owner, scalar.pos());
+                YamlNode value = charged(lookup(name, owner, scalar.pos()), owner, scalar.pos());
                 if (value == null) {
                     ok = false;
                 } else if (!(value instanceof YamlNode.Scalar) || ((YamlNode.Scalar) value).isNull()) {
@@ -132,6 +134,15 @@ final class TemplateResolver {
             }
         }
         return ok ? new YamlNode.Scalar(scalar.pos(), text.toString()) : null;
+    }
+
+    /** {@code value}, counted against the host's expansion budget; null once that is spent (reported the first time). */
+    private YamlNode charged(YamlNode value, String owner, SourcePos at) {
+        if (value == null) return null;
+        boolean first = !budget.exhausted();
+        if (budget.spend(value)) return value;
+        if (first) problems.error(host, at, "variable '" + owner + "' " + budget.message(), "write the value out instead of repeating variables");
+        return null;
     }
 
     private YamlNode lookup(String name, String owner, SourcePos at) {

@@ -4,6 +4,7 @@ import io.routesync.config.Nearest;
 import io.routesync.config.Diagnostic;
 import io.routesync.config.InvalidInputException;
 import io.routesync.config.SourceFile;
+import io.routesync.config.UnreadableInput;
 import io.routesync.config.SourcePos;
 import io.routesync.config.yaml.YamlNode;
 import io.routesync.config.yaml.YamlReader;
@@ -107,7 +108,7 @@ final class VarsFiles {
         try {
             content = source.read(path).orElse("");
         } catch (IOException e) {
-            problems.add(Diagnostic.error(SourcePos.file(path), "cannot read: " + e.getMessage(), ""));
+            problems.add(UnreadableInput.diagnostic(path, e));
             return;
         }
         if (content.startsWith("$ANSIBLE_VAULT;")) {

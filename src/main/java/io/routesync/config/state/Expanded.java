@@ -39,6 +39,10 @@ final class Expanded {
         return place.start();
     }
 
+    List<Substitution> substitutions() {
+        return substitutions;
+    }
+
     /** The variable that produced character {@code index}, or null when it was written literally. */
     Substitution substitutionAt(int index) {
         for (Substitution s : substitutions) {

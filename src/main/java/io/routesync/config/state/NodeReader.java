@@ -45,10 +45,28 @@ final class NodeReader {
         return template.expand(scalar, ScalarPlace.of(scalar, lines));
     }
 
-    /** An iproute2 shorthand string cut into words, each with its own column. */
+    /**
+     * An iproute2 shorthand string cut into words, each with its own column. Every variable must fill
+     * exactly one word, as in the structured form: a value with spaces would add keywords of its own
+     * ({@code dev: "eth1 metric 5 onlink"}), an empty one would shift the words after it.
+     */
     List<Token> words(YamlNode.Scalar scalar) {
         Expanded e = expand(scalar);
-        return e == null ? null : e.words();
+        if (e == null) return null;
+        boolean ok = true;
+        for (Expanded.Substitution s : e.substitutions()) {
+            String value = e.text().substring(s.from(), s.to());
+            if (value.isEmpty()) {
+                problems.error(e.posOf(s), "variable '" + s.name() + "' is empty, and in a shorthand entry each variable must be one word",
+                        "give the variable a value");
+                ok = false;
+            } else if (value.chars().anyMatch(Character::isWhitespace)) {
+                problems.error(e.posOf(s), "variable '" + s.name() + "' puts \"" + value + "\" into a shorthand entry, where each variable must be one word",
+                        "give the variable a value without spaces; several words need a variable each");
+                ok = false;
+            }
+        }
+        return ok ? e.words() : null;
     }
 
     /**

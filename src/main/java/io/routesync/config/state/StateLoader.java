@@ -2,6 +2,7 @@ package io.routesync.config.state;
 
 import io.routesync.config.InvalidInputException;
 import io.routesync.config.SourceFile;
+import io.routesync.config.SourcePos;
 import io.routesync.config.Variables;
 import io.routesync.config.yaml.YamlNode;
 import io.routesync.config.yaml.YamlReader;
@@ -109,7 +110,12 @@ public final class StateLoader {
                 problems.addAll(e.diagnostics());
                 return null;
             }
-            if (NodeReader.isEmpty(root)) return null; // empty file: empty state
+            if (NodeReader.isEmpty(root)) {
+                // a truncated or emptied file would otherwise delete everything routesync owns
+                problems.error(SourcePos.file(file.name()), "the state file is empty: it would delete every rule, route and table name routesync owns on the host",
+                        "if that is meant, write '{}' (or 'tables: {}') in the file; otherwise check that the file is complete");
+                return null;
+            }
             if (!(root instanceof YamlNode.Mapping)) {
                 problems.error(root.pos(), "a state file must be a mapping with 'tables:', 'rules:', 'routes:' and 'uplinks:', not "
                         + NodeReader.kind(root), "start the file with one of those keys at the left margin");

@@ -21,8 +21,13 @@ final class TableRefs {
     /** The table {@code word} refers to, or null after an error at {@code pos}. */
     TableId resolve(String word, SourcePos pos) {
         if (!word.isEmpty() && word.chars().allMatch(Character::isDigit)) {
+            if (!DecimalWord.isDigits(word) || DecimalWord.leadingZero(word) != null) {
+                problems.error(pos, "table '" + word + "' " + (DecimalWord.isDigits(word) ? DecimalWord.leadingZero(word) : "is not a number in digits 0-9"),
+                        "a table number from 1 to 4294967295 without leading zeros, or a declared table name");
+                return null;
+            }
             try {
-                return TableId.of(word.length() > 10 ? Long.MAX_VALUE : Long.parseLong(word));
+                return TableId.of(DecimalWord.value(word));
             } catch (InvalidValueException e) {
                 problems.error(pos, e.getMessage(), e.expected());
                 return null;

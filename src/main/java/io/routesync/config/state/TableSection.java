@@ -66,11 +66,15 @@ final class TableSection {
     private TableId id(Token value) {
         String text = value.text();
         String range = "a table id from 1 to " + MAX_NAMED_ID + ", other than 253-255";
-        if (!text.chars().allMatch(Character::isDigit)) {
-            reader.error(value.pos(), "table id '" + text + "' is not a number", range);
+        if (!DecimalWord.isDigits(text)) {
+            reader.error(value.pos(), "table id '" + text + "' is not a number" + (text.chars().allMatch(Character::isDigit) ? " in digits 0-9" : ""), range);
             return null;
         }
-        long id = text.length() > 10 ? Long.MAX_VALUE : Long.parseLong(text);
+        if (DecimalWord.leadingZero(text) != null) {
+            reader.error(value.pos(), "table id '" + text + "' " + DecimalWord.leadingZero(text), range + ", written without leading zeros");
+            return null;
+        }
+        long id = DecimalWord.value(text);
         if (id == 0) {
             reader.error(value.pos(), "table id 0 means 'unspecified' to the kernel (a rule with it gets a new, empty table)", range);
             return null;

@@ -160,11 +160,11 @@ final class UplinkSection {
     private long priority(Token t) {
         String text = t.text();
         long max = 0xffff_fffeL; // the 'to' rule takes priority + 1
-        if (!text.chars().allMatch(Character::isDigit) || text.length() > 10 || Long.parseLong(text) > max) {
+        if (!DecimalWord.isDigits(text) || DecimalWord.leadingZero(text) != null || DecimalWord.value(text) > max) {
             reader.error(t.pos(), "uplink priority '" + text + "' is not a number from 0 to " + max,
-                    "a number; the 'from' rule gets it and the 'to' rule the next one");
+                    "a number in digits 0-9 without leading zeros; the 'from' rule gets it and the 'to' rule the next one");
             return 0;
         }
-        return Long.parseLong(text);
+        return DecimalWord.value(text);
     }
 }

@@ -1,5 +1,6 @@
 package io.routesync.config.state;
 
+import io.routesync.config.ExpansionBudget;
 import io.routesync.config.Nearest;
 import io.routesync.config.Template;
 import io.routesync.config.Variables;
@@ -15,6 +16,7 @@ import java.util.List;
 final class VariableSubstitution {
     private final Variables variables;
     private final Problems problems;
+    private final ExpansionBudget budget = new ExpansionBudget(ExpansionBudget.STATE_FILE_LIMIT);
 
     VariableSubstitution(Variables variables, Problems problems) {
         this.variables = variables;
@@ -55,6 +57,12 @@ final class VariableSubstitution {
                                     : ", or correct the name (did you mean '" + near + "'?)"));
                     ok = false;
                     continue;
+                }
+                boolean first = !budget.exhausted();
+                if (!budget.spend(value.length())) {
+                    if (first) problems.error(place.at(ref.start()), "variable '" + ref.name() + "' makes this file's values expand to more than "
+                            + budget.limit() + " characters", "write long values out instead of repeating variables");
+                    return null;
                 }
                 substitutions.add(new Expanded.Substitution(ref.name(), ref.start(), text.length(), text.length() + value.length()));
                 for (int k = 0; k < value.length(); k++) {

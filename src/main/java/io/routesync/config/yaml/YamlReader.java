@@ -1,29 +1,39 @@
 package io.routesync.config.yaml;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.routesync.config.Diagnostic;
+import io.routesync.config.InputLimits;
 import io.routesync.config.InvalidInputException;
 import io.routesync.config.SourceFile;
 import io.routesync.config.SourcePos;
 import java.io.IOException;
+import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads one YAML file into a {@link YamlNode} tree with positions, on Jackson's streaming YAML parser.
  * Syntax errors, duplicate keys and unquoted {@code {{ var }}} (which YAML reads as a mapping) become
  * diagnostics; all duplicate keys of a file are reported together.
+ *
+ * <p>Anchors, aliases and merge keys are resolved as Ansible (PyYAML, YAML 1.1) reads them: {@code *a}
+ * is the value written at {@code &a} (the same node, shared, not a copy), and {@code <<: *a} or
+ * {@code <<: [*a, *b]} merges mappings, keys written in the mapping itself winning over merged ones and
+ * earlier mappings of the list over later ones. How much aliases may repeat, how deep the document may
+ * nest and how large it may be are bounded by {@link InputLimits}.
  */
 public final class YamlReader {
-    private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+    private static final EventParser.Factory FACTORY = new EventParser.Factory(loaderOptions());
+    private static final String MERGE_KEY = "<<";
     private static final String QUOTE_VARIABLE =
             "write \"{{ name }}\" (in double quotes); unquoted, YAML reads the braces as a mapping";
     private static final Pattern UNQUOTED_VARIABLE = Pattern.compile("(?:^|[:,\\[-])\\s*(\\{\\{)");
@@ -31,9 +41,34 @@ public final class YamlReader {
 
     private final SourceFile source;
     private final List<Diagnostic> problems = new ArrayList<>();
+    private final Map<String, Anchored> anchors = new HashMap<>();
+    /** Nodes of the document as aliases expand it: every node read plus, at each alias, its anchor's size. */
+    private long nodes;
+    private long aliasNodes;
+
+    /** A value with an anchor, and how many nodes it stands for once its own aliases are expanded. */
+    private record Anchored(YamlNode node, long size) {
+    }
+
+    /** Stops reading at a bound; the diagnostic says which. */
+    private static final class LimitReached extends RuntimeException {
+        final transient Diagnostic diagnostic;
+
+        LimitReached(Diagnostic diagnostic) {
+            super(null, null, false, false);
+            this.diagnostic = diagnostic;
+        }
+    }
 
     private YamlReader(SourceFile source) {
         this.source = source;
+    }
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        // snakeyaml's default (3 MiB) refuses a 75k-route state; the file size bound is ours, checked first
+        options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, InputLimits.MAX_FILE_BYTES));
+        return options;
     }
 
     /** The document's root node; an empty file gives a null scalar at line 0. */
@@ -42,16 +77,24 @@ public final class YamlReader {
     }
 
     private YamlNode readDocument() throws InvalidInputException {
-        try (JsonParser parser = FACTORY.createParser(source.content())) {
+        if (source.content().length() > InputLimits.MAX_FILE_BYTES) {
+            problems.add(Diagnostic.error(SourcePos.file(source.name()), "the file is larger than routesync reads ("
+                    + InputLimits.size(InputLimits.MAX_FILE_BYTES) + ")", "split it into several files"));
+            throw new InvalidInputException(problems);
+        }
+        try (EventParser parser = FACTORY.create(new StringReader(source.content()))) {
             JsonToken first = parser.nextToken();
             if (first == null) return new YamlNode.Scalar(SourcePos.file(source.name()), null);
-            YamlNode root = readValue(parser);
+            YamlNode root = readValue(parser, 1);
             if (parser.nextToken() != null) {
                 problems.add(Diagnostic.error(pos(parser.currentTokenLocation()),
                         "more than one YAML document in this file", "keep one document per file (remove the extra '---')"));
             }
             if (!problems.isEmpty()) throw new InvalidInputException(problems);
             return root;
+        } catch (LimitReached e) {
+            problems.add(e.diagnostic);
+            throw new InvalidInputException(problems);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             SourcePos where = at == null ? SourcePos.file(source.name()) : pos(at);
@@ -70,32 +113,75 @@ public final class YamlReader {
         }
     }
 
-    private YamlNode readValue(JsonParser parser) throws IOException {
+    private YamlNode readValue(EventParser parser, int depth) throws IOException {
         SourcePos at = pos(parser.currentTokenLocation());
         JsonToken token = parser.currentToken();
+        if (parser.isCurrentAlias()) return alias(parser.getText(), at);
+        String anchor = parser.anchor();
+        long before = nodes;
+        YamlNode node;
         switch (token) {
             case START_OBJECT:
-                return readMapping(parser, at);
+                checkDepth(depth, at);
+                node = readMapping(parser, at, depth);
+                break;
             case START_ARRAY: {
+                checkDepth(depth, at);
                 List<YamlNode> items = new ArrayList<>();
-                while (parser.nextToken() != JsonToken.END_ARRAY) items.add(readValue(parser));
-                return new YamlNode.Sequence(at, items);
+                while (parser.nextToken() != JsonToken.END_ARRAY) items.add(readValue(parser, depth + 1));
+                node = new YamlNode.Sequence(at, items);
+                break;
             }
             case VALUE_NULL:
-                return new YamlNode.Scalar(at, null);
+                node = new YamlNode.Scalar(at, null);
+                break;
             default:
-                return new YamlNode.Scalar(at, parser.getText());
+                node = new YamlNode.Scalar(at, parser.getText());
+        }
+        nodes++;
+        if (anchor != null) anchors.put(anchor, new Anchored(node, nodes - before));
+        return node;
+    }
+
+    private void checkDepth(int depth, SourcePos at) {
+        if (depth > InputLimits.MAX_YAML_DEPTH) {
+            throw new LimitReached(Diagnostic.error(at, "mappings and lists are nested deeper than " + InputLimits.MAX_YAML_DEPTH + " levels",
+                    "routesync's files need a few levels; check for a runaway indentation or bracket"));
         }
     }
 
-    private YamlNode readMapping(JsonParser parser, SourcePos at) throws IOException {
+    /** {@code *name}: the anchored node itself; its expanded size counts against the file's alias bound. */
+    private YamlNode alias(String name, SourcePos at) {
+        Anchored a = anchors.get(name);
+        if (a == null) {
+            problems.add(Diagnostic.error(at, "alias '*" + name + "' refers to no anchor '&" + name + "' before it",
+                    "put '&" + name + "' on a value earlier in this file (an alias cannot refer to a later value or to one that contains it),"
+                            + " or quote the value if '*' is meant literally"));
+            return new YamlNode.Scalar(at, null);
+        }
+        aliasNodes += a.size();
+        nodes += a.size();
+        if (aliasNodes > InputLimits.MAX_ALIAS_NODES) {
+            throw new LimitReached(Diagnostic.error(at, "aliases in this file repeat more than " + InputLimits.MAX_ALIAS_NODES
+                    + " values (an alias of aliases grows exponentially)", "write the values out, or use fewer levels of aliases"));
+        }
+        return a.node();
+    }
+
+    private YamlNode readMapping(EventParser parser, SourcePos at, int depth) throws IOException {
         List<YamlNode.Field> fields = new ArrayList<>();
+        List<YamlNode.Field> merged = new ArrayList<>();
         Map<String, SourcePos> seen = new HashMap<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
             SourcePos keyPos = pos(parser.currentTokenLocation());
+            boolean plain = parser.isPlainScalar();
             parser.nextToken();
-            YamlNode value = readValue(parser);
+            YamlNode value = readValue(parser, depth + 1);
+            if (key.equals(MERGE_KEY) && plain) {
+                merged.addAll(mergedFields(value, keyPos));
+                continue;
+            }
             if (key.startsWith("{") || (key.isEmpty() && value instanceof YamlNode.Mapping)) {
                 problems.add(Diagnostic.error(keyPos, "a '{{ variable }}' must be quoted in YAML", QUOTE_VARIABLE));
                 continue;
@@ -108,7 +194,35 @@ public final class YamlReader {
             }
             fields.add(new YamlNode.Field(key, keyPos, value));
         }
-        return new YamlNode.Mapping(at, fields);
+        if (merged.isEmpty()) return new YamlNode.Mapping(at, fields);
+        // PyYAML's order: merged fields first, then the mapping's own; a later field replaces an earlier
+        // one's value but keeps its place
+        Map<String, YamlNode.Field> result = new LinkedHashMap<>();
+        for (YamlNode.Field f : merged) result.put(f.key(), f);
+        for (YamlNode.Field f : fields) result.put(f.key(), f);
+        nodes += result.size();
+        return new YamlNode.Mapping(at, new ArrayList<>(result.values()));
+    }
+
+    /** The fields {@code <<: value} contributes, in PyYAML's order: of a list, the last mapping first (so the first wins). */
+    private List<YamlNode.Field> mergedFields(YamlNode value, SourcePos keyPos) {
+        if (value instanceof YamlNode.Mapping) return ((YamlNode.Mapping) value).fields();
+        String fix = "write '<<: *name' or '<<: [*a, *b]' with anchors of mappings ('&name' on a mapping)";
+        if (value instanceof YamlNode.Sequence) {
+            List<YamlNode> items = new ArrayList<>(((YamlNode.Sequence) value).items());
+            Collections.reverse(items);
+            List<YamlNode.Field> out = new ArrayList<>();
+            for (YamlNode item : items) {
+                if (item instanceof YamlNode.Mapping) out.addAll(((YamlNode.Mapping) item).fields());
+                else problems.add(Diagnostic.error(item.pos(), "the merge key '<<' merges mappings, not " + item.kind(), fix));
+            }
+            return out;
+        }
+        boolean reported = problems.stream().anyMatch(d -> d.pos().equals(value.pos())); // an alias without anchor
+        if (!reported) {
+            problems.add(Diagnostic.error(keyPos, "the merge key '<<' merges a mapping or a list of mappings, not " + value.kind(), fix));
+        }
+        return List.of();
     }
 
     private SourcePos pos(JsonLocation location) {

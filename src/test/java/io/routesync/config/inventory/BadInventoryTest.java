@@ -64,6 +64,35 @@ class BadInventoryTest {
     }
 
     @Test
+    void groupPriorityIsWrittenInAsciiDigits() {
+        String inventory = "all:\n  children:\n    dc1:\n      vars: { ansible_group_priority: \"\u0661\u0660\" }\n      hosts: { h1: }\n";
+        assertEquals(List.of("hosts.yml:4:15: error: ansible_group_priority of group 'dc1' must be a whole number, found '\u0661\u0660'\n"
+                        + "  fix: write a number like 10 (higher wins over other groups at the same depth; default 1)"),
+                failures(files("hosts.yml", inventory), "hosts.yml"));
+    }
+
+    @Test
+    void variablesThatDoubleAtEachLevelAreRefusedNotExpanded() {
+        // 1.3 KB that used to expand to 16 GiB of text: refused at the first variable past the budget
+        StringBuilder text = new StringBuilder("all:\n  hosts:\n    h1:\n  vars:\n    v0: \"0123456789abcdef\"\n");
+        for (int i = 1; i <= 40; i++) text.append("    v").append(i).append(": \"{{ v").append(i - 1).append(" }}{{ v").append(i - 1).append(" }}\"\n");
+        assertEquals(List.of("hosts.yml:24:10: error: host h1: variable 'v19' expands to more than 16777216 characters with the variables it uses"
+                        + " (a variable that repeats another which repeats another grows exponentially)\n"
+                        + "  fix: write the value out instead of repeating variables"),
+                failures(files("hosts.yml", text.toString()), "hosts.yml"));
+    }
+
+    @Test
+    void listsThatDoubleAtEachLevelAreRefusedToo() {
+        // shared, a list of lists is small in memory, but everything that walks it would walk 2^60 items
+        StringBuilder text = new StringBuilder("all:\n  hosts:\n    h1:\n  vars:\n    l0: [a, b]\n");
+        for (int i = 1; i <= 60; i++) text.append("    l").append(i).append(": [\"{{ l").append(i - 1).append(" }}\", \"{{ l").append(i - 1).append(" }}\"]\n");
+        List<String> failures = failures(files("hosts.yml", text.toString()), "hosts.yml");
+        assertEquals(1, failures.size(), failures::toString);
+        assertEquals("hosts.yml:26:11: error: host h1: variable 'l21' expands to more than 16777216 characters", failures.get(0).substring(0, 88));
+    }
+
+    @Test
     void emptyOrNonMappingYamlAndPluginConfigsAreRefused() {
         assertEquals(List.of("hosts.yml: error: the inventory is empty\n  fix: start with 'all:' and list hosts under 'hosts:'"),
                 failures(files("hosts.yml", "# nothing yet\n"), "hosts.yml"));

@@ -34,6 +34,18 @@ class ConnectionTest {
     }
 
     @Test
+    void aliasesAndMergeKeysReadAsAnsibleReadsThem() throws Exception {
+        // ansible-inventory --list gives h1 ansible_host 10.0.0.1, port 2222, user root; h2 the same host
+        String inventory = "all:\n  vars:\n    common: &common\n      ansible_port: 2222\n      ansible_user: ops\n"
+                + "  hosts:\n    h1:\n      <<: *common\n      ansible_host: &a 10.0.0.1\n      ansible_user: root\n"
+                + "    h2:\n      ansible_host: *a\n";
+        Inventory inv = Fixtures.read(files("hosts.yml", inventory), "hosts.yml");
+        assertEquals(new Connection(Connection.Type.SSH, "10.0.0.1", OptionalInt.of(2222), Optional.of("root"), Optional.empty(), List.of(), List.of()),
+                inv.host("h1").orElseThrow().connection());
+        assertEquals("10.0.0.1", inv.host("h2").orElseThrow().connection().address());
+    }
+
+    @Test
     void readsEveryConnectionVariable() throws Exception {
         Connection c = connection(
                 "ansible_host: 2001:db8::11",

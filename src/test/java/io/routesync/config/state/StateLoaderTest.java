@@ -1,6 +1,7 @@
 package io.routesync.config.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.routesync.config.Diagnostic;
@@ -11,6 +12,7 @@ import io.routesync.model.DesiredState;
 import io.routesync.model.Family;
 import io.routesync.model.FwMark;
 import io.routesync.model.Interface;
+import io.routesync.model.Ownership;
 import io.routesync.model.IpAddress;
 import io.routesync.model.NextHop;
 import io.routesync.model.Prefix;
@@ -151,10 +153,15 @@ class StateLoaderTest {
     }
 
     @Test
-    void shorthandMayTakeSeveralWordsFromOneVariable() throws Exception {
-        Variables vars = Variables.commandLine(Map.of("path", "via 192.0.2.1 dev eth1"));
-        DesiredState s = load(vars, "v.yml", "routes:\n  main:\n    - \"10.99.0.0/16 {{ path }}\"\n").state();
+    void shorthandTakesOneWordFromEachVariableAsTheStructuredFormDoes() throws Exception {
+        Variables vars = Variables.commandLine(Map.of("gw", "192.0.2.1", "dev", "eth1", "path", "via 192.0.2.1 dev eth1"));
+        DesiredState s = load(vars, "v.yml", "routes:\n  main:\n    - \"10.99.0.0/16 via {{ gw }} dev {{ dev }}\"\n").state();
         assertEquals(List.of(route(TableId.MAIN, "10.99.0.0/16", "192.0.2.1", ETH1)), s.routes());
+        // several words from one variable could add keywords nobody reviewed in the state file
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> load(vars, "v.yml", "routes:\n  main:\n    - \"10.99.0.0/16 {{ path }}\"\n"));
+        assertEquals("v.yml:3:21: error: variable 'path' puts \"via 192.0.2.1 dev eth1\" into a shorthand entry, where each variable must be one word",
+                e.diagnostics().get(0).format().lines().findFirst().orElseThrow());
     }
 
     @Test
@@ -191,10 +198,48 @@ class StateLoaderTest {
     }
 
     @Test
-    void emptyFilesAndEmptySectionsAreAnEmptyState() throws Exception {
-        DesiredState s = load(Variables.none(), "empty.yml", "", "comment.yml", "# nothing yet\n",
+    void explicitlyEmptyFilesAndEmptySectionsAreAnEmptyState() throws Exception {
+        DesiredState s = load(Variables.none(), "braces.yml", "{}\n", "tables.yml", "# on purpose\ntables: {}\n",
                 "sections.yml", "tables:\nrules:\nroutes:\nuplinks:\n").state();
         assertEquals(DesiredState.empty(), s);
+    }
+
+    @Test
+    void aliasesAndMergeKeysInAStateAreTheirValues() throws Exception {
+        // the alias used to be read as the anchor's name: this planned "dev eth1"
+        DesiredState s = load(Variables.none(), "a.yml", String.join("\n",
+                "routes:",
+                "  main:",
+                "    - &first { to: 10.98.0.0/16, via: 192.0.2.1, dev: &uplink eth2 }",
+                "    - { to: 10.99.0.0/16, via: 192.0.2.1, dev: *uplink }",
+                "    - { <<: *first, to: 10.97.0.0/16 }",
+                "")).state();
+        Interface eth2 = Interface.of("eth2");
+        assertEquals(List.of(route(TableId.MAIN, "10.98.0.0/16", "192.0.2.1", eth2), route(TableId.MAIN, "10.99.0.0/16", "192.0.2.1", eth2),
+                route(TableId.MAIN, "10.97.0.0/16", "192.0.2.1", eth2)), s.routes());
+    }
+
+    @Test
+    void substitutionInAStateFileIsBounded() {
+        Variables vars = Variables.commandLine(Map.of("big", "x".repeat(1 << 20)));
+        String refs = "{{ big }}".repeat(20);
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> load(vars, "v.yml", "routes:\n  main:\n    - \"" + refs + "\"\n"));
+        assertEquals(List.of("v.yml:3:152: error: variable 'big' makes this file's values expand to more than 16777216 characters\n"
+                + "  fix: write long values out instead of repeating variables"), e.diagnostics().stream().map(d -> d.format()).toList());
+    }
+
+    @Test
+    void anEmptyOrCommentOnlyFileIsRefused() {
+        // a truncated file would otherwise delete everything routesync owns on the host
+        for (String text : new String[] {"", "# nothing yet\n", "\n\n", "---\n", "~\n"}) {
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> StateLoader.load(List.of(new SourceFile("empty.yml", text)), Variables.none(), Ownership.DEFAULT_PROTOCOL_TAG));
+            assertEquals(List.of("empty.yml"
+                            + ": error: the state file is empty: it would delete every rule, route and table name routesync owns on the host\n"
+                            + "  fix: if that is meant, write '{}' (or 'tables: {}') in the file; otherwise check that the file is complete"),
+                    e.diagnostics().stream().map(d -> d.format()).toList(), text);
+        }
     }
 
     @Test

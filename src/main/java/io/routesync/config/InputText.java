@@ -1,0 +1,55 @@
+package io.routesync.config;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns the bytes of an input file into text: refuses a file past {@link InputLimits#MAX_FILE_BYTES}
+ * by its size before it is read, and bytes that are not UTF-8 at their line and column, instead of
+ * running out of memory or replacing them silently.
+ */
+public final class InputText {
+    private InputText() {
+    }
+
+    /** Refuses a file of {@code bytes} bytes before it is read. */
+    public static void checkSize(long bytes) throws UnreadableInput {
+        if (bytes > InputLimits.MAX_FILE_BYTES) {
+            throw new UnreadableInput("the file is " + InputLimits.size(bytes) + ", larger than routesync reads ("
+                    + InputLimits.size(InputLimits.MAX_FILE_BYTES) + ")", 0, 0, "give a routesync state, inventory or plan file; split a larger state into several files");
+        }
+    }
+
+    /** The UTF-8 text of {@code bytes}. */
+    public static String decode(byte[] bytes) throws UnreadableInput {
+        checkSize(bytes.length);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) throw notUtf8(bytes, in.position(), out.flip());
+        decoder.flush(out);
+        return out.flip().toString();
+    }
+
+    private static UnreadableInput notUtf8(byte[] bytes, int offset, CharBuffer decoded) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < decoded.length(); i++) {
+            char c = decoded.charAt(i);
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else if (!Character.isLowSurrogate(c)) {
+                column++;
+            }
+        }
+        return new UnreadableInput(String.format("the file is not UTF-8 text: byte 0x%02x here is not a UTF-8 character", bytes[offset] & 0xff),
+                line, column, "save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)");
+    }
+}
