@@ -15,6 +15,11 @@ import java.util.function.Function;
  * pair to different values is an error rather than a silent pick.
  */
 final class ConnectionReader {
+    /** Every variable read here: these are templated for each host up front. */
+    static final java.util.Set<String> VARIABLES = java.util.Set.of("ansible_connection", "ansible_host", "ansible_ssh_host",
+            "ansible_port", "ansible_ssh_port", "ansible_user", "ansible_ssh_user", "ansible_ssh_private_key_file",
+            "ansible_private_key_file", "ansible_ssh_common_args", "ansible_ssh_extra_args");
+
     private final String host;
     private final Map<String, Variable> vars;
     private final HostProblems problems;

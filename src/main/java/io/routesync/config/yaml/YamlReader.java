@@ -82,9 +82,9 @@ public final class YamlReader {
                 return new YamlNode.Sequence(at, items);
             }
             case VALUE_NULL:
-                return new YamlNode.Scalar(at, null);
+                return new YamlNode.Scalar(at, null, parser.getTypeId() == null ? null : parser.getTypeId().toString());
             default:
-                return new YamlNode.Scalar(at, parser.getText());
+                return new YamlNode.Scalar(at, parser.getText(), parser.getTypeId() == null ? null : parser.getTypeId().toString());
         }
     }
 
