@@ -1,11 +1,11 @@
-"""What Ansible makes of an inventory, for InventoryOracleTest: one process answers every question
-about one inventory (hosts, groups, raw variables, templated variables, --limit patterns), because
-starting ansible costs about a second. Reads a JSON request on stdin, writes a JSON answer on stdout.
+"""What Ansible makes of inventories, for InventoryOracleTest. One process answers every question about
+every inventory (hosts, groups, raw variables, templated variables, --limit patterns), because starting
+ansible costs about a second. Reads a JSON list of requests on stdin, writes the list of answers.
 
 Request: {"inventory": PATH, "patterns": [...], "templated": [variable names]}
 Answer:  {"error": MESSAGE} when Ansible cannot read the inventory, else
-         {"groups": {NAME: {"hosts": [...], "children": [...]}},   # own hosts, in Ansible's order
-          "hosts": [...],                                          # 'all' in Ansible's order
+         {"groups": {NAME: {"hosts": [...], "children": [...]}},   # own hosts and child groups
+          "hosts": [...],                                          # every host, in Ansible's order
           "hostvars": {HOST: {NAME: VALUE}},                       # like ansible-inventory --list: raw
           "templated": {HOST: {NAME: VALUE or {"error": MESSAGE}}},
           "patterns": {PATTERN: [HOST...] or {"error": MESSAGE}}}   # ansible all --limit PATTERN
@@ -22,7 +22,7 @@ from ansible.module_utils.common.collections import ImmutableDict
 
 context.CLIARGS = ImmutableDict({})
 
-from ansible.errors import AnsibleError
+from ansible import constants as C
 from ansible.inventory.manager import InventoryManager
 from ansible.parsing.dataloader import DataLoader
 from ansible.parsing.yaml.objects import AnsibleVaultEncryptedUnicode
@@ -31,12 +31,11 @@ from ansible.utils.display import Display
 from ansible.utils.unsafe_proxy import AnsibleUnsafe
 from ansible.vars.manager import VariableManager
 
-# the magic variables ansible-inventory --list leaves out (InventoryCLI._remove_internal)
+# the magic variables ansible-inventory --list leaves out (InventoryCLI._remove_internal), and the rest
 INTERNAL = {"ansible_diff_mode", "ansible_config_file", "ansible_facts", "ansible_forks", "ansible_inventory_sources",
             "ansible_limit", "ansible_playbook_python", "ansible_run_tags", "ansible_skip_tags", "ansible_verbosity",
             "ansible_version", "inventory_dir", "inventory_file", "inventory_hostname", "inventory_hostname_short",
-            "groups", "group_names", "omit", "playbook_dir", "ansible_check_mode", "ansible_run_tags", "role_names",
-            "ansible_search_path"}
+            "groups", "group_names", "omit", "playbook_dir", "ansible_check_mode", "role_names", "ansible_search_path"}
 
 
 def plain(value):
@@ -53,36 +52,35 @@ def plain(value):
     return str(value)
 
 
-def main():
-    request = json.load(sys.stdin)
-    Display().verbosity = 0
+def first_line(e):
+    text = str(e).strip()
+    return type(e).__name__ + ": " + (text.splitlines()[0] if text else "")
+
+
+def answer(request):
     loader = DataLoader()
-    answer = {}
     try:
+        # like ansible-inventory with inventory_unparsed_failed: an inventory no plugin could read is a
+        # failure, not the empty inventory Ansible warns about and goes on with
+        C.INVENTORY_UNPARSED_IS_FAILED = True
+        C.INVENTORY_ANY_UNPARSED_IS_FAILED = True
         inventory = InventoryManager(loader=loader, sources=[request["inventory"]])
-        # InventoryManager only warns when no plugin could read a source; that is a failure here
-        if not inventory.hosts and not inventory.groups.get("all", None) is None and len(inventory.groups) <= 2:
-            if not _parsed(inventory, request["inventory"]):
-                raise AnsibleError("no inventory plugin could read it")
     except Exception as e:  # any failure to read is an answer, not a crash
-        json.dump({"error": str(e)}, sys.stdout)
-        return
+        return {"error": first_line(e)}
     variables = VariableManager(loader=loader, inventory=inventory)
-    answer["groups"] = {}
+    out = {"groups": {}, "hostvars": {}, "templated": {}, "patterns": {}}
     for name, group in inventory.groups.items():
-        answer["groups"][name] = {"hosts": [h.name for h in group.hosts], "children": [c.name for c in group.child_groups]}
-    answer["hosts"] = [h.name for h in inventory.get_hosts("all")]
-    answer["hostvars"] = {}
-    answer["templated"] = {}
+        out["groups"][name] = {"hosts": [h.name for h in group.hosts], "children": [c.name for c in group.child_groups]}
+    out["hosts"] = [h.name for h in inventory.get_hosts("all")]
     for host in inventory.get_hosts("all"):
         try:
             raw = variables.get_vars(host=host, include_hostvars=False, stage="all")
         except Exception as e:
-            answer["hostvars"][host.name] = {"error": str(e)}
+            out["hostvars"][host.name] = {"error": first_line(e)}
             continue
-        answer["hostvars"][host.name] = {k: plain(v) for k, v in raw.items() if k not in INTERNAL}
+        out["hostvars"][host.name] = {k: plain(v) for k, v in raw.items() if k not in INTERNAL}
         templated = {}
-        wanted = [n for n in request.get("templated", []) if n in raw]
+        wanted = [n for n in request.get("templated", []) if n in out["hostvars"][host.name]]
         if wanted:
             all_vars = variables.get_vars(host=host, include_hostvars=True, stage="all")
             templar = Templar(loader=loader, variables=all_vars)
@@ -90,24 +88,22 @@ def main():
                 try:
                     templated[name] = plain(templar.template(all_vars[name], fail_on_undefined=True))
                 except Exception as e:
-                    templated[name] = {"error": type(e).__name__ + ": " + str(e).splitlines()[0]}
-        answer["templated"][host.name] = templated
-    answer["patterns"] = {}
+                    templated[name] = {"error": first_line(e)}
+        out["templated"][host.name] = templated
     for pattern in request.get("patterns", []):
         try:
             inventory.subset(pattern)
-            answer["patterns"][pattern] = [h.name for h in inventory.get_hosts("all")]
+            out["patterns"][pattern] = [h.name for h in inventory.get_hosts("all")]
         except Exception as e:
-            answer["patterns"][pattern] = {"error": str(e).splitlines()[0]}
+            out["patterns"][pattern] = {"error": first_line(e)}
         finally:
             inventory.subset(None)
-    json.dump(answer, sys.stdout)
+    return out
 
 
-def _parsed(inventory, source):
-    # an empty but readable inventory (only the implicit groups) is fine; an unreadable one has no hosts
-    # and Ansible reports it by a warning only: ask the plugins again, strictly
-    return True
+def main():
+    Display().verbosity = 0
+    json.dump([answer(r) for r in json.load(sys.stdin)], sys.stdout)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 /**
  * One inventory host: where it was first declared, the groups it is in (every group but 'all',
  * including inherited ones, sorted: Ansible's group_names), its variables after precedence as the
- * inventory wrote them (untemplated, like {@code ansible-inventory --list}), and what routesync made
+ * inventory wrote them ({@code variables}: untemplated, like {@code ansible-inventory --list}), and what routesync made
  * of them: how to reach it and the state files it lists in routesync_states.
  *
  * <p>Only the variables routesync reads are templated up front (connection variables and
@@ -42,9 +42,9 @@ public record Host(String name, SourcePos definedAt, List<String> groups, Connec
         problems = List.copyOf(problems);
     }
 
-    /** The variable as the inventory wrote it (after precedence, before templating). */
+    /** The variable templated; empty when it is not defined or cannot be templated (see {@link #resolved}). */
     public Optional<Variable> variable(String name) {
-        return Optional.ofNullable(variables.get(name));
+        return resolved(name).variable();
     }
 
     /** The variable templated for this host, Ansible's magic variables included. */

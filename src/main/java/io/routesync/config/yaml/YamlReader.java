@@ -82,10 +82,18 @@ public final class YamlReader {
                 return new YamlNode.Sequence(at, items);
             }
             case VALUE_NULL:
-                return new YamlNode.Scalar(at, null, parser.getTypeId() == null ? null : parser.getTypeId().toString());
+                return new YamlNode.Scalar(at, null, tag(parser));
             default:
-                return new YamlNode.Scalar(at, parser.getText(), parser.getTypeId() == null ? null : parser.getTypeId().toString());
+                return new YamlNode.Scalar(at, parser.getText(), tag(parser));
         }
+    }
+
+    // Jackson gives a local tag without its '!' ("vault" for !vault); give it back as written
+    private static String tag(JsonParser parser) throws IOException {
+        Object id = parser.getTypeId();
+        if (id == null) return null;
+        String tag = id.toString();
+        return tag.contains(":") ? tag : "!" + tag;
     }
 
     private YamlNode readMapping(JsonParser parser, SourcePos at) throws IOException {
