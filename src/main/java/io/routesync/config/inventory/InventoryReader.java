@@ -100,7 +100,7 @@ public final class InventoryReader {
             r.variable().ifPresent(v -> used.put(name, v));
             for (Diagnostic d : r.problems()) problems.error(def.name, d.pos(), d.message(), d.fix());
         }
-        Connection connection = ConnectionReader.read(def.name, used, problems);
+        Connection connection = ConnectionReader.read(def.name, def.pos, used, problems);
         List<StateRef> refs = states.locate(def.name, used.get(StateLocator.VARIABLE), problems);
         List<Diagnostic> found = problems.unfolded();
         if (found.stream().anyMatch(Diagnostic::isError)) connection = null;

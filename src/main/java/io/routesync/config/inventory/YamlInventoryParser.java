@@ -141,11 +141,8 @@ final class YamlInventoryParser {
             return;
         }
         for (YamlNode.Field f : ((YamlNode.Mapping) vars).fields()) {
-            if (!InventoryNames.isVariable(f.key())) {
-                tree.error(f.keyPos(), "'" + f.key() + "' is not a valid variable name",
-                        "a variable name is letters, digits and '_', and does not start with a digit");
-                continue;
-            }
+            // Ansible takes any key; so does routesync, but says that no template can name it
+            if (!InventoryNames.isVariable(f.key())) tree.problems.add(InventoryNames.oddVariable(f.key(), f.keyPos()));
             into.put(f.key(), new Variable(f.key(), f.value(), f.keyPos()));
         }
     }
