@@ -42,7 +42,7 @@ class BadInventoryTest {
                         + "  fix: write each host as 'name:' on its own line (with its variables indented below), not as a list item",
                 "hosts.yml:10:16: error: host 'core1' must map to its variables or to nothing, found a list\n"
                         + "  fix: write 'name:' alone, or 'name:' followed by indented 'variable: value' lines",
-                "hosts.yml:12:11: error: '2fast' is not a valid variable name\n"
+                "hosts.yml:12:11: warning: '2fast' is not a name a template can refer to: nothing can use this variable\n"
                         + "  fix: a variable name is letters, digits and '_', and does not start with a digit",
                 "hosts.yml:14:13: error: vars of group 'site' must be a mapping of name: value, found a list\n"
                         + "  fix: write one 'name: value' per line",
@@ -123,7 +123,7 @@ class BadInventoryTest {
     void badVariablesFilesAreErrors() {
         assertEquals(List.of(
                 "group_vars/all.yml:1:1: error: a variables file must be a mapping of name: value, found a list\n  fix: write one 'name: value' per line",
-                "host_vars/edge1.yml:2:1: error: 'uplink-2' is not a valid variable name\n"
+                "host_vars/edge1.yml:2:1: warning: 'uplink-2' is not a name a template can refer to: nothing can use this variable\n"
                         + "  fix: a variable name is letters, digits and '_', and does not start with a digit"),
                 failures(files(
                         "hosts.yml", "all:\n  hosts:\n    edge1:\n",

@@ -109,7 +109,7 @@ class IniInventoryTest {
                         + "  fix: declare it with a [edge_dc9] section (it may be empty) or fix the name",
                 "hosts.ini:12:1: error: expected key=value in [edge:vars], got 'no equals sign'\n"
                         + "  fix: write one name=value per line",
-                "hosts.ini:13:1: error: '2x' is not a valid variable name\n"
+                "hosts.ini:13:1: warning: '2x' is not a name a template can refer to: nothing can use this variable\n"
                         + "  fix: a variable name is letters, digits and '_', and does not start with a digit"),
                 failures(files("hosts.ini", ini), "hosts.ini"));
     }
