@@ -82,6 +82,8 @@ class InventoryOracleTest {
         int templatedAgreeing;
         int templatedRefused;
         final List<String> refusedValues = new ArrayList<>();
+        final List<String> refusedHosts = new ArrayList<>();
+        final List<String> refusedByBoth = new ArrayList<>();
     }
 
     @TempDir
@@ -113,15 +115,17 @@ class InventoryOracleTest {
         }
         JsonNode answers = ansible(python, requests);
 
-        Score score = new Score();
+        Score corpusScore = new Score();
+        Score edgeScore = new Score();
         Map<String, List<String>> differences = new TreeMap<>();
         for (int i = 0; i < cases.size(); i++) {
             Case c = cases.get(i);
-            List<String> diff = compare(readings.get(c.name()), answers.get(i), score);
+            List<String> diff = compare(c.name(), readings.get(c.name()), answers.get(i), c.name().startsWith("edge/") ? edgeScore : corpusScore);
             if (!diff.isEmpty()) differences.put(c.name(), diff);
         }
 
-        String report = report(score, differences);
+        String report = report("the shared corpus (real inventories)", corpusScore) + report("routesync's edge cases", edgeScore)
+                + differences(differences);
         Files.writeString(Path.of("target", "inventory-oracle-report.txt"), report);
         System.out.println(report);
         List<String> unexpected = new ArrayList<>();
@@ -132,7 +136,7 @@ class InventoryOracleTest {
             if (!differences.containsKey(name)) unexpected.add(name + ": listed in KNOWN (" + KNOWN.get(name) + ") but agrees with Ansible now: remove it");
         }
         if (!unexpected.isEmpty()) fail("routesync and Ansible differ:\n" + String.join("\n", unexpected) + "\n\n" + report);
-        assertEquals(cases.size(), score.inventories);
+        assertEquals(cases.size(), corpusScore.inventories + edgeScore.inventories);
     }
 
     // ---- routesync's side
@@ -199,12 +203,13 @@ class InventoryOracleTest {
 
     // ---- comparison
 
-    private static List<String> compare(Reading ours, JsonNode theirs, Score score) {
+    private static List<String> compare(String inventoryName, Reading ours, JsonNode theirs, Score score) {
         score.inventories++;
         List<String> diff = new ArrayList<>();
         if (theirs.has("error")) {
             if (ours.inventory() == null) {
                 score.bothRefuse++;
+                score.refusedByBoth.add(inventoryName + ": routesync " + ours.refusal().get(0).message() + "; Ansible " + theirs.get("error").asText());
                 return diff;
             }
             diff.add("Ansible refuses it (" + theirs.get("error").asText() + ") but routesync reads it");
@@ -292,6 +297,7 @@ class InventoryOracleTest {
                     }
                 });
             }
+            if (templated != null) connection(h, templated, score, diff);
             if (diff.size() == before) score.hostsAgreeing++;
         }
 
@@ -313,6 +319,28 @@ class InventoryOracleTest {
             }
         });
         return diff;
+    }
+
+    /**
+     * What routesync would connect to, against Ansible's templated values: the same address, port and
+     * user, or the host refused (when selected) with a reason.
+     */
+    private static void connection(Host h, JsonNode templated, Score score, List<String> diff) {
+        Connection c = h.connection();
+        if (c == null) {
+            score.refusedHosts.add(h.name() + ": " + h.problems().stream().filter(Diagnostic::isError).findFirst().orElseThrow().message());
+            return;
+        }
+        if (c.type() != Connection.Type.SSH) return;
+        check(h, "ansible_host", templated, c.address(), diff);
+        check(h, "ansible_port", templated, c.port().isPresent() ? String.valueOf(c.port().getAsInt()) : null, diff);
+        check(h, "ansible_user", templated, c.user().orElse(null), diff);
+    }
+
+    private static void check(Host h, String name, JsonNode templated, String ours, List<String> diff) {
+        JsonNode theirs = templated.get(name);
+        if (theirs == null || (theirs.isObject() && theirs.has("error"))) return;
+        if (!theirs.asText().equals(ours)) diff.add(h.name() + " connects with " + name + " " + ours + ", Ansible " + theirs);
     }
 
     /** Whether Ansible's value (JSON, typed by YAML 1.1 or literal_eval) is what routesync's text says. */
@@ -384,19 +412,27 @@ class InventoryOracleTest {
         return out;
     }
 
-    private static String report(Score s, Map<String, List<String>> differences) {
-        StringBuilder out = new StringBuilder("Inventory oracle (routesync vs ansible-core):\n");
+    private static String differences(Map<String, List<String>> differences) {
+        StringBuilder out = new StringBuilder();
+        differences.forEach((name, diff) -> {
+            out.append("  differs: ").append(name).append(KNOWN.containsKey(name) ? " (known: " + KNOWN.get(name) + ")" : "").append('\n');
+            for (String d : diff) out.append("    ").append(d).append('\n');
+        });
+        return out.toString();
+    }
+
+    private static String report(String what, Score s) {
+        StringBuilder out = new StringBuilder("Inventory oracle, " + what + ", routesync vs ansible-core:\n");
         out.append("  inventories read: ").append(s.read).append("/").append(s.inventories)
                 .append(" (refused by both: ").append(s.bothRefuse).append(")\n");
+        for (String r : s.refusedByBoth) out.append("    ").append(r).append('\n');
         out.append("  hosts agreeing (variables as written): ").append(s.hostsAgreeing).append("/").append(s.hosts).append('\n');
         out.append("  --limit patterns agreeing: ").append(s.patternsAgreeing).append("/").append(s.patterns).append('\n');
         out.append("  templated values routesync uses: ").append(s.templatedAgreeing).append("/").append(s.templated)
                 .append(" agree, ").append(s.templatedRefused).append(" refused by routesync when needed\n");
         for (String r : s.refusedValues) out.append("    refused: ").append(r).append('\n');
-        differences.forEach((name, diff) -> {
-            out.append("  differs: ").append(name).append(KNOWN.containsKey(name) ? " (known: " + KNOWN.get(name) + ")" : "").append('\n');
-            for (String d : diff) out.append("    ").append(d).append('\n');
-        });
+        out.append("  hosts routesync would refuse when selected: ").append(s.refusedHosts.size()).append('\n');
+        for (String r : s.refusedHosts) out.append("    ").append(r).append('\n');
         return out.toString();
     }
 
