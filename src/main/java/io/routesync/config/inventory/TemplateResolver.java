@@ -34,7 +34,9 @@ final class TemplateResolver implements Host.Templates {
     private final Map<String, YamlNode> done = new HashMap<>();
     private final Map<String, List<Diagnostic>> failed = new HashMap<>();
     private final List<String> resolving = new ArrayList<>();
-    private List<Diagnostic> current;
+    // the problems of each name being resolved, innermost last; a failure's problems go to every name that uses it,
+    // each once (a variable used twice must not double them: a doubling chain would grow them exponentially)
+    private final java.util.ArrayDeque<java.util.LinkedHashSet<Diagnostic>> collecting = new java.util.ArrayDeque<>();
 
     TemplateResolver(Map<String, Variable> defined, Map<String, YamlNode> magic) {
         this.defined = defined;
@@ -46,22 +48,21 @@ final class TemplateResolver implements Host.Templates {
         Variable v = defined.get(name);
         YamlNode m = magic.get(name);
         if (v == null && m == null) return new Host.Resolved(Optional.empty(), List.of());
-        current = new ArrayList<>();
+        collecting.push(new java.util.LinkedHashSet<>());
         YamlNode value = resolveName(name);
-        List<Diagnostic> problems = value == null ? failed.getOrDefault(name, current) : List.of();
-        current = null;
-        if (value == null) return new Host.Resolved(Optional.empty(), List.copyOf(problems));
+        java.util.LinkedHashSet<Diagnostic> top = collecting.pop();
+        if (value == null) return new Host.Resolved(Optional.empty(), List.copyOf(failed.containsKey(name) ? failed.get(name) : top));
         SourcePos at = v != null && m == null ? v.definedAt() : value.pos();
         return new Host.Resolved(Optional.of(new Variable(name, value, at)), List.of());
     }
 
-    // null means "could not be resolved": the reasons are in current (and kept in failed)
+    // null means "could not be resolved": the reasons are in the innermost collecting set (and kept in failed)
     private YamlNode resolveName(String name) {
         if (magic.containsKey(name)) return magic.get(name);
         if (done.containsKey(name)) return done.get(name);
         List<Diagnostic> earlier = failed.get(name);
         if (earlier != null) {
-            current.addAll(earlier);
+            collecting.peek().addAll(earlier);
             return null;
         }
         int at = resolving.indexOf(name);
@@ -74,11 +75,13 @@ final class TemplateResolver implements Host.Templates {
         }
         Variable v = defined.get(name);
         if (v == null) return magic.get(name);
-        int before = current.size();
+        collecting.push(new java.util.LinkedHashSet<>());
         resolving.add(name);
         YamlNode value = resolveNode(v.value(), name);
         resolving.remove(resolving.size() - 1);
-        if (value == null) failed.put(name, List.copyOf(current.subList(before, current.size())));
+        java.util.LinkedHashSet<Diagnostic> mine = collecting.pop();
+        collecting.peek().addAll(mine);
+        if (value == null) failed.put(name, List.copyOf(mine));
         else done.put(name, value);
         return value;
     }
@@ -165,6 +168,6 @@ final class TemplateResolver implements Host.Templates {
     }
 
     private void error(SourcePos pos, String message, String fix) {
-        current.add(Diagnostic.error(pos, message, fix));
+        collecting.peek().add(Diagnostic.error(pos, message, fix));
     }
 }

@@ -91,7 +91,8 @@ class InventoryOracleTest {
 
     @Test
     void routesyncReadsInventoriesAsAnsibleDoes() throws Exception {
-        Path corpus = required(CORPUS.toAbsolutePath().normalize(), "the inventory corpus");
+        // real path: in CI shared/ is a copy, elsewhere it may be a link, which Files.walk would not enter
+        Path corpus = required(CORPUS.toAbsolutePath().normalize(), "the inventory corpus").toRealPath();
         String python = ansiblePython();
         List<Case> cases = new ArrayList<>();
         for (Path f : inventories(corpus)) cases.add(new Case(corpus.relativize(f).toString(), f));

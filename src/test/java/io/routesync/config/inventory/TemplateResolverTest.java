@@ -163,6 +163,18 @@ class TemplateResolverTest {
     }
 
     @Test
+    void aFailureUsedTwiceAtEveryLevelIsReportedOnceNotDoubledPerLevel() {
+        // each level uses the one below twice: the problem list must not double with it (2^60 entries)
+        StringBuilder text = new StringBuilder("all:\n  hosts:\n    h1:\n  vars:\n    routesync_v0: \"{{ x | upper }}\"\n");
+        for (int i = 1; i <= 60; i++) {
+            text.append("    routesync_v").append(i).append(": \"{{ routesync_v").append(i - 1).append(" }}{{ routesync_v").append(i - 1).append(" }}\"\n");
+        }
+        assertEquals(List.of("hosts.yml:5:19: error: host h1: variable 'routesync_v0' uses '{{ x | upper }}', which routesync cannot evaluate\n"
+                        + "  fix: routesync resolves only {{ name }}; write the value itself, or put it in a variable and refer to that"),
+                failures(files("hosts.yml", text.toString()), "hosts.yml"));
+    }
+
+    @Test
     void anUnsafeValueIsNeverTemplated() throws Exception {
         String inventory = "all:\n  hosts:\n    h1: { routesync_note: !unsafe \"{{ not_a_variable }}\" }\n";
         Host h1 = Fixtures.read(files("hosts.yml", inventory), "hosts.yml").host("h1").orElseThrow();
