@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
             ImportCommand.class,
             PullCommand.class,
             ExplainCommand.class,
+            InventoryCommand.class,
             ConfirmCommand.class,
             RollbackCommand.class,
             DemoCommand.class,

@@ -14,6 +14,14 @@ public interface Variables {
     /** The value of {@code name}, or null when it is not defined. */
     String lookup(String name);
 
+    /**
+     * Why {@code name}, although defined, has no value routesync can use (Jinja it cannot evaluate, a
+     * vaulted value), in words naming where it was set; null when there is no such reason.
+     */
+    default String whyUnusable(String name) {
+        return null;
+    }
+
     /** Every defined name, so an undefined one can be answered with "did you mean ...?". */
     Set<String> names();
 

@@ -85,6 +85,9 @@ public final class FleetLoader {
 
     private HostSpec prepare(Host host) {
         String name = host.name();
+        // what is wrong with a host counts only now that it is selected (a winrm host must not stop the Linux ones)
+        diagnostics.addAll(name, shown(host.problems()));
+        if (!host.usable()) return null;
         if (host.states().isEmpty()) {
             diagnostics.add(name, Diagnostic.error(names.shown(host.definedAt()), "no routesync_states: routesync has nothing to manage there",
                     "list the host's states in routesync_states (host_vars/" + name + ".yml or a group's vars), or leave it out with --limit"));
@@ -109,6 +112,12 @@ public final class FleetLoader {
         if (loaded == null || paths == null || (ssh == null && host.connection().type() == Connection.Type.SSH)) return null;
         Ownership ownership = new Ownership(loaded.state().ownedTables(), settings.protocolTag());
         return new HostSpec(name, ssh, paths, loaded, ownership, new ApplyRecord.Inputs(digest(states, variables), settings.commit(), settings.version()));
+    }
+
+    private List<Diagnostic> shown(List<Diagnostic> ds) {
+        List<Diagnostic> out = new ArrayList<>();
+        for (Diagnostic d : ds) out.add(names.shown(d));
+        return out;
     }
 
     /** The host's state files in the order it lists them; null when one cannot be read (reported). */

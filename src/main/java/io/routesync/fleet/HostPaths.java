@@ -35,7 +35,8 @@ final class HostPaths {
 
     private static String pick(String override, Host host, String name, SourceNames names, List<Diagnostic> problems) {
         if (override != null) return override;
-        Variable v = host.variables().get(name);
+        // templated with the host (routesync_* are); a template problem is already among the host's problems
+        Variable v = host.resolved(name).variable().orElse(null);
         if (v == null || v.isEmpty()) return null;
         String value = v.text().orElse(null);
         if (value == null) {

@@ -37,7 +37,12 @@ public final class CommitInputs {
         try {
             Inventory inventory = InventoryReader.read(commit.tree(), layout.inventoryFile(),
                     new InventoryReader.Options(Optional.of(layout.statesDir())));
-            return new Inventory(commit.label(inventory.file()), inventory.hosts(), inventory.groups(),
+            List<Host> hosts = new ArrayList<>();
+            for (Host h : inventory.hosts()) {
+                hosts.add(new Host(h.name(), h.definedAt(), h.groups(), h.connection(), h.variables(), h.states(),
+                        CommitDiagnostics.relabel(h.problems(), commit), h.templates()));
+            }
+            return new Inventory(commit.label(inventory.file()), hosts, inventory.groups(),
                     CommitDiagnostics.relabel(inventory.warnings(), commit));
         } catch (InvalidInputException e) {
             throw CommitDiagnostics.relabel(e, commit);
@@ -47,6 +52,12 @@ public final class CommitInputs {
     /** The inventory host called {@code name}; an unknown name is a diagnostic listing the near ones. */
     public static Host host(Inventory inventory, String name) throws InvalidInputException {
         Optional<Host> host = inventory.host(name);
+        if (host.isPresent() && !host.get().usable()) {
+            // the problems of a host count only when it is the one asked for
+            List<Diagnostic> problems = new ArrayList<>();
+            for (Diagnostic d : host.get().problems()) problems.add(new Diagnostic(d.severity(), d.pos(), "host " + name + ": " + d.message(), d.fix()));
+            throw new InvalidInputException(problems);
+        }
         if (host.isPresent()) return host.get();
         List<String> names = inventory.hosts().stream().map(Host::name).toList();
         throw new InvalidInputException(List.of(Diagnostic.error(SourcePos.file(inventory.file()),

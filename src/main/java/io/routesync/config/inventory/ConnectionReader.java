@@ -15,20 +15,27 @@ import java.util.function.Function;
  * pair to different values is an error rather than a silent pick.
  */
 final class ConnectionReader {
+    /** Every variable read here: these are templated for each host up front. */
+    static final java.util.Set<String> VARIABLES = java.util.Set.of("ansible_connection", "ansible_host", "ansible_ssh_host",
+            "ansible_port", "ansible_ssh_port", "ansible_user", "ansible_ssh_user", "ansible_ssh_private_key_file",
+            "ansible_private_key_file", "ansible_ssh_common_args", "ansible_ssh_extra_args");
+
     private final String host;
+    private final io.routesync.config.SourcePos hostPos;
     private final Map<String, Variable> vars;
     private final HostProblems problems;
     private boolean ok = true;
 
-    private ConnectionReader(String host, Map<String, Variable> vars, HostProblems problems) {
+    private ConnectionReader(String host, io.routesync.config.SourcePos hostPos, Map<String, Variable> vars, HostProblems problems) {
         this.host = host;
+        this.hostPos = hostPos;
         this.vars = vars;
         this.problems = problems;
     }
 
-    /** The host's connection, or null when a value was refused (and reported). */
-    static Connection read(String host, Map<String, Variable> vars, HostProblems problems) {
-        return new ConnectionReader(host, vars, problems).read();
+    /** The host's connection, or null when a value was refused (and reported at the variable, or at {@code hostPos}). */
+    static Connection read(String host, io.routesync.config.SourcePos hostPos, Map<String, Variable> vars, HostProblems problems) {
+        return new ConnectionReader(host, hostPos, vars, problems).read();
     }
 
     private Connection read() {
@@ -42,7 +49,15 @@ final class ConnectionReader {
                 fail(connection, "ansible_connection '" + value + "' is not supported", "routesync connects with ssh (the default) or local");
             }
         }
-        String address = checked(single("ansible_host", "ansible_ssh_host"), ConnectionValues::hostProblem, "a host name or an IP address").orElse(host);
+        Variable given = single("ansible_host", "ansible_ssh_host");
+        String address = checked(given, ConnectionValues::hostProblem, "a host name or an IP address").orElse(host);
+        // without ansible_host the inventory name is the address, and not every inventory name is one ('42', 'příbor')
+        String nameProblem = given == null && type == Connection.Type.SSH ? ConnectionValues.hostProblem(host) : null;
+        if (nameProblem != null) {
+            ok = false;
+            problems.error(host, hostPos, "the host name '" + host + "' " + nameProblem + ", and no ansible_host says how to reach it",
+                    "set ansible_host to its address or DNS name");
+        }
         Optional<String> port = checked(single("ansible_port", "ansible_ssh_port"), ConnectionValues::portProblem, "a port number, 1-65535");
         Optional<String> user = checked(single("ansible_user", "ansible_ssh_user"), ConnectionValues::userProblem,
                 "a user name: letters, digits, '.', '_' and '-'");

@@ -42,6 +42,8 @@ final class ConnectionValues {
         if (value.isEmpty() || value.length() > 5 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return "is not a port number";
         }
+        // YAML 1.1, which Ansible reads, takes 0022 as octal (port 18): refuse rather than guess
+        if (value.length() > 1 && value.charAt(0) == '0') return "has a leading zero, which Ansible's YAML reads as an octal number (0022 is port 18)";
         int port = Integer.parseInt(value);
         return port >= 1 && port <= 65535 ? null : "is outside 1-65535";
     }

@@ -31,6 +31,11 @@ public final class DirectorySource implements InventorySource {
     }
 
     @Override
+    public String absolute(String path) {
+        return root.resolve(path).normalize().toString();
+    }
+
+    @Override
     public Optional<String> read(String path) throws IOException {
         Path file = resolve(path);
         if (!Files.isRegularFile(file)) return Optional.empty();

@@ -36,6 +36,15 @@ final class HostProblems {
         return hostsByProblem.keySet().stream().anyMatch(k -> k.severity() == Diagnostic.Severity.ERROR);
     }
 
+    /** The problems as they are, without the hosts they concern (for one host's own list). */
+    List<Diagnostic> unfolded() {
+        List<Diagnostic> out = new ArrayList<>();
+        for (Key k : hostsByProblem.keySet()) {
+            out.add(k.severity() == Diagnostic.Severity.ERROR ? Diagnostic.error(k.pos(), k.message(), k.fix()) : Diagnostic.warning(k.pos(), k.message(), k.fix()));
+        }
+        return out;
+    }
+
     List<Diagnostic> diagnostics() {
         List<Diagnostic> out = new ArrayList<>();
         for (Map.Entry<Key, List<String>> e : hostsByProblem.entrySet()) {

@@ -19,7 +19,7 @@ import java.util.regex.PatternSyntaxException;
  * with {@code &} (intersection) and {@code !} (exclusion) prefixes, and subscripts ({@code edge[0]},
  * {@code edge[1:]}). Evaluated as ansible-core's InventoryManager does: unions first, then
  * intersections, then exclusions, whatever the written order; only exclusions or intersections mean
- * "from all". Unlike Ansible, which warns and goes on, a part matching nothing is an error (a typo in
+ * "from all"; a subscript counts in Ansible's order of the group's hosts. Unlike Ansible, which warns and goes on, a part matching nothing is an error (a typo in
  * an exclusion must not widen a run), and the result is always in inventory order.
  */
 final class HostSelector {
@@ -82,9 +82,15 @@ final class HostSelector {
         return terms;
     }
 
-    /** The names of the hosts one term matches, in inventory order. */
+    /**
+     * The names of the hosts one term matches, as ansible-core's _match_one_pattern finds them: a
+     * regular term that is exactly a host's name is that host; otherwise every matching group gives
+     * its hosts in its own order (see {@link Group#hosts()}), 'all' and 'ungrouped' included, and
+     * host names are matched too when no group matched or the term is a glob or regex. A subscript
+     * counts in that list, duplicates and all, as Ansible's does.
+     */
     private List<String> match(String body, String term) {
-        if (body.equals("all") || body.equals("*")) return names(inventory.hosts());
+        if (!term.startsWith("&") && !term.startsWith("!") && inventory.host(body).isPresent()) return List.of(body);
         String expression = body;
         Matcher subscript = body.startsWith("~") ? null : SUBSCRIPT.matcher(body);
         if (subscript != null && subscript.matches()) expression = subscript.group(1);
@@ -97,29 +103,29 @@ final class HostSelector {
             return List.of();
         }
         // like Python's re.match: a regex must match at the start; a glob, the whole name
-        boolean anchoredAtStartOnly = body.startsWith("~");
-        // a glob or regex never selects the built-in groups: 'a*' must not quietly mean 'all'
-        boolean wildcard = anchoredAtStartOnly || expression.chars().anyMatch(c -> c == '*' || c == '?' || c == '[');
-        Set<String> matched = new TreeSet<>();
+        boolean regex = body.startsWith("~");
+        List<String> found = new ArrayList<>();
+        boolean groupMatched = false;
         for (Group g : inventory.groups().values()) {
-            boolean builtIn = g.name().equals(InventoryTree.ALL) || g.name().equals(InventoryTree.UNGROUPED);
-            if (!(wildcard && builtIn) && matches(matcher, g.name(), anchoredAtStartOnly)) matched.addAll(g.hosts());
+            if (matches(matcher, g.name(), regex)) {
+                groupMatched = true;
+                found.addAll(g.hosts());
+            }
         }
-        for (Host h : inventory.hosts()) {
-            if (matches(matcher, h.name(), anchoredAtStartOnly)) matched.add(h.name());
+        if (!groupMatched || regex || expression.chars().anyMatch(c -> c == '.' || c == '?' || c == '*' || c == '[')) {
+            for (Host h : inventory.hosts()) {
+                if (matches(matcher, h.name(), regex)) found.add(h.name());
+            }
         }
-        List<String> ordered = new ArrayList<>();
-        for (Host h : inventory.hosts()) {
-            if (matched.contains(h.name())) ordered.add(h.name());
-        }
-        if (ordered.isEmpty()) {
+        if (found.isEmpty()) {
             Set<String> known = new TreeSet<>(inventory.groups().keySet());
             known.addAll(names(inventory.hosts()));
             problems.add(Diagnostic.error(WHERE, "'" + term + "' matches no host or group" + Nearest.hint(expression, known),
                     "name a host or group of " + inventory.file() + ", a glob like 'edge*', or 'all'"));
             return List.of();
         }
-        return subscript == null ? ordered : slice(ordered, subscript, term);
+        List<String> picked = subscript == null ? found : slice(found, subscript, term);
+        return new ArrayList<>(new LinkedHashSet<>(picked));
     }
 
     // Ansible's subscripts count from 0 and include the end: edge[0], edge[-1], edge[0:2], edge[1:].

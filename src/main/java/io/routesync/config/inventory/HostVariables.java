@@ -2,6 +2,8 @@ package io.routesync.config.inventory;
 
 import io.routesync.config.SourcePos;
 import io.routesync.config.Variables;
+import io.routesync.config.Diagnostic;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -10,7 +12,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The values {@code {{ name }}} takes in one host's states: the host's inventory variables (after
- * Ansible's precedence and template resolution) under {@code --var} overrides, which win like
+ * Ansible's precedence, templated when a state asks for them) under {@code --var} overrides, which win like
  * Ansible's extra vars so a run can try a value without editing the inventory.
  *
  * <p>The wording is the same for every host on purpose: a fleet run prefixes each diagnostic with the
@@ -19,6 +21,7 @@ import java.util.function.UnaryOperator;
  * with the place that set it.
  */
 public final class HostVariables implements Variables {
+    private final Host host;
     private final Map<String, Variable> inventory;
     private final Map<String, String> overrides;
     private final UnaryOperator<String> fileName;
@@ -34,6 +37,7 @@ public final class HostVariables implements Variables {
     }
 
     private HostVariables(Host host, Map<String, String> overrides, UnaryOperator<String> fileName, String hostName) {
+        this.host = host;
         this.inventory = host.variables();
         this.overrides = new TreeMap<>(overrides);
         this.fileName = fileName;
@@ -52,9 +56,20 @@ public final class HostVariables implements Variables {
     public String lookup(String name) {
         String override = overrides.get(name);
         if (override != null) return override;
-        Variable v = inventory.get(name);
+        Host.Resolved r = host.resolved(name);
+        if (!r.problems().isEmpty()) return null;
+        Variable v = r.variable().orElse(null);
         if (v == null || v.isEmpty()) return null;
         return v.text().orElse(null);
+    }
+
+    @Override
+    public String whyUnusable(String name) {
+        if (overrides.containsKey(name)) return null;
+        List<Diagnostic> problems = host.resolved(name).problems();
+        if (problems.isEmpty()) return null;
+        Diagnostic first = problems.get(0);
+        return first.message() + " (" + shown(first.pos()) + ")";
     }
 
     @Override
@@ -73,7 +88,7 @@ public final class HostVariables implements Variables {
 
     @Override
     public String howToDefine(String name) {
-        Variable v = inventory.get(name);
+        Variable v = host.resolved(name).variable().orElse(inventory.get(name));
         if (v != null) {
             // defined, but not as something a state can use: say what it is and where it was set
             String what = v.isEmpty() ? "has no value" : "is " + v.value().kind();

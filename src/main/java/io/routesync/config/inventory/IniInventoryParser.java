@@ -30,6 +30,8 @@ final class IniInventoryParser {
     // references that need a declaration somewhere in the file, checked at the end
     private final Map<String, SourcePos> varsSections = new LinkedHashMap<>();
     private final List<ChildRef> childRefs = new ArrayList<>();
+    // children named before their group exists, by child, linked when the child's section comes
+    private final Map<String, List<ChildRef>> pending = new LinkedHashMap<>();
 
     private record ChildRef(String parent, String child, SourcePos pos) {
     }
@@ -100,7 +102,23 @@ final class IniInventoryParser {
         }
         if (kind.equals("vars")) varsSections.putIfAbsent(name, at);
         else declared.add(name);
-        return tree.group(name, at.plusColumns(1));
+        InventoryTree.GroupDef group = tree.group(name, at.plusColumns(1));
+        if (!kind.equals("vars")) addPendingChildren(name);
+        return group;
+    }
+
+    /**
+     * Ansible's ini plugin links a child named before its own section only when that section comes,
+     * so a parent's children are in the order the children were declared, which is the order its
+     * subscripts count in (openshift-ansible's OSEv3[-1]).
+     */
+    private void addPendingChildren(String child) {
+        List<ChildRef> waiting = pending.remove(child);
+        if (waiting == null) return;
+        for (ChildRef ref : waiting) {
+            tree.addChild(tree.groups.get(ref.parent()), tree.groups.get(child), ref.pos());
+            if (pending.containsKey(ref.parent()) && declared.contains(ref.parent())) addPendingChildren(ref.parent());
+        }
     }
 
     private void hostLine(InventoryTree.GroupDef group, String raw, SourcePos lineStart) {
@@ -125,10 +143,7 @@ final class IniInventoryParser {
                 continue;
             }
             String key = w.text().substring(0, eq);
-            if (!InventoryNames.isVariable(key)) {
-                tree.error(pos, "'" + key + "' is not a valid variable name", "a variable name is letters, digits and '_', and does not start with a digit");
-                continue;
-            }
+            if (!InventoryNames.isVariable(key)) tree.problems.add(InventoryNames.oddVariable(key, pos));
             vars.put(key, new Variable(key, IniValues.fromHostLine(w.text().substring(eq + 1), pos.plusColumns(eq + 1)), pos));
         }
         HostPattern.Expansion expansion = HostPattern.expand(first.text(), hostPos, tree.problems);
@@ -150,10 +165,7 @@ final class IniInventoryParser {
             return;
         }
         String key = line.substring(0, eq).strip();
-        if (!InventoryNames.isVariable(key)) {
-            tree.error(at, "'" + key + "' is not a valid variable name", "a variable name is letters, digits and '_', and does not start with a digit");
-            return;
-        }
+        if (!InventoryNames.isVariable(key)) tree.problems.add(InventoryNames.oddVariable(key, at));
         group.vars.put(key, new Variable(key, IniValues.fromVarsLine(line.substring(eq + 1), at.plusColumns(eq + 1)), at));
     }
 
@@ -165,7 +177,8 @@ final class IniInventoryParser {
         }
         String child = m.group(1);
         childRefs.add(new ChildRef(group.name, child, at));
-        tree.addChild(group, tree.group(child, at), at);
+        if (tree.groups.containsKey(child)) tree.addChild(group, tree.groups.get(child), at);
+        else pending.computeIfAbsent(child, c -> new ArrayList<>()).add(new ChildRef(group.name, child, at));
     }
 
     private void checkDeclarations() {

@@ -19,12 +19,35 @@ final class IniValues {
     private IniValues() {
     }
 
-    /** A value from a {@code [group:vars]} line: everything after '=', minus a trailing comment. */
+    /**
+     * A value from a {@code [group:vars]} line: everything after '='. Ansible keeps a trailing
+     * {@code # comment} as part of the value, except where Python's literal_eval reads the value
+     * anyway because it skips comments ({@code True # c}, {@code 22 # c}, {@code 'a' # c}).
+     */
     static YamlNode fromVarsLine(String raw, SourcePos pos) {
         int lead = 0;
         while (lead < raw.length() && Character.isWhitespace(raw.charAt(lead))) lead++;
-        String text = stripComment(raw.substring(lead)).strip();
+        String whole = raw.substring(lead).strip();
+        String uncommented = stripComment(whole).strip();
+        String text = uncommented.equals(whole) || pythonLiteral(uncommented) ? uncommented : whole;
         return literal(text, pos.plusColumns(lead));
+    }
+
+    private static final java.util.regex.Pattern PYTHON_NUMBER = java.util.regex.Pattern.compile("[-+]?(0|[1-9][0-9_]*)(\\.[0-9]*)?([eE][-+]?[0-9]+)?");
+
+    // What literal_eval reads with a comment after it: a string, a number, True/False/None, a list or dict.
+    private static boolean pythonLiteral(String text) {
+        if (pythonString(text) != null || PYTHON_NUMBER.matcher(text).matches()) return true;
+        if (text.equals("True") || text.equals("False") || text.equals("None")) return true;
+        if (text.startsWith("[") || text.startsWith("{")) {
+            try {
+                YamlReader.read(new SourceFile("-", text));
+                return true;
+            } catch (InvalidInputException e) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** A value from a host line, already split and unquoted like a shell word. */

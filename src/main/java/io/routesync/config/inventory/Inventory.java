@@ -25,6 +25,22 @@ public record Inventory(String file, List<Host> hosts, Map<String, Group> groups
     }
 
     /**
+     * The problems of the {@code selected} hosts, folded across hosts ("hosts edge1, edge2: ..."):
+     * thrown when one is an error, else returned (warnings). The other hosts' problems never count.
+     */
+    public List<Diagnostic> check(List<Host> selected) throws InvalidInputException {
+        HostProblems problems = new HostProblems();
+        for (Host h : selected) {
+            for (Diagnostic d : h.problems()) {
+                if (d.isError()) problems.error(h.name(), d.pos(), d.message(), d.fix());
+                else problems.warning(h.name(), d.pos(), d.message(), d.fix());
+            }
+        }
+        if (problems.hasErrors()) throw new InvalidInputException(problems.diagnostics());
+        return problems.diagnostics();
+    }
+
+    /**
      * The hosts an Ansible-style pattern selects (as for --limit), in inventory order. A part of the
      * pattern that matches nothing, or a pattern that selects no host, is an error naming it.
      */

@@ -12,13 +12,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Reads an Ansible inventory (YAML or INI) with its group_vars/ and host_vars/ from an
- * {@link InventorySource}, and gives every host its connection, resolved variables and state files.
- * Problems are collected, not thrown one by one: structural ones (syntax, shapes, names, files) first,
- * then everything wrong with any host's variables, each set reported at once.
+ * {@link InventorySource}, and gives every host its connection, variables and state files. Structural
+ * problems (syntax, shapes, names, files) are collected and thrown at once; what is wrong with one
+ * host's values stays with that host ({@link Host#problems()}), for the run that selects it.
  */
 public final class InventoryReader {
 
@@ -71,21 +74,43 @@ public final class InventoryReader {
         StateLocator states = new StateLocator(source, statesDir(dir), problems);
         stopOnErrors(problems);
 
-        HostProblems hostProblems = new HostProblems();
+        Map<String, Group> groups = groups(tree);
+        Map<String, List<String>> groupHosts = new LinkedHashMap<>();
+        groups.forEach((name, g) -> groupHosts.put(name, g.hosts()));
+        MagicVariables magic = new MagicVariables(source.absolute(path), groupHosts);
         List<Host> hosts = new ArrayList<>();
-        for (InventoryTree.HostDef def : tree.hosts.values()) {
-            Map<String, Variable> merged = precedence.forHost(def, hostFiles.get(def.name));
-            Map<String, Variable> vars = new TemplateResolver(def.name, def.pos, merged, hostProblems).resolveAll();
-            Connection connection = ConnectionReader.read(def.name, vars, hostProblems);
-            List<StateRef> refs = states.locate(def.name, vars.get(StateLocator.VARIABLE), hostProblems);
-            List<String> groups = new ArrayList<>();
-            for (InventoryTree.GroupDef g : precedence.groupsOf(def)) groups.add(g.name);
-            groups.sort(null);
-            hosts.add(new Host(def.name, def.pos, groups, connection, vars, refs));
+        for (InventoryTree.HostDef def : tree.hosts.values()) hosts.add(host(def, precedence, hostFiles.get(def.name), magic, states));
+        return new Inventory(path, hosts, groups, problems);
+    }
+
+    /**
+     * One host with the variables routesync reads templated, its connection and its states. What is
+     * wrong with them stays with the host: it is an error only when the host is selected.
+     */
+    private static Host host(InventoryTree.HostDef def, Precedence precedence, List<Variable> hostFiles, MagicVariables magic, StateLocator states) {
+        Map<String, Variable> merged = precedence.forHost(def, hostFiles);
+        List<String> groups = new ArrayList<>();
+        for (InventoryTree.GroupDef g : precedence.groupsOf(def)) groups.add(g.name);
+        groups.sort(null);
+        TemplateResolver templates = new TemplateResolver(merged, magic.of(def.name, groups));
+        HostProblems problems = new HostProblems();
+        Map<String, Variable> used = new TreeMap<>();
+        for (String name : merged.keySet()) {
+            if (!readByRoutesync(name)) continue;
+            Host.Resolved r = templates.resolve(name);
+            r.variable().ifPresent(v -> used.put(name, v));
+            for (Diagnostic d : r.problems()) problems.error(def.name, d.pos(), d.message(), d.fix());
         }
-        problems.addAll(hostProblems.diagnostics());
-        stopOnErrors(problems);
-        return new Inventory(path, hosts, groups(tree), problems);
+        Connection connection = ConnectionReader.read(def.name, def.pos, used, problems);
+        List<StateRef> refs = states.locate(def.name, used.get(StateLocator.VARIABLE), problems);
+        List<Diagnostic> found = problems.unfolded();
+        if (found.stream().anyMatch(Diagnostic::isError)) connection = null;
+        return new Host(def.name, def.pos, groups, connection, merged, refs, found, templates);
+    }
+
+    /** The variables routesync itself reads for every selected host: connection ones and its own. */
+    static boolean readByRoutesync(String name) {
+        return name.startsWith("routesync_") || ConnectionReader.VARIABLES.contains(name);
     }
 
     private String content() throws InvalidInputException {
@@ -128,18 +153,32 @@ public final class InventoryReader {
     private static Map<String, Group> groups(InventoryTree tree) {
         Map<String, Group> groups = new LinkedHashMap<>();
         for (InventoryTree.GroupDef g : tree.groups.values()) {
-            TreeSet<InventoryTree.HostDef> members = new TreeSet<>((a, b) -> Integer.compare(a.index, b.index));
-            collectHosts(tree, g, members);
-            List<String> names = new ArrayList<>();
-            for (InventoryTree.HostDef h : members) names.add(h.name);
-            groups.put(g.name, new Group(g.name, g.pos, g.depth, g.parents, g.children, names));
+            groups.put(g.name, new Group(g.name, g.pos, g.depth, g.parents, g.children, g.hosts, ansibleOrder(tree, g)));
         }
         return groups;
     }
 
-    private static void collectHosts(InventoryTree tree, InventoryTree.GroupDef g, TreeSet<InventoryTree.HostDef> into) {
-        for (String h : g.hosts) into.add(tree.hosts.get(h));
-        for (String c : g.children) collectHosts(tree, tree.groups.get(c), into);
+    /**
+     * A group's hosts in the order Ansible's Group.get_hosts() gives them, which subscripts count in:
+     * the group's own hosts, then its children's, then their children's, level by level (each level
+     * in declaration order; Ansible walks levels below the children in set order, so deeper levels
+     * can differ between Ansible runs), each host once.
+     */
+    private static List<String> ansibleOrder(InventoryTree tree, InventoryTree.GroupDef group) {
+        LinkedHashSet<String> hosts = new LinkedHashSet<>();
+        Set<String> seen = new HashSet<>(List.of(group.name));
+        List<InventoryTree.GroupDef> level = List.of(group);
+        while (!level.isEmpty()) {
+            for (InventoryTree.GroupDef g : level) hosts.addAll(g.hosts);
+            List<InventoryTree.GroupDef> next = new ArrayList<>();
+            for (InventoryTree.GroupDef g : level) {
+                for (String c : g.children) {
+                    if (seen.add(c)) next.add(tree.groups.get(c));
+                }
+            }
+            level = next;
+        }
+        return new ArrayList<>(hosts);
     }
 
     private static void stopOnErrors(List<Diagnostic> problems) throws InvalidInputException {

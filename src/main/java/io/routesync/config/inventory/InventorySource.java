@@ -16,6 +16,14 @@ public interface InventorySource {
     /** The entries of a directory sorted by name, or an empty list when there is no such directory. */
     List<Entry> list(String dir) throws IOException;
 
+    /**
+     * How Ansible would name {@code path} (inventory_file, inventory_dir): its absolute path for a
+     * directory on disk; elsewhere (a commit, strings) the path itself.
+     */
+    default String absolute(String path) {
+        return path;
+    }
+
     /** One name in a directory listing. */
     record Entry(String name, boolean directory) {
     }

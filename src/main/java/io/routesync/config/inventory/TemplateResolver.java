@@ -1,5 +1,6 @@
 package io.routesync.config.inventory;
 
+import io.routesync.config.Diagnostic;
 import io.routesync.config.ExpansionBudget;
 import io.routesync.config.Nearest;
 import io.routesync.config.SourcePos;
@@ -7,71 +8,84 @@ import io.routesync.config.Template;
 import io.routesync.config.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * Resolves {@code {{ name }}} references inside one host's merged variables, as Ansible templates
  * them: against the host's final variables, so a host can override a name that a group's variable
  * refers to. A value that is exactly one reference takes the referenced value as it is (a list stays a
- * list); a reference inside longer text must be a single value. Undefined names, cycles and Jinja
- * beyond plain names are errors at the variable's position. The magic {@code inventory_hostname} and
- * {@code inventory_hostname_short} are available unless the inventory defines them.
+ * list); a reference inside longer text must be a single value.
+ *
+ * <p>Lazily, like Ansible: a variable is templated only when it is asked for, so Jinja that routesync
+ * cannot evaluate (filters, facts, lookups), an undefined name, a cycle or an inline {@code !vault}
+ * value is an error only for a host and a variable that routesync actually uses. {@code !unsafe}
+ * values are never templated. Ansible's magic variables are given by the caller (see {@link
+ * MagicVariables}) and win over the inventory's own definitions, as in Ansible. Results are cached per name.
  */
-final class TemplateResolver {
-    private final String host;
+final class TemplateResolver implements Host.Templates {
+    static final String VAULT = "!vault";
+    static final String UNSAFE = "!unsafe";
+
     private final Map<String, Variable> defined;
-    private final Map<String, YamlNode> magic = new HashMap<>();
-    private final HostProblems problems;
+    private final Map<String, YamlNode> magic;
     private final Map<String, YamlNode> done = new HashMap<>();
-    private final Set<String> failed = new HashSet<>();
+    private final Map<String, List<Diagnostic>> failed = new HashMap<>();
     private final List<String> resolving = new ArrayList<>();
     private final ExpansionBudget budget = new ExpansionBudget(ExpansionBudget.INVENTORY_LIMIT);
+    // the problems of each name being resolved, innermost last; a failure's problems go to every name that uses it,
+    // each once (a variable used twice must not double them: a doubling chain would grow them exponentially)
+    private final java.util.ArrayDeque<java.util.LinkedHashSet<Diagnostic>> collecting = new java.util.ArrayDeque<>();
 
-    TemplateResolver(String host, SourcePos hostPos, Map<String, Variable> defined, HostProblems problems) {
-        this.host = host;
+    TemplateResolver(Map<String, Variable> defined, Map<String, YamlNode> magic) {
         this.defined = defined;
-        this.problems = problems;
-        magic.put("inventory_hostname", new YamlNode.Scalar(hostPos, host));
-        int dot = host.indexOf('.');
-        magic.put("inventory_hostname_short", new YamlNode.Scalar(hostPos, dot < 0 ? host : host.substring(0, dot)));
+        this.magic = magic;
     }
 
-    /** Every variable with its references resolved, by name; failed ones are left out (and reported). */
-    Map<String, Variable> resolveAll() {
-        Map<String, Variable> out = new TreeMap<>();
-        for (String name : new TreeSet<>(defined.keySet())) {
-            YamlNode value = resolve(name);
-            if (value != null) out.put(name, new Variable(name, value, defined.get(name).definedAt()));
-        }
-        return out;
+    @Override
+    public Host.Resolved resolve(String name) {
+        Variable v = defined.get(name);
+        YamlNode m = magic.get(name);
+        if (v == null && m == null) return new Host.Resolved(Optional.empty(), List.of());
+        collecting.push(new java.util.LinkedHashSet<>());
+        YamlNode value = resolveName(name);
+        java.util.LinkedHashSet<Diagnostic> top = collecting.pop();
+        if (value == null) return new Host.Resolved(Optional.empty(), List.copyOf(failed.containsKey(name) ? failed.get(name) : top));
+        SourcePos at = v != null && m == null ? v.definedAt() : value.pos();
+        return new Host.Resolved(Optional.of(new Variable(name, value, at)), List.of());
     }
 
-    // null means "could not be resolved", already reported; callers pass it on without more noise
-    private YamlNode resolve(String name) {
+    // null means "could not be resolved": the reasons are in the innermost collecting set (and kept in failed)
+    private YamlNode resolveName(String name) {
+        if (magic.containsKey(name)) return magic.get(name);
         if (done.containsKey(name)) return done.get(name);
-        if (failed.contains(name)) return null;
+        List<Diagnostic> earlier = failed.get(name);
+        if (earlier != null) {
+            collecting.peek().addAll(earlier);
+            return null;
+        }
         int at = resolving.indexOf(name);
         if (at >= 0) {
             List<String> cycle = new ArrayList<>(resolving.subList(at, resolving.size()));
             cycle.add(name);
-            failed.addAll(cycle);
-            problems.error(host, defined.get(cycle.get(0)).definedAt(), "variables refer to each other in a cycle: " + String.join(" -> ", cycle),
+            error(defined.get(cycle.get(0)).definedAt(), "variables refer to each other in a cycle: " + String.join(" -> ", cycle),
                     "give one of them a value that does not refer back");
             return null;
         }
         Variable v = defined.get(name);
         if (v == null) return magic.get(name);
+        collecting.push(new java.util.LinkedHashSet<>());
         resolving.add(name);
         YamlNode value = resolveNode(v.value(), name);
         resolving.remove(resolving.size() - 1);
-        if (value == null) failed.add(name);
-        else if (!failed.contains(name)) done.put(name, value);
-        return failed.contains(name) ? null : value;
+        java.util.LinkedHashSet<Diagnostic> mine = collecting.pop();
+        collecting.peek().addAll(mine);
+        if (value == null) failed.put(name, List.copyOf(mine));
+        else done.put(name, value);
+        return value;
     }
 
     private YamlNode resolveNode(YamlNode node, String owner) {
@@ -99,7 +113,13 @@ final class TemplateResolver {
     }
 
     private YamlNode resolveScalar(YamlNode.Scalar scalar, String owner) {
-        if (!Template.isTemplate(scalar.text())) return scalar;
+        if (VAULT.equals(scalar.tag())) {
+            error(scalar.pos(), "variable '" + owner + "' is encrypted with ansible-vault (!vault), which routesync cannot decrypt",
+                    "keep the variables routesync needs in plain text; a vaulted value is never used as its ciphertext");
+            return null;
+        }
+        // Ansible never templates an !unsafe value: it is text, braces and all
+        if (UNSAFE.equals(scalar.tag()) || !Template.isTemplate(scalar.text())) return scalar;
         List<Template.Part> parts = Template.parse(scalar.text());
         if (parts.size() == 1 && parts.get(0) instanceof Template.Reference) {
             return charged(lookup(((Template.Reference) parts.get(0)).name(), owner, scalar.pos()), owner, scalar.pos());
@@ -111,7 +131,7 @@ final class TemplateResolver {
                 text.append(((Template.Literal) part).text());
             } else if (part instanceof Template.Unsupported) {
                 ok = false;
-                problems.error(host, scalar.pos(), "variable '" + owner + "' uses '" + ((Template.Unsupported) part).expression()
+                error(scalar.pos(), "variable '" + owner + "' uses '" + ((Template.Unsupported) part).expression()
                                 + "', which routesync cannot evaluate",
                         "routesync resolves only {{ name }}; write the value itself, or put it in a variable and refer to that");
             } else if (part instanceof Template.Reference) {
@@ -122,7 +142,7 @@ final class TemplateResolver {
                 } else if (!(value instanceof YamlNode.Scalar) || ((YamlNode.Scalar) value).isNull()) {
                     ok = false;
                     boolean empty = value instanceof YamlNode.Scalar;
-                    problems.error(host, scalar.pos(), "variable '" + owner + "' puts '" + name + "' into text, but '" + name + "' "
+                    error(scalar.pos(), "variable '" + owner + "' puts '" + name + "' into text, but '" + name + "' "
                                     + (empty ? "has no value" : "is " + value.kind()),
                             empty ? "give '" + name + "' a value"
                                     : "only a single value can be part of text; write \"{{ " + name + " }}\" alone to use the whole " + value.kind().substring(2));
@@ -136,12 +156,14 @@ final class TemplateResolver {
         return ok ? new YamlNode.Scalar(scalar.pos(), text.toString()) : null;
     }
 
-    /** {@code value}, counted against the host's expansion budget; null once that is spent (reported the first time). */
+    /**
+     * {@code value}, counted against the host's expansion budget; null once that is spent. Reported every
+     * time: with lazy templating a failure without its own reason would look like an undefined name.
+     */
     private YamlNode charged(YamlNode value, String owner, SourcePos at) {
         if (value == null) return null;
-        boolean first = !budget.exhausted();
         if (budget.spend(value)) return value;
-        if (first) problems.error(host, at, "variable '" + owner + "' " + budget.message(), "write the value out instead of repeating variables");
+        error(at, "variable '" + owner + "' " + budget.message(), "write the value out instead of repeating variables");
         return null;
     }
 
@@ -149,10 +171,16 @@ final class TemplateResolver {
         if (!defined.containsKey(name) && !magic.containsKey(name)) {
             Set<String> known = new TreeSet<>(defined.keySet());
             known.addAll(magic.keySet());
-            problems.error(host, at, "variable '" + owner + "' refers to undefined variable '" + name + "'" + Nearest.hint(name, known),
-                    "define '" + name + "' for this host: in host_vars/, group_vars/ or the inventory");
+            error(at, "variable '" + owner + "' refers to undefined variable '" + name + "'" + Nearest.hint(name, known),
+                    MagicVariables.UNKNOWN_TO_ROUTESYNC.contains(name)
+                            ? "'" + name + "' exists only while Ansible runs a play; routesync has no value for it: write the value itself"
+                            : "define '" + name + "' for this host: in host_vars/, group_vars/ or the inventory");
             return null;
         }
-        return resolve(name);
+        return resolveName(name);
+    }
+
+    private void error(SourcePos pos, String message, String fix) {
+        collecting.peek().add(Diagnostic.error(pos, message, fix));
     }
 }

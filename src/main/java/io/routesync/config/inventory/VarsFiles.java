@@ -130,11 +130,7 @@ final class VarsFiles {
             return;
         }
         for (YamlNode.Field f : ((YamlNode.Mapping) root).fields()) {
-            if (!InventoryNames.isVariable(f.key())) {
-                problems.add(Diagnostic.error(f.keyPos(), "'" + f.key() + "' is not a valid variable name",
-                        "a variable name is letters, digits and '_', and does not start with a digit"));
-                continue;
-            }
+            if (!InventoryNames.isVariable(f.key())) problems.add(InventoryNames.oddVariable(f.key(), f.keyPos()));
             out.add(new Variable(f.key(), f.value(), f.keyPos()));
         }
     }

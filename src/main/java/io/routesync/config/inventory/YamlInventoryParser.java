@@ -18,10 +18,15 @@ import java.util.Map;
 final class YamlInventoryParser {
     private static final List<String> GROUP_KEYS = List.of("hosts", "children", "vars");
 
-    private final InventoryTree tree;
+    private static final java.util.regex.Pattern YAML_NUMBER =
+            java.util.regex.Pattern.compile("[-+]?(0|[1-9][0-9_]*|0[0-7_]+|0x[0-9a-fA-F_]+)(\\.[0-9_]*)?([eE][-+]?[0-9]+)?");
 
-    private YamlInventoryParser(InventoryTree tree) {
+    private final InventoryTree tree;
+    private final String[] lines;
+
+    private YamlInventoryParser(InventoryTree tree, String content) {
         this.tree = tree;
+        this.lines = content.split("\n", -1);
     }
 
     static void parse(SourceFile file, InventoryTree tree) {
@@ -32,7 +37,7 @@ final class YamlInventoryParser {
             tree.problems.addAll(e.diagnostics());
             return;
         }
-        new YamlInventoryParser(tree).parseRoot(root, file.name());
+        new YamlInventoryParser(tree, file.content()).parseRoot(root, file.name());
     }
 
     private void parseRoot(YamlNode root, String file) {
@@ -98,7 +103,14 @@ final class YamlInventoryParser {
                     "write each host as 'name:' on its own line (with its variables indented below), not as a list item");
             return;
         }
-        for (YamlNode.Field f : ((YamlNode.Mapping) hosts).fields()) addHosts(group, f.key(), f.keyPos(), f.value());
+        for (YamlNode.Field f : ((YamlNode.Mapping) hosts).fields()) {
+            if (YAML_NUMBER.matcher(f.key()).matches() && !quoted(f.keyPos())) {
+                // Ansible refuses it too ("Host pattern 1234 must be a string"): YAML made it a number
+                tree.error(f.keyPos(), "host name " + f.key() + " is a number in YAML", "quote it: '\"" + f.key() + "\":'");
+                continue;
+            }
+            addHosts(group, f.key(), f.keyPos(), f.value());
+        }
     }
 
     private void addHosts(InventoryTree.GroupDef group, String entry, SourcePos at, YamlNode vars) {
@@ -117,6 +129,13 @@ final class YamlInventoryParser {
             }
             if (vars instanceof YamlNode.Mapping) parseVars(host.vars, vars, "variables of host '" + name + "'");
         }
+    }
+
+    private boolean quoted(SourcePos at) {
+        if (at.line() < 1 || at.line() > lines.length) return false;
+        String line = lines[at.line() - 1];
+        int i = at.column() - 1;
+        return i >= 0 && i < line.length() && (line.charAt(i) == '"' || line.charAt(i) == '\'');
     }
 
     private void parseChildren(InventoryTree.GroupDef group, YamlNode children) {
@@ -141,11 +160,8 @@ final class YamlInventoryParser {
             return;
         }
         for (YamlNode.Field f : ((YamlNode.Mapping) vars).fields()) {
-            if (!InventoryNames.isVariable(f.key())) {
-                tree.error(f.keyPos(), "'" + f.key() + "' is not a valid variable name",
-                        "a variable name is letters, digits and '_', and does not start with a digit");
-                continue;
-            }
+            // Ansible takes any key; so does routesync, but says that no template can name it
+            if (!InventoryNames.isVariable(f.key())) tree.problems.add(InventoryNames.oddVariable(f.key(), f.keyPos()));
             into.put(f.key(), new Variable(f.key(), f.value(), f.keyPos()));
         }
     }

@@ -5,22 +5,31 @@
  * package does no I/O of its own except in {@link io.routesync.config.inventory.DirectorySource}.
  *
  * <p>Semantics follow ansible-core (the yaml and ini inventory plugins, host_group_vars, the
- * InventoryManager's patterns and VariableManager's precedence), checked against its documentation
- * and source. Where this package differs, it is stricter, on purpose, because these values end up in
- * ssh command lines and in the kernel's routing tables:
+ * InventoryManager's patterns and VariableManager's precedence), checked against its documentation,
+ * its source, and Ansible itself on real inventories (InventoryOracleTest). As in Ansible, variables are
+ * templated lazily: only those routesync reads (connection variables, {@code routesync_*}, and the ones a
+ * selected host's states use), with Ansible's magic variables inventory_hostname(_short), group_names,
+ * groups, inventory_file, inventory_dir and playbook_dir (the project directory above the inventory's).
+ * What is wrong with one host (Jinja routesync cannot evaluate in a value it needs, an inline
+ * {@code !vault} value it needs, an unsupported connection) stays with that host and is an error only
+ * when the host is selected. Where this package differs from Ansible, it is stricter, on purpose,
+ * because these values end up in ssh command lines and in the kernel's routing tables:
  * <ul>
  *   <li>what Ansible warns about and skips (unknown keys in a group, a pattern matching nothing, a
  *       value of the wrong shape) is an error here; files Ansible silently ignores are warnings;</li>
  *   <li>connection variables are checked against allow-lists, ssh arguments are parsed like ssh's
- *       getopt and options that run commands are refused;</li>
- *   <li>group, host and variable names are restricted to what patterns and templates can name;</li>
- *   <li>only {@code {{ name }}} templates are evaluated; other Jinja is an error, not passed on;</li>
+ *       getopt and options that run commands are refused; a port written with a leading zero (octal
+ *       in Ansible's YAML) is refused;</li>
+ *   <li>group and host names are restricted to what patterns can name (a host name that is no
+ *       address needs ansible_host);</li>
+ *   <li>only {@code {{ name }}} templates are evaluated; other Jinja is an error when its value is
+ *       needed, not passed on;</li>
  *   <li>values stay text (YAML scalars as written): no int/bool typing, INI values included;</li>
- *   <li>--limit results are always in inventory order.</li>
+ *   <li>--limit results are always in inventory order (subscripts count in Ansible's order).</li>
  * </ul>
  * Not supported: inventory plugins and scripts, directories of inventory files, several inventory
- * sources, vault decryption (vault files are skipped with a warning), playbook-adjacent group_vars,
- * {@code hash_behaviour=merge}, {@code @file} limits, magic variables other than inventory_hostname
- * and inventory_hostname_short.
+ * sources, vault decryption (vault files are skipped with a warning, inline vaulted values are refused
+ * where needed), playbook-adjacent group_vars, {@code hash_behaviour=merge}, {@code @file} limits,
+ * facts and other play-time variables.
  */
 package io.routesync.config.inventory;

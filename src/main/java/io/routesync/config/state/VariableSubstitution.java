@@ -50,6 +50,13 @@ final class VariableSubstitution {
             } else {
                 Template.Reference ref = (Template.Reference) part;
                 String value = variables.lookup(ref.name());
+                String unusable = value == null ? variables.whyUnusable(ref.name()) : null;
+                if (unusable != null) {
+                    problems.error(place.at(ref.start()), "variable '" + ref.name() + "' cannot be used: " + unusable,
+                            "give '" + ref.name() + "' a plain value for this host, or pass --var " + ref.name() + "=VALUE");
+                    ok = false;
+                    continue;
+                }
                 if (value == null) {
                     String near = Nearest.word(ref.name(), variables.names());
                     problems.error(place.at(ref.start()), "variable '" + ref.name() + "' is not defined " + variables.origin(),

@@ -53,8 +53,16 @@ public sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, Ya
         }
     }
 
-    /** A scalar as written; {@code text} is null for YAML null ({@code ~}, {@code null} or nothing). */
-    record Scalar(SourcePos pos, String text) implements YamlNode {
+    /**
+     * A scalar as written; {@code text} is null for YAML null ({@code ~}, {@code null} or nothing).
+     * {@code tag} is its local tag as written ({@code !vault}, {@code !unsafe}), or null: Ansible's
+     * tags change what a value means, so readers of inventories must see them.
+     */
+    record Scalar(SourcePos pos, String text, String tag) implements YamlNode {
+        public Scalar(SourcePos pos, String text) {
+            this(pos, text, null);
+        }
+
         public boolean isNull() {
             return text == null;
         }

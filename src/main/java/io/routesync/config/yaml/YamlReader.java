@@ -133,10 +133,10 @@ public final class YamlReader {
                 break;
             }
             case VALUE_NULL:
-                node = new YamlNode.Scalar(at, null);
+                node = new YamlNode.Scalar(at, null, tag(parser));
                 break;
             default:
-                node = new YamlNode.Scalar(at, parser.getText());
+                node = new YamlNode.Scalar(at, parser.getText(), tag(parser));
         }
         nodes++;
         if (anchor != null) anchors.put(anchor, new Anchored(node, nodes - before));
@@ -166,6 +166,14 @@ public final class YamlReader {
                     + " values (an alias of aliases grows exponentially)", "write the values out, or use fewer levels of aliases"));
         }
         return a.node();
+    }
+
+    // Jackson gives a local tag without its '!' ("vault" for !vault); give it back as written
+    private static String tag(com.fasterxml.jackson.core.JsonParser parser) throws IOException {
+        Object id = parser.getTypeId();
+        if (id == null) return null;
+        String tag = id.toString();
+        return tag.contains(":") ? tag : "!" + tag;
     }
 
     private YamlNode readMapping(EventParser parser, SourcePos at, int depth) throws IOException {

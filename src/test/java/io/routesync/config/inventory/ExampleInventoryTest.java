@@ -14,7 +14,7 @@ class ExampleInventoryTest {
     private static Inventory example() {
         DirectorySource repository = new DirectorySource(Path.of(System.getProperty("user.dir")));
         try {
-            return InventoryReader.read(repository, "inventory/hosts.yml");
+            return Fixtures.readAll(repository, "inventory/hosts.yml");
         } catch (InvalidInputException e) {
             throw new AssertionError(String.join("\n", Fixtures.formatted(e.diagnostics())), e);
         }

@@ -25,13 +25,20 @@ final class Fixtures {
         return new MemorySource(files);
     }
 
+    /** Reads the inventory and selects every host, so any host's problem fails the read as in a run without --limit. */
     static Inventory read(MemorySource source, String path) throws InvalidInputException {
-        return InventoryReader.read(source, path);
+        return readAll(source, path);
     }
 
-    /** The printed diagnostics of a read that must fail. */
+    static Inventory readAll(InventorySource source, String path) throws InvalidInputException {
+        Inventory inventory = InventoryReader.read(source, path);
+        inventory.check(inventory.hosts());
+        return inventory;
+    }
+
+    /** The printed diagnostics of a read (selecting every host) that must fail. */
     static List<String> failures(MemorySource source, String path) {
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> InventoryReader.read(source, path));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> readAll(source, path));
         return formatted(e.diagnostics());
     }
 
@@ -62,10 +69,14 @@ final class Fixtures {
         return map;
     }
 
-    /** A host's variables as name -> plain value. */
+    /** A host's variables, templated, as name -> plain value. */
     static Map<String, Object> vars(Host host) {
         Map<String, Object> out = new TreeMap<>();
-        host.variables().forEach((name, v) -> out.put(name, plain(v.value())));
+        for (String name : host.variables().keySet()) {
+            Host.Resolved r = host.resolved(name);
+            if (!r.problems().isEmpty()) throw new AssertionError(name + ": " + formatted(r.problems()));
+            out.put(name, plain(r.variable().orElseThrow().value()));
+        }
         return out;
     }
 }

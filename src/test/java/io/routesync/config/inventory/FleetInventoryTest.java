@@ -20,7 +20,7 @@ class FleetInventoryTest {
 
     private static Inventory read(String file) {
         try {
-            return InventoryReader.read(FLEET, file);
+            return Fixtures.readAll(FLEET, file);
         } catch (InvalidInputException e) {
             throw new AssertionError(String.join("\n", Fixtures.formatted(e.diagnostics())), e);
         }

@@ -95,12 +95,34 @@ class HostSelectorTest {
     }
 
     @Test
-    void globsAndRegexesDoNotMatchTheBuiltInGroups() {
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> inventory.select("a*:~ungr"));
-        assertEquals(List.of(
-                "--limit: error: 'a*' matches no host or group (did you mean 'all'?)\n  fix: name a host or group of inventory/hosts, a glob like 'edge*', or 'all'",
-                "--limit: error: '~ungr' matches no host or group\n  fix: name a host or group of inventory/hosts, a glob like 'edge*', or 'all'"),
-                Fixtures.formatted(e.diagnostics()));
+    void subscriptsCountAGroupsOwnHostsFirstThenItsChildrensInDeclarationOrder() throws Exception {
+        // kolla-ansible's multinode in small: Ansible says baremetal[-1] is monitoring01, inventory order would say storage01;
+        // the children of [baremetal:children] are linked when their sections come (storage before control here)
+        String hosts = String.join("\n",
+                "[baremetal:children]",
+                "control",
+                "storage",
+                "[storage]",
+                "storage01",
+                "[control]",
+                "control01",
+                "control02",
+                "[baremetal]",
+                "monitoring01",
+                "");
+        Inventory inv = InventoryReader.read(Fixtures.files("hosts", hosts), "hosts");
+        assertEquals(List.of("monitoring01", "storage01", "control01", "control02"), inv.groups().get("baremetal").hosts());
+        assertEquals(List.of("control02"), inv.select("baremetal[-1]").stream().map(Host::name).toList());
+        assertEquals(List.of("monitoring01"), inv.select("baremetal[0]").stream().map(Host::name).toList());
+        // the result itself stays in inventory order
+        assertEquals(List.of("storage01", "control01"), inv.select("baremetal[1:2]").stream().map(Host::name).toList());
+    }
+
+    @Test
+    void globsAndRegexesMatchTheBuiltInGroupsAsInAnsible() throws Exception {
+        // ansible-core matches 'al*' against every group name, 'all' included
+        assertEquals(select("all"), select("a*"));
+        assertEquals(select("ungrouped"), select("~ungr"));
     }
 
     @Test

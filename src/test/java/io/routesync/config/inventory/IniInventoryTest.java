@@ -18,6 +18,21 @@ class IniInventoryTest {
     }
 
     @Test
+    void aCommentAfterAVarsValueIsKeptUnlessPythonReadsTheValueAnyway() throws Exception {
+        // checked with ansible-inventory 2.14: literal_eval skips a comment only where the rest is a Python literal
+        String ini = "[g]\nh1\n[g:vars]\na = edge ; a comment\nb = True # c\nc = foo # c\nd = 22 # c\ne=\"x\" # c\n";
+        Host h1 = Fixtures.read(files("hosts.ini", ini), "hosts.ini").host("h1").orElseThrow();
+        assertEquals(Map.of("a", "edge ; a comment", "b", "True", "c", "foo # c", "d", "22", "e", "x"), Fixtures.vars(h1));
+    }
+
+    @Test
+    void aPortWithALeadingZeroIsRefusedBecauseAnsibleReadsItAsOctal() {
+        assertEquals(List.of("hosts.yml:1:20: error: host h1: ansible_port '0022' has a leading zero, which Ansible's YAML reads as an octal number"
+                        + " (0022 is port 18)\n  fix: ansible_port must be a port number, 1-65535"),
+                failures(files("hosts.yml", "all: {hosts: {h1: {ansible_port: 0022}}}\n"), "hosts.yml"));
+    }
+
+    @Test
     void hostLineValuesAreSplitLikeShellWordsAndUnquotedLikePythonLiterals() throws Exception {
         String ini = String.join("\n",
                 "; a comment",
@@ -94,7 +109,7 @@ class IniInventoryTest {
                         + "  fix: declare it with a [edge_dc9] section (it may be empty) or fix the name",
                 "hosts.ini:12:1: error: expected key=value in [edge:vars], got 'no equals sign'\n"
                         + "  fix: write one name=value per line",
-                "hosts.ini:13:1: error: '2x' is not a valid variable name\n"
+                "hosts.ini:13:1: warning: '2x' is not a name a template can refer to: nothing can use this variable\n"
                         + "  fix: a variable name is letters, digits and '_', and does not start with a digit"),
                 failures(files("hosts.ini", ini), "hosts.ini"));
     }

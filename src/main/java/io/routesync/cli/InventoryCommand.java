@@ -1,0 +1,93 @@
+package io.routesync.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.routesync.config.Diagnostic;
+import io.routesync.config.InvalidInputException;
+import io.routesync.config.inventory.DirectorySource;
+import io.routesync.config.inventory.Host;
+import io.routesync.config.inventory.Inventory;
+import io.routesync.config.inventory.InventoryListing;
+import io.routesync.config.inventory.InventoryReader;
+import io.routesync.fleet.SourceNames;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code routesync inventory}: what routesync read from an inventory, shaped like
+ * {@code ansible-inventory} (--list, --host, --graph), to debug an inventory or compare the two.
+ */
+@Command(name = "inventory", sortOptions = false,
+        description = {"Show what routesync reads from an inventory, like ansible-inventory: --list (JSON of groups and every host's"
+            + " variables), --host NAME (one host's variables, and what routesync makes of them), or --graph. Variables are shown"
+            + " as written (untemplated), like ansible-inventory. Touches no host."})
+final class InventoryCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-i", "--inventory"}, paramLabel = "FILE", required = true, description = "The inventory file (YAML or INI).")
+    Path inventory;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Action action;
+
+    static final class Action {
+        @Option(names = "--list", description = "Every group and host, like ansible-inventory --list.")
+        boolean list;
+
+        @Option(names = "--host", paramLabel = "NAME", description = "One host's variables, like ansible-inventory --host.")
+        String host;
+
+        @Option(names = "--graph", arity = "0..1", paramLabel = "GROUP", fallbackValue = "all",
+                description = "The tree of groups and hosts below GROUP (default all), like ansible-inventory --graph.")
+        String graph;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path file = inventory.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(file)) throw new UserError(ExitCodes.USAGE, inventory + ": no such inventory file");
+        Path dir = file.getParent();
+        Path root = dir.getParent() != null ? dir.getParent() : dir;
+        DirectorySource source = new DirectorySource(root);
+        SourceNames names = SourceNames.directory(root, Path.of(""));
+        Inventory inv;
+        try {
+            inv = InventoryReader.read(source, source.pathOf(file));
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(shown(e.diagnostics(), names));
+        }
+        for (Diagnostic w : shown(inv.warnings(), names)) err.println(w.format());
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        if (action.list) {
+            out.println(json.writeValueAsString(InventoryListing.list(inv)));
+        } else if (action.host != null) {
+            Host h = inv.host(action.host).orElseThrow(() -> new UserError(ExitCodes.DATA, "host '" + action.host + "' is not in " + inventory));
+            out.println(json.writeValueAsString(InventoryListing.host(h)));
+            // what routesync would say about the host if a run selected it
+            for (Diagnostic d : shown(h.problems(), names)) err.println(new Diagnostic(d.severity(), d.pos(), "host " + h.name() + ": " + d.message(), d.fix()).format());
+        } else {
+            if (!inv.groups().containsKey(action.graph)) throw new UserError(ExitCodes.DATA, "no group '" + action.graph + "' in " + inventory);
+            for (String line : InventoryListing.graph(inv, action.graph)) out.println(line);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static List<Diagnostic> shown(List<Diagnostic> diagnostics, SourceNames names) {
+        List<Diagnostic> out = new ArrayList<>();
+        for (Diagnostic d : diagnostics) out.add(names.shown(d));
+        return out;
+    }
+}
