@@ -1,5 +1,6 @@
 package io.routesync.apply;
 
+import io.routesync.model.Change;
 import io.routesync.model.DesiredState;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
@@ -11,6 +12,7 @@ import io.routesync.parse.Reading;
 import io.routesync.parse.ReadingParser;
 import io.routesync.plan.PlanConflictException;
 import io.routesync.plan.Planner;
+import io.routesync.render.ChangeSyntax;
 import io.routesync.transport.HostReader;
 import io.routesync.transport.LockHeldException;
 import io.routesync.transport.ScriptResult;
@@ -112,6 +114,8 @@ public final class Reconciler {
                 BatchFailure failure = new BatchFailure(null, -1, null, "the connection was lost during the apply: " + lost.getMessage(), -1);
                 return rollBack(desired, ownership, current, plan, now, failure, null, inputs);
             }
+            // not in the catch above: the host is reachable, and observing it again would fail the same way
+            if (run.unreadable != null) throw run.unreadable;
             if (run.stale) {
                 if (attempt >= MAX_ATTEMPTS) {
                     throw new TransportException(target.name() + " kept changing while routesync tried to apply (" + attempt
@@ -152,6 +156,7 @@ public final class Reconciler {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS && !back.isEmpty(); attempt++) {
             String record = ApplyRecord.json(clock.instant(), target.name(), inputs, back, "rollback");
             Run run = run(back, current, ownership, desired.tablesToRead(), null, record);
+            if (run.unreadable != null) throw run.unreadable;
             current = run.stale ? observe(desired) : run.after;
             back = Planner.rollback(snapshot.observed(), current.observed(), attempted, ownership);
             if (!run.stale && run.failure != null) break;
@@ -162,7 +167,12 @@ public final class Reconciler {
         return report(outcome, attempted, current, failure, firstBack, unverified, null);
     }
 
-    private record Run(boolean stale, BatchFailure failure, HostReading after, String recorded, long batchNanos) {
+    /** {@code unreadable}: the batch ran but the host could not be read back (then {@code after} is null). */
+    private record Run(boolean stale, BatchFailure failure, HostReading after, String recorded, long batchNanos,
+            TransportException unreadable) {
+        Run(boolean stale, BatchFailure failure, HostReading after, String recorded, long batchNanos) {
+            this(stale, failure, after, recorded, batchNanos, null);
+        }
     }
 
     private Run run(HostPlan plan, HostReading from, Ownership ownership, Collection<TableId> tables,
@@ -192,8 +202,33 @@ public final class Reconciler {
             throw new TransportException("the apply on " + target.name() + " ended before re-reading the host (exit "
                     + result.exitCode() + (result.stderr().isBlank() ? "" : ": " + result.stderr().strip()) + ")", false);
         }
-        HostReading after = ObservedBuilder.build(target.name(), ReadingParser.parse(out.reread(), marker));
+        HostReading after;
+        try {
+            after = ObservedBuilder.build(target.name(), ReadingParser.parse(out.reread(), marker));
+        } catch (OutputException unreadable) {
+            return new Run(false, failure, null, applied.note("recorded"), -1, changedButUnreadable(plan, failure, unreadable));
+        }
         return new Run(false, failure, after, applied.note("recorded"), nanosBetween(applied.note("batch-time")));
+    }
+
+    /**
+     * The batch ran (in full, or up to a failing line) but the host cannot be read back, so neither verify
+     * nor a rollback can be planned: say plainly that the host was changed and what the batch held.
+     */
+    private TransportException changedButUnreadable(HostPlan plan, BatchFailure failure, OutputException unreadable) {
+        StringBuilder m = new StringBuilder();
+        m.append(target.name()).append(" was changed: its batch ran").append(failure == null ? "" : " until a line failed")
+                .append(", but reading the host back failed, so routesync could neither verify nor roll back.\n")
+                .append("Reading back failed on unexpected output from ").append(unreadable.getMessage()).append('\n')
+                .append("The batch held (").append(plan.changes().size()).append(" change")
+                .append(plan.changes().size() == 1 ? "" : "s").append("):");
+        for (Change c : plan.changes()) {
+            String line = ChangeSyntax.command(c, null);
+            m.append("\n  ").append(line);
+        }
+        m.append("\nCheck the host by hand ('ip rule show', 'ip route show table all') and undo what must not stay;"
+                + " please report the unreadable line with 'ip -V' and the kernel version.");
+        return new TransportException(m.toString(), false, unreadable);
     }
 
     private static ApplyReport report(ApplyReport.Outcome outcome, HostPlan applied, HostReading after, BatchFailure failure,

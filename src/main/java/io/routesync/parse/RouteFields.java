@@ -68,6 +68,13 @@ final class RouteFields {
     }
 
     Route build() {
+        if (nhid != 0 && type == RouteType.BLACKHOLE) {
+            // the kernel reports a route through a blackhole nexthop object as "blackhole ... dev lo"
+            // whatever type it was added with (seen on 6.18): the blackhole is the object's, the route
+            // itself is the unicast route "PREFIX nhid N" that was added
+            type = RouteType.UNICAST;
+            scope = scope == -1 ? -1 : Route.SCOPE_UNIVERSE;
+        }
         List<NextHop> hops = nexthops();
         int s = scope >= 0 ? scope : Route.defaultScope(type, hops, nhid);
         return new Route(family, table, type, dst, from, tos, metric, nhid, hops, protocol, s, prefsrc, realms,
