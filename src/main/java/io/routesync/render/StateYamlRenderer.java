@@ -54,9 +54,21 @@ public final class StateYamlRenderer {
             line(out, "  " + (key.equals(Long.toString(table.id())) ? quote(key) : key) + ":",
                     remarks == null ? null : remarks.table(table));
             if (list.isEmpty()) out.append("    []\n");
-            for (Route r : list) line(out, "    - " + quote(IpSyntax.routeArgs(r, names, false)), remarks == null ? null : remarks.route(r));
+            for (Route r : list) line(out, "    - " + quote(routeArgs(r, names)), remarks == null ? null : remarks.route(r));
         });
         return out.toString();
+    }
+
+    /**
+     * The route's string. An IPv6 default route is written {@code ::/0}, not {@code default}: without an
+     * IPv6 address elsewhere in it ({@code default dev eth1}, {@code default nhid 5}) the string would
+     * read back as IPv4.
+     */
+    static String routeArgs(Route r, Names names) {
+        String args = IpSyntax.routeArgs(r, names, false);
+        if (r.family() != Family.INET6 || !r.dst().isAll()) return args;
+        // the destination is the first "default" word: after the type word, if any, before all values
+        return args.replaceFirst("(^|(?<= ))default(?= |$)", "::/0");
     }
 
     private static String rule(Rule r, Names names) {
