@@ -271,7 +271,14 @@ final class RouteAddReader {
                     case "dev": dev = iface(next()); break;
                     case "weight": weight = (int) number("weight", next(), 256, "a weight from 1 to 256"); break;
                     case "onlink": onlink = true; break;
+                    case "encap": case "as":
+                        throw new SyntaxException(i, "'" + w + "' (lightweight tunnels, MPLS) is not managed by routesync",
+                                "nexthop via ADDRESS dev NAME weight N onlink");
                     default:
+                        if (!w.isEmpty() && "realms".startsWith(w)) {
+                            throw new SyntaxException(i, "per-path realms (nexthop ... realms) are not managed by routesync",
+                                    "realms on the route, before the first nexthop, or no realms");
+                        }
                         throw new SyntaxException(i, "'" + w + "' is not a nexthop attribute (or it belongs before the first nexthop)",
                                 "nexthop via ADDRESS dev NAME weight N onlink");
                 }
