@@ -52,6 +52,17 @@ class PastedLinesTest {
         assertEquals(routes, load(yaml).state().routes(), yaml);
     }
 
+    /** A live route the state grammar refuses is imported as a comment that says why, so the file still loads. */
+    @Test
+    void aLiveRouteTheGrammarRefusesIsImportedAsAComment() throws Exception {
+        List<Route> live = io.routesync.parse.RouteGrammar.parseShow("7 10.94.0.0/16 nhid 1 via 192.168.2.1 dev d0 \n10.95.0.0/16 dev d0 \n",
+                Family.INET, TableId.of(102), io.routesync.parse.Names.builtin(), "ip -N route list table 102");
+        String yaml = io.routesync.render.StateYamlRenderer.render(List.of(), java.util.Map.of(), List.of(),
+                java.util.Map.of(TableId.of(102), live), io.routesync.parse.Names.builtin(), null);
+        assertTrue(yaml.contains("# not importable: \"unreachable 10.94.0.0/16 nhid 1 proto boot\" (a route with nhid takes its path"), yaml);
+        assertEquals(List.of(live.get(1)), load(yaml).state().routes(), yaml);
+    }
+
     @Test
     void minus6MakesAnIpv6RuleInTheStringForm() throws Exception {
         List<Rule> rules = load("rules:\n  - \"-6 pref 100 fwmark 1 lookup 100\"\n").state().rules();
