@@ -205,7 +205,7 @@ class IpLinesNetnsTest {
             assertEquals(0, replan.exitCode(), () -> replan + "\n--- imported:\n" + imported.out());
             for (Line l : reproduced) {
                 if (l.isRule()) continue;
-                String dst = l.text().replaceFirst("^(-\\S+ (inet6 )?)?(to )?(unreachable |blackhole |prohibit |throw |local |broadcast |multicast |anycast )?", "")
+                String dst = l.text().replaceFirst("^(-\\S+ (inet6 )?)?(to )?(unicast |unreachable |blackhole |prohibit |throw |local |broadcast |multicast |anycast )?", "")
                         .split(" ")[0];
                 if (!dst.equals("default") && !dst.equals("::/0")) {
                     assertTrue(imported.out().contains(dst), () -> l + ": not imported\n" + imported.out());
