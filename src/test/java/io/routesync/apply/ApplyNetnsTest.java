@@ -319,7 +319,7 @@ class ApplyNetnsTest {
                 "  t100:",
                 "    - \"10.99.0.0/16 via 192.0.2.254\"",
                 "    - { to: default, via: 192.0.3.254 }",
-                "    - \"-6 2001:db8:99::/48 via 2001:db8::fe\"",
+                "    - \"2001:db8:99::/48 via 2001:db8::fe\"",
                 "    - \"10.98.0.0/16 nexthop via 192.0.2.254 nexthop via 192.0.3.254 weight 2\"",
                 ""));
         CliRunner.Result apply = cli(args("apply", s, "--auto-approve"));
