@@ -251,7 +251,7 @@ final class RuleReader {
     }
 
     private void typeAction() throws SyntaxException {
-        String t = next();
+        String t = canonical(next());
         // the action word is what a second action conflicts with
         switch (t) {
             case "goto": gotoAction(); return;

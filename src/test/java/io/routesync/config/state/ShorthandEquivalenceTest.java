@@ -40,6 +40,7 @@ class ShorthandEquivalenceTest {
                 Arguments.of("{ preference: 1013, dev: eth0, proto: static, lookup: main }", "pref 1013 iif eth0 protocol static table main"),
                 Arguments.of("{ order: 1014, realm: 3, table: uplink2, sup_pl: 0 }", "prio 1014 realms 3 lookup uplink2 suppress_prefixlength 0"),
                 Arguments.of("{ prio: 1015, type: blackhole }", "pri 1015 black"),
+                Arguments.of("{ priority: 1020, type: unreachable }", "pref 1020 type unr"),
                 Arguments.of("{ priority: 1016, dsfield: 0x10, table: main }", "pr 1016 dsf 0x10 lookup main"),
                 // item 7: no action is iproute2's lookup main
                 Arguments.of("{ priority: 1017, dsfield: 0x10 }", "priority 1017 tos 0x10 table main"),
