@@ -103,8 +103,19 @@ public final class ManagementPathCheck {
      */
     static boolean sameNeighbour(LookupResult before, LookupResult after, SshPeer peer) {
         if (before.sameWay(after)) return true;
-        if (before.verdict() != after.verdict() || !before.delivers() || !Objects.equals(before.dev(), after.dev())) return false;
+        // a planned route "via GW" without dev leaves the device to the kernel, which reaches GW the way
+        // it reaches it now: only the gateways can be compared (docs/route-identity.md)
+        boolean kernelPicksDevice = after.paths().stream().anyMatch(h -> h.via() != null && h.dev() == null);
+        if (before.verdict() != after.verdict() || !before.delivers()) return false;
+        if (kernelPicksDevice) return gateways(before, peer).equals(gateways(after, peer));
+        if (!Objects.equals(before.dev(), after.dev())) return false;
         return neighbours(before, peer).equals(neighbours(after, peer));
+    }
+
+    private static Set<IpAddress> gateways(LookupResult r, SshPeer peer) {
+        Set<IpAddress> out = new HashSet<>();
+        for (NextHop h : r.paths()) out.add(h.via() != null ? h.via() : peer.client());
+        return out;
     }
 
     private record Neighbour(IpAddress address, Interface dev) {

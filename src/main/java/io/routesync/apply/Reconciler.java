@@ -1,5 +1,6 @@
 package io.routesync.apply;
 
+import io.routesync.model.Change;
 import io.routesync.model.DesiredState;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
@@ -11,6 +12,7 @@ import io.routesync.parse.Reading;
 import io.routesync.parse.ReadingParser;
 import io.routesync.plan.PlanConflictException;
 import io.routesync.plan.Planner;
+import io.routesync.render.ChangeSyntax;
 import io.routesync.transport.HostReader;
 import io.routesync.transport.LockHeldException;
 import io.routesync.transport.ScriptFailure;
@@ -131,6 +133,8 @@ public final class Reconciler {
             }
             // the script stopped before its batch (a file it could not write, an unsafe directory): not a lost connection
             if (run.fatal != null) throw new TransportException(run.fatal, false);
+            // not in the catch above: the host is reachable, and observing it again would fail the same way
+            if (run.unreadable != null) throw run.unreadable;
             if (run.stale) {
                 if (attempt >= MAX_ATTEMPTS) {
                     throw new TransportException(target.name() + " kept changing while routesync tried to apply (" + attempt
@@ -177,6 +181,7 @@ public final class Reconciler {
             String record = ApplyRecord.json(clock.instant(), target.name(), inputs, back, "rollback");
             Run run = run(back, current, ownership, desired.tablesToRead(), footprint, null, record, true);
             if (run.fatal != null) throw new TransportException(run.fatal, false);
+            if (run.unreadable != null) throw run.unreadable;
             current = run.stale ? observe(desired) : run.after;
             back = Planner.rollback(snapshot.observed(), current.observed(), attempted, ownership);
             if (!run.stale && run.failure != null) break;
@@ -187,8 +192,16 @@ public final class Reconciler {
         return report(outcome, attempted, current, failure, firstBack, unverified, null);
     }
 
+    /**
+     * {@code fatal}: the script stopped before its batch; {@code unreadable}: the batch ran but the host
+     * could not be read back (then {@code after} is null).
+     */
     private record Run(boolean stale, BatchFailure failure, HostReading after, String recorded, long batchNanos,
-            List<String> writeFailures, String fatal) {
+            List<String> writeFailures, String fatal, TransportException unreadable) {
+        Run(boolean stale, BatchFailure failure, HostReading after, String recorded, long batchNanos,
+                List<String> writeFailures, String fatal) {
+            this(stale, failure, after, recorded, batchNanos, writeFailures, fatal, null);
+        }
     }
 
     private Run run(HostPlan plan, HostReading from, Ownership ownership, Collection<TableId> tables,
@@ -220,7 +233,13 @@ public final class Reconciler {
             throw new TransportException("the apply on " + target.name() + " ended before re-reading the host (exit "
                     + result.exitCode() + (result.stderr().isBlank() ? "" : ": " + result.stderr().strip()) + ")", false);
         }
-        HostReading after = ObservedBuilder.build(target.name(), ReadingParser.parse(out.reread(), marker));
+        HostReading after;
+        try {
+            after = ObservedBuilder.build(target.name(), ReadingParser.parse(out.reread(), marker));
+        } catch (OutputException unreadable) {
+            return new Run(false, failure, null, applied.note("recorded"), -1, ScriptFailure.writeFailures(applied), null,
+                    changedButUnreadable(plan, failure, unreadable));
+        }
         return new Run(false, failure, after, applied.note("recorded"), nanosBetween(applied.note("batch-time")),
                 ScriptFailure.writeFailures(applied), null);
     }
@@ -232,6 +251,26 @@ public final class Reconciler {
         byte[] all = java.util.Arrays.copyOf(input, input.length + part.length);
         System.arraycopy(part, 0, all, input.length, part.length);
         return all;
+    }
+
+    /**
+     * The batch ran (in full, or up to a failing line) but the host cannot be read back, so neither verify
+     * nor a rollback can be planned: say plainly that the host was changed and what the batch held.
+     */
+    private TransportException changedButUnreadable(HostPlan plan, BatchFailure failure, OutputException unreadable) {
+        StringBuilder m = new StringBuilder();
+        m.append(target.name()).append(" was changed: its batch ran").append(failure == null ? "" : " until a line failed")
+                .append(", but reading the host back failed, so routesync could neither verify nor roll back.\n")
+                .append("Reading back failed on unexpected output from ").append(unreadable.getMessage()).append('\n')
+                .append("The batch held (").append(plan.changes().size()).append(" change")
+                .append(plan.changes().size() == 1 ? "" : "s").append("):");
+        for (Change c : plan.changes()) {
+            String line = ChangeSyntax.command(c, null);
+            m.append("\n  ").append(line);
+        }
+        m.append("\nCheck the host by hand ('ip rule show', 'ip route show table all') and undo what must not stay;"
+                + " please report the unreadable line with 'ip -V' and the kernel version.");
+        return new TransportException(m.toString(), false, unreadable);
     }
 
     private static ApplyReport report(ApplyReport.Outcome outcome, HostPlan applied, HostReading after, BatchFailure failure,

@@ -7,7 +7,9 @@ import java.util.Map;
 
 /**
  * One route in one table. Canonical: the destination has no host bits, a single path has weight 1,
- * reject routes carry no next hop (IPv6 shows them on {@code lo}), IPv6 metric 0 is the kernel's
+ * reject routes carry no next hop (IPv6 shows them on {@code lo}), a route through a nexthop object
+ * ({@code nhid}) carries none of its own (a reject type with {@code nhid} is only ever read from a host:
+ * the add grammar refuses it), IPv6 metric 0 is the kernel's
  * 1024 and IPv6 has no scope and no tos. {@link #key()} is the kernel's identity; the other fields
  * are the data that {@code ip route replace} rewrites.
  *
@@ -75,20 +77,21 @@ public record Route(
         if (realms < 0 || realms > 0xffff_ffffL) throw new InvalidValueException("realms out of range", "FROM/TO, each 0-65535");
         if (nhid < 0 || nhid > 0xffff_ffffL) throw new InvalidValueException("nhid " + nhid + " is out of range", "1-4294967295");
         nexthops = nexthops == null ? List.of() : List.copyOf(nexthops);
+        if (nhid != 0) {
+            // with a nexthop object the kernel prints the object's via/dev (dev lo for a blackhole
+            // object, whatever the route's type): they are not the route's own
+            nexthops = List.of();
+        }
         if (type.isReject()) {
             // reject routes have no path; IPv6 lists them on lo
             if (family == Family.INET6 && nexthops.size() == 1 && nexthops.get(0).via() == null
                     && nexthops.get(0).dev() != null && nexthops.get(0).dev().name().equals("lo")) {
                 nexthops = List.of();
             }
-            if (!nexthops.isEmpty() || nhid != 0) {
+            if (!nexthops.isEmpty()) {
                 throw new InvalidValueException("a " + type.word() + " route takes no gateway or device",
                         type.word() + " " + dst + " without via/dev");
             }
-        }
-        if (nhid != 0) {
-            // with a nexthop object the kernel prints the object's via/dev; they are not the route's own
-            nexthops = List.of();
         }
         if (nexthops.size() == 1 && nexthops.get(0).weight() != 1) nexthops = List.of(nexthops.get(0).withWeight(1));
         metrics = metrics == null || metrics.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(metrics));
@@ -144,6 +147,35 @@ public record Route(
 
     public boolean isMultipath() {
         return nexthops.size() > 1;
+    }
+
+    /** True when a path names a gateway but leaves its device to the kernel ({@code via A} without {@code dev}). */
+    public boolean leavesDeviceToKernel() {
+        for (NextHop h : nexthops) {
+            if (h.dev() == null) return true;
+        }
+        return false;
+    }
+
+    /**
+     * This route with every device it leaves to the kernel taken from {@code observed}, path by path,
+     * where {@code observed} has the same paths in the same order and each such path the same gateway
+     * (docs/route-identity.md): then the two are equal exactly when the kernel's choice is the only
+     * difference. Otherwise (another gateway, another path count) this route unchanged, so it differs.
+     */
+    public Route withDevicesFrom(Route observed) {
+        if (!leavesDeviceToKernel() || observed.nexthops.size() != nexthops.size()) return this;
+        List<NextHop> filled = new java.util.ArrayList<>(nexthops.size());
+        for (int i = 0; i < nexthops.size(); i++) {
+            NextHop want = nexthops.get(i);
+            NextHop have = observed.nexthops.get(i);
+            if (want.dev() != null || have.dev() == null || !java.util.Objects.equals(want.via(), have.via())) {
+                filled.add(want);
+            } else {
+                filled.add(new NextHop(want.via(), have.dev(), want.weight(), want.onlink()));
+            }
+        }
+        return toBuilder().nexthops(filled).build();
     }
 
     /**

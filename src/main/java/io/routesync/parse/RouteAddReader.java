@@ -87,7 +87,13 @@ final class RouteAddReader {
             throw new SyntaxException(-1, "a " + f.type.word() + " route needs a device or a gateway",
                     "dev NAME and/or via ADDRESS, or nexthop groups, or nhid N");
         }
-        if (reject && (!f.nexthops().isEmpty() || f.nhid != 0)) {
+        if (reject && f.nhid != 0) {
+            throw new SyntaxException(typeIndex, "a route with nhid takes its path from the nexthop object, and the kernel"
+                    + " reports a blackhole object's routes as blackhole whatever their own type, so a " + f.type.word()
+                    + " route with nhid could not be read back", "the route without '" + f.type.word()
+                    + "' (a blackhole nexthop object: ip nexthop add id N blackhole), or " + f.type.word() + " without nhid");
+        }
+        if (reject && !f.nexthops().isEmpty()) {
             int at = seen.getOrDefault("via", seen.getOrDefault("dev", seen.getOrDefault("nhid", typeIndex)));
             throw new SyntaxException(at, "a " + f.type.word() + " route takes no gateway or device",
                     f.type.word() + " " + words.get(dstIndex) + " without via, dev or nexthop");
@@ -115,22 +121,50 @@ final class RouteAddReader {
     }
 
     private void readWord(String w) throws SyntaxException {
+        if (!w.equals("default") && !w.equals("all") && !w.equals("any")) {
+            // iproute2's abbreviations and aliases (pri = priority = metric, black = blackhole, oif = dev)
+            String k = Keywords.route(w);
+            if (k != null) w = k;
+        }
         switch (w) {
+            case "expires":
+                throw new SyntaxException(i, "expires makes a temporary IPv6 route that the kernel deletes when the time runs out;"
+                        + " desired state is permanent, and the remaining time is not something a plan could keep equal",
+                        "the route without expires");
+            case "vrf":
+                throw new SyntaxException(i, "vrf NAME stands for the VRF device's table, and a route here takes its table from"
+                        + " the key it is listed under", "list the route under the VRF's table number");
+            case "encap": case "as": case "ttl-propagate":
+                throw new SyntaxException(i, "'" + w + "' (lightweight tunnels, MPLS) is not managed by routesync: it reads"
+                        + " and compares plain IPv4/IPv6 routes only", "the route without " + w + ", managed by other means");
+            case "xresolve":
+                throw new SyntaxException(i, "the kernel refuses xresolve routes", "unicast, local, broadcast, anycast, multicast,"
+                        + " blackhole, unreachable, prohibit or throw");
+            case "nat":
+                throw new SyntaxException(i, "route NAT was removed from the kernel: it refuses nat routes with a gateway or device"
+                        + " and keeps only a path-less 'nat PREFIX scope nowhere', which does nothing", "unicast, local, broadcast,"
+                        + " anycast, multicast, blackhole, unreachable, prohibit or throw");
             case "to": once("to"); destination(next()); return;
-            case "from": once("from"); f.from = families.prefix("from", next(), i); return;
-            case "tos": case "dsfield": once("tos"); f.tos = dsfield(next()); return;
+            case "from": {
+                once("from");
+                String w2 = next();
+                f.from = families.prefix("from", w2, i);
+                if (f.from != null && f.from.family() == Family.INET6 && !f.from.isCanonical()) throw hostBits("from", w2, f.from);
+                return;
+            }
+            case "tos": once("tos"); f.tos = dsfield(next()); return;
             case "via": once("via"); f.via = gateway(); return;
-            case "dev": case "oif": once("dev"); f.dev = iface(next()); return;
+            case "dev": once("dev"); f.dev = iface(next()); return;
             case "onlink": once("onlink"); f.onlink = true; return;
             case "nhid": once("nhid"); f.nhid = number("nhid", next(), 0xffff_ffffL, "a nexthop object id from 1 to 4294967295"); return;
-            case "proto": case "protocol": once("protocol"); f.protocol = protocol(next()); return;
+            case "protocol": once("protocol"); f.protocol = protocol(next()); return;
             case "scope": once("scope"); f.scope = scope(next()); return;
             case "src": once("src"); f.prefsrc = families.address("src", next(), i); return;
-            case "metric": case "priority": case "preference":
+            case "metric":
                 once("metric");
                 f.metric = number("metric", next(), 0xffff_ffffL, "a metric from 0 to 4294967295");
                 return;
-            case "realm": case "realms": once("realms"); f.realms = Realms.parse(next(), i, names); return;
+            case "realms": once("realms"); f.realms = Realms.parse(next(), i, names); return;
             case "pref": once("pref"); f.pref = routerPref(next()); return;
             case "table":
                 throw new SyntaxException(i, "a route here takes no 'table': its table is the one it is listed under",
@@ -177,10 +211,21 @@ final class RouteAddReader {
             return;
         }
         Prefix p = families.prefix("destination", w, i);
-        if (!p.isCanonical()) {
-            throw new SyntaxException(i, "destination " + w + " has host bits set; the kernel refuses it", p.canonical().toString());
-        }
+        if (!p.isCanonical()) throw hostBits("destination", w, p);
         f.dst = p;
+    }
+
+    /**
+     * A prefix with host bits: the kernel refuses it for IPv4 ("Invalid prefix for given prefix length")
+     * but silently masks it for IPv6, so the route it stores is not the one written. Either way the state
+     * must say the prefix the kernel keeps.
+     */
+    private SyntaxException hostBits(String what, String w, Prefix p) {
+        String canonical = p.canonical().toString();
+        String why = p.family() == Family.INET
+                ? "; the kernel refuses it (Invalid prefix for given prefix length)"
+                : "; the kernel would accept it but store " + canonical + " instead, so the route could never match what is written";
+        return new SyntaxException(i, what + " " + w + " has host bits set" + why, canonical);
     }
 
     private IpAddress gateway() throws SyntaxException {
@@ -226,7 +271,14 @@ final class RouteAddReader {
                     case "dev": dev = iface(next()); break;
                     case "weight": weight = (int) number("weight", next(), 256, "a weight from 1 to 256"); break;
                     case "onlink": onlink = true; break;
+                    case "encap": case "as":
+                        throw new SyntaxException(i, "'" + w + "' (lightweight tunnels, MPLS) is not managed by routesync",
+                                "nexthop via ADDRESS dev NAME weight N onlink");
                     default:
+                        if (!w.isEmpty() && "realms".startsWith(w)) {
+                            throw new SyntaxException(i, "per-path realms (nexthop ... realms) are not managed by routesync",
+                                    "realms on the route, before the first nexthop, or no realms");
+                        }
                         throw new SyntaxException(i, "'" + w + "' is not a nexthop attribute (or it belongs before the first nexthop)",
                                 "nexthop via ADDRESS dev NAME weight N onlink");
                 }

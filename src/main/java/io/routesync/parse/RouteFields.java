@@ -68,6 +68,14 @@ final class RouteFields {
     }
 
     Route build() {
+        if (nhid != 0 && type == RouteType.BLACKHOLE && via == null && multipath == null && dev != null
+                && dev.name().equals("lo")) {
+            // the kernel reports a route through a blackhole nexthop object as "blackhole ... nhid N dev lo"
+            // whatever type it was added with (seen on 6.18): the blackhole is the object's, the route is
+            // the unicast "PREFIX nhid N" that was added. A route of type blackhole through another
+            // object prints that object's path ("blackhole ... nhid 1 via A dev D") and stays blackhole.
+            type = RouteType.UNICAST;
+        }
         List<NextHop> hops = nexthops();
         int s = scope >= 0 ? scope : Route.defaultScope(type, hops, nhid);
         return new Route(family, table, type, dst, from, tos, metric, nhid, hops, protocol, s, prefsrc, realms,

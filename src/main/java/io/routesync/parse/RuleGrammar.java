@@ -15,8 +15,25 @@ public final class RuleGrammar {
      * (IPv4 when there are none). A rule without {@code protocol} gets {@code defaultProtocol}.
      */
     public static Rule parseAdd(List<String> tokens, Family family, Names names, int defaultProtocol) throws SyntaxException {
+        return parseAdd(tokens, family, names, defaultProtocol, null);
+    }
+
+    /**
+     * {@link #parseAdd(List, Family, Names, int)}, and what the words leave to iproute2's defaults goes to
+     * {@code notes} (when not null) as a message with the index of the word it is about (-1: the rule):
+     * today one case, a rule without action, which iproute2 adds as {@code lookup main}.
+     */
+    public static Rule parseAdd(List<String> tokens, Family family, Names names, int defaultProtocol, List<SyntaxException> notes)
+            throws SyntaxException {
         try {
-            return new RuleReader(tokens, RuleReader.Mode.ADD, family, names).read(defaultProtocol);
+            RuleReader reader = new RuleReader(tokens, RuleReader.Mode.ADD, family, names);
+            Rule rule = reader.read(defaultProtocol);
+            if (notes != null && reader.defaultedAction()) {
+                notes.add(new SyntaxException(-1, "this rule names no action, so it looks up table main: iproute2's default"
+                        + " ('ip rule add' without table/goto/nop/... adds 'lookup main'), which routesync follows",
+                        "write table main (or another action) to say so"));
+            }
+            return rule;
         } catch (InvalidValueException e) {
             throw new SyntaxException(-1, e.getMessage(), e.expected());
         }

@@ -33,6 +33,8 @@ final class RuleReader {
     private final RuleFields f = new RuleFields();
     private int actionIndex = -1;
     private boolean explicitMask;
+    /** true when the words named no action and the rule got iproute2's default, {@code lookup main} */
+    private boolean defaultedAction;
     private int i;
 
     RuleReader(List<String> words, Mode mode, Family family, Names names) {
@@ -51,13 +53,24 @@ final class RuleReader {
             i++;
         }
         if (actionIndex < 0) {
-            throw new SyntaxException(-1, "rule without action: a rule needs exactly one action",
-                    "one of: table NAME|ID (or lookup), goto PRIORITY, nop, blackhole, unreachable, prohibit, l3mdev");
+            if (mode == Mode.SHOW) {
+                throw new SyntaxException(-1, "rule without action: a rule needs exactly one action",
+                        "one of: table NAME|ID (or lookup), goto PRIORITY, nop, blackhole, unreachable, prohibit, l3mdev");
+            }
+            // iprule_modify: "if (!table_ok && cmd == RTM_NEWRULE) req.frh.table = RT_TABLE_MAIN"
+            f.action = RuleAction.TABLE;
+            f.table = TableId.MAIN;
+            defaultedAction = true;
         }
         if (f.protocol == -1) f.protocol = mode == Mode.SHOW ? Rule.PROTOCOL_UNSPEC : defaultProtocol;
         Family family = families.family();
         if (mode == Mode.ADD) checkKernelLimits(family);
         return f.build(family);
+    }
+
+    /** True after {@link #read} when the words had no action and the rule looks up table main, as iproute2 adds it. */
+    boolean defaultedAction() {
+        return defaultedAction;
     }
 
     /** What the kernel would refuse or silently drop (seen in namespaces), said before anything is applied. */
@@ -107,6 +120,7 @@ final class RuleReader {
 
     private void readWord(String w) throws SyntaxException {
         boolean add = mode == Mode.ADD;
+        if (add) w = canonical(w);
         switch (w) {
             case "not": once("not"); f.not = true; return;
             case "from": once("from"); f.from = families.prefix("from", next(), i); return;
@@ -158,6 +172,37 @@ final class RuleReader {
                         : "the tokens of ip rule show (iproute2 6.x)");
     }
 
+    /**
+     * The word iproute2 reads {@code w} as (an abbreviation, an alias), or a clear refusal for words it
+     * takes that routesync cannot reproduce; {@code w} itself when iproute2 would not take it either.
+     */
+    private String canonical(String w) throws SyntaxException {
+        String k = Keywords.rule(w);
+        if (k == null) return w;
+        switch (k) {
+            case "nat":
+                throw new SyntaxException(i, "'" + w + "' (nat, map-to) is route NAT, which the kernel removed: it refuses such rules",
+                        "an action: table NAME|ID, goto, nop, blackhole, unreachable, prohibit");
+            case "help":
+                throw new SyntaxException(i, "'" + w + "' makes ip print its usage; it is not part of a rule", "the rule without it");
+            case "local": case "broadcast": case "anycast": case "multicast": case "xresolve": case "unicast": case "throw":
+                throw new SyntaxException(i, "'" + w + "' is a route type; as a rule action iproute2 would send its number ("
+                        + ruleActionOf(k) + "), which is not what the word says",
+                        "a rule action: table NAME|ID, goto PRIORITY, nop, blackhole, unreachable, prohibit");
+            default:
+                return k;
+        }
+    }
+
+    private static String ruleActionOf(String routeType) {
+        switch (routeType) {
+            case "unicast": return "1, a lookup in a fresh table the kernel allocates";
+            case "local": return "2, a goto without a target";
+            case "broadcast": return "3, nop";
+            default: return "an action number the kernel reserves or refuses";
+        }
+    }
+
     private String next() throws SyntaxException {
         if (i + 1 >= words.size()) {
             throw new SyntaxException(i, "'" + words.get(i) + "' needs a value after it", valueHint(words.get(i)));
@@ -206,7 +251,7 @@ final class RuleReader {
     }
 
     private void typeAction() throws SyntaxException {
-        String t = next();
+        String t = canonical(next());
         // the action word is what a second action conflicts with
         switch (t) {
             case "goto": gotoAction(); return;

@@ -13,8 +13,13 @@ final class Adoption {
     private Adoption() {
     }
 
-    /** True when {@code observed} may stand for {@code desired}: equal, or equal but for the protocol tag. */
+    /**
+     * True when {@code observed} may stand for {@code desired}: equal, or equal but for the protocol tag,
+     * after the devices {@code desired} leaves to the kernel are taken from {@code observed}.
+     */
     static boolean adopts(Route desired, Route observed, int tag) {
+        // a device the state leaves out is whatever the kernel chose (docs/route-identity.md)
+        desired = desired.withDevicesFrom(observed);
         if (desired.protocol() == observed.protocol()) return desired.equals(observed);
         if (desired.protocol() != tag) return false;
         return desired.equals(observed.withProtocol(tag));

@@ -5,6 +5,8 @@ import io.routesync.model.Route;
 import io.routesync.model.Rule;
 import io.routesync.model.TableId;
 import io.routesync.parse.Names;
+import io.routesync.parse.RouteGrammar;
+import io.routesync.parse.SyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +56,40 @@ public final class StateYamlRenderer {
             line(out, "  " + (key.equals(Long.toString(table.id())) ? quote(key) : key) + ":",
                     remarks == null ? null : remarks.table(table));
             if (list.isEmpty()) out.append("    []\n");
-            for (Route r : list) line(out, "    - " + quote(IpSyntax.routeArgs(r, names, false)), remarks == null ? null : remarks.route(r));
+            for (Route r : list) {
+                String args = routeArgs(r, names);
+                String refused = refusal(r, args, names);
+                if (refused != null) {
+                    // a listed route the state grammar refuses: a comment, so the file still loads and says why
+                    out.append("    # not importable: ").append(quote(args)).append(" (").append(refused).append(")\n");
+                    continue;
+                }
+                line(out, "    - " + quote(args), remarks == null ? null : remarks.route(r));
+            }
         });
         return out.toString();
+    }
+
+    /**
+     * The route's string. An IPv6 default route is written {@code ::/0}, not {@code default}: without an
+     * IPv6 address elsewhere in it ({@code default dev eth1}, {@code default nhid 5}) the string would
+     * read back as IPv4.
+     */
+    static String routeArgs(Route r, Names names) {
+        String args = IpSyntax.routeArgs(r, names, false);
+        if (r.family() != Family.INET6 || !r.dst().isAll()) return args;
+        // the destination is the first "default" word: after the type word, if any, before all values
+        return args.replaceFirst("(^|(?<= ))default(?= |$)", "::/0");
+    }
+
+    /** Why the state grammar would refuse {@code args} as route {@code r}, or null when it reads back. */
+    private static String refusal(Route r, String args, Names names) {
+        try {
+            RouteGrammar.parseAdd(java.util.Arrays.asList(args.split(" ")), r.family(), r.table(), names, r.protocol());
+            return null;
+        } catch (SyntaxException e) {
+            return e.getMessage();
+        }
     }
 
     private static String rule(Rule r, Names names) {

@@ -304,4 +304,77 @@ class ApplyNetnsTest {
     private static ApplyRecord.Inputs inputs() {
         return new ApplyRecord.Inputs("test", null, "test");
     }
+
+    /**
+     * Issue 16 item 1: gateways without dev (IPv4, IPv6, multipath hops) apply, verify and plan empty: the
+     * device the kernel picks is not a difference. A changed gateway still is.
+     */
+    @Test
+    void aGatewayWithoutDevAppliesAndPlansEmpty() throws Exception {
+        ns.vethPair("d1", "d1p");
+        ns.ip("address", "add", "192.0.3.1/24", "dev", "d1");
+        Path s = state("s.yml", String.join("\n",
+                "tables: { t100: 100 }",
+                "routes:",
+                "  t100:",
+                "    - \"10.99.0.0/16 via 192.0.2.254\"",
+                "    - { to: default, via: 192.0.3.254 }",
+                "    - \"2001:db8:99::/48 via 2001:db8::fe\"",
+                "    - \"10.98.0.0/16 nexthop via 192.0.2.254 nexthop via 192.0.3.254 weight 2\"",
+                ""));
+        CliRunner.Result apply = cli(args("apply", s, "--auto-approve"));
+        assertEquals(0, apply.exitCode(), apply::toString);
+        String routes = ns.ip("route", "show", "table", "100");
+        assertTrue(routes.contains("10.99.0.0/16 via 192.0.2.254 dev d0 proto 245"), routes);
+        assertTrue(routes.contains("default via 192.0.3.254 dev d1 proto 245"), routes);
+        assertTrue(ns.ip("-6", "route", "show", "table", "100").contains("2001:db8:99::/48 via 2001:db8::fe dev d0 proto 245"));
+        assertEquals(0, cli(args("plan", s, "--detailed-exitcode")).exitCode(), "no replace for ever");
+
+        ns.ip("route", "replace", "10.99.0.0/16", "via", "192.0.2.253", "table", "100", "proto", "245");
+        CliRunner.Result drift = cli(args("plan", s, "--detailed-exitcode"));
+        assertEquals(2, drift.exitCode(), drift::toString);
+        assertTrue(drift.out().contains("10.99.0.0/16 via 192.0.2.254"), drift::toString);
+    }
+
+    /**
+     * Issue 16 item 2: routes through nexthop objects, a blackhole one (which the kernel reports as
+     * "blackhole ... dev lo") and a group, IPv4 and IPv6: apply, plan empty, import plans empty.
+     */
+    @Test
+    void routesThroughNexthopObjectsIncludingBlackholeOnesApplyPlanAndImport() throws Exception {
+        ns.ip("nexthop", "add", "id", "23", "blackhole");
+        ns.ip("-6", "nexthop", "add", "id", "24", "blackhole");
+        ns.ip("nexthop", "add", "id", "1", "via", "192.0.2.254", "dev", "d0");
+        ns.ip("nexthop", "add", "id", "2", "via", "192.0.2.253", "dev", "d0");
+        ns.ip("nexthop", "add", "id", "3", "group", "1/2");
+        Path s = state("s.yml", String.join("\n",
+                "tables: { t100: 100 }",
+                "rules:",
+                "  - { priority: 1000, from: 192.0.2.1, table: t100 }",
+                "routes:",
+                "  t100:",
+                "    - \"10.99.0.0/16 nhid 23\"",
+                "    - \"-6 2001:db8:99::/48 nhid 24\"",
+                "    - \"10.98.0.0/16 nhid 3\"",
+                "    - \"10.97.0.0/16 nhid 1\"",
+                ""));
+        CliRunner.Result apply = cli(args("apply", s, "--auto-approve"));
+        assertEquals(0, apply.exitCode(), apply::toString);
+        assertTrue(ns.ip("route", "show", "table", "100").contains("blackhole 10.99.0.0/16 nhid 23 dev lo proto 245"));
+        assertEquals(0, cli(args("plan", s, "--detailed-exitcode")).exitCode());
+
+        List<String> importArgs = new ArrayList<>(List.of("import", "--netns", ns.name(), "--etc-dir", dir.resolve("etc").toString(),
+                "--state-dir", dir.resolve("state").toString(), "--lock-dir", dir.toString()));
+        CliRunner.Result imported = cli(importArgs);
+        assertEquals(0, imported.exitCode(), imported::toString);
+        assertTrue(imported.out().contains("10.99.0.0/16 nhid 23"), imported::toString);
+        Path back = state("imported.yml", imported.out());
+        CliRunner.Result replan = cli(args("plan", back, "--detailed-exitcode"));
+        assertEquals(0, replan.exitCode(), replan::toString);
+
+        Path typed = state("typed.yml", "routes:\n  100:\n    - \"blackhole 10.96.0.0/16 nhid 23\"\n");
+        CliRunner.Result refused = cli(args("plan", typed));
+        assertEquals(65, refused.exitCode(), refused::toString);
+        assertTrue(refused.err().contains("takes its path from the nexthop object"), refused::toString);
+    }
 }

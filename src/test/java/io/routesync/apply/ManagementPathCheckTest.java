@@ -50,6 +50,19 @@ class ManagementPathCheckTest {
         assertTrue(a.before().sameWay(a.after()));
     }
 
+    /** Issue 16 item 1: the kernel picks the device of a gateway without dev; the same gateway keeps the path. */
+    @Test
+    void aGatewayWithoutDevIsTheSameNeighbourAsTheSameGatewayWithOne() {
+        Observed now = host().observed();
+        Route current = route(now, "10.77.0.0/24");
+        Route sameGateway = current.toBuilder().nexthop(io.routesync.model.NextHop.of(current.via(), null)).protocol(245).build();
+        ManagementPathCheck.Assessment a = assess(now, Change.replace(current, sameGateway));
+        assertFalse(a.refuses(), a::refusal);
+        Route otherGateway = current.toBuilder()
+                .nexthop(io.routesync.model.NextHop.of(io.routesync.model.IpAddress.parse("192.0.2.78"), null)).build();
+        assertTrue(assess(now, Change.replace(current, otherGateway)).refuses(), "another gateway still moves the path");
+    }
+
     @Test
     void deletingTheRouteOfThePathIsRefusedWhenNothingElseCarriesIt() {
         Observed isolated = TestState.host().add("rule 4 pref 1000 to 10.77.0.0/24 lookup 100",

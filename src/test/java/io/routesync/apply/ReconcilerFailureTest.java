@@ -147,4 +147,38 @@ class ReconcilerFailureTest {
         assertTrue(report.failure().message().contains("the connection was lost during the apply"), report.failure().message());
         assertEquals(before, snapshot());
     }
+
+    /** Issue 16 item 2: a host whose re-read fails after its batch ran is said to be changed, with the batch's lines. */
+    @Test
+    void aHostUnreadableAfterTheBatchIsSaidToBeChangedWithWhatTheBatchHeld() throws Exception {
+        Target inner = LocalTarget.netns(ns.name());
+        Target garbling = new Target() {
+            @Override
+            public String name() {
+                return inner.name();
+            }
+
+            @Override
+            public String netns() {
+                return inner.netns();
+            }
+
+            @Override
+            public ScriptResult runScript(String script, List<String> args, byte[] stdin, Duration timeout) throws TransportException {
+                ScriptResult r = inner.runScript(script, args, stdin, timeout);
+                if (!script.equals(Scripts.APPLY)) return r;
+                String out = r.stdout();
+                int at = out.indexOf(args.get(0) + " reread\n");
+                String reread = out.substring(at).replace("10.10.0.0/16 via 192.0.2.253 dev d0", "10.10.0.0/16 via 192.0.2.253 dev d0 frobnicate 7");
+                return new ScriptResult(r.exitCode(), out.substring(0, at) + reread, r.stderr());
+            }
+        };
+        TransportException e = org.junit.jupiter.api.Assertions.assertThrows(TransportException.class, () -> applyWith(garbling));
+        String m = e.getMessage();
+        assertTrue(m.contains("was changed: its batch ran"), m);
+        assertTrue(m.contains("frobnicate"), "names the line it could not read: " + m);
+        assertTrue(m.contains("ip route add 10.10.0.0/16 via 192.0.2.253 dev d0 table 100"), "lists the batch: " + m);
+        assertTrue(!m.toLowerCase(java.util.Locale.ROOT).contains("nothing was changed"), m);
+        assertTrue(ns.ip("route", "show", "table", "100").contains("10.10.0.0/16"), "the batch did run");
+    }
 }

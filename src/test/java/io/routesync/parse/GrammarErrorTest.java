@@ -32,7 +32,7 @@ class GrammarErrorTest {
                 Arguments.of(null, "from 10.0.0.0/8 to 2001:db8::/32 lookup 5", 3, "cannot mix address families"),
                 Arguments.of(Family.INET, "from 2001:db8::/32 lookup 5", 1, "is IPv6 but the rule is IPv4"),
                 Arguments.of(Family.INET6, "to 10.0.0.0/8 lookup 5", 1, "is IPv4 but the rule is IPv6"),
-                Arguments.of(null, "pref 100 from 10.0.0.0/8", -1, "rule without action"),
+                Arguments.of(null, "pref 100 from 10.0.0.0/8 unicast", 4, "is a route type; as a rule action"),
                 Arguments.of(null, "lookup 5 goto 100", 2, "exactly one action"),
                 Arguments.of(null, "l3mdev table 5", 1, "exactly one action"),
                 Arguments.of(null, "pref 100 goto 50", -1, "must jump forward"),

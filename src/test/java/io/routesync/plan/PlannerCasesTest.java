@@ -383,4 +383,30 @@ class PlannerCasesTest {
                 List.of(), java.util.Map.of());
         assertThrows(IllegalArgumentException.class, () -> Planner.plan(s.desired(), observed, s.ownership()));
     }
+
+    // issue 16 item 1: a gateway without dev leaves the device to the kernel
+
+    @Test
+    void aGatewayWithoutDevMatchesTheDeviceTheKernelChose() throws Exception {
+        Scenario s = new Scenario().owns(102)
+                .want("10.99.0.0/16 table 102 via 192.168.2.1", "-6 2001:db8:99::/48 table 102 via 2001:db8::2",
+                        "10.98.0.0/16 table 102 nexthop via 192.168.2.1 weight 2 nexthop via 192.168.3.1 dev eth2")
+                .liveTagged("10.99.0.0/16 table 102 via 192.168.2.1 dev eth1", "-6 2001:db8:99::/48 table 102 via 2001:db8::2 dev eth1",
+                        "10.98.0.0/16 table 102 nexthop via 192.168.2.1 dev eth1 weight 2 nexthop via 192.168.3.1 dev eth2");
+        HostPlan plan = s.plan();
+        assertTrue(plan.isEmpty(), () -> String.join("\n", PlanText.lines(plan)));
+    }
+
+    @Test
+    void aGatewayWithoutDevStillSeesAnotherGatewayOrAnotherDeviceTheStateNames() throws Exception {
+        Scenario s = new Scenario().owns(102)
+                .want("10.99.0.0/16 table 102 via 192.168.2.1", "10.98.0.0/16 table 102 nexthop via 192.168.2.1 nexthop via 192.168.3.1 dev eth2")
+                .liveTagged("10.99.0.0/16 table 102 via 192.168.2.254 dev eth1",
+                        "10.98.0.0/16 table 102 nexthop via 192.168.2.1 dev eth1 nexthop via 192.168.3.1 dev eth3");
+        assertEquals(List.of(
+                "~ route 10.98.0.0/16 table 102 proto 245 scope 0 metric 0 nexthop via 192.168.2.1 weight 1 nexthop via 192.168.3.1 dev eth2 weight 1"
+                        + " (was 10.98.0.0/16 table 102 proto 245 scope 0 metric 0 nexthop via 192.168.2.1 dev eth1 weight 1 nexthop via 192.168.3.1 dev eth3 weight 1)",
+                "~ route 10.99.0.0/16 via 192.168.2.1 table 102 proto 245 scope 0 metric 0"
+                        + " (was 10.99.0.0/16 via 192.168.2.254 dev eth1 table 102 proto 245 scope 0 metric 0)"), s.planText());
+    }
 }

@@ -52,6 +52,21 @@ class RollbackTest {
                 "- route 10.1.0.0/16 dev eth1 table 102 proto 245 scope 253 metric 0"), rollbackAfter(s, 3));
     }
 
+    /** Issue 16 item 1: a replace by a gateway without dev is undone with the snapshot's route, device and all. */
+    @Test
+    void aReplaceByAGatewayWithoutDevIsUndoneWithTheDeviceItHad() throws Exception {
+        Scenario s = new Scenario().owns(102).want("10.99.0.0/16 table 102 via 192.168.3.1")
+                .live("10.99.0.0/16 table 102 via 192.168.2.1 dev eth1 proto 4");
+        HostPlan plan = s.plan();
+        assertEquals(List.of("~ route 10.99.0.0/16 via 192.168.3.1 table 102 proto 245 scope 0 metric 0"
+                + " (was 10.99.0.0/16 via 192.168.2.1 dev eth1 table 102 proto 4 scope 0 metric 0)"), PlanText.lines(plan));
+        // the kernel chose eth2 for the new gateway
+        Observed now = new Scenario().owns(102).live("10.99.0.0/16 table 102 via 192.168.3.1 dev eth2 proto 245").observed();
+        assertEquals(List.of("~ route 10.99.0.0/16 via 192.168.2.1 dev eth1 table 102 proto 4 scope 0 metric 0"
+                + " (was 10.99.0.0/16 via 192.168.3.1 dev eth2 table 102 proto 245 scope 0 metric 0)"),
+                PlanText.lines(Planner.rollback(s.observed(), now, plan, s.ownership())));
+    }
+
     @Test
     void aHalfDoneMetricChangeLosesItsNewRouteAndKeepsTheOld() throws Exception {
         Scenario s = new Scenario().owns(102).want("10.99.0.0/16 table 102 dev eth1 metric 50")

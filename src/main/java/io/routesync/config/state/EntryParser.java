@@ -35,7 +35,13 @@ final class EntryParser {
     /** The rule these words describe (what follows {@code ip rule add}), or null after an error. */
     Rule rule(List<Token> tokens, Family family, SourcePos entry) {
         try {
-            return RuleGrammar.parseAdd(texts(tokens), family, names, protocolTag);
+            List<SyntaxException> notes = new ArrayList<>();
+            Rule rule = RuleGrammar.parseAdd(texts(tokens), family, names, protocolTag, notes);
+            for (SyntaxException n : notes) {
+                SourcePos at = n.token() < 0 || tokens.isEmpty() ? entry : tokens.get(Math.min(n.token(), tokens.size() - 1)).pos();
+                problems.warning(at, n.getMessage(), n.expected());
+            }
+            return rule;
         } catch (SyntaxException e) {
             report(e, tokens, entry);
         } catch (InvalidValueException e) {

@@ -14,6 +14,7 @@ final class KeySet {
     private final String what;
     private final List<String> keys;
     private final Map<String, String> fixes = new HashMap<>();
+    private final Map<String, String> synonyms = new HashMap<>();
 
     /** {@code what} names the mapping in messages: "a rule", "an uplink". */
     KeySet(String what, List<String> keys) {
@@ -25,7 +26,21 @@ final class KeySet {
         return keys;
     }
 
-    /** A word people write for {@code key} (iproute2 synonyms, other tools' words). */
+    /**
+     * Another word iproute2 itself accepts for {@code key} ({@code pref} for {@code priority}): taken as
+     * {@code key} ({@link #canonical}).
+     */
+    KeySet synonym(String word, String key) {
+        synonyms.put(word, key);
+        return this;
+    }
+
+    /** The key {@code word} stands for: itself, or the key it is a synonym of. */
+    String canonical(String word) {
+        return synonyms.getOrDefault(word, word);
+    }
+
+    /** A word people write for {@code key} that is not iproute2's (other tools' words): an error naming the key. */
     KeySet alias(String word, String key) {
         fixes.put(word, "did you mean '" + key + "'?");
         return this;
@@ -41,7 +56,7 @@ final class KeySet {
     boolean check(YamlNode.Mapping mapping, Problems problems) {
         boolean ok = true;
         for (YamlNode.Field f : mapping.fields()) {
-            if (keys.contains(f.key())) continue;
+            if (keys.contains(f.key()) || synonyms.containsKey(f.key())) continue;
             ok = false;
             String fix = fixes.get(f.key());
             if (fix == null) {

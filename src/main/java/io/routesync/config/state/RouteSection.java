@@ -1,6 +1,8 @@
 package io.routesync.config.state;
 
 import io.routesync.config.yaml.YamlNode;
+import io.routesync.model.Family;
+import io.routesync.model.InvalidValueException;
 import io.routesync.model.Route;
 import io.routesync.model.RouteMetric;
 import io.routesync.model.RouteType;
@@ -33,12 +35,13 @@ final class RouteSection {
         List<String> keys = new ArrayList<>(List.of("to", "type", "via", "dev", "src", "scope", "metric", "tos",
                 "onlink", "from", "nexthops"));
         Arrays.stream(RouteMetric.values()).map(RouteMetric::word).forEach(keys::add);
-        keys.addAll(List.of("pref", "proto", "realms", "nhid"));
+        keys.addAll(List.of("pref", "proto", "realms", "nhid", "family"));
         return new KeySet("a route", keys)
+                // every word ip route add takes for a keyword (iproute_modify in iproute2 6.1), as the string form does
+                .synonym("oif", "dev").synonym("protocol", "proto").synonym("priority", "metric").synonym("preference", "metric")
+                .synonym("realm", "realms").synonym("dsfield", "tos").synonym("nexthop", "nexthops")
                 .alias("dst", "to").alias("destination", "to").alias("prefix", "to")
-                .alias("gateway", "via").alias("gw", "via").alias("device", "dev").alias("oif", "dev")
-                .alias("protocol", "proto").alias("priority", "metric").alias("preference", "metric")
-                .alias("prefsrc", "src").alias("realm", "realms").alias("nexthop", "nexthops")
+                .alias("gateway", "via").alias("gw", "via").alias("device", "dev").alias("prefsrc", "src")
                 .explain("table", "a route's table is the key its list sits under (routes: TABLE:); move the route there")
                 .explain("weight", "weight belongs to each entry of 'nexthops'");
     }
@@ -78,7 +81,9 @@ final class RouteSection {
                     return null;
                 }
             }
-            return parser.route(words, null, table, words.get(0).pos());
+            FamilyOption.Split split = FamilyOption.split(words, reader, "route");
+            if (split == null) return null;
+            return parser.route(split.words(), split.family(), table, split.words().get(0).pos());
         }
         reader.error(item.pos(), "a route must be a mapping or an iproute2 string, not " + NodeReader.kind(item),
                 "{ to: 10.99.0.0/16, via: 192.0.2.1, dev: eth1 } or \"10.99.0.0/16 via 192.0.2.1 dev eth1\"");
@@ -92,10 +97,21 @@ final class RouteSection {
         List<Token> tail = new ArrayList<>();
         Token type = null;
         Token dst = null;
+        Family family = null;
         for (YamlNode.Field f : m.fields()) {
-            String key = f.key();
+            String key = KEYS.canonical(f.key());
             if (!KEYS.keys().contains(key)) continue;
             switch (key) {
+                case "family": {
+                    Token t = reader.word(f);
+                    if (t == null) break;
+                    try {
+                        family = Family.ofKeyword(t.text());
+                    } catch (InvalidValueException e) {
+                        reader.error(t.pos(), e.getMessage(), e.expected());
+                    }
+                    break;
+                }
                 case "to":
                     dst = reader.word(f);
                     break;
@@ -125,7 +141,7 @@ final class RouteSection {
         if (type != null) head.add(type);
         head.add(dst);
         head.addAll(tail);
-        return parser.route(head, null, table, m.pos());
+        return parser.route(head, family, table, m.pos());
     }
 
     private Token type(YamlNode.Field f) {

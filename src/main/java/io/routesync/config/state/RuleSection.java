@@ -16,9 +16,11 @@ final class RuleSection {
     static final KeySet KEYS = new KeySet("a rule", List.of("priority", "not", "from", "to", "tos", "dsfield",
             "fwmark", "iif", "oif", "uidrange", "ipproto", "sport", "dport", "l3mdev", "tun_id", "table", "goto",
             "action", "suppress_prefixlength", "suppress_ifgroup", "realms", "family", "protocol"))
-            .alias("pref", "priority").alias("preference", "priority").alias("order", "priority")
-            .alias("lookup", "table").alias("proto", "protocol").alias("src", "from").alias("dst", "to")
-            .alias("mark", "fwmark").alias("type", "action");
+            // every word ip rule add takes for a keyword (iprule_modify in iproute2 6.1), as the string form does
+            .synonym("pref", "priority").synonym("preference", "priority").synonym("order", "priority").synonym("prio", "priority")
+            .synonym("lookup", "table").synonym("proto", "protocol").synonym("dev", "iif").synonym("realm", "realms")
+            .synonym("sup_pl", "suppress_prefixlength").synonym("sup_group", "suppress_ifgroup").synonym("type", "action")
+            .alias("src", "from").alias("dst", "to").alias("mark", "fwmark");
 
     private static final Set<String> ACTION_KEYS = Set.of("table", "goto", "action");
     private static final List<String> ACTION_WORDS = List.of("nop", "blackhole", "unreachable", "prohibit");
@@ -52,7 +54,9 @@ final class RuleSection {
                 reader.error(item.pos(), "this rule is an empty string", "write what follows 'ip rule add', or remove the item");
                 return null;
             }
-            return parser.rule(words, null, words.get(0).pos());
+            FamilyOption.Split split = FamilyOption.split(words, reader, "rule");
+            if (split == null) return null;
+            return parser.rule(split.words(), split.family(), split.words().get(0).pos());
         }
         reader.error(item.pos(), "a rule must be a mapping or an iproute2 string, not " + NodeReader.kind(item),
                 "{ priority: 1000, from: 192.0.2.10, table: uplink2 } or \"priority 1000 from 192.0.2.10 table uplink2\"");
@@ -65,10 +69,9 @@ final class RuleSection {
         List<Token> tokens = new ArrayList<>();
         Family family = null;
         String actionKey = null;
-        boolean l3mdev = false;
         String tosKey = null;
         for (YamlNode.Field f : m.fields()) {
-            String key = f.key();
+            String key = KEYS.canonical(f.key());
             if (!KEYS.keys().contains(key)) continue;
             if (ACTION_KEYS.contains(key)) {
                 if (actionKey != null) {
@@ -90,7 +93,6 @@ final class RuleSection {
                 case "l3mdev": {
                     Boolean on = reader.bool(f);
                     if (Boolean.TRUE.equals(on)) tokens.add(new Token(key, f.keyPos()));
-                    if (key.equals("l3mdev") && Boolean.TRUE.equals(on)) l3mdev = true;
                     break;
                 }
                 case "family":
@@ -103,10 +105,7 @@ final class RuleSection {
                     keyAndValue(f, key.equals("dsfield") ? "tos" : key, tokens);
             }
         }
-        if (actionKey == null && !l3mdev) {
-            reader.error(m.pos(), "this rule has no action",
-                    "add table: NAME|ID (a lookup), goto: PRIORITY, or action: nop|blackhole|unreachable|prohibit");
-        }
+        // no action: iproute2's default, lookup main (the grammar says so in a warning)
         if (reader.problems().errorCount() > errorsBefore) return null;
         return parser.rule(tokens, family, m.pos());
     }

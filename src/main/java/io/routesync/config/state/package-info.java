@@ -12,8 +12,11 @@
  *       offline: use the number.</li>
  *   <li>A structured value is exactly one word; booleans are {@code true}/{@code false}. A shorthand
  *       string is split on whitespace after variable substitution, so one variable may hold several
- *       words there. Shorthand rules have no family switch: IPv6 rules without addresses use the
- *       structured form with {@code family: inet6}.</li>
+ *       words there. A string may start with {@code -4}, {@code -6} or {@code -family inet|inet6}
+ *       ({@link io.routesync.config.state.FamilyOption}), as {@code ip} takes them; a mapping says
+ *       {@code family: inet6}. Mapping keys take iproute2's own synonyms ({@code pref}, {@code lookup},
+ *       {@code oif}, ...); strings take every spelling iproute2 does, abbreviations included
+ *       (docs/grammar.md).</li>
  *   <li>{@code {{ name }}} only (no filters); values are substituted as they are, never re-expanded.</li>
  *   <li>Uplinks without {@code priority}: the n-th uplink of a file (from 0) gets 1000 + 10 * n. Two
  *       uplinks whose priority pairs (P, P + 1) overlap are an error, unless they are the same uplink.
@@ -25,7 +28,8 @@
  *       (files in the order given, then by place) is named in the error.</li>
  *   <li>The protocol tag is not a state-file setting: it is per host, so the caller passes it.
  *       {@code proto routesync} / {@code protocol routesync} name it.</li>
- *   <li>Warnings, not errors: a rule without priority, a rule at a kernel default rule's priority,
+ *   <li>Warnings, not errors: a rule without action (it looks up main, as {@code ip rule add}
+ *       does), a rule without priority, a rule at a kernel default rule's priority,
  *       an uplink gateway outside its subnet. When there are errors, only errors are thrown.</li>
  * </ul>
  */

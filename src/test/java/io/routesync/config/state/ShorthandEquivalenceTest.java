@@ -34,7 +34,19 @@ class ShorthandEquivalenceTest {
                 Arguments.of("{ priority: 1010, l3mdev: true }", "priority 1010 l3mdev"),
                 Arguments.of("{ priority: 1011, tun_id: 42, table: uplink2, protocol: static }",
                         "priority 1011 tun_id 42 table uplink2 protocol static"),
-                Arguments.of("{ priority: 100, from: \"2001:db8:100::/48\", table: uplink2 }", "priority 100 from 2001:db8:100::/48 table uplink2"));
+                Arguments.of("{ priority: 100, from: \"2001:db8:100::/48\", table: uplink2 }", "priority 100 from 2001:db8:100::/48 table uplink2"),
+                // issue 16 item 6: iproute2's own words for a key, in the mapping form too
+                Arguments.of("{ pref: 1012, lookup: uplink2 }", "priority 1012 table uplink2"),
+                Arguments.of("{ preference: 1013, dev: eth0, proto: static, lookup: main }", "pref 1013 iif eth0 protocol static table main"),
+                Arguments.of("{ order: 1014, realm: 3, table: uplink2, sup_pl: 0 }", "prio 1014 realms 3 lookup uplink2 suppress_prefixlength 0"),
+                Arguments.of("{ prio: 1015, type: blackhole }", "pri 1015 black"),
+                Arguments.of("{ priority: 1020, type: unreachable }", "pref 1020 type unr"),
+                Arguments.of("{ priority: 1016, dsfield: 0x10, table: main }", "pr 1016 dsf 0x10 lookup main"),
+                // item 7: no action is iproute2's lookup main
+                Arguments.of("{ priority: 1017, dsfield: 0x10 }", "priority 1017 tos 0x10 table main"),
+                // item 5: -6 / -family inet6 lead a pasted rule
+                Arguments.of("{ family: inet6, priority: 1018, table: uplink2 }", "-6 priority 1018 table uplink2"),
+                Arguments.of("{ family: inet6, priority: 1019, fwmark: 5, table: uplink2 }", "-family inet6 priority 1019 fwmark 5 table uplink2"));
     }
 
     static Stream<Arguments> routes() {
@@ -56,7 +68,16 @@ class ShorthandEquivalenceTest {
                         "2001:db8:12::/48 via 2001:db8::fe dev eth1 metric 10 pref high"),
                 Arguments.of("{ to: \"2001:db8:18::/48\", from: \"2001:db8:abcd::/48\", via: \"2001:db8::fe\", dev: eth1 }",
                         "2001:db8:18::/48 from 2001:db8:abcd::/48 via 2001:db8::fe dev eth1"),
-                Arguments.of("{ to: 10.40.0.0/16, nhid: 1 }", "10.40.0.0/16 nhid 1"));
+                Arguments.of("{ to: 10.40.0.0/16, nhid: 1 }", "10.40.0.0/16 nhid 1"),
+                // item 6: ip route add's own synonyms
+                Arguments.of("{ to: 10.41.0.0/16, via: 192.0.2.1, oif: eth1, priority: 7, protocol: static, dsfield: 0x10, realm: 5 }",
+                        "10.41.0.0/16 via 192.0.2.1 dev eth1 metric 7 proto static tos 0x10 realms 5"),
+                Arguments.of("{ to: 10.42.0.0/16, via: 192.0.2.1, preference: 8, nexthop: [ { via: 192.0.2.1 } ] }".replace(", via: 192.0.2.1, preference", ", preference"),
+                        "10.42.0.0/16 pri 8 nexthop via 192.0.2.1"),
+                // item 5: -6 leads a pasted route; family: inet6 in the mapping
+                Arguments.of("{ family: inet6, to: default, nhid: 91 }", "-6 default nhid 91"),
+                Arguments.of("{ family: inet6, to: default, dev: eth1 }", "-family inet6 default dev eth1"),
+                Arguments.of("{ family: inet, to: default, dev: eth1 }", "-4 default dev eth1"));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -82,7 +103,7 @@ class ShorthandEquivalenceTest {
     void aChangedValueIsAnotherRule(String structured, String shorthand) throws Exception {
         // guards the comparison above: the priority is really read from both forms
         DesiredState a = load("rules:\n  - " + structured + "\n");
-        DesiredState b = load("rules:\n  - \"" + shorthand.replaceFirst("(priority|pref) (\\d+)", "$1 99") + "\"\n");
+        DesiredState b = load("rules:\n  - \"" + shorthand.replaceFirst("(priority|prio|pref|pri|pr) (\\d+)", "$1 99") + "\"\n");
         assertNotEquals(a.rules(), b.rules());
     }
 
