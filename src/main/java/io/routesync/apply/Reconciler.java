@@ -87,8 +87,9 @@ public final class Reconciler {
         return HostReader.read(target, paths, desired.tablesToRead(), settings.lockWait(), settings.timeout());
     }
 
+    /** The plan for this target; its name changes are lines of the target's own name file. */
     public HostPlan plan(DesiredState desired, HostReading reading, Ownership ownership) throws PlanConflictException {
-        return Planner.plan(desired, reading.observed(), ownership);
+        return Planner.plan(desired, reading.observed(), ownership).forNetns(target.netns());
     }
 
     /**

@@ -229,4 +229,25 @@ class TargetFilesNetnsTest {
         r = cli(a, "plan", "--detailed-exitcode", "-f", state("c", "after", 106).toString());
         assertEquals(2, r.exitCode(), "'105 after' comes after the line iproute2 stops at: it binds nothing\n" + r);
     }
+
+    @Test
+    void everyPlanAndRecordNamesTheNamespacesOwnNameFile() throws Exception {
+        Netns a = ns("pf");
+        String own = "(rt_tables.d/routesync-netns-" + a.name() + ".conf)";
+        CliRunner.Result r = cli(a, "plan", "-f", state("a", "t1", 102).toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("  + table t1 = 102 " + own + "\n"), r.toString());
+        assertFalse(r.out().contains("(rt_tables.d/routesync.conf)"), r.toString());
+        r = cli(a, "plan", "--json", "-f", dir.resolve("a.yml").toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("\"command\" : \"table t1 = 102 " + own + "\""), r.toString());
+        Path saved = dir.resolve("a.plan");
+        r = cli(a, "plan", "--out", saved.toString(), "-f", dir.resolve("a.yml").toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        r = CliRunner.run("apply", saved.toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("  + table t1 = 102 " + own + "\n"), "a saved plan knows its target's file\n" + r);
+        String record = Files.readString(dir.resolve("state-" + a.name() + "/records/last.json"));
+        assertTrue(record.contains("\"command\":\"table t1 = 102 " + own + "\""), record);
+    }
 }
