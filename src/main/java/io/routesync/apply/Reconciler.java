@@ -192,8 +192,8 @@ public final class Reconciler {
         if (applied.note("locked") != null) throw new LockHeldException(target.name(), settings.lockWait());
         if (applied.note("stale") != null) return new Run(true, null, null, null, -1, List.of(), null);
         if (applied.note("fatal") != null) {
-            return new Run(false, null, null, null, -1, List.of(),
-                    ScriptFailure.describe(target.name(), applied.note("fatal")) + "; nothing was changed");
+            return new Run(false, null, null, null, -1, List.of(), ScriptFailure.describe(target.name(), applied.note("fatal"))
+                    + ScriptFailure.leftChanged(applied));
         }
         BatchFailure failure = null;
         for (Reading.CommandSection c : applied.commands()) {

@@ -48,18 +48,31 @@ open_lock() {
 # directory, readable by all (ip reads the name files as any user), then renamed over $2; a symbolic
 # link at $2 is replaced, not followed. On failure returns 1 with the reason in $put_err.
 put() {
-  put_err= put_dir=$(dirname -- "$2")
-  if ! mkdir -p -- "$put_dir" 2>"$tmp/err"; then put_err=$(first_line "$tmp/err"); return 1; fi
+  stage "$1" "$2" && place "$staged" "$2"
+}
+
+# put's first step: file $1 copied to a fresh temporary file next to $2, named in $staged.
+stage() {
+  put_err= staged= put_dir=$(dirname -- "$2")
+  if ! mkdir -p -- "$put_dir" 2>"$tmp/err"; then put_failed ""; return 1; fi
   if [ -d "$2" ] && [ ! -L "$2" ]; then put_err="it is a directory"; return 1; fi
-  put_tmp=$(mktemp "$put_dir/.routesync.XXXXXXXX" 2>"$tmp/err") || { put_err=$(first_line "$tmp/err"); return 1; }
-  if cat -- "$1" > "$put_tmp" 2>"$tmp/err" && chmod 0644 -- "$put_tmp" 2>"$tmp/err" \
-      && { [ ! -L "$2" ] || rm -f -- "$2" 2>"$tmp/err"; } && mv -f -- "$put_tmp" "$2" 2>"$tmp/err"; then
-    return 0
-  fi
+  staged=$(mktemp "$put_dir/.routesync.XXXXXXXX" 2>"$tmp/err") || { staged=; put_failed ""; return 1; }
+  if cat -- "$1" > "$staged" 2>"$tmp/err" && chmod 0644 -- "$staged" 2>"$tmp/err"; then return 0; fi
+  put_failed "$staged"; staged=; return 1
+}
+
+# put's second step: the staged file $1 renamed over $2 (a symbolic link there is removed first).
+place() {
+  put_err=
+  if { [ ! -L "$2" ] || rm -f -- "$2" 2>"$tmp/err"; } && mv -f -- "$1" "$2" 2>"$tmp/err"; then return 0; fi
+  put_failed "$1"; return 1
+}
+
+# The reason of a failed step (the first line of its stderr), and its temporary file $1 removed.
+put_failed() {
   put_err=$(first_line "$tmp/err")
   [ -n "$put_err" ] || put_err="write error"
-  rm -f -- "$put_tmp"
-  return 1
+  [ -z "$1" ] || rm -f -- "$1"
 }
 
 # put, or stop the script before anything changed: "fatal write PATH REASON".
@@ -89,4 +102,47 @@ footprint_grow() {
   footprint | sort -n -u > "$tmp/was"
   cmp -s -- "$tmp/grown" "$tmp/was" && return 0
   if [ -f "$tmp/undo" ]; then put_or_report "$tmp/grown" "$state/tables"; else put_or_stop "$tmp/grown" "$state/tables"; fi
+}
+
+# Before the batch, this target's name files (parts tables and protos, each sent when it changes) are
+# written all or nothing, so a failure really changed nothing: both are staged next to their files
+# (stage_names) before either is renamed into place (place_names), and when the second rename fails
+# the first file is put back as it was. Staged files not yet placed are removed however the script
+# ends (they are not *.conf, so ip never reads them meanwhile).
+names_t= names_p=
+trap 'rm -f -- ${names_t:+"$names_t"} ${names_p:+"$names_p"}; rm -rf -- "$tmp"' EXIT
+stage_names() {
+  if [ -f "$tmp/tables" ]; then
+    stage "$tmp/tables" "$own_tables" || { mark fatal write "$own_tables" "$put_err"; exit 0; }
+    names_t=$staged
+  fi
+  if [ -f "$tmp/protos" ]; then
+    stage "$tmp/protos" "$own_protos" || { mark fatal write "$own_protos" "$put_err"; exit 0; }
+    names_p=$staged
+  fi
+}
+place_names() {
+  # what the tables file was, to put back: "absent", "kept" (a copy in $tmp/tables-was) or unknown
+  # (a symbolic link is never read through, so it cannot be put back)
+  was=unknown
+  if [ -n "$names_t" ] && [ -n "$names_p" ]; then
+    if [ ! -e "$own_tables" ] && [ ! -L "$own_tables" ]; then was=absent
+    elif [ -f "$own_tables" ] && [ ! -L "$own_tables" ] && cp -- "$own_tables" "$tmp/tables-was" 2>/dev/null; then was=kept
+    fi
+  fi
+  if [ -n "$names_t" ]; then
+    place "$names_t" "$own_tables" || { names_t=; mark fatal write "$own_tables" "$put_err"; exit 0; }
+    names_t=
+  fi
+  [ -n "$names_p" ] || return 0
+  place "$names_p" "$own_protos" && { names_p=; return 0; }
+  names_p= pn_err=$put_err
+  if [ -f "$tmp/tables" ]; then
+    case $was in
+      absent) rm -f -- "$own_tables" 2>"$tmp/err" || mark left-changed "$own_tables" "$(first_line "$tmp/err")" ;;
+      kept) put "$tmp/tables-was" "$own_tables" || mark left-changed "$own_tables" "$put_err" ;;
+      *) mark left-changed "$own_tables" "it was a symbolic link, which routesync does not read through" ;;
+    esac
+  fi
+  mark fatal write "$own_protos" "$pn_err"; exit 0
 }

@@ -250,4 +250,21 @@ class TargetFilesNetnsTest {
         String record = Files.readString(dir.resolve("state-" + a.name() + "/records/last.json"));
         assertTrue(record.contains("\"command\":\"table t1 = 102 " + own + "\""), record);
     }
+
+    @Test
+    void aProtocolFileThatCannotBeWrittenLeavesTheTableNamesUnwrittenToo() throws Exception {
+        Netns a = ns("pw");
+        Files.createDirectories(dir.resolve("etc"));
+        Files.writeString(dir.resolve("etc/rt_protos.d"), "a regular file where the directory should be\n");
+        CliRunner.Result r = cli(a, "apply", "--auto-approve", "-f", state("a", "t1", 102).toString());
+        assertEquals(1, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("could not write " + dir.resolve("etc/rt_protos.d/routesync-netns-" + a.name() + ".conf")
+                + " on netns " + a.name() + ": ") && r.err().contains("nothing was changed"), r.toString());
+        Path names = dir.resolve("etc/rt_tables.d");
+        assertFalse(Files.exists(names.resolve("routesync-netns-" + a.name() + ".conf")), "the table names were not written either");
+        try (var left = Files.list(names)) {
+            assertEquals(List.of(), left.toList(), "no staged temporary file is left behind");
+        }
+        assertFalse(a.ip("rule", "show").contains("1000:"), "no rule was added");
+    }
 }
