@@ -18,30 +18,48 @@ first_line() { head -n 1 -- "$1" 2>/dev/null | tr -d '\r'; }
 # missing it is created 0700 if $3 is "create", else accepted (nothing is read from it then).
 # Stops the script with "fatal unsafe-dir KIND PATH WHY" otherwise.
 private_dir() {
+  dir_unsafe "$@" || return 0
+  mark fatal unsafe-dir "$1" "$2" "$pd_why"; exit 0
+}
+
+# private_dir's check alone: returns 0 with the reason in $pd_why when directory $2 is not safe.
+dir_unsafe() {
+  pd_why=
   if [ ! -e "$2" ] && [ ! -L "$2" ]; then
-    [ "$3" = create ] || return 0
+    [ "$3" = create ] || return 1
     mkdir -p -- "$(dirname -- "$2")" 2>"$tmp/err" && { mkdir -m 0700 -- "$2" 2>>"$tmp/err" || [ -d "$2" ]; } \
-      || { mark fatal unsafe-dir "$1" "$2" "cannot be created: $(first_line "$tmp/err")"; exit 0; }
+      || { pd_why="cannot be created: $(first_line "$tmp/err")"; return 0; }
   fi
-  if [ -L "$2" ]; then mark fatal unsafe-dir "$1" "$2" is a symbolic link; exit 0; fi
-  if [ ! -d "$2" ]; then mark fatal unsafe-dir "$1" "$2" is not a directory; exit 0; fi
+  if [ -L "$2" ]; then pd_why="is a symbolic link"; return 0; fi
+  if [ ! -d "$2" ]; then pd_why="is not a directory"; return 0; fi
   pd_owner=$(stat -c %u -- "$2" 2>/dev/null) pd_mode=$(stat -c %a -- "$2" 2>/dev/null)
   case $pd_owner:$pd_mode in
-    *[!0-9:]*|:*|*:) mark fatal unsafe-dir "$1" "$2" cannot be checked; exit 0 ;;
+    *[!0-9:]*|:*|*:) pd_why="cannot be checked"; return 0 ;;
   esac
-  if [ "$pd_owner" != "$(id -u)" ]; then mark fatal unsafe-dir "$1" "$2" is owned by uid "$pd_owner" not "$(id -u)"; exit 0; fi
-  if [ $(( 0$pd_mode & 022 )) -ne 0 ]; then mark fatal unsafe-dir "$1" "$2" is writable by group or others "(mode $pd_mode)"; exit 0; fi
+  if [ "$pd_owner" != "$(id -u)" ]; then pd_why="is owned by uid $pd_owner not $(id -u)"; return 0; fi
+  if [ $(( 0$pd_mode & 022 )) -ne 0 ]; then pd_why="is writable by group or others (mode $pd_mode)"; return 0; fi
+  return 1
 }
 
 # Opens the lock file $lockfile on fd 9 inside its checked directory; a symbolic link or anything
-# but a regular file there is refused ("fatal unsafe-file lock PATH WHY").
+# but a regular file there is refused ("fatal unsafe-dir lock DIR WHY", "fatal unsafe-file lock PATH
+# WHY"). Then checks the state directory too, before anything is read from it or written to it.
 open_lock() {
-  private_dir lock "$(dirname -- "$lockfile")" create
-  if [ -L "$lockfile" ]; then mark fatal unsafe-file lock "$lockfile" is a symbolic link; exit 0; fi
-  if [ -e "$lockfile" ] && [ ! -f "$lockfile" ]; then mark fatal unsafe-file lock "$lockfile" is not a regular file; exit 0; fi
+  if lock_unsafe; then mark fatal "$lk_what" lock "$lk_path" "$lk_why"; exit 0; fi
   exec 9>>"$lockfile" || { mark fatal lock-open; exit 0; }
-  # the state directory too, before anything is read from it or written to it
   private_dir state "$state" keep
+}
+
+# open_lock's checks of the lock file and its directory (created 0700 when missing), alone: returns 0
+# when the lock must not be opened, with "unsafe-dir" or "unsafe-file" in $lk_what, the path in
+# $lk_path and the reason in $lk_why.
+lock_unsafe() {
+  lk_what=unsafe-dir lk_path=$(dirname -- "$lockfile")
+  if dir_unsafe lock "$lk_path" create; then lk_why=$pd_why; return 0; fi
+  lk_what=unsafe-file lk_path=$lockfile
+  if [ -L "$lockfile" ]; then lk_why="is a symbolic link"; return 0; fi
+  if [ -e "$lockfile" ] && [ ! -f "$lockfile" ]; then lk_why="is not a regular file"; return 0; fi
+  return 1
 }
 
 # An atomic write of file $1 to $2: a fresh temporary file (mktemp, unpredictable name) in the same

@@ -120,7 +120,9 @@ class ConfirmNetnsTest {
                 "the host's own timer ran the undo and the host reads exactly as before: " + report.detail());
         assertTrue(seconds >= WINDOW.toSeconds() && seconds < WINDOW.toSeconds() + 15, seconds + " s");
         assertEquals(before, SafetyNetns.snapshot(ns), "rules and routes are exactly as before the apply");
-        assertFalse(Files.exists(dir.resolve("etc/rt_tables.d/routesync.conf")), "the table name file did not exist before");
+        assertTrue(p.plan().changes().stream().anyMatch(c -> c.entry() instanceof io.routesync.model.TableName), "the plan names a table");
+        assertFalse(Files.exists(dir.resolve("etc/rt_tables.d/routesync-netns-" + ns.name() + ".conf")),
+                "the table name file did not exist before");
         assertFalse(report.succeeded());
     }
 
@@ -165,5 +167,41 @@ class ConfirmNetnsTest {
         sleep(WINDOW.plusSeconds(1));
         assertEquals(before, SafetyNetns.snapshot(ns));
         assertTrue(timer().status().last().startsWith("confirmed "), "disarmed, not fired");
+    }
+
+    @Test
+    void theTimerNeverFollowsALinkPlantedAsTheLockFile() throws Exception {
+        String before = SafetyNetns.snapshot(ns);
+        Prepared p = prepare(SafetyNetns.STATE);
+        Path lock = Path.of(p.reconciler().paths().lockFile());
+        Path victim = dir.resolve("victim");
+        Path result = dir.resolve("state/confirm/result");
+        AtomicInteger opened = new AtomicInteger();
+        Reconnector planted = () -> {
+            try {
+                if (opened.incrementAndGet() == 1) {
+                    // between the arm and the timer's run, the lock file becomes a link
+                    Files.delete(lock);
+                    Files.createSymbolicLink(lock, victim);
+                    throw new TransportException("ssh: connect to host: Connection timed out", true);
+                }
+                // once the timer has run, the lock file is put right so routesync can read the host again
+                for (int i = 0; i < 300 && !Files.exists(result); i++) Thread.sleep(100);
+                if (Files.isSymbolicLink(lock)) Files.delete(lock);
+            } catch (java.io.IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return Reconnector.local(p.reconciler().target()).open();
+        };
+        ConfirmReport report = apply(p, planted);
+        assertFalse(Files.exists(victim, java.nio.file.LinkOption.NOFOLLOW_LINKS), "the timer did not open the lock through the link");
+        assertEquals(ConfirmReport.Outcome.ROLLED_BACK_BY_HOST, report.outcome(), () -> report.detail() + " " + report.apply());
+        assertTrue(report.detail().contains("fire exact"), "the undo still ran, without the lock: " + report.detail());
+        assertEquals(before, SafetyNetns.snapshot(ns));
+        if (!Files.isDirectory(Path.of("/run/systemd/system"))) {
+            // without systemd the timer's output goes to the confirm directory's log
+            String log = Files.readString(dir.resolve("state/confirm/log"));
+            assertTrue(log.contains(" warning lock-not-taken " + lock + " is a symbolic link\n"), log);
+        }
     }
 }
