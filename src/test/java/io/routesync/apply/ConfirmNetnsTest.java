@@ -204,4 +204,22 @@ class ConfirmNetnsTest {
             assertTrue(log.contains(" warning lock-not-taken " + lock + " is a symbolic link\n"), log);
         }
     }
+
+    @Test
+    void anUndoNeverWritesWhatALinkAtANameFilePointsTo() throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret"), "100 secret-content\n");
+        Path own = Files.createDirectories(dir.resolve("etc/rt_tables.d")).resolve("routesync-netns-" + ns.name() + ".conf");
+        Files.createSymbolicLink(own, secret);
+        Prepared p = prepare(SafetyNetns.STATE);
+        ConfirmUndo undo = ConfirmUndo.of(p.reading().observed(), p.plan(), p.ownership());
+        assertNotNull(timer().arm("d4e5f6", Duration.ofSeconds(600), p.reading(), p.loaded().state().tablesToRead(), undo));
+        p.reconciler().apply(p.loaded().state(), p.ownership(), p.reading(), p.plan(), SafetyNetns.inputs(), false, x -> { });
+        assertTrue(Files.readString(own).contains("102 uplink2"), "the apply replaced the link with its file");
+        ConfirmTimer.Result r = timer().rollbackNow();
+        assertTrue(r.done(), r::toString);
+        assertFalse(Files.exists(own, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.readString(own).contains("secret-content"),
+                "the undo did not copy the link's target into the name file");
+        assertFalse(Files.exists(own, java.nio.file.LinkOption.NOFOLLOW_LINKS), "a link is undone as a file that was not there");
+        assertEquals("100 secret-content\n", Files.readString(secret));
+    }
 }
