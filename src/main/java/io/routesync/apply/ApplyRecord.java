@@ -42,7 +42,7 @@ public final class ApplyRecord {
         for (Change c : plan.changes()) {
             ObjectNode n = changes.addObject();
             n.put("action", c.action().word());
-            n.put("command", ChangeSyntax.command(c, null));
+            n.put("command", ChangeSyntax.command(c, null, plan.namesFile()));
         }
         return root.toString() + "\n";
     }

@@ -97,7 +97,7 @@ public final class ConfirmedApply {
         try (Reconnector.Connection c = reconnector.open()) {
             HostReading fresh = HostReader.read(c.target(), reconciler.paths(), desired.tablesToRead(),
                     reconciler.settings().lockWait(), reconciler.settings().timeout());
-            HostPlan remaining = Planner.plan(desired, fresh.observed(), ownership);
+            HostPlan remaining = reconciler.plan(desired, fresh, ownership);
             if (remaining.isEmpty()) {
                 ConfirmTimer.Result r = timer(c.target()).confirm(token);
                 if (r.done()) return new ConfirmReport(ConfirmReport.Outcome.CONFIRMED, report, null, fresh);

@@ -101,8 +101,9 @@ public final class Reconciler {
         return HostReader.read(target, paths, desired.tablesToRead(), settings.lockWait(), settings.timeout());
     }
 
+    /** The plan for this target; its name changes are lines of the target's own name file. */
     public HostPlan plan(DesiredState desired, HostReading reading, Ownership ownership) throws PlanConflictException {
-        return Planner.plan(desired, reading.observed(), ownership);
+        return Planner.plan(desired, reading.observed(), ownership).forNetns(target.netns());
     }
 
     /**
@@ -219,8 +220,8 @@ public final class Reconciler {
         if (applied.note("pending") != null) throw PendingConfirmException.of(target.name(), applied.note("pending"));
         if (applied.note("stale") != null) return new Run(true, null, null, null, -1, List.of(), null);
         if (applied.note("fatal") != null) {
-            return new Run(false, null, null, null, -1, List.of(),
-                    ScriptFailure.describe(target.name(), applied.note("fatal")) + "; nothing was changed");
+            return new Run(false, null, null, null, -1, List.of(), ScriptFailure.describe(target.name(), applied.note("fatal"))
+                    + ScriptFailure.leftChanged(applied));
         }
         BatchFailure failure = null;
         for (Reading.CommandSection c : applied.commands()) {

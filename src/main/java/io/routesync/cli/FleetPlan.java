@@ -35,6 +35,7 @@ final class FleetPlan {
 
     static String block(HostRun run, Style style, int width) {
         StringBuilder b = new StringBuilder(HostBlockRenderer.header(run.name(), style, width));
+        b.append(HostBlockRenderer.warnings(run.warnings(), style, width));
         if (run.failure() != null) {
             b.append(HostBlockRenderer.failure(run.name(), run.failure().unreachable(), run.failure().detail(), style, width));
         } else {

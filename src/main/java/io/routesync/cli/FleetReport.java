@@ -47,7 +47,7 @@ final class FleetReport {
             String error = r.failure() != null ? r.failure().detail() : r.reason();
             var plan = r.report() != null && r.report().applied() != null ? r.report().applied() : r.plan();
             hosts.add(new FleetJsonRenderer.HostEntry(r.name(), kind(r), plan, r.spec().loaded().names(), outcome, confirm, error,
-                    r.report() == null ? null : r.report().record(), r.spec().inputs().commit()));
+                    r.report() == null ? null : r.report().record(), r.spec().inputs().commit(), r.warnings()));
         }
         return FleetJsonRenderer.render(command, hosts);
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.routesync.config.state.LoadedState;
+import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
 import io.routesync.model.Route;
 import io.routesync.model.Rule;
@@ -84,7 +85,7 @@ final class ShowCommand implements Callable<Integer> {
         List<String> header = List.of("Live policy routing of " + t.name() + ", as read by routesync.",
                 "owned: routesync deletes it when it is not desired (it carries the tag, or its table is owned)",
                 "foreign: routesync never deletes it; kernel: a default rule, never deleted",
-                "tables: the names in rt_tables.d/routesync.conf");
+                "tables: the names in " + HostPlan.namesFile(t.netns()));
         out.print(StateYamlRenderer.render(header, declared, reading.observed().rules(), routes, names, remarks));
         return ExitCodes.OK;
     }

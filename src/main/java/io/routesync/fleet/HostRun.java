@@ -47,6 +47,11 @@ public record HostRun(HostSpec spec, HostReading reading, HostPlan plan, ApplyRe
         return spec.name();
     }
 
+    /** What the read warned about (a name file iproute2 stops reading part way); none when it was not read. */
+    public List<String> warnings() {
+        return reading == null ? List.of() : reading.warnings();
+    }
+
     public Status status() {
         if (failure != null) return failure.unreachable() ? Status.UNREACHABLE : Status.FAILED;
         if (confirm != null) {

@@ -54,7 +54,7 @@ public final class Planner {
     /**
      * The plan that returns every entry {@code attempted} touched (route key, rule identity, table name)
      * to its state in {@code snapshot}, given the host now reads {@code now}; nothing else is touched.
-     * Its fingerprint is that of {@code now} with nothing desired.
+     * Its fingerprint is that of {@code now} with nothing desired; its name file that of {@code attempted}.
      */
     public static HostPlan rollback(Observed snapshot, Observed now, HostPlan attempted, Ownership ownership) {
         return Rollback.plan(snapshot, now, attempted, ownership);

@@ -46,7 +46,7 @@ final class Rollback {
         r.rules(snapshot, now);
         r.names(snapshot, now);
         return new HostPlan(ChangeOrder.order(r.changes),
-                Fingerprint.of(DesiredState.empty(), now, ownership));
+                Fingerprint.of(DesiredState.empty(), now, ownership), attempted.namesFile());
     }
 
     private void touch(Entry e) {

@@ -23,11 +23,14 @@ public final class ChangeSyntax {
         return body(change, null);
     }
 
-    /** The command a user would type: {@code ip [-6] rule add ...}, or the rt_tables.d line for a table name. */
-    public static String command(Change change, Names names) {
+    /**
+     * The command a user would type: {@code ip [-6] rule add ...}, or for a table name its line and the
+     * target's own name file ({@code namesFile}, see {@link io.routesync.model.HostPlan#namesFile()}).
+     */
+    public static String command(Change change, Names names, String namesFile) {
         if (change.entry() instanceof TableName) {
             TableName t = (TableName) change.entry();
-            return "table " + t.name() + " = " + t.id().id() + " (rt_tables.d/routesync.conf)";
+            return "table " + t.name() + " = " + t.id().id() + " (" + namesFile + ")";
         }
         Family family = family(change);
         return (family == Family.INET6 ? "ip -6 " : "ip ") + body(change, names);

@@ -21,10 +21,13 @@ public final class FleetJsonRenderer {
      * One host. {@code plan} is null when the host could not be planned; {@code outcome} (an apply's
      * ending, like {@code applied}), {@code confirm} (with --confirm, like {@code confirmed}), {@code
      * error}, {@code record} and {@code commit} (the git commit the state came from) are null when
-     * they do not apply.
+     * they do not apply. {@code warnings} are what reading the host warned about (always a list).
      */
     public record HostEntry(String host, RecapRenderer.Kind kind, HostPlan plan, Names names, String outcome, String confirm,
-                            String error, String record, String commit) {
+                            String error, String record, String commit, List<String> warnings) {
+        public HostEntry {
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        }
     }
 
     private FleetJsonRenderer() {
@@ -48,6 +51,8 @@ public final class FleetJsonRenderer {
             if (h.error() != null) node.put("error", h.error());
             if (h.record() != null) node.put("record", h.record());
             if (h.commit() != null) node.put("commit", h.commit());
+            ArrayNode warnings = node.putArray("warnings");
+            h.warnings().forEach(warnings::add);
             if (h.plan() != null) {
                 ObjectNode plan = JsonPlanRenderer.host(new JsonPlanRenderer.HostEntry(h.host(), h.plan(), h.names()));
                 plan.remove("host");

@@ -31,6 +31,15 @@ public final class HostBlockRenderer {
         return HumanPlanRenderer.render(host, plan, names, style, desired);
     }
 
+    /** What reading the host warned about, a paragraph each, wrapped to the terminal; empty when nothing. */
+    public static String warnings(java.util.List<String> warnings, Style style, int width) {
+        StringBuilder b = new StringBuilder();
+        for (String w : warnings) {
+            b.append(style.yellow("warning: ")).append(TextWidth.wrap(w, width <= 0 ? 0 : Math.max(20, width - 9))).append('\n');
+        }
+        return b.toString();
+    }
+
     /** Why the host has no plan or no result: one paragraph, wrapped to the terminal. */
     public static String failure(String host, boolean unreachable, String detail, Style style, int width) {
         String head = unreachable ? host + " is unreachable: " : host + " failed: ";

@@ -37,7 +37,7 @@ public final class HumanPlanRenderer {
         out.append("routesync will perform these changes on ").append(style.bold(host)).append(":\n\n");
         if (desired != null && deletesEverything(plan, desired)) out.append(style.red(everythingWarning(host, plan))).append("\n\n");
         for (Change change : plan.changes()) {
-            String line = change.action().symbol() + " " + ChangeSyntax.command(change, names);
+            String line = change.action().symbol() + " " + ChangeSyntax.command(change, names, plan.namesFile());
             out.append("  ").append(colour(change.action(), line, style)).append('\n');
             String previous = ChangeSyntax.previous(change, names);
             if (previous != null) out.append("      ").append(style.dim("was: " + previous)).append('\n');

@@ -46,7 +46,7 @@ public final class JsonPlanRenderer {
         node.put("host", h.host());
         node.put("fingerprint", h.plan().fingerprint());
         ArrayNode changes = node.putArray("changes");
-        for (Change c : h.plan().changes()) changes.add(change(c, h.names()));
+        for (Change c : h.plan().changes()) changes.add(change(c, h.names(), h.plan().namesFile()));
         ObjectNode summary = node.putObject("summary");
         summary.put("add", h.plan().count(Action.ADD));
         summary.put("change", h.plan().count(Action.REPLACE));
@@ -54,7 +54,7 @@ public final class JsonPlanRenderer {
         return node;
     }
 
-    private static ObjectNode change(Change c, Names names) {
+    private static ObjectNode change(Change c, Names names, String namesFile) {
         ObjectNode node = JSON.createObjectNode();
         node.put("action", c.action().word());
         Family family = ChangeSyntax.family(c);
@@ -78,7 +78,7 @@ public final class JsonPlanRenderer {
         } else {
             throw new AssertionError(c.entry());
         }
-        node.put("command", ChangeSyntax.command(c, names));
+        node.put("command", ChangeSyntax.command(c, names, namesFile));
         String previous = ChangeSyntax.previous(c, names);
         if (previous != null) node.put("previous", previous);
         return node;

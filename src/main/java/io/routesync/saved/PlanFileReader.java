@@ -90,7 +90,8 @@ public final class PlanFileReader {
         JsonNode list = n.path("changes");
         for (int i = 0; i < list.size(); i++) changes.add(EntryJson.readChange(list.get(i), where + ".changes[" + i + "]"));
         try {
-            return new SavedHost(name, target, tag, n.path("reading_digest").asText(null), desired, new HostPlan(changes, fingerprint));
+            return new SavedHost(name, target, tag, n.path("reading_digest").asText(null), desired,
+                    new HostPlan(changes, fingerprint, HostPlan.namesFile(target.netns())));
         } catch (IllegalArgumentException e) {
             throw new PlanFileException(where + ": " + e.getMessage(), e);
         }

@@ -36,6 +36,18 @@ public final class ScriptFailure {
         return "the routesync script failed on " + host + " (" + fatal + ")";
     }
 
+    /**
+     * What a run stopped before its batch changed: nothing, or (a {@code left-changed PATH REASON} note)
+     * a name file it had written and could not put back, as the end of a sentence.
+     */
+    public static String leftChanged(Reading reading) {
+        String left = reading.note("left-changed");
+        if (left == null) return "; nothing was changed";
+        String[] w = left.split(" ", 2);
+        return "; no route or rule was changed, but " + w[0] + " was already written and could not be put back"
+                + (w.length < 2 ? "" : " (" + w[1] + ")") + ": check it";
+    }
+
     /** The {@code write-failed PATH REASON} notes of a run, as "PATH: REASON". */
     public static List<String> writeFailures(Reading reading) {
         List<String> out = new ArrayList<>();

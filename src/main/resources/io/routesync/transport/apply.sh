@@ -6,15 +6,16 @@
 # after the batch) and record (the JSON record of this apply), both written only when every batch
 # succeeded; confirm-token (the token of the apply --confirm this batch belongs to: only that one
 # passes while a change awaits confirmation). A write that fails before the batch stops it ("fatal
-# write PATH REASON", nothing changed); one after it is reported ("write-failed PATH REASON").
+# write PATH REASON", nothing changed; "left-changed PATH REASON" first when a name file already
+# written could not be put back); one after it is reported ("write-failed PATH REASON").
 expected=$1
 shift 1
 take_parts
 lock_unchanged "$expected" "$@"
 refuse_if_pending "$(cat "$tmp/confirm-token" 2>/dev/null)"
+stage_names
 footprint_grow
-if [ -f "$tmp/tables" ]; then put_or_stop "$tmp/tables" "$own_tables"; fi
-if [ -f "$tmp/protos" ]; then put_or_stop "$tmp/protos" "$own_protos"; fi
+place_names
 # batches arrive in chunks (batch4-0001, batch4-0002, ...; IPv4 first): ip -batch slows down and
 # grows ~4 KB per line, so no single run gets more than ~50k lines. The first failure stops the rest.
 ok=1

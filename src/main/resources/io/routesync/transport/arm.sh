@@ -21,7 +21,9 @@ for f in "$tmp"/undo4-* "$tmp"/undo6-*; do
   if [ -f "$f" ]; then cp -- "$f" "$new/" || { mark fatal confirm-dir; exit 0; }; fi
 done
 cp -- "$tmp/restore" "$new/restore.sh" || { mark fatal confirm-dir; exit 0; }
-save() { if [ -f "$1" ]; then cp -- "$1" "$new/saved-$2"; else : > "$new/absent-$2"; fi; }
+# a symbolic link is saved as absent, never read through: the undo would write what it points to
+# (any file) into a name file every user can read; the undo removes the file the apply put there
+save() { if [ -f "$1" ] && [ ! -L "$1" ]; then cp -- "$1" "$new/saved-$2"; else : > "$new/absent-$2"; fi; }
 save "$own_tables" tables
 save "$own_protos" protos
 save "$state/tables" footprint

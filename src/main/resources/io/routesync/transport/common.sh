@@ -64,7 +64,9 @@ sweep_tmp() {
   done
 }
 tmp=
-trap 'if [ -n "$tmp" ]; then rm -rf -- "$tmp"; fi' EXIT
+# names_t/names_p: name files staged next to their targets and not yet renamed (files.sh)
+names_t= names_p=
+trap 'rm -f -- ${names_t:+"$names_t"} ${names_p:+"$names_p"}; if [ -n "$tmp" ]; then rm -rf -- "$tmp"; fi' EXIT
 trap 'exit 129' HUP
 trap 'exit 130' INT
 trap 'exit 141' PIPE

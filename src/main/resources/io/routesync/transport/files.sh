@@ -18,48 +18,79 @@ first_line() { head -n 1 -- "$1" 2>/dev/null | tr -d '\r'; }
 # missing it is created 0700 if $3 is "create", else accepted (nothing is read from it then).
 # Stops the script with "fatal unsafe-dir KIND PATH WHY" otherwise.
 private_dir() {
+  dir_unsafe "$@" || return 0
+  mark fatal unsafe-dir "$1" "$2" "$pd_why"; exit 0
+}
+
+# private_dir's check alone: returns 0 with the reason in $pd_why when directory $2 is not safe.
+dir_unsafe() {
+  pd_why=
   if [ ! -e "$2" ] && [ ! -L "$2" ]; then
-    [ "$3" = create ] || return 0
+    [ "$3" = create ] || return 1
     mkdir -p -- "$(dirname -- "$2")" 2>"$tmp/err" && { mkdir -m 0700 -- "$2" 2>>"$tmp/err" || [ -d "$2" ]; } \
-      || { mark fatal unsafe-dir "$1" "$2" "cannot be created: $(first_line "$tmp/err")"; exit 0; }
+      || { pd_why="cannot be created: $(first_line "$tmp/err")"; return 0; }
   fi
-  if [ -L "$2" ]; then mark fatal unsafe-dir "$1" "$2" is a symbolic link; exit 0; fi
-  if [ ! -d "$2" ]; then mark fatal unsafe-dir "$1" "$2" is not a directory; exit 0; fi
+  if [ -L "$2" ]; then pd_why="is a symbolic link"; return 0; fi
+  if [ ! -d "$2" ]; then pd_why="is not a directory"; return 0; fi
   pd_owner=$(stat -c %u -- "$2" 2>/dev/null) pd_mode=$(stat -c %a -- "$2" 2>/dev/null)
   case $pd_owner:$pd_mode in
-    *[!0-9:]*|:*|*:) mark fatal unsafe-dir "$1" "$2" cannot be checked; exit 0 ;;
+    *[!0-9:]*|:*|*:) pd_why="cannot be checked"; return 0 ;;
   esac
-  if [ "$pd_owner" != "$(id -u)" ]; then mark fatal unsafe-dir "$1" "$2" is owned by uid "$pd_owner" not "$(id -u)"; exit 0; fi
-  if [ $(( 0$pd_mode & 022 )) -ne 0 ]; then mark fatal unsafe-dir "$1" "$2" is writable by group or others "(mode $pd_mode)"; exit 0; fi
+  if [ "$pd_owner" != "$(id -u)" ]; then pd_why="is owned by uid $pd_owner not $(id -u)"; return 0; fi
+  if [ $(( 0$pd_mode & 022 )) -ne 0 ]; then pd_why="is writable by group or others (mode $pd_mode)"; return 0; fi
+  return 1
 }
 
 # Opens the lock file $lockfile on fd 9 inside its checked directory; a symbolic link or anything
-# but a regular file there is refused ("fatal unsafe-file lock PATH WHY").
+# but a regular file there is refused ("fatal unsafe-dir lock DIR WHY", "fatal unsafe-file lock PATH
+# WHY"). Then checks the state directory too, before anything is read from it or written to it.
 open_lock() {
-  private_dir lock "$(dirname -- "$lockfile")" create
-  if [ -L "$lockfile" ]; then mark fatal unsafe-file lock "$lockfile" is a symbolic link; exit 0; fi
-  if [ -e "$lockfile" ] && [ ! -f "$lockfile" ]; then mark fatal unsafe-file lock "$lockfile" is not a regular file; exit 0; fi
+  if lock_unsafe; then mark fatal "$lk_what" lock "$lk_path" "$lk_why"; exit 0; fi
   exec 9>>"$lockfile" || { mark fatal lock-open; exit 0; }
-  # the state directory too, before anything is read from it or written to it
   private_dir state "$state" keep
+}
+
+# open_lock's checks of the lock file and its directory (created 0700 when missing), alone: returns 0
+# when the lock must not be opened, with "unsafe-dir" or "unsafe-file" in $lk_what, the path in
+# $lk_path and the reason in $lk_why.
+lock_unsafe() {
+  lk_what=unsafe-dir lk_path=$(dirname -- "$lockfile")
+  if dir_unsafe lock "$lk_path" create; then lk_why=$pd_why; return 0; fi
+  lk_what=unsafe-file lk_path=$lockfile
+  if [ -L "$lockfile" ]; then lk_why="is a symbolic link"; return 0; fi
+  if [ -e "$lockfile" ] && [ ! -f "$lockfile" ]; then lk_why="is not a regular file"; return 0; fi
+  return 1
 }
 
 # An atomic write of file $1 to $2: a fresh temporary file (mktemp, unpredictable name) in the same
 # directory, readable by all (ip reads the name files as any user), then renamed over $2; a symbolic
 # link at $2 is replaced, not followed. On failure returns 1 with the reason in $put_err.
 put() {
-  put_err= put_dir=$(dirname -- "$2")
-  if ! mkdir -p -- "$put_dir" 2>"$tmp/err"; then put_err=$(first_line "$tmp/err"); return 1; fi
+  stage "$1" "$2" && place "$staged" "$2"
+}
+
+# put's first step: file $1 copied to a fresh temporary file next to $2, named in $staged.
+stage() {
+  put_err= staged= put_dir=$(dirname -- "$2")
+  if ! mkdir -p -- "$put_dir" 2>"$tmp/err"; then put_failed ""; return 1; fi
   if [ -d "$2" ] && [ ! -L "$2" ]; then put_err="it is a directory"; return 1; fi
-  put_tmp=$(mktemp "$put_dir/.routesync.XXXXXXXX" 2>"$tmp/err") || { put_err=$(first_line "$tmp/err"); return 1; }
-  if cat -- "$1" > "$put_tmp" 2>"$tmp/err" && chmod 0644 -- "$put_tmp" 2>"$tmp/err" \
-      && { [ ! -L "$2" ] || rm -f -- "$2" 2>"$tmp/err"; } && mv -f -- "$put_tmp" "$2" 2>"$tmp/err"; then
-    return 0
-  fi
+  staged=$(mktemp "$put_dir/.routesync.XXXXXXXX" 2>"$tmp/err") || { staged=; put_failed ""; return 1; }
+  if cat -- "$1" > "$staged" 2>"$tmp/err" && chmod 0644 -- "$staged" 2>"$tmp/err"; then return 0; fi
+  put_failed "$staged"; staged=; return 1
+}
+
+# put's second step: the staged file $1 renamed over $2 (a symbolic link there is removed first).
+place() {
+  put_err=
+  if { [ ! -L "$2" ] || rm -f -- "$2" 2>"$tmp/err"; } && mv -f -- "$1" "$2" 2>"$tmp/err"; then return 0; fi
+  put_failed "$1"; return 1
+}
+
+# The reason of a failed step (the first line of its stderr), and its temporary file $1 removed.
+put_failed() {
   put_err=$(first_line "$tmp/err")
   [ -n "$put_err" ] || put_err="write error"
-  rm -f -- "$put_tmp"
-  return 1
+  [ -z "$1" ] || rm -f -- "$1"
 }
 
 # put, or stop the script before anything changed: "fatal write PATH REASON".
@@ -89,4 +120,46 @@ footprint_grow() {
   footprint | sort -n -u > "$tmp/was"
   cmp -s -- "$tmp/grown" "$tmp/was" && return 0
   if [ -f "$tmp/undo" ]; then put_or_report "$tmp/grown" "$state/tables"; else put_or_stop "$tmp/grown" "$state/tables"; fi
+}
+
+# Before the batch, this target's name files (parts tables and protos, each sent when it changes) are
+# written all or nothing, so a failure really changed nothing: both are staged next to their files
+# (stage_names) before either is renamed into place (place_names), and when the second rename fails
+# the first file is put back as it was. Staged files not yet placed are removed however the script
+# ends (they are not *.conf, so ip never reads them meanwhile).
+# (common.sh's EXIT trap removes them with the run's temporary directory)
+stage_names() {
+  if [ -f "$tmp/tables" ]; then
+    stage "$tmp/tables" "$own_tables" || { mark fatal write "$own_tables" "$put_err"; exit 0; }
+    names_t=$staged
+  fi
+  if [ -f "$tmp/protos" ]; then
+    stage "$tmp/protos" "$own_protos" || { mark fatal write "$own_protos" "$put_err"; exit 0; }
+    names_p=$staged
+  fi
+}
+place_names() {
+  # what the tables file was, to put back: "absent", "kept" (a copy in $tmp/tables-was) or unknown
+  # (a symbolic link is never read through, so it cannot be put back)
+  was=unknown
+  if [ -n "$names_t" ] && [ -n "$names_p" ]; then
+    if [ ! -e "$own_tables" ] && [ ! -L "$own_tables" ]; then was=absent
+    elif [ -f "$own_tables" ] && [ ! -L "$own_tables" ] && cp -- "$own_tables" "$tmp/tables-was" 2>/dev/null; then was=kept
+    fi
+  fi
+  if [ -n "$names_t" ]; then
+    place "$names_t" "$own_tables" || { names_t=; mark fatal write "$own_tables" "$put_err"; exit 0; }
+    names_t=
+  fi
+  [ -n "$names_p" ] || return 0
+  place "$names_p" "$own_protos" && { names_p=; return 0; }
+  names_p= pn_err=$put_err
+  if [ -f "$tmp/tables" ]; then
+    case $was in
+      absent) rm -f -- "$own_tables" 2>"$tmp/err" || mark left-changed "$own_tables" "$(first_line "$tmp/err")" ;;
+      kept) put "$tmp/tables-was" "$own_tables" || mark left-changed "$own_tables" "$put_err" ;;
+      *) mark left-changed "$own_tables" "it was a symbolic link, which routesync does not read through" ;;
+    esac
+  fi
+  mark fatal write "$own_protos" "$pn_err"; exit 0
 }

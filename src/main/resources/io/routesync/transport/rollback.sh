@@ -6,11 +6,20 @@
 mode=$1 token=${2:-}
 if [ "$mode" = fire ]; then
   # the apply being undone may still hold the lock, its output stuck on the connection it cut: wait
-  # for it, but not for ever; making the host reachable again matters more than the lock
-  # "command exec": a failed redirection must not end the shell (it would, for a plain exec)
-  if [ -n "$lockfile" ] && command -v flock >/dev/null 2>&1 && command exec 9>>"$lockfile" 2>/dev/null; then
-    flock -x -w "$wait" 9 || mark warning lock-not-taken
+  # for it, but not for ever; making the host reachable again matters more than the lock. The lock
+  # file is checked as open_lock checks it (a link planted there since the arm is never followed):
+  # an unsafe one is not opened, and the undo goes on without the lock.
+  if [ -n "$lockfile" ] && command -v flock >/dev/null 2>&1; then
+    if lock_unsafe; then
+      mark warning lock-not-taken "$lk_path" "$lk_why"
+    # "command exec": a failed redirection must not end the shell (it would, for a plain exec)
+    elif command exec 9>>"$lockfile" 2>/dev/null; then
+      flock -x -w "$wait" 9 || mark warning lock-not-taken
+    else
+      mark warning lock-not-taken "$lockfile" cannot be opened
+    fi
   fi
+  private_dir state "$state" keep
 else
   take_lock -x
 fi

@@ -120,7 +120,9 @@ class ConfirmNetnsTest {
                 "the host's own timer ran the undo and the host reads exactly as before: " + report.detail());
         assertTrue(seconds >= WINDOW.toSeconds() && seconds < WINDOW.toSeconds() + 15, seconds + " s");
         assertEquals(before, SafetyNetns.snapshot(ns), "rules and routes are exactly as before the apply");
-        assertFalse(Files.exists(dir.resolve("etc/rt_tables.d/routesync.conf")), "the table name file did not exist before");
+        assertTrue(p.plan().changes().stream().anyMatch(c -> c.entry() instanceof io.routesync.model.TableName), "the plan names a table");
+        assertFalse(Files.exists(dir.resolve("etc/rt_tables.d/routesync-netns-" + ns.name() + ".conf")),
+                "the table name file did not exist before");
         assertFalse(report.succeeded());
     }
 
@@ -261,5 +263,58 @@ class ConfirmNetnsTest {
         io.routesync.testing.ConfirmTimers.killGroup(timerGroup, true);
         for (int i = 0; i < 50 && processGroupAlive(timerGroup); i++) sleep(Duration.ofMillis(100));
         assertEquals(ApplyReport.Outcome.APPLIED, plainApply(prepare(OTHER)).outcome());
+
+    @Test
+    void theTimerNeverFollowsALinkPlantedAsTheLockFile() throws Exception {
+        String before = SafetyNetns.snapshot(ns);
+        Prepared p = prepare(SafetyNetns.STATE);
+        Path lock = Path.of(p.reconciler().paths().lockFile());
+        Path victim = dir.resolve("victim");
+        Path result = dir.resolve("state/confirm/result");
+        AtomicInteger opened = new AtomicInteger();
+        Reconnector planted = () -> {
+            try {
+                if (opened.incrementAndGet() == 1) {
+                    // between the arm and the timer's run, the lock file becomes a link
+                    Files.delete(lock);
+                    Files.createSymbolicLink(lock, victim);
+                    throw new TransportException("ssh: connect to host: Connection timed out", true);
+                }
+                // once the timer has run, the lock file is put right so routesync can read the host again
+                for (int i = 0; i < 300 && !Files.exists(result); i++) Thread.sleep(100);
+                if (Files.isSymbolicLink(lock)) Files.delete(lock);
+            } catch (java.io.IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return Reconnector.local(p.reconciler().target()).open();
+        };
+        ConfirmReport report = apply(p, planted);
+        assertFalse(Files.exists(victim, java.nio.file.LinkOption.NOFOLLOW_LINKS), "the timer did not open the lock through the link");
+        assertEquals(ConfirmReport.Outcome.ROLLED_BACK_BY_HOST, report.outcome(), () -> report.detail() + " " + report.apply());
+        assertTrue(report.detail().contains("fire exact"), "the undo still ran, without the lock: " + report.detail());
+        assertEquals(before, SafetyNetns.snapshot(ns));
+        if (!Files.isDirectory(Path.of("/run/systemd/system"))) {
+            // without systemd the timer's output goes to the confirm directory's log
+            String log = Files.readString(dir.resolve("state/confirm/log"));
+            assertTrue(log.contains(" warning lock-not-taken " + lock + " is a symbolic link\n"), log);
+        }
+    }
+
+    @Test
+    void anUndoNeverWritesWhatALinkAtANameFilePointsTo() throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret"), "100 secret-content\n");
+        Path own = Files.createDirectories(dir.resolve("etc/rt_tables.d")).resolve("routesync-netns-" + ns.name() + ".conf");
+        Files.createSymbolicLink(own, secret);
+        Prepared p = prepare(SafetyNetns.STATE);
+        ConfirmUndo undo = ConfirmUndo.of(p.reading().observed(), p.plan(), p.ownership());
+        assertNotNull(timer().arm("d4e5f6", Duration.ofSeconds(600), p.reading(), p.loaded().state().tablesToRead(), undo));
+        p.reconciler().apply(p.loaded().state(), p.ownership(), p.reading(), p.plan(), SafetyNetns.inputs(), false, x -> { });
+        assertTrue(Files.readString(own).contains("102 uplink2"), "the apply replaced the link with its file");
+        ConfirmTimer.Result r = timer().rollbackNow();
+        assertTrue(r.done(), r::toString);
+        assertFalse(Files.exists(own, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.readString(own).contains("secret-content"),
+                "the undo did not copy the link's target into the name file");
+        assertFalse(Files.exists(own, java.nio.file.LinkOption.NOFOLLOW_LINKS), "a link is undone as a file that was not there");
+        assertEquals("100 secret-content\n", Files.readString(secret));
     }
 }

@@ -63,10 +63,12 @@ final class SafetyNetns {
         return reconciler(LocalTarget.netns(ns.name()), paths(ns, dir));
     }
 
-    /** Everything the kernel holds for the namespace's rules and routes, both families: equal means untouched. */
+    /**
+     * The namespace's rules and routes, both families, but the IPv6 routes the kernel adds to a new link
+     * by itself (at its own time, even without DAD): equal means untouched.
+     */
     static String snapshot(Netns ns) {
-        return ns.ip("rule", "show") + ns.ip("-6", "rule", "show") + ns.ip("route", "show", "table", "all")
-                + ns.ip("-6", "route", "show", "table", "all");
+        return io.routesync.testing.RoutingSnapshot.of(ns);
     }
 
     static ApplyRecord.Inputs inputs() {

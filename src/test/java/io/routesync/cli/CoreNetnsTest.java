@@ -75,7 +75,7 @@ class CoreNetnsTest {
         assertEquals(String.join("\n",
                 "routesync will perform these changes on netns " + ns.name() + ":",
                 "",
-                "  + table uplink2 = 102 (rt_tables.d/routesync.conf)",
+                "  + table uplink2 = 102 (rt_tables.d/routesync-netns-" + ns.name() + ".conf)",
                 "  ~ ip route replace default via 192.168.2.1 dev eth1 table uplink2 proto routesync",
                 "      was: default via 192.168.2.254 dev eth1 table uplink2 proto boot",
                 "  + ip rule add pref 1001 to 192.168.2.10 lookup uplink2 protocol routesync",
@@ -99,6 +99,7 @@ class CoreNetnsTest {
         assertTrue(out.contains("  - \"pref 1000 from 192.168.2.10 lookup 102 protocol unspec\"  # owned\n"), out);
         assertTrue(out.contains("  \"102\":  # table 102, owned\n"), out);
         assertTrue(out.contains("    - \"10.66.0.0/16 via 192.168.2.1 dev eth1 proto boot\"  # owned\n"), out);
+        assertTrue(out.contains("tables: the names in rt_tables.d/routesync-netns-" + ns.name() + ".conf\n"), out);
     }
 
     @Test

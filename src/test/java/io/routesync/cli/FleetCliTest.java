@@ -124,6 +124,27 @@ class FleetCliTest {
     }
 
     @Test
+    void whatReadingAHostWarnedAboutIsInItsBlockAndItsJson() throws IOException {
+        SshFleet.Host h = fleet.host(2);
+        Path foreign = files.targetDir(h.index()).resolve("etc/rt_tables.d/foreign.conf");
+        Files.createDirectories(foreign.getParent());
+        Files.writeString(foreign, "90 ok\n104\n");
+        String warning = h.name() + ": " + foreign + ":2: iproute2 cannot read '104' and stops reading the file there";
+        CliRunner.Result r = run("plan", "-i", files.yaml().toString());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        assertTrue(FleetOutput.blocks(r.out()).get(h.name()).startsWith("warning: " + warning), r.toString());
+        assertEquals(1, r.out().split("warning: ", -1).length - 1, "only that host warns\n" + r);
+        CliRunner.Result json = run("plan", "-i", files.yaml().toString(), "--json");
+        assertEquals(ExitCodes.OK, json.exitCode(), json.toString());
+        JsonNode hosts = new ObjectMapper().readTree(json.out()).get("hosts");
+        for (int i = 0; i < SIZE; i++) {
+            JsonNode w = hosts.get(i).get("warnings");
+            assertEquals(i == h.index() ? 1 : 0, w.size(), json.out());
+            if (i == h.index()) assertTrue(w.get(0).asText().startsWith(warning), w.toString());
+        }
+    }
+
+    @Test
     void anUnreachableHostIsReportedWhileTheOthersConverge() {
         SshFleet.Host down = fleet.host(5);
         fleet.stopSshd(5);

@@ -1,6 +1,14 @@
 package io.routesync.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.routesync.apply.ApplyRecord;
+import io.routesync.model.Observed;
+import io.routesync.parse.HostReading;
+import java.util.Map;
 
 import io.routesync.apply.TargetPaths;
 import io.routesync.config.state.LoadedState;
@@ -59,6 +67,33 @@ class FleetReportTest {
                 TextWidth.wrap("the connection failed during the apply: /a/very/long/path/that/does/not/fit here", 30));
         assertEquals("short\n  - indented line that\n    is too long",
                 TextWidth.wrap("short\n  - indented line that is too long", 24));
+    }
+
+    @Test
+    void whatReadingAHostWarnedAboutIsInItsBlockAndItsJson() throws Exception {
+        String w = "edge1: /etc/iproute2/rt_tables.d/x.conf:2: iproute2 cannot read '104' and stops reading the file there";
+        Observed nothing = new Observed(List.of(), List.of(), Set.of(), List.of(), List.of(), Map.of());
+        HostReading reading = new HostReading(nothing, Names.builtin(), Map.of(), "d", List.of(w));
+        HostSpec edge1 = new HostSpec("edge1", null, TargetPaths.of(null, null, null, null), spec("edge1").loaded(),
+                spec("edge1").ownership(), new ApplyRecord.Inputs(null, null, "t"));
+        HostRun warned = new HostRun(edge1, reading, ONE, null, List.of(), null);
+        HostRun quiet = new HostRun(new HostSpec("edge2", null, edge1.paths(), edge1.loaded(), edge1.ownership(), edge1.inputs()),
+                null, EMPTY, null, List.of(), null);
+        assertEquals(io.routesync.render.HostBlockRenderer.header("edge1", Style.PLAIN, 0) + String.join("\n",
+                "warning: " + w,
+                "routesync will perform these changes on edge1:",
+                "",
+                "  + table uplink = 100 (rt_tables.d/routesync.conf)",
+                "",
+                "Plan: 1 to add, 0 to change, 0 to delete.",
+                "",
+                ""), FleetPlan.block(warned, Style.PLAIN, 0));
+        assertTrue(FleetPlan.block(quiet, Style.PLAIN, 0).startsWith("--- edge2 ---"), "no warning, no line");
+        assertTrue(FleetPlan.block(quiet, Style.PLAIN, 0).lines().noneMatch(l -> l.startsWith("warning")));
+        JsonNode hosts = new ObjectMapper().readTree(FleetReport.json("plan", List.of(warned, quiet))).get("hosts");
+        assertEquals(List.of(w), List.of(hosts.get(0).get("warnings").get(0).asText()));
+        assertEquals(1, hosts.get(0).get("warnings").size());
+        assertTrue(hosts.get(1).get("warnings").isArray() && hosts.get(1).get("warnings").isEmpty(), "always a list");
     }
 
     private static HostSpec spec(String name) {

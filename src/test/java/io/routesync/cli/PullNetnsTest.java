@@ -97,6 +97,24 @@ class PullNetnsTest {
     }
 
     @Test
+    void whatReadingTheHostWarnedAboutIsPrintedAndReported() throws Exception {
+        Path foreign = dir.resolve("etc/rt_tables.d/foreign.conf");
+        Files.createDirectories(foreign.getParent());
+        Files.writeString(foreign, "90 ok\n104\n");
+        String warning = "warning: netns " + ns.name() + ": " + foreign + ":2: iproute2 cannot read '104' and stops reading the file there";
+        Path report = dir.resolve("report.json");
+        CliRunner.Result run = pull("--report", report.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.err().startsWith(warning), run::toString);
+        assertTrue(run.out().contains("+ table uplink2 = 102 (rt_tables.d/routesync-netns-" + ns.name() + ".conf)"), run::toString);
+        JsonNode json = new ObjectMapper().readTree(Files.readString(report));
+        assertEquals(1, json.get("warnings").size(), json.toString());
+        assertTrue(json.get("warnings").get(0).asText().startsWith(warning), json.toString());
+        assertEquals("table uplink2 = 102 (rt_tables.d/routesync-netns-" + ns.name() + ".conf)",
+                json.get("changes").get("commands").get(0).asText(), json.toString());
+    }
+
+    @Test
     void aNewCommitIsPickedUp() {
         assertEquals(0, pull().exitCode());
         repo.write("states/uplink.yml", state(1100, "10.99.0.0/16 via 192.168.2.1 dev eth1"));

@@ -81,7 +81,7 @@ class SavedPlanCliTest {
 
     /** What the state touches (not the IPv6 routes the kernel adds to a new link by itself, a moment later): equal means untouched. */
     private String snapshot() {
-        return ns.ip("rule", "show") + ns.ip("-6", "rule", "show") + ns.ip("route", "show", "table", "all");
+        return io.routesync.testing.RoutingSnapshot.of(ns);
     }
 
     @Test

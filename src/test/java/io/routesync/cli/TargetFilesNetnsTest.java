@@ -229,4 +229,42 @@ class TargetFilesNetnsTest {
         r = cli(a, "plan", "--detailed-exitcode", "-f", state("c", "after", 106).toString());
         assertEquals(2, r.exitCode(), "'105 after' comes after the line iproute2 stops at: it binds nothing\n" + r);
     }
+
+    @Test
+    void everyPlanAndRecordNamesTheNamespacesOwnNameFile() throws Exception {
+        Netns a = ns("pf");
+        String own = "(rt_tables.d/routesync-netns-" + a.name() + ".conf)";
+        CliRunner.Result r = cli(a, "plan", "-f", state("a", "t1", 102).toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("  + table t1 = 102 " + own + "\n"), r.toString());
+        assertFalse(r.out().contains("(rt_tables.d/routesync.conf)"), r.toString());
+        r = cli(a, "plan", "--json", "-f", dir.resolve("a.yml").toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("\"command\" : \"table t1 = 102 " + own + "\""), r.toString());
+        Path saved = dir.resolve("a.plan");
+        r = cli(a, "plan", "--out", saved.toString(), "-f", dir.resolve("a.yml").toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        r = CliRunner.run("apply", saved.toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("  + table t1 = 102 " + own + "\n"), "a saved plan knows its target's file\n" + r);
+        String record = Files.readString(dir.resolve("state-" + a.name() + "/records/last.json"));
+        assertTrue(record.contains("\"command\":\"table t1 = 102 " + own + "\""), record);
+    }
+
+    @Test
+    void aProtocolFileThatCannotBeWrittenLeavesTheTableNamesUnwrittenToo() throws Exception {
+        Netns a = ns("pw");
+        Files.createDirectories(dir.resolve("etc"));
+        Files.writeString(dir.resolve("etc/rt_protos.d"), "a regular file where the directory should be\n");
+        CliRunner.Result r = cli(a, "apply", "--auto-approve", "-f", state("a", "t1", 102).toString());
+        assertEquals(1, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("could not write " + dir.resolve("etc/rt_protos.d/routesync-netns-" + a.name() + ".conf")
+                + " on netns " + a.name() + ": ") && r.err().contains("nothing was changed"), r.toString());
+        Path names = dir.resolve("etc/rt_tables.d");
+        assertFalse(Files.exists(names.resolve("routesync-netns-" + a.name() + ".conf")), "the table names were not written either");
+        try (var left = Files.list(names)) {
+            assertEquals(List.of(), left.toList(), "no staged temporary file is left behind");
+        }
+        assertFalse(a.ip("rule", "show").contains("1000:"), "no rule was added");
+    }
 }

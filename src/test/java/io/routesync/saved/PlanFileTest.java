@@ -56,7 +56,7 @@ class PlanFileTest {
         SavedHost host = new SavedHost("edge1", SavedTarget.ssh("192.0.2.7", 2222, "root", "/keys/id", List.of("-o", "ProxyJump=bastion"),
                 "/etc/iproute2", "/var/lib/routesync", "/run/lock/routesync.lock"), 245, "abc123", desired, plan);
         SavedHost ns = new SavedHost("netns blue", SavedTarget.netns("blue", "/tmp/etc", "/tmp/st", "/tmp/l.lock"), 245, null,
-                DesiredState.empty(), new HostPlan(List.of(), "f00"));
+                DesiredState.empty(), new HostPlan(List.of(), "f00").forNetns("blue"));
         return new SavedPlan(VERSION, "2024-06-11T10:00:00Z", "d1g35t", null, List.of(host, ns));
     }
 

@@ -42,7 +42,7 @@ public final class PullReport {
         changes(root, applied && r.report() != null ? r.report().applied() : null);
         if (r.outcome() == PullResult.Outcome.FAILED && r.report() != null) {
             ArrayNode attempted = root.putArray("attempted");
-            for (Change c : r.report().applied().changes()) attempted.add(ChangeSyntax.command(c, null));
+            for (Change c : r.report().applied().changes()) attempted.add(ChangeSyntax.command(c, null, r.report().applied().namesFile()));
         }
         if (r.signature() != null) {
             ObjectNode s = root.putObject("signature");
@@ -104,7 +104,7 @@ public final class PullReport {
         changes.put("delete", applied == null ? 0 : applied.count(Action.DELETE));
         ArrayNode commands = changes.putArray("commands");
         if (applied == null) return;
-        for (Change c : applied.changes()) commands.add(ChangeSyntax.command(c, null));
+        for (Change c : applied.changes()) commands.add(ChangeSyntax.command(c, null, applied.namesFile()));
     }
 
     private static void warnings(ObjectNode root, List<String> warnings) {

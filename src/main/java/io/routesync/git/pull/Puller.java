@@ -109,6 +109,7 @@ public final class Puller {
             Ownership ownership = new Ownership(loaded.state().ownedTables(), request.protocolTag());
 
             HostReading reading = reconciler.observe(loaded.state());
+            for (String w : reading.warnings()) warn.accept("warning: " + w);
             HostPlan plan = reconciler.plan(loaded.state(), reading, ownership);
             PullResult.Outcome outcome = PullResult.Outcome.NO_CHANGES;
             ApplyReport report = null;
