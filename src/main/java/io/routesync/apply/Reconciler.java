@@ -266,7 +266,7 @@ public final class Reconciler {
                 .append("The batch held (").append(plan.changes().size()).append(" change")
                 .append(plan.changes().size() == 1 ? "" : "s").append("):");
         for (Change c : plan.changes()) {
-            String line = ChangeSyntax.command(c, null);
+            String line = ChangeSyntax.command(c, null, plan.namesFile());
             m.append("\n  ").append(line);
         }
         m.append("\nCheck the host by hand ('ip rule show', 'ip route show table all') and undo what must not stay;"
