@@ -263,6 +263,7 @@ class ConfirmNetnsTest {
         io.routesync.testing.ConfirmTimers.killGroup(timerGroup, true);
         for (int i = 0; i < 50 && processGroupAlive(timerGroup); i++) sleep(Duration.ofMillis(100));
         assertEquals(ApplyReport.Outcome.APPLIED, plainApply(prepare(OTHER)).outcome());
+    }
 
     @Test
     void theTimerNeverFollowsALinkPlantedAsTheLockFile() throws Exception {
