@@ -56,7 +56,7 @@ public final class SshTarget implements Target {
         } catch (IllegalArgumentException e) {
             throw new TransportException(name + ": " + e.getMessage(), false, e);
         }
-        ScriptResult result = ProcessRunner.run(argv, stdin, timeout);
+        ScriptResult result = ProcessRunner.run("ssh to " + name, argv, stdin, timeout);
         if (result.exitCode() == SSH_FAILURE) {
             throw new TransportException(lastLine(result.stderr()), true);
         }
