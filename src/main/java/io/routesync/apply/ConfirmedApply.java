@@ -69,7 +69,8 @@ public final class ConfirmedApply {
             report = armed.apply(desired, ownership, reading, approved, inputs, acceptReplan, onReplan);
         } catch (TransportException lost) {
             if (staged.armed == null) throw lost;
-            return awaitHost(null, desired, ownership, staged, "the connection was lost during the apply: " + lost.getMessage());
+            return awaitHost(null, desired, ownership, staged,
+                    lost instanceof IncompleteApplyException ? lost.getMessage() : "the apply did not complete: " + lost.getMessage());
         }
         switch (report.outcome()) {
             case NO_CHANGES:

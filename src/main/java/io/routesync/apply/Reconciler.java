@@ -127,10 +127,10 @@ public final class Reconciler {
             } catch (PendingConfirmException refused) {
                 throw refused;
             } catch (TransportException lost) {
-                // the batch may have run in part: find out what is there now and take it back
-                HostReading now = observe(desired);
-                BatchFailure failure = new BatchFailure(null, -1, null, "the connection was lost during the apply: " + lost.getMessage(), -1);
-                return rollBack(desired, ownership, current, plan, now, failure, null, inputs);
+                // lost connection, timeout, output cut at its cap: the batch may have run in part, so find out
+                // what is there now and take it back. Whatever fails from here on is a failed host, never
+                // "unreachable, nothing changed".
+                return afterIncompleteApply(desired, ownership, current, plan, lost, inputs);
             }
             // the script stopped before its batch (a file it could not write, an unsafe directory): not a lost connection
             if (run.fatal != null) throw new TransportException(run.fatal, false);
@@ -160,6 +160,35 @@ public final class Reconciler {
             }
             return new ApplyReport(ApplyReport.Outcome.APPLIED, plan, run.after, null, null, null, run.recorded, run.batchNanos,
                     run.writeFailures);
+        }
+    }
+
+    /**
+     * The apply script started but its answer did not come back whole ({@code lost}): re-read the host and
+     * roll back what the batch changed. If that fails too, the host may be changed: the exception says so,
+     * what the batch held, and how far the rollback got; it is never "unreachable".
+     */
+    private ApplyReport afterIncompleteApply(DesiredState desired, Ownership ownership, HostReading snapshot, HostPlan plan,
+            TransportException lost, ApplyRecord.Inputs inputs) throws TransportException, OutputException, LockHeldException {
+        String what = "the apply did not complete: " + lost.getMessage();
+        String held = "its batch held " + plan.changes().size() + (plan.changes().size() == 1 ? " change" : " changes");
+        HostReading now;
+        try {
+            now = observe(desired);
+        } catch (TransportException again) {
+            throw new IncompleteApplyException(what + "\nReading " + target.name() + " again to roll it back failed: " + again.getMessage()
+                    + "\nThe host may be partly changed (" + held + ", none rolled back): run plan again to see where it stands.",
+                    lost);
+        }
+        BatchFailure failure = new BatchFailure(null, -1, null, what, -1);
+        try {
+            return rollBack(desired, ownership, snapshot, plan, now, failure, null, inputs);
+        } catch (TransportException again) {
+            HostPlan back = Planner.rollback(snapshot.observed(), now.observed(), plan, ownership);
+            throw new IncompleteApplyException(what + "\nThe rollback (" + back.changes().size() + (back.changes().size() == 1 ? " change" : " changes")
+                    + " to undo) did not complete either: " + again.getMessage()
+                    + "\nThe host may be partly changed (" + held + "; the rollback may have run in part): run plan again to see"
+                    + " where it stands.", lost);
         }
     }
 

@@ -82,6 +82,7 @@ final class FleetApply {
         try {
             applied = ParallelRun.run(changed.size(), forks,
                     k -> jobs.get(changed.get(k)).apply(planned.get(changed.get(k)), acceptReplan, safety, replanned -> { }),
+                    (k, thrown) -> jobs.get(changed.get(k)).failed(planned.get(changed.get(k)), thrown),
                     new ParallelRun.Listener<HostRun>() {
                         @Override
                         public void progress(int done, int running, int total) {

@@ -17,7 +17,8 @@ final class FleetPlan {
 
     static List<HostRun> run(List<HostJob> jobs, int forks, FleetConsole console, boolean blocks) throws InterruptedException {
         try {
-            return ParallelRun.run(jobs.size(), forks, i -> jobs.get(i).plan(), new ParallelRun.Listener<HostRun>() {
+            return ParallelRun.run(jobs.size(), forks, i -> jobs.get(i).plan(), (i, thrown) -> jobs.get(i).failed(thrown),
+                    new ParallelRun.Listener<HostRun>() {
                 @Override
                 public void progress(int done, int running, int total) {
                     console.progress("planning", done, running, total);

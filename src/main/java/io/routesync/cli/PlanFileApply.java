@@ -121,7 +121,8 @@ final class PlanFileApply {
     private int fleet(List<SavedHostJob> jobs, FleetConsole console) throws Exception {
         List<HostRun> runs;
         try {
-            runs = ParallelRun.run(jobs.size(), fleet.forks(), i -> jobs.get(i).apply(safety), new ParallelRun.Listener<HostRun>() {
+            runs = ParallelRun.run(jobs.size(), fleet.forks(), i -> jobs.get(i).apply(safety), (i, thrown) -> jobs.get(i).failed(thrown),
+                    new ParallelRun.Listener<HostRun>() {
                 @Override
                 public void progress(int done, int running, int total) {
                     console.progress("applying", done, running, total);

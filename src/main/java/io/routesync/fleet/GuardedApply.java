@@ -72,6 +72,16 @@ public final class GuardedApply {
     public Outcome apply(DesiredState desired, Ownership ownership, HostReading reading, HostPlan plan, ApplyRecord.Inputs inputs,
             boolean acceptReplan, Consumer<HostPlan> onReplan)
             throws TransportException, OutputException, LockHeldException, PlanConflictException {
+        try {
+            return applyChecked(desired, ownership, reading, plan, inputs, acceptReplan, onReplan);
+        } catch (TransportException e) {
+            throw failedOnceTouched(e);
+        }
+    }
+
+    private Outcome applyChecked(DesiredState desired, Ownership ownership, HostReading reading, HostPlan plan, ApplyRecord.Inputs inputs,
+            boolean acceptReplan, Consumer<HostPlan> onReplan)
+            throws TransportException, OutputException, LockHeldException, PlanConflictException {
         String note = null;
         if (checksManagementPath()) {
             // checked against the approved plan; a re-plan of a host that changed meanwhile is not checked again
@@ -92,7 +102,22 @@ public final class GuardedApply {
     /** {@code apply FILE} for one host of the file: see {@link SavedPlanApplier}, which also runs the check. */
     public SavedPlanApplier.Result applySaved(SavedHost host, ApplyRecord.Inputs inputs)
             throws TransportException, OutputException, LockHeldException, PlanConflictException {
-        return SavedPlanApplier.apply(host, reconciler, inputs, confirmed(), !checksManagementPath());
+        try {
+            return SavedPlanApplier.apply(host, reconciler, inputs, confirmed(), !checksManagementPath());
+        } catch (TransportException e) {
+            throw failedOnceTouched(e);
+        }
+    }
+
+    /**
+     * An "unreachable" failure (lost connection, timeout) after routesync started something that can
+     * change the host is a failed host (exit 1), not an unreachable one (69, "nothing changed there"):
+     * the single-host and fleet paths all see it so.
+     */
+    private TransportException failedOnceTouched(TransportException e) {
+        if (!e.unreachable() || !touched()) return e;
+        return new TransportException("the connection failed while routesync was changing " + target.name() + ": " + e.getMessage()
+                + "\nThe host may be partly changed: run plan again to see where it stands.", false, e);
     }
 
     private boolean checksManagementPath() {

@@ -15,7 +15,7 @@ public record HostFailure(boolean unreachable, String reason, String detail) {
      * Classifies what reading, planning or applying a host raised. Once an apply has started, a lost
      * connection is a failure, not "unreachable": part of the batch may have run.
      */
-    public static HostFailure of(Exception e, boolean applying) {
+    public static HostFailure of(Throwable e, boolean applying) {
         if (e instanceof TransportException) {
             TransportException t = (TransportException) e;
             if (t.unreachable() && !applying) return new HostFailure(true, firstLine(t.getMessage()), t.getMessage() + "\nNothing was read or changed there.");
@@ -32,7 +32,9 @@ public record HostFailure(boolean unreachable, String reason, String detail) {
             return failed("the desired state contradicts the host; nothing was changed:\n  - "
                     + String.join("\n  - ", ((PlanConflictException) e).conflicts()));
         }
-        return failed("routesync failed unexpectedly: " + e);
+        // a bug or an Error (StackOverflowError, OutOfMemoryError) on this host's task: it ends this host only
+        return failed("routesync failed unexpectedly: " + e
+                + (applying ? "\nThe host may be partly changed: run plan again to see where it stands." : ""));
     }
 
     /**

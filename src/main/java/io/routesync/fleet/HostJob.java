@@ -44,9 +44,19 @@ public final class HostJob {
         try {
             HostReading reading = reconciler.observe(spec.loaded().state());
             return HostRun.planned(spec, reading, reconciler.plan(spec.loaded().state(), reading, spec.ownership()));
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
             return HostRun.failed(spec, HostFailure.of(e, false));
         }
+    }
+
+    /** This host's result when its plan task threw past {@link #plan} (the fleet run's last resort). */
+    public HostRun failed(Throwable thrown) {
+        return HostRun.failed(spec, HostFailure.of(thrown, false));
+    }
+
+    /** This host's result when its apply task threw past {@link #apply}: it may have been changed. */
+    public HostRun failed(HostRun planned, Throwable thrown) {
+        return new HostRun(spec, planned.reading(), planned.plan(), null, List.of(), HostFailure.of(thrown, true));
     }
 
     /**
@@ -67,7 +77,7 @@ public final class HostJob {
                     });
             HostFailure refused = o.refusal() == null ? null : HostFailure.refused(spec.name(), o.refusal());
             return new HostRun(spec, planned.reading(), planned.plan(), o.report(), replans, refused, o.confirm(), o.note());
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
             return new HostRun(spec, planned.reading(), planned.plan(), null, replans, HostFailure.of(e, guarded.touched()));
         }
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 
 /**
@@ -14,7 +15,9 @@ import java.util.function.IntFunction;
  * soon as a result and all before it are in, so output blocks are never interleaved and appear as
  * early as the order allows. Every callback runs under one lock: a listener may write to the
  * terminal without further care. Tasks report their failures in their result; one that throws
- * anyway does not stop the others, and is rethrown once all have finished.
+ * anyway (a bug, a StackOverflowError, an OutOfMemoryError while reading one host) gets its result
+ * from {@code failed}, in its place in the order: one host's failure never stops the others or the run.
+ * Only a listener's own exception, or {@code failed} itself throwing, is rethrown once all have finished.
  */
 public final class ParallelRun<R> {
 
@@ -44,8 +47,12 @@ public final class ParallelRun<R> {
         this.finished = new boolean[total];
     }
 
-    /** Runs {@code task} for 0..count-1 with at most {@code forks} at a time; returns the results in order. */
-    public static <R> List<R> run(int count, int forks, IntFunction<R> task, Listener<R> listener) throws InterruptedException {
+    /**
+     * Runs {@code task} for 0..count-1 with at most {@code forks} at a time; returns the results in order.
+     * A task that throws anything gets {@code failed.apply(index, thrown)} as its result.
+     */
+    public static <R> List<R> run(int count, int forks, IntFunction<R> task, BiFunction<Integer, Throwable, R> failed,
+            Listener<R> listener) throws InterruptedException {
         if (forks < 1) throw new IllegalArgumentException("forks must be at least 1");
         ParallelRun<R> run = new ParallelRun<>(count, listener);
         if (count == 0) return List.of();
@@ -54,33 +61,40 @@ public final class ParallelRun<R> {
             List<Future<?>> futures = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 int index = i;
-                futures.add(pool.submit(() -> run.one(index, task)));
+                futures.add(pool.submit(() -> run.one(index, task, failed)));
             }
-            RuntimeException first = null;
+            Throwable first = null;
             for (Future<?> f : futures) {
                 try {
                     f.get();
                 } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof Error) throw (Error) cause;
-                    if (first == null) first = cause instanceof RuntimeException ? (RuntimeException) cause : new IllegalStateException(cause);
+                    // not a host's failure (those became results): a listener's or failed's own; every host still ran
+                    if (first == null) first = e.getCause();
                 }
             }
-            if (first != null) throw first;
+            if (first instanceof Error) throw (Error) first;
+            if (first instanceof RuntimeException) throw (RuntimeException) first;
+            if (first != null) throw new IllegalStateException(first);
             return List.copyOf(run.results);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private void one(int index, IntFunction<R> task) {
+    private void one(int index, IntFunction<R> task, BiFunction<Integer, Throwable, R> failed) {
         synchronized (this) {
             running++;
             listener.progress(done, running, total);
         }
         R result = null;
         try {
-            result = task.apply(index);
+            try {
+                result = task.apply(index);
+            } catch (Throwable thrown) {
+                // whatever one host's task throws ends that host only; its memory (an OutOfMemoryError's
+                // cause) is garbage once the task is gone. An interrupt stays set for the pool to see.
+                result = failed.apply(index, thrown);
+            }
         } finally {
             synchronized (this) {
                 running--;
@@ -88,7 +102,7 @@ public final class ParallelRun<R> {
                 results.set(index, result);
                 finished[index] = true;
                 listener.progress(done, running, total);
-                // deliver the longest finished prefix; a thrown task leaves a null in its place
+                // deliver the longest finished prefix; a null result (failed threw) is skipped
                 while (delivered < total && finished[delivered]) {
                     R r = results.get(delivered);
                     if (r != null) listener.next(delivered, r);

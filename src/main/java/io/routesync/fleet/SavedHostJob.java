@@ -64,9 +64,14 @@ public final class SavedHostJob {
         try {
             guarded = guarded(safety);
             return result(guarded.applySaved(saved, spec.inputs()));
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
             return new HostRun(spec, null, saved.plan(), null, List.of(), HostFailure.of(e, guarded != null && guarded.touched()));
         }
+    }
+
+    /** This host's result when its apply task threw past {@link #apply} (the fleet run's last resort): it may have been changed. */
+    public HostRun failed(Throwable thrown) {
+        return new HostRun(spec, null, saved.plan(), null, List.of(), HostFailure.of(thrown, true));
     }
 
     /** The same for a plan file of one host, which reads like a single-host apply: failures to reach or read it are thrown. */

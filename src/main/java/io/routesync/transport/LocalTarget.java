@@ -55,6 +55,6 @@ public final class LocalTarget implements Target {
         argv.add(script);
         argv.add("routesync");
         argv.addAll(args);
-        return ProcessRunner.run(argv, stdin, timeout);
+        return ProcessRunner.run("the script on " + name(), argv, stdin, timeout);
     }
 }

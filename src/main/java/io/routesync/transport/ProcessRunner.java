@@ -34,7 +34,16 @@ public final class ProcessRunner {
     private ProcessRunner() {
     }
 
+    /** Runs a local utility: messages name it by its first word ({@code ip}, {@code sh}). */
     public static ScriptResult run(List<String> argv, byte[] stdin, Duration timeout) throws TransportException {
+        return run(argv.get(0), argv, stdin, timeout);
+    }
+
+    /**
+     * Runs {@code argv}; messages name it as {@code label} ("ssh to h1"): the first word of a program
+     * such as {@code ip netns exec mgmt ssh} would name the wrong thing.
+     */
+    public static ScriptResult run(String label, List<String> argv, byte[] stdin, Duration timeout) throws TransportException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Process process;
         try {
@@ -42,7 +51,7 @@ public final class ProcessRunner {
         } catch (IOException e) {
             throw new TransportException("cannot start " + argv.get(0) + ": " + e.getMessage(), true, e);
         }
-        String program = argv.get(0);
+        String program = label;
         Drain out = new Drain(process.getInputStream(), MAX_STDOUT, process);
         Drain err = new Drain(process.getErrorStream(), MAX_STDERR, process);
         feed(process, stdin);
@@ -62,7 +71,9 @@ public final class ProcessRunner {
             }
             if (!exited) {
                 kill(process);
-                throw new TransportException(program + " did not finish within " + timeout.toSeconds() + " s", true);
+                // "did not answer" only when nothing came back: a host that sent part of its answer did answer
+                throw new TransportException(program + (out.isEmpty() ? " did not answer" : " did not finish") + " within "
+                        + timeout.toSeconds() + " s; it was stopped", true);
             }
             if (!ended) {
                 kill(process);
@@ -180,6 +191,12 @@ public final class ProcessRunner {
                 overflow = true;
             }
             kill(process);
+        }
+
+        boolean isEmpty() {
+            synchronized (lock) {
+                return size == 0;
+            }
         }
 
         boolean overflowed() {

@@ -1,5 +1,6 @@
 package io.routesync.transport;
 
+import io.routesync.config.inventory.SshOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +63,18 @@ final class SshCommandLine {
             argv.add("-i");
             argv.add(s.identityFile());
         }
-        argv.addAll(s.extraArgs());
+        String jump = SshOptions.jump(s.extraArgs());
+        if (jump == null) {
+            argv.addAll(s.extraArgs());
+        } else {
+            // routesync's own ProxyCommand, so its options hold for the jump connection too (JumpCommand)
+            List<String> rest = SshOptions.withoutJump(s.extraArgs());
+            String family = null;
+            for (String w : rest) if (w.equals("-4") || w.equals("-6")) family = w;
+            argv.add("-o");
+            argv.add("ProxyCommand=" + JumpCommand.of(program, s, jump, family));
+            argv.addAll(rest);
+        }
         argv.add("--");
         argv.add(s.host());
         argv.add(remoteCommand(script, args));

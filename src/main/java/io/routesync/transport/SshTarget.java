@@ -1,5 +1,6 @@
 package io.routesync.transport;
 
+import io.routesync.config.inventory.SshOptions;
 import java.time.Duration;
 import java.util.List;
 
@@ -56,11 +57,24 @@ public final class SshTarget implements Target {
         } catch (IllegalArgumentException e) {
             throw new TransportException(name + ": " + e.getMessage(), false, e);
         }
-        ScriptResult result = ProcessRunner.run(argv, stdin, timeout);
+        ScriptResult result = ProcessRunner.run("ssh to " + name, argv, stdin, timeout);
         if (result.exitCode() == SSH_FAILURE) {
-            throw new TransportException(lastLine(result.stderr()), true);
+            throw new TransportException(throughJump(lastLine(result.stderr())), true);
         }
         return result;
+    }
+
+    /**
+     * ssh runs a ControlPersist connection's ProxyCommand with its error output on /dev/null, so a jump
+     * connection's own verdict ("Host key verification failed.") never shows: ssh only says its pipe
+     * closed. Name the jump host, so the message points at it.
+     */
+    private String throughJump(String line) {
+        if (!line.startsWith("Connection closed by UNKNOWN port") && !line.startsWith("kex_exchange_identification:")) return line;
+        String jump = SshOptions.jump(settings.extraArgs());
+        if (jump == null) return line;
+        return "the connection through the jump host " + jump + " failed (" + line + "); ssh does not show why: its host key may"
+                + " be unknown or its login refused (try connecting to it with ssh yourself)";
     }
 
     /** ssh ends with its verdict (after any warnings or host key banner); empty stderr gets a stand-in. */

@@ -1,6 +1,11 @@
 # routesync: functions shared by the scripts it runs on a target. Fixed text; every value arrives
 # as a positional argument and is only ever used quoted.
 set -u
+# One locale for every tool here and below (sort, sed, awk, grep, tr, ip, the confirm timer): ssh's
+# usual "SendEnv LANG LC_*" passes the controller's locale on, and a host's own may differ. In C,
+# bytes are bytes, ranges are ASCII and numbers have no thousands separators.
+LC_ALL=C
+export LC_ALL
 m=$1 ns=$2 etc=$3 lockfile=$4 wait=$5 state=$6
 shift 6
 ipx() { if [ -n "$ns" ]; then ip -n "$ns" "$@"; else ip "$@"; fi; }

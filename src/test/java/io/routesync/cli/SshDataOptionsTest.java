@@ -152,6 +152,29 @@ class SshDataOptionsTest {
         assertTrue(fleet.acceptedLogins(0) >= loginsBefore + 2, "one login for the jump, one for the host: " + fleet.acceptedLogins(0));
     }
 
+    /**
+     * routesync's host key checking holds for a jump host too: the user's configuration accepts any key
+     * of "lax-jump" (StrictHostKeyChecking no, its own known_hosts), which ssh's own ProxyJump would use;
+     * routesync's ProxyCommand checks the jump strictly, so the run refuses the unknown key, writes no key,
+     * and reports the host unreachable. The same configuration through a known jump (the positive
+     * control above) works.
+     */
+    @Test
+    void anUnknownJumpHostKeyIsRefusedWhateverTheUsersConfigurationSays() throws IOException {
+        Path laxKnown = dir.resolve("lax_known_hosts");
+        Path config = Files.writeString(dir.resolve("ssh_config"), "Host lax-jump\n  HostName " + fleet.host(0).address()
+                + "\n  StrictHostKeyChecking no\n  UserKnownHostsFile " + laxKnown + "\n" + Files.readString(fleet.sshConfig()));
+        String program = String.join(" ", fleet.inController(List.of("ssh", "-F", config.toString())));
+        int loginsBefore = fleet.acceptedLogins(0);
+        writeInventory("      ansible_ssh_common_args: \"-J root@lax-jump:22\"\n");
+        CliRunner.Result r = CliRunner.run("plan", "-i", inventory.toString(), "--ssh-program", program);
+        assertEquals(ExitCodes.UNAVAILABLE, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("h0  unreachable"), r.toString());
+        assertTrue(r.out().contains("h0  unreachable: the connection through the jump host root@lax-jump:22 failed"), r.toString());
+        assertFalse(Files.exists(laxKnown) && Files.size(laxKnown) > 0, "a jump host key was accepted and written");
+        assertEquals(loginsBefore, fleet.acceptedLogins(0), "no login through an unverified jump host");
+    }
+
     private void assertRefused(CliRunner.Result r, String message) {
         assertEquals(ExitCodes.DATA, r.exitCode(), r.toString());
         assertTrue(r.err().contains(message), r.toString());

@@ -24,7 +24,7 @@ class ParallelRunTest {
         List<String> results = ParallelRun.run(delays.length, 8, i -> {
             sleep(delays[i]);
             return "host" + i;
-        }, (index, result) -> {
+        }, (i, thrown) -> "failed", (index, result) -> {
             assertEquals("host" + index, result);
             delivered.add(index);
         });
@@ -43,7 +43,7 @@ class ParallelRunTest {
         ParallelRun.run(3, 3, i -> {
             if (i == 2) await(slowMayFinish);
             return i;
-        }, (index, result) -> {
+        }, (i, thrown) -> -1, (index, result) -> {
             if (slowMayFinish.getCount() == 1) deliveredBeforeSlowFinished.add(index);
             if (index == 1) slowMayFinish.countDown();
         });
@@ -60,7 +60,7 @@ class ParallelRunTest {
             sleep(5);
             running.decrementAndGet();
             return i;
-        }, new ParallelRun.Listener<Integer>() {
+        }, (i, thrown) -> -1, new ParallelRun.Listener<Integer>() {
             @Override
             public void progress(int done, int now, int total) {
                 seenRunning.add(now);
@@ -77,14 +77,33 @@ class ParallelRunTest {
     }
 
     @Test
-    void aTaskThatThrowsDoesNotStopTheOthersAndIsRethrownAtTheEnd() {
-        List<Integer> delivered = new ArrayList<>();
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ParallelRun.run(5, 2, i -> {
+    void aTaskThatThrowsAnythingFailsAloneInItsPlace() throws InterruptedException {
+        // an Error (a host whose reading exhausts the heap, a deep recursion) must not abort the run
+        List<String> delivered = new ArrayList<>();
+        List<String> results = ParallelRun.run(6, 2, i -> {
             if (i == 1) throw new IllegalStateException("boom");
+            if (i == 2) throw new OutOfMemoryError("Java heap space");
+            if (i == 3) throw new StackOverflowError();
+            return "host" + i;
+        }, (i, thrown) -> "host" + i + " failed: " + thrown, (index, result) -> delivered.add(result));
+        List<String> expected = List.of("host0", "host1 failed: java.lang.IllegalStateException: boom",
+                "host2 failed: java.lang.OutOfMemoryError: Java heap space", "host3 failed: java.lang.StackOverflowError",
+                "host4", "host5");
+        assertEquals(expected, results);
+        assertEquals(expected, delivered);
+    }
+
+    @Test
+    void aListenerThatThrowsIsRethrownOnceEveryHostHasRun() {
+        AtomicInteger ran = new AtomicInteger();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ParallelRun.run(5, 2, i -> {
+            ran.incrementAndGet();
             return i;
-        }, (index, result) -> delivered.add(index)));
-        assertEquals("boom", e.getMessage());
-        assertEquals(List.of(0, 2, 3, 4), delivered);
+        }, (i, thrown) -> -1, (index, result) -> {
+            if (index == 1) throw new IllegalStateException("listener");
+        }));
+        assertEquals("listener", e.getMessage());
+        assertEquals(5, ran.get());
     }
 
     private static void sleep(int ms) {

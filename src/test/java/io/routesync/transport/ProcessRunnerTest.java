@@ -46,7 +46,7 @@ class ProcessRunnerTest {
         long start = System.nanoTime();
         TransportException e = assertTimeoutPreemptively(LIMIT, () -> assertThrows(TransportException.class,
                 () -> ProcessRunner.run(List.of("sh", "-c", "sleep 1000 & echo $! > " + pids + "; sleep 1001"), null, Duration.ofSeconds(2))));
-        assertEquals("sh did not finish within 2 s", e.getMessage());
+        assertEquals("sh did not answer within 2 s; it was stopped", e.getMessage());
         assertTrue(System.nanoTime() - start < Duration.ofSeconds(15).toNanos());
         long child = Long.parseLong(Files.readString(pids).strip());
         assertTrue(waitUntilGone(child), "the program's child was killed too");
@@ -57,7 +57,16 @@ class ProcessRunnerTest {
         byte[] input = new byte[16 << 20]; // far more than a pipe holds
         TransportException e = assertTimeoutPreemptively(LIMIT, () -> assertThrows(TransportException.class,
                 () -> ProcessRunner.run(List.of("sleep", "1000"), input, Duration.ofSeconds(2))));
-        assertEquals("sleep did not finish within 2 s", e.getMessage());
+        assertEquals("sleep did not answer within 2 s; it was stopped", e.getMessage());
+    }
+
+    @Test
+    void aProgramThatAnsweredInPartAndHangsDidNotFinishAndIsNamedByItsLabel() {
+        // the label names what runs ("ssh to h1"), not the program's first word ("ip" of "ip netns exec X ssh")
+        TransportException e = assertTimeoutPreemptively(LIMIT, () -> assertThrows(TransportException.class,
+                () -> ProcessRunner.run("ssh to h1", List.of("sh", "-c", "echo part; sleep 1000"), null, Duration.ofSeconds(2))));
+        assertEquals("ssh to h1 did not finish within 2 s; it was stopped", e.getMessage());
+        assertTrue(e.unreachable());
     }
 
     @Test

@@ -42,8 +42,52 @@ class SshCommandLineTest {
                 "-o", "StrictHostKeyChecking=yes", "-o", "ControlMaster=auto",
                 "-o", "ControlPath=/tmp/routesync-ssh-1/%C", "-o", "ControlPersist=60s",
                 "-p", "2222", "-l", "deploy", "-i", "/keys/id_ed25519",
-                "-C", "-o", "ProxyJump=bastion",
+                "-o", "ProxyCommand=ssh -o BatchMode=yes -o StrictHostKeyChecking=yes -o ConnectTimeout=7 -W '[%h]:%p' -- bastion",
+                "-C",
                 "--", "edge1.example.net", "sh -c 'echo hi' routesync 'a b'"), argv);
+    }
+
+    /**
+     * A jump host from data gets routesync's own ProxyCommand: the same program (its -F, its netns or
+     * VRF), batch mode, host key checking and connect timeout, the data's address family, user and port.
+     * ssh expands its % tokens and the user's shell reads it back word for word.
+     */
+    @Test
+    void aJumpHostGetsRoutesyncsOptionsInAProxyCommandEveryShellReadsBack() {
+        List<String> program = List.of("ip", "netns", "exec", "ctl", "ssh", "-F", "/etc/routesync/ssh config?",
+                "-o", "ControlPath=~/.ssh/cm-%r@%h:%p");
+        SshSettings s = SshSettings.of("2001:db8::7").withAcceptNewHostKeys(true).withConnectTimeout(Duration.ofSeconds(4))
+                .withExtraArgs(List.of("-6", "-o", "ServerAliveInterval=5", "-J", "deploy@bastion-1.example.net:2222", "-C"));
+        List<String> argv = SshCommandLine.argv(program, CONTROL, s, "true", List.of());
+        assertFalse(argv.contains("-J"), argv.toString());
+        int at = argv.indexOf("ServerAliveInterval=5");
+        assertEquals(List.of("-6", "-o", "ServerAliveInterval=5", "-C", "--", "2001:db8::7"), argv.subList(at - 2, at + 4));
+        String command = argv.get(argv.indexOf("ControlPersist=60s") + 2);
+        assertEquals("ProxyCommand=ip netns exec ctl ssh -F '/etc/routesync/ssh config?' -o 'ControlPath=~/.ssh/cm-%%r@%%h:%%p'"
+                + " -o BatchMode=yes -o StrictHostKeyChecking=accept-new -o ConnectTimeout=4 -6 -l deploy -p 2222 -W '[%h]:%p'"
+                + " -- bastion-1.example.net", command);
+        // what ssh then runs: its % tokens expanded, "exec " in front, through the user's shell
+        String expanded = java.util.regex.Pattern.compile("%(.)").matcher(command.substring("ProxyCommand=".length()))
+                .replaceAll(m -> m.group(1).equals("h") ? "2001:db8::7" : m.group(1).equals("p") ? "22" : "%");
+        for (String shell : List.of("sh", "bash")) {
+            String words = Shell.check(shell, "-c", "printf '<%s>\\n' " + expanded).stdout();
+            assertEquals("<ip>\n<netns>\n<exec>\n<ctl>\n<ssh>\n<-F>\n</etc/routesync/ssh config?>\n<-o>\n"
+                    + "<ControlPath=~/.ssh/cm-%r@%h:%p>\n<-o>\n<BatchMode=yes>\n<-o>\n<StrictHostKeyChecking=accept-new>\n<-o>\n"
+                    + "<ConnectTimeout=4>\n<-6>\n<-l>\n<deploy>\n<-p>\n<2222>\n<-W>\n<[2001:db8::7]:22>\n<-->\n"
+                    + "<bastion-1.example.net>\n", words, shell);
+        }
+    }
+
+    @Test
+    void aProgramWordNoShellReadsBackTheSameIsRefusedForAJump() {
+        SshSettings s = SshSettings.of("edge1").withExtraArgs(List.of("-J", "bastion"));
+        for (String word : List.of("it's", "a\\b", "hi!")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> SshCommandLine.argv(List.of("ssh", "-o", word), CONTROL, s, "true", List.of()));
+            assertTrue(e.getMessage().contains("cannot be passed on to the jump host's connection"), e.getMessage());
+        }
+        // without a jump the same program is run as it is, with no shell in between
+        SshCommandLine.argv(List.of("ssh", "-o", "it's"), CONTROL, SshSettings.of("edge1"), "true", List.of());
     }
 
     @Test

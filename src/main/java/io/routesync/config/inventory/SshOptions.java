@@ -166,6 +166,52 @@ public final class SshOptions {
         check(extraArgs);
     }
 
+    /**
+     * The jump host given in {@code words} ({@code -J} or {@code -o ProxyJump}; the first, as ssh keeps
+     * the first value), or null when there is none or it is {@code none}.
+     */
+    public static String jump(List<String> words) {
+        List<String> argv = check(words);
+        for (int i = 0; i + 1 < argv.size(); i++) {
+            String value = jumpValue(argv, i);
+            if (value != null) return value.equals("none") ? null : value;
+            if (takesValue(argv.get(i))) i++;
+        }
+        return null;
+    }
+
+    /** {@code words} as {@link #check} returns them, without their {@code -J} and {@code -o ProxyJump} options. */
+    public static List<String> withoutJump(List<String> words) {
+        List<String> argv = check(words);
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < argv.size(); i++) {
+            boolean jump = jumpValue(argv, i) != null;
+            boolean pair = takesValue(argv.get(i)) && i + 1 < argv.size();
+            if (!jump) {
+                rest.add(argv.get(i));
+                if (pair) rest.add(argv.get(i + 1));
+            }
+            if (pair) i++;
+        }
+        return rest;
+    }
+
+    private static boolean takesValue(String option) {
+        return option.length() == 2 && WITH_VALUE.indexOf(option.charAt(1)) >= 0;
+    }
+
+    /** The jump value of the option at {@code i} of checked words, or null when it is not a jump option. */
+    private static String jumpValue(List<String> argv, int i) {
+        if (i + 1 >= argv.size()) return null;
+        if (argv.get(i).equals("-J")) return argv.get(i + 1);
+        if (!argv.get(i).equals("-o")) return null;
+        String text = argv.get(i + 1);
+        String name = name(text);
+        if (!name.equalsIgnoreCase("ProxyJump")) return null;
+        String rest = text.substring(name.length()).strip();
+        return (rest.startsWith("=") ? rest.substring(1) : rest).strip();
+    }
+
     /** The names given with {@code -o} in checked words, lower case as ssh compares them. */
     public static List<String> configNames(List<String> words) {
         List<String> argv = check(words);
@@ -220,13 +266,19 @@ public final class SshOptions {
     }
 
     /**
-     * ProxyJump (and -J) hops, [user@]host[:port] each, comma-separated, or {@code none}. ssh pastes
-     * them unquoted into a command line for the shell ({@code ssh -l USER -p PORT -J REST -W ... HOST}),
-     * so each part is a plain name: no '-' first, no shell syntax, no '%' (expanded by ssh), no brackets.
+     * ProxyJump (and -J): one jump host, [user@]host[:port], or {@code none}. routesync connects through
+     * it with a ProxyCommand of its own (so its batch mode, host key checking and connect timeout hold
+     * for the jump too), which ssh runs through the shell: each part is a plain name, no '-' first, no
+     * shell syntax, no '%' (expanded by ssh), no brackets. A chain of jumps would need nested shell quoting:
+     * it belongs in the operator's ~/.ssh/config.
      */
     static String jumpsProblem(String value) {
         if (value.equals("none")) return null;
         if (value.isEmpty()) return "is empty";
+        if (value.contains(",")) {
+            return "has more than one jump host: routesync gives one jump host its own connection options (batch mode,"
+                    + " host key checking, connect timeout); chain jumps in your ~/.ssh/config (a Host alias with ProxyJump)";
+        }
         for (String hop : value.split(",", -1)) {
             if (hop.isEmpty()) return "has an empty jump host (two commas in a row, or one at an end)";
             String host = hop;
