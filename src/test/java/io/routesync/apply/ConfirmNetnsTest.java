@@ -309,7 +309,7 @@ class ConfirmNetnsTest {
         Prepared p = prepare(SafetyNetns.STATE);
         ConfirmUndo undo = ConfirmUndo.of(p.reading().observed(), p.plan(), p.ownership());
         assertNotNull(timer().arm("d4e5f6", Duration.ofSeconds(600), p.reading(), p.loaded().state().tablesToRead(), undo));
-        p.reconciler().apply(p.loaded().state(), p.ownership(), p.reading(), p.plan(), SafetyNetns.inputs(), false, x -> { });
+        p.reconciler().withConfirmToken("d4e5f6").apply(p.loaded().state(), p.ownership(), p.reading(), p.plan(), SafetyNetns.inputs(), false, x -> { });
         assertTrue(Files.readString(own).contains("102 uplink2"), "the apply replaced the link with its file");
         ConfirmTimer.Result r = timer().rollbackNow();
         assertTrue(r.done(), r::toString);
