@@ -10,7 +10,7 @@ import java.io.PrintWriter;
  * Callers serialize their calls (ParallelRun's listener does).
  */
 final class FleetConsole {
-    private static final String ERASE_LINE = "\r\u001b[K";
+    private static final String ERASE_LINE = TerminalSafeWriter.ERASE_LINE;
 
     private final PrintWriter out;
     private final PrintWriter err;

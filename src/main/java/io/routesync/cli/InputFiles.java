@@ -1,7 +1,9 @@
 package io.routesync.cli;
 
 import io.routesync.config.InputText;
+import io.routesync.config.InputLimits;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -13,6 +15,12 @@ final class InputFiles {
     /** The file's text; {@link io.routesync.config.UnreadableInput} when too large or not UTF-8. */
     static String read(Path file) throws IOException {
         InputText.checkSize(Files.size(file));
-        return InputText.decode(Files.readAllBytes(file));
+        // the size is checked again as it is read: a device or a pipe (/dev/zero) has no size beforehand
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes((int) InputLimits.MAX_FILE_BYTES + 1);
+        }
+        InputText.checkReadSize(bytes.length);
+        return InputText.decode(bytes);
     }
 }

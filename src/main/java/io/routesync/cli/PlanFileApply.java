@@ -82,13 +82,30 @@ final class PlanFileApply {
             throw new UserError(ExitCodes.FAILED, "cannot read the plan file " + file + ": " + e.getMessage() + ". Nothing was applied.", e);
         }
         try {
-            return PlanFileReader.read(text, Version.number());
+            return checkedTargets(PlanFileReader.read(text, Version.number()));
         } catch (PlanFileException e) {
             String why = e.getMessage();
             // the likely slip: a state file given without -f
             String hint = why.startsWith("this is not a routesync plan file") ? " (a desired-state file is given with -f FILE)" : "";
             throw new UserError(ExitCodes.FAILED, file + ": " + why + hint + (why.contains("Nothing was applied") ? "" : ". Nothing was applied."), e);
         }
+    }
+
+    /**
+     * The paths and ssh port a plan file names are data too: checked here, as the run would check them,
+     * so a bad one is the plan file's error (exit 1, nothing applied) rather than an unexpected failure.
+     */
+    private static SavedPlan checkedTargets(SavedPlan plan) throws PlanFileException {
+        for (int i = 0; i < plan.hosts().size(); i++) {
+            SavedHost h = plan.hosts().get(i);
+            try {
+                SavedTargets.paths(h.target());
+                if (h.target().kind() == SavedTarget.Kind.SSH) SavedTargets.settings(h.target());
+            } catch (IllegalArgumentException e) {
+                throw new PlanFileException("hosts[" + i + "] (" + h.name() + ").target: " + e.getMessage(), e);
+            }
+        }
+        return plan;
     }
 
     private int single(SavedHostJob job, PrintWriter out, PrintWriter err, Style style) throws UserError {

@@ -13,6 +13,6 @@ final class Terminal {
 
     static Style style(boolean noColor) {
         boolean off = noColor || System.getenv("NO_COLOR") != null || "dumb".equals(System.getenv("TERM"));
-        return !off && interactive() ? Style.COLOR : Style.PLAIN;
+        return !off && interactive() ? Style.color(TerminalSafeWriter.OWN_CSI) : Style.PLAIN;
     }
 }

@@ -10,11 +10,21 @@ import java.io.Writer;
  * terminal: control characters are shown escaped, as \\x1b for C0 and in JSON's \\u form for DEL, C1 and
  * bidi controls (so a JSON string stays valid and means the same). Only the sequences
  * routesync writes itself pass: the colours of {@code render.Style} and the progress line's erase.
- * Newline and tab pass as layout.
+ * Those are not recognised by their text (data could hold the same ESC [ 31 m, or CR ESC [ K to erase
+ * what was printed before it on the line): routesync writes them with {@link #OWN_CSI}, a secret of
+ * this run that data cannot guess, which only this writer turns into ESC [; every ESC that arrives is
+ * shown escaped. Newline and tab pass as layout.
  */
 final class TerminalSafeWriter extends Writer {
-    /** Colours (render.Style) and FleetConsole's "\r ESC[K": an allow-list, checked at each ESC or CR. */
-    private static final String[] OWN = {"\u001b[0m", "\u001b[1m", "\u001b[2m", "\u001b[31m", "\u001b[32m", "\u001b[33m", "\r\u001b[K"};
+    /**
+     * What routesync writes in place of ESC [ for its own sequences: four random private-use characters
+     * chosen for this run (6400^4 possibilities), so no input file or target can forge one.
+     */
+    static final String OWN_CSI = secret();
+    /** FleetConsole's progress-line erase: back to the start of the line and clear it. */
+    static final String ERASE_LINE = "\r" + OWN_CSI + "K";
+    /** The endings after {@link #OWN_CSI} that are routesync's (render.Style's colours): an allow-list. */
+    private static final String[] OWN_ENDINGS = {"0m", "1m", "2m", "31m", "32m", "33m"};
 
     private final Writer out;
 
@@ -41,17 +51,21 @@ final class TerminalSafeWriter extends Writer {
     public void write(String s) throws IOException {
         StringBuilder safe = null;
         int end = s.length();
+        char mark = OWN_CSI.charAt(0);
         for (int i = 0; i < end; i++) {
             char c = s.charAt(i);
-            if (!isControl(c)) {
+            if (!isControl(c) && c != mark) {
                 if (safe != null) safe.append(c);
                 continue;
             }
-            String own = ownSequenceAt(s, i);
             if (safe == null) safe = new StringBuilder(s.length() + 16).append(s, 0, i);
-            if (own != null) {
-                safe.append(own);
-                i += own.length() - 1;
+            int own = ownSequenceAt(s, i);
+            if (own > 0) {
+                // routesync's own: OWN_CSI becomes ESC [
+                safe.append(s.substring(i, i + own).replace(OWN_CSI, "\u001b["));
+                i += own - 1;
+            } else if (c == mark) {
+                safe.append(c);
             } else {
                 safe.append(escaped(c));
             }
@@ -69,11 +83,21 @@ final class TerminalSafeWriter extends Writer {
         return c < 0x20 ? String.format("\\x%02x", (int) c) : String.format("\\u%04x", (int) c);
     }
 
-    private static String ownSequenceAt(String s, int i) {
-        for (String own : OWN) {
-            if (s.startsWith(own, i)) return own;
+    /** The length of routesync's own sequence at {@code i} (with OWN_CSI), else 0. */
+    private static int ownSequenceAt(String s, int i) {
+        if (s.startsWith(ERASE_LINE, i)) return ERASE_LINE.length();
+        if (!s.startsWith(OWN_CSI, i)) return 0;
+        for (String ending : OWN_ENDINGS) {
+            if (s.startsWith(ending, i + OWN_CSI.length())) return OWN_CSI.length() + ending.length();
         }
-        return null;
+        return 0;
+    }
+
+    private static String secret() {
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        StringBuilder b = new StringBuilder(4);
+        for (int i = 0; i < 4; i++) b.append((char) (0xe000 + random.nextInt(0x1900)));
+        return b.toString();
     }
 
     @Override

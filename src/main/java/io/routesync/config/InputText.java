@@ -24,6 +24,17 @@ public final class InputText {
         }
     }
 
+    /**
+     * Refuses a file that gave more than {@link InputLimits#MAX_FILE_BYTES} bytes when read, for those
+     * whose size is not known before (a device such as /dev/zero, a pipe).
+     */
+    public static void checkReadSize(long bytesRead) throws UnreadableInput {
+        if (bytesRead > InputLimits.MAX_FILE_BYTES) {
+            throw new UnreadableInput("the file gives more than routesync reads (" + InputLimits.size(InputLimits.MAX_FILE_BYTES)
+                    + ")", 0, 0, "give a routesync state, inventory or plan file; split a larger state into several files");
+        }
+    }
+
     /** The UTF-8 text of {@code bytes}. */
     public static String decode(byte[] bytes) throws UnreadableInput {
         checkSize(bytes.length);

@@ -5,13 +5,23 @@ package io.routesync.render;
  * ({@code --no-color}, {@code NO_COLOR}); otherwise plain text, so pipes and logs stay clean.
  */
 public final class Style {
-    public static final Style PLAIN = new Style(false);
-    public static final Style COLOR = new Style(true);
+    public static final Style PLAIN = new Style(null);
+    /** Colours with the plain ANSI introducer ESC [ (what the terminal finally receives). */
+    public static final Style COLOR = new Style("\u001b[");
 
-    private final boolean color;
+    /** The introducer of each sequence (ESC [, or what the output filter turns into it); null: no colour. */
+    private final String csi;
 
-    private Style(boolean color) {
-        this.color = color;
+    private Style(String csi) {
+        this.csi = csi;
+    }
+
+    /**
+     * Colours written with {@code csi} in place of ESC [: the CLI's output filter lets only its own
+     * secret introducer become ESC [, so colour codes that arrive inside data stay escaped.
+     */
+    public static Style color(String csi) {
+        return new Style(csi);
     }
 
     public String green(String s) {
@@ -35,6 +45,6 @@ public final class Style {
     }
 
     private String wrap(String code, String s) {
-        return color ? "\u001b[" + code + "m" + s + "\u001b[0m" : s;
+        return csi != null ? csi + code + "m" + s + csi + "0m" : s;
     }
 }

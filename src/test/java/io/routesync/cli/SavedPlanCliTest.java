@@ -150,6 +150,30 @@ class SavedPlanCliTest {
         assertTrue(missing.err().contains("no such file. Nothing was applied."), missing::toString);
     }
 
+    /** A plan file's paths are data: a bad one, with the sha256 recomputed, is the file's error, not a crash. */
+    @Test
+    void aPlanFileWithABadPathIsRefusedAsThePlanFilesError() throws Exception {
+        assertEquals(ExitCodes.OK, plan().exitCode());
+        ObjectMapper json = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(Files.readString(plan));
+        JsonNode body = root.get("plan");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) body.get("hosts").get(0).get("target")).put("lock_file", "relative/lock");
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        sha.update((io.routesync.saved.SavedPlan.FORMAT + " " + io.routesync.saved.SavedPlan.FORMAT_VERSION + "\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        sha.update(json.writeValueAsBytes(body));
+        root.put("sha256", java.util.HexFormat.of().formatHex(sha.digest()));
+        Files.writeString(plan, json.writeValueAsString(root));
+        String before = snapshot();
+        CliRunner.Result r = run("apply", plan.toString());
+        assertEquals(ExitCodes.FAILED, r.exitCode(), r::toString);
+        assertTrue(r.err().startsWith("error: " + plan + ": hosts[0] (" ), r::toString);
+        assertTrue(r.err().contains("'relative/lock' must be an absolute path"), r::toString);
+        assertTrue(r.err().contains("Nothing was applied"), r::toString);
+        assertFalse(r.err().contains("unexpectedly"), r::toString);
+        assertEquals(before, snapshot());
+    }
+
     @Test
     void aPlanFileDecidesItsHostsAndStates() {
         assertEquals(ExitCodes.OK, plan().exitCode());

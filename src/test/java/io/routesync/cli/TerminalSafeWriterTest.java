@@ -38,8 +38,17 @@ class TerminalSafeWriterTest {
 
     @Test
     void routesyncsOwnColoursLayoutAndTextPass() {
-        String own = Style.COLOR.red("- ip route del") + "\n\tx\r\u001b[K caf\u00e9 \u4e2d";
-        assertEquals(own, through(own));
+        String own = Style.color(TerminalSafeWriter.OWN_CSI).red("- ip route del") + "\n\tx" + TerminalSafeWriter.ERASE_LINE
+                + " caf\u00e9 \u4e2d";
+        assertEquals(Style.COLOR.red("- ip route del") + "\n\tx\r\u001b[K caf\u00e9 \u4e2d", through(own));
+    }
+
+    /** The same bytes as routesync's colours and erase, when they come from data, are escaped like any other. */
+    @Test
+    void colourAndEraseSequencesFromDataAreEscaped() {
+        assertEquals("dev \\x1b[31mx \\x1b[0m", through("dev \u001b[31mx \u001b[0m"));
+        assertEquals("host 'edge1\\x0d\\x1b[K' is not valid", through("host 'edge1\r\u001b[K' is not valid"));
+        assertEquals(Style.COLOR.green("+ add") + " \\x1b[32m", through(Style.color(TerminalSafeWriter.OWN_CSI).green("+ add") + " \u001b[32m"));
     }
 
     @Test

@@ -63,6 +63,15 @@ class UnreadableInputCliTest {
                 "error: cannot read the plan file " + plan + ": the file is 3.0 GiB, larger than routesync reads (256.0 MiB). Nothing was applied.");
     }
 
+    /** A file without a size (a device, a pipe) is bounded as it is read: /dev/zero is refused, not an out-of-memory. */
+    @Test
+    void anEndlessDeviceIsRefusedAsItIsRead() {
+        assertRefused(CliRunner.run("validate", "-f", "/dev/zero"), 65,
+                "/dev/zero: error: the file gives more than routesync reads (256.0 MiB)\n");
+        assertRefused(CliRunner.run("apply", "/dev/zero"), 1,
+                "error: cannot read the plan file /dev/zero: the file gives more than routesync reads (256.0 MiB). Nothing was applied.");
+    }
+
     @Test
     void bytesThatAreNotUtf8AreNamedByLineAndColumn() throws IOException {
         Path state = dir.resolve("latin1.yml");
