@@ -13,10 +13,10 @@ import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
 import io.routesync.model.Route;
 import io.routesync.parse.HostReading;
+import io.routesync.testing.InterceptedTarget;
 import io.routesync.testing.KernelAccess;
 import io.routesync.testing.Netns;
 import io.routesync.transport.LocalTarget;
-import io.routesync.transport.ScriptResult;
 import io.routesync.transport.Scripts;
 import io.routesync.transport.Target;
 import io.routesync.transport.TransportException;
@@ -54,31 +54,14 @@ class FootprintNetnsTest {
     }
 
     /** Runs the apply script for real, but the first run dies (SIGKILL) right after its batch, every later one before it. */
-    private static final class Killed implements Target {
-        private final Target inner;
-        private int applies;
-
-        Killed(Target inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public String name() {
-            return inner.name();
-        }
-
-        @Override
-        public String netns() {
-            return inner.netns();
-        }
-
-        @Override
-        public ScriptResult runScript(String script, List<String> args, byte[] stdin, Duration timeout) throws TransportException {
-            if (!script.equals(Scripts.APPLY)) return inner.runScript(script, args, stdin, timeout);
-            String at = ++applies == 1 ? "mark batch-time" : "ok=1";
+    private static Target killed(Target real) {
+        int[] applies = {0};
+        return new InterceptedTarget(real, (inner, script, args, stdin, timeout) -> {
+            if (!script.equals(Scripts.APPLY)) return inner.run(script, args, stdin, timeout);
+            String at = ++applies[0] == 1 ? "mark batch-time" : "ok=1";
             assertTrue(script.contains("\n" + at), "the apply script still has the line the kill goes before: " + at);
-            return inner.runScript(script.replace("\n" + at, "\nkill -KILL $$\n" + at), args, stdin, timeout);
-        }
+            return inner.run(script.replace("\n" + at, "\nkill -KILL $$\n" + at), args, stdin, timeout);
+        });
     }
 
     private static LoadedState state(int table) throws Exception {
@@ -112,7 +95,7 @@ class FootprintNetnsTest {
         assertEquals("100\n", Files.readString(dir.resolve("state/tables")));
 
         // the routes move to table 200; the run dies after its batch, and so does the rollback that follows
-        assertThrows(TransportException.class, () -> apply(reconciler(new Killed(LocalTarget.netns(ns.name()))), state(200)));
+        assertThrows(TransportException.class, () -> apply(reconciler(killed(LocalTarget.netns(ns.name()))), state(200)));
         assertTrue(ns.ip("route", "show", "table", "200").contains("10.10.0.0/16"), "the killed batch did move the route");
         assertEquals("100\n200\n", Files.readString(dir.resolve("state/tables")),
                 "the footprint was grown to old and new tables before the batch");

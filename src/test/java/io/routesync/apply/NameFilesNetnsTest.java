@@ -12,10 +12,10 @@ import io.routesync.config.state.StateLoader;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
 import io.routesync.parse.HostReading;
+import io.routesync.testing.InterceptedTarget;
 import io.routesync.testing.KernelAccess;
 import io.routesync.testing.Netns;
 import io.routesync.transport.LocalTarget;
-import io.routesync.transport.ScriptResult;
 import io.routesync.transport.Scripts;
 import io.routesync.transport.Target;
 import io.routesync.transport.TransportException;
@@ -55,34 +55,15 @@ class NameFilesNetnsTest {
      * staging there worked: only the rename fails) and, when {@code rmFails}, {@code rm} failing for the
      * target's table name file.
      */
-    private static final class FailingRename implements Target {
-        private final Target inner;
-        private final boolean rmFails;
-
-        FailingRename(Target inner, boolean rmFails) {
-            this.inner = inner;
-            this.rmFails = rmFails;
-        }
-
-        @Override
-        public String name() {
-            return inner.name();
-        }
-
-        @Override
-        public String netns() {
-            return inner.netns();
-        }
-
-        @Override
-        public ScriptResult runScript(String script, List<String> args, byte[] stdin, Duration timeout) throws TransportException {
-            if (!script.equals(Scripts.APPLY)) return inner.runScript(script, args, stdin, timeout);
+    private static Target failingRename(Target real, boolean rmFails) {
+        return new InterceptedTarget(real, (inner, script, args, stdin, timeout) -> {
+            if (!script.equals(Scripts.APPLY)) return inner.run(script, args, stdin, timeout);
             String mv = "mv() { for a; do d=$a; done; case $d in */rt_protos.d/*) echo 'mv: injected failure' >&2; return 1 ;; esac;"
                     + " command mv \"$@\"; }\n";
             String rm = "rm() { for a; do d=$a; done; case $d in */rt_tables.d/routesync-netns-*.conf) echo 'rm: injected failure' >&2;"
                     + " return 1 ;; esac; command rm \"$@\"; }\n";
-            return inner.runScript(mv + (rmFails ? rm : "") + script, args, stdin, timeout);
-        }
+            return inner.run(mv + (rmFails ? rm : "") + script, args, stdin, timeout);
+        });
     }
 
     private Reconciler reconciler(Target target) {
@@ -108,7 +89,7 @@ class NameFilesNetnsTest {
         Files.createDirectories(tablesFile().getParent());
         Files.writeString(tablesFile(), "# routesync's names\n101 old\n");
         TransportException e = assertThrows(TransportException.class,
-                () -> apply(reconciler(new FailingRename(LocalTarget.netns(ns.name()), false))));
+                () -> apply(reconciler(failingRename(LocalTarget.netns(ns.name()), false))));
         assertTrue(e.getMessage().contains("could not write " + dir.resolve("etc/rt_protos.d/routesync-netns-" + ns.name() + ".conf"))
                 && e.getMessage().contains("mv: injected failure") && e.getMessage().endsWith("; nothing was changed"), e.getMessage());
         assertEquals("# routesync's names\n101 old\n", Files.readString(tablesFile()), "the table name file is as it was");
@@ -121,7 +102,7 @@ class NameFilesNetnsTest {
     @Test
     void aTableNameFileThatCannotBePutBackIsNamed() throws Exception {
         TransportException e = assertThrows(TransportException.class,
-                () -> apply(reconciler(new FailingRename(LocalTarget.netns(ns.name()), true))));
+                () -> apply(reconciler(failingRename(LocalTarget.netns(ns.name()), true))));
         assertTrue(e.getMessage().contains("; no route or rule was changed, but " + tablesFile()
                 + " was already written and could not be put back (rm: injected failure)"), e.getMessage());
         assertFalse(e.getMessage().contains("nothing was changed"), e.getMessage());

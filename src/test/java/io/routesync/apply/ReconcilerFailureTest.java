@@ -10,6 +10,7 @@ import io.routesync.config.state.StateLoader;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
 import io.routesync.parse.HostReading;
+import io.routesync.testing.InterceptedTarget;
 import io.routesync.testing.KernelAccess;
 import io.routesync.testing.Netns;
 import io.routesync.transport.LocalTarget;
@@ -50,43 +51,22 @@ class ReconcilerFailureTest {
     }
 
     /** Runs scripts for real; after the first apply script, does {@code afterApply} and may pretend the link dropped. */
-    private static final class Meddling implements Target {
-        private final Target inner;
-        private final Runnable afterApply;
-        private final boolean dropConnection;
-        private int applies;
-
-        Meddling(Target inner, Runnable afterApply, boolean dropConnection) {
-            this.inner = inner;
-            this.afterApply = afterApply;
-            this.dropConnection = dropConnection;
-        }
-
-        @Override
-        public String name() {
-            return inner.name();
-        }
-
-        @Override
-        public String netns() {
-            return inner.netns();
-        }
-
-        @Override
-        public ScriptResult runScript(String script, List<String> args, byte[] stdin, Duration timeout) throws TransportException {
-            ScriptResult result = inner.runScript(script, args, stdin, timeout);
-            if (!script.equals(Scripts.APPLY) || ++applies > 1) return result;
+    private static Target meddling(Target real, Runnable afterApply, boolean dropConnection) {
+        int[] applies = {0};
+        return new InterceptedTarget(real, (inner, script, args, stdin, timeout) -> {
+            ScriptResult result = inner.run(script, args, stdin, timeout);
+            if (!script.equals(Scripts.APPLY) || ++applies[0] > 1) return result;
             afterApply.run();
-            if (dropConnection) throw new TransportException("connection to " + name() + " closed by remote host", true);
+            if (dropConnection) throw new TransportException("connection to " + real.name() + " closed by remote host", true);
             // the re-read in this result predates the meddling: read again, as the script would have
             String marker = args.get(0);
             List<String> readArgs = new java.util.ArrayList<>(args.subList(0, 6));
             readArgs.addAll(args.subList(7, args.size()));
-            String reread = inner.runScript(Scripts.READ, readArgs, null, timeout).stdout();
+            String reread = inner.run(Scripts.READ, readArgs, null, timeout).stdout();
             String out = result.stdout();
             int at = out.indexOf(marker + " reread\n");
             return new ScriptResult(result.exitCode(), out.substring(0, at) + marker + " reread\n" + reread, result.stderr());
-        }
+        });
     }
 
     private static final String STATE = String.join("\n",
@@ -119,7 +99,7 @@ class ReconcilerFailureTest {
     void aHostThatDiffersAfterTheBatchIsRolledBackAndSaysWhatDiffered() throws Exception {
         ns.ip("route", "add", "10.10.0.0/16", "via", "192.0.2.99", "dev", "d0", "table", "100");
         String before = snapshot();
-        Target meddling = new Meddling(LocalTarget.netns(ns.name()),
+        Target meddling = meddling(LocalTarget.netns(ns.name()),
                 () -> ns.ip("route", "del", "default", "table", "100"), false);
         ApplyReport report = applyWith(meddling);
         assertEquals(ApplyReport.Outcome.VERIFY_FAILED_ROLLED_BACK, report.outcome());
@@ -132,7 +112,7 @@ class ReconcilerFailureTest {
     void aRollbackThatCannotCompleteSaysWhatIsLeft() throws Exception {
         // the replaced route's old gateway sits on d0; once d0 is gone the way back cannot be applied
         ns.ip("route", "add", "10.10.0.0/16", "via", "192.0.2.99", "dev", "d0", "table", "100");
-        Target meddling = new Meddling(LocalTarget.netns(ns.name()), () -> ns.ip("link", "del", "d0"), false);
+        Target meddling = meddling(LocalTarget.netns(ns.name()), () -> ns.ip("link", "del", "d0"), false);
         ApplyReport report = applyWith(meddling);
         assertEquals(ApplyReport.Outcome.ROLLBACK_FAILED, report.outcome());
         assertTrue(report.remaining() != null && !report.remaining().isEmpty(), "it names what the host still lacks");
@@ -143,7 +123,7 @@ class ReconcilerFailureTest {
     @Test
     void aConnectionLostAfterTheBatchIsFollowedByAReadAndARollback() throws Exception {
         String before = snapshot();
-        ApplyReport report = applyWith(new Meddling(LocalTarget.netns(ns.name()), () -> { }, true));
+        ApplyReport report = applyWith(meddling(LocalTarget.netns(ns.name()), () -> { }, true));
         assertEquals(ApplyReport.Outcome.FAILED_ROLLED_BACK, report.outcome());
         assertTrue(report.failure().message().startsWith("the apply did not complete: connection to netns "), report.failure().message());
         assertEquals(before, snapshot());
@@ -153,27 +133,14 @@ class ReconcilerFailureTest {
     @Test
     void aHostUnreadableAfterTheBatchIsSaidToBeChangedWithWhatTheBatchHeld() throws Exception {
         Target inner = LocalTarget.netns(ns.name());
-        Target garbling = new Target() {
-            @Override
-            public String name() {
-                return inner.name();
-            }
-
-            @Override
-            public String netns() {
-                return inner.netns();
-            }
-
-            @Override
-            public ScriptResult runScript(String script, List<String> args, byte[] stdin, Duration timeout) throws TransportException {
-                ScriptResult r = inner.runScript(script, args, stdin, timeout);
-                if (!script.equals(Scripts.APPLY)) return r;
-                String out = r.stdout();
-                int at = out.indexOf(args.get(0) + " reread\n");
-                String reread = out.substring(at).replace("10.10.0.0/16 via 192.0.2.253 dev d0", "10.10.0.0/16 via 192.0.2.253 dev d0 frobnicate 7");
-                return new ScriptResult(r.exitCode(), out.substring(0, at) + reread, r.stderr());
-            }
-        };
+        Target garbling = new InterceptedTarget(inner, (real, script, args, stdin, timeout) -> {
+            ScriptResult r = real.run(script, args, stdin, timeout);
+            if (!script.equals(Scripts.APPLY)) return r;
+            String out = r.stdout();
+            int at = out.indexOf(args.get(0) + " reread\n");
+            String reread = out.substring(at).replace("10.10.0.0/16 via 192.0.2.253 dev d0", "10.10.0.0/16 via 192.0.2.253 dev d0 frobnicate 7");
+            return new ScriptResult(r.exitCode(), out.substring(0, at) + reread, r.stderr());
+        });
         TransportException e = org.junit.jupiter.api.Assertions.assertThrows(TransportException.class, () -> applyWith(garbling));
         String m = e.getMessage();
         assertTrue(m.contains("was changed: its batch ran"), m);
