@@ -130,7 +130,7 @@ final class ExplainCommand implements Callable<Integer> {
             String picture = PolicyDot.explain(reconciler.target().name(), packet, live.observed().rules(),
                     LiveState.byTable(live.observed().routes(), live.observed().tablesRead()), e.live(),
                     names.withProtocol(Ownership.PROTOCOL_NAME, state.protocolTag),
-                    new ShowCommand.Remarks(new Ownership(owned, state.protocolTag)));
+                    PolicyDot.Marks.of(new Ownership(owned, state.protocolTag)));
             out.print(f == OutputFormat.SVG ? Graphviz.svg(dot, picture) : picture);
             return ExitCodes.OK;
         }

@@ -101,7 +101,7 @@ final class PlanCommand implements Callable<Integer> {
         if (f.isPicture()) {
             var observed = single.reading().observed();
             String picture = PolicyDot.plan(host, observed.rules(), LiveState.byTable(observed.routes(), observed.tablesRead()), plan,
-                    loaded.names(), new ShowCommand.Remarks(single.ownership()));
+                    loaded.names(), PolicyDot.Marks.of(single.ownership()));
             out.print(f == OutputFormat.SVG ? Graphviz.svg(dot, picture) : picture);
         } else if (json) {
             out.print(JsonPlanRenderer.render(List.of(new JsonPlanRenderer.HostEntry(host, plan, loaded.names()))));

@@ -87,7 +87,7 @@ final class ShowCommand implements Callable<Integer> {
         Map<TableId, List<Route>> routes = LiveState.byTable(reading.observed().routes(), reading.observed().tablesRead());
         Remarks remarks = new Remarks(ownership);
         if (f.isPicture()) {
-            String picture = PolicyDot.show(t.name(), reading.observed().rules(), routes, names, remarks);
+            String picture = PolicyDot.show(t.name(), reading.observed().rules(), routes, names, PolicyDot.Marks.of(ownership));
             out.print(f == OutputFormat.SVG ? Graphviz.svg(dot, picture) : picture);
             return ExitCodes.OK;
         }
@@ -129,8 +129,7 @@ final class ShowCommand implements Callable<Integer> {
         return root;
     }
 
-    /** The marks show prints, shared by the pictures of plan and explain. */
-    static final class Remarks implements StateYamlRenderer.Remarks, PolicyDot.Marks {
+    private static final class Remarks implements StateYamlRenderer.Remarks {
         private final Ownership ownership;
 
         Remarks(Ownership ownership) {
@@ -146,11 +145,6 @@ final class ShowCommand implements Callable<Integer> {
         @Override
         public String route(Route route) {
             return ownership.owns(route) ? "owned" : "foreign";
-        }
-
-        @Override
-        public boolean ownsTable(TableId table) {
-            return ownership.ownsTable(table);
         }
 
         @Override

@@ -9,6 +9,7 @@ import io.routesync.model.HostPlan;
 import io.routesync.model.Interface;
 import io.routesync.model.IpAddress;
 import io.routesync.model.NextHop;
+import io.routesync.model.Ownership;
 import io.routesync.model.Route;
 import io.routesync.model.Rule;
 import io.routesync.model.RuleAction;
@@ -37,6 +38,27 @@ public final class PolicyDot {
         String route(Route route);
 
         boolean ownsTable(TableId table);
+
+        /** The marks {@code routesync show} prints: the kernel's default rules, else what {@code ownership} may delete. */
+        static Marks of(Ownership ownership) {
+            return new Marks() {
+                @Override
+                public String rule(Rule rule) {
+                    if (rule.isDefaultRule()) return "kernel";
+                    return ownership.owns(rule) ? "owned" : "foreign";
+                }
+
+                @Override
+                public String route(Route route) {
+                    return ownership.owns(route) ? "owned" : "foreign";
+                }
+
+                @Override
+                public boolean ownsTable(TableId table) {
+                    return ownership.ownsTable(table);
+                }
+            };
+        }
     }
 
     /** What a plan does to an entry drawn. */
@@ -90,6 +112,8 @@ public final class PolicyDot {
         private final Marks marks;
         private final List<RuleItem> rules = new ArrayList<>();
         private final Map<TableId, List<RouteItem>> tables = new TreeMap<>();
+        /** The tables whose routes were read: any other table drawn (a rule looks it up) says so. */
+        private final java.util.Set<TableId> read = new java.util.TreeSet<>();
 
         Drawing(String title, Names names, Marks marks) {
             this.title = title;
@@ -99,6 +123,7 @@ public final class PolicyDot {
 
         Drawing live(List<Rule> live, Map<TableId, List<Route>> routes) {
             for (Rule r : live) rules.add(new RuleItem(r, marks.rule(r), Diff.NONE));
+            read.addAll(routes.keySet());
             routes.forEach((t, list) -> {
                 List<RouteItem> items = tables.computeIfAbsent(t, k -> new ArrayList<>());
                 for (Route r : list) items.add(new RouteItem(r, marks.route(r), Diff.NONE, null));
@@ -194,7 +219,7 @@ public final class PolicyDot {
                 String name = names.tableName(t);
                 g.node(tid, "shape=tab, style=filled, fillcolor=\"" + (marks.ownsTable(t) ? OWNED_FILL : "#ffffff") + "\"",
                         "table " + name + (name.equals(Long.toString(t.id())) ? "" : " (" + t.id() + ")"),
-                        marks.ownsTable(t) ? "(owned)" : "");
+                        marks.ownsTable(t) ? "(owned)" : "", read.contains(t) ? "" : "(routes not read)");
                 List<RouteItem> items = e.getValue();
                 for (int i = 0; i < items.size(); i++) {
                     RouteItem item = items.get(i);
