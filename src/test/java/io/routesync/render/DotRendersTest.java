@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Test;
  * {@code dot -Tsvg}, and the SVG must hold every node the DOT declares, by its id ({@code <title>}).
  * Without {@code dot} this fails under CI=true (.ci/run installs graphviz) and is skipped elsewhere.
  */
-class DotRendersTest {
+public class DotRendersTest {
     private static final Pattern NODE = Pattern.compile("^\\s+(\\w+) \\[label=", Pattern.MULTILINE);
 
-    static Path dot() {
+    public static Path dot() {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             Path p = Path.of(dir.isEmpty() ? "." : dir, "dot");
             if (Files.isExecutable(p)) return p;
@@ -38,7 +38,7 @@ class DotRendersTest {
     }
 
     /** The SVG of {@code source}; fails on a non-zero exit or any message from dot. */
-    static String svg(Path dot, String source) throws IOException, InterruptedException {
+    public static String svg(Path dot, String source) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(dot.toString(), "-Tsvg").redirectErrorStream(false).start();
         p.getOutputStream().write(source.getBytes(StandardCharsets.UTF_8));
         p.getOutputStream().close();
@@ -52,7 +52,7 @@ class DotRendersTest {
     }
 
     /** Every node id of {@code source} is a {@code <title>} of the SVG. */
-    static void assertAllNodesDrawn(String source, String svg) {
+    public static void assertAllNodesDrawn(String source, String svg) {
         Matcher m = NODE.matcher(source);
         int nodes = 0;
         while (m.find()) {
