@@ -127,10 +127,14 @@ final class ExplainCommand implements Callable<Integer> {
             if (loaded != null) owned.addAll(loaded.state().ownedTables());
             else for (io.routesync.model.TableName n : live.observed().managedTableNames()) owned.add(n.id());
             String packet = query + (query.isForwarded() ? " (forwarded)" : " (sent by this host)");
-            String picture = PolicyDot.explain(reconciler.target().name(), packet, live.observed().rules(),
-                    LiveState.byTable(live.observed().routes(), live.observed().tablesRead()), e.live(),
-                    names.withProtocol(Ownership.PROTOCOL_NAME, state.protocolTag),
-                    PolicyDot.Marks.of(new Ownership(owned, state.protocolTag)));
+            var routes = LiveState.byTable(live.observed().routes(), live.observed().tablesRead());
+            Names drawn = names.withProtocol(Ownership.PROTOCOL_NAME, state.protocolTag);
+            PolicyDot.Marks marks = PolicyDot.Marks.of(new Ownership(owned, state.protocolTag));
+            String host = reconciler.target().name();
+            // with a desired state: the plan drawn over the live policy, the packet's path now and after apply
+            String picture = plan == null
+                    ? PolicyDot.explain(host, packet, live.observed().rules(), routes, e.live(), drawn, marks)
+                    : PolicyDot.explain(host, packet, live.observed().rules(), routes, plan, e.live(), e.desired(), drawn, marks);
             out.print(f == OutputFormat.SVG ? Graphviz.svg(dot, picture) : picture);
             return ExitCodes.OK;
         }

@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -73,6 +74,7 @@ public final class PolicyDot {
     private static final String DELETE = "#c62828";
     private static final String REPLACE = "#d35400";
     private static final String PATH = "#1f4fd6";
+    private static final String AFTER = "#8e24aa";
 
     private record RuleItem(Rule rule, String mark, Diff diff) {
     }
@@ -85,7 +87,7 @@ public final class PolicyDot {
 
     /** The live policy, as {@code routesync show --format dot} draws it. */
     public static String show(String host, List<Rule> rules, Map<TableId, List<Route>> routes, Names names, Marks marks) {
-        return new Drawing("Policy routing of " + host, names, marks).live(rules, routes).render(null);
+        return new Drawing("Policy routing of " + host, names, marks).live(rules, routes).render(List.of());
     }
 
     /**
@@ -96,13 +98,30 @@ public final class PolicyDot {
         Drawing d = new Drawing("Plan for " + host + ": " + plan.count(Action.ADD) + " to add, " + plan.count(Action.REPLACE)
                 + " to replace, " + plan.count(Action.DELETE) + " to delete", names, marks).live(rules, routes);
         for (Change c : plan.changes()) d.change(c);
-        return d.render(null);
+        return d.render(List.of());
     }
 
     /** The live policy with the path of one packet highlighted: the rules that matched, the table, route and next hops. */
     public static String explain(String host, String packet, List<Rule> rules, Map<TableId, List<Route>> routes, LookupResult result,
             Names names, Marks marks) {
-        return new Drawing("Packet " + packet + " on " + host, names, marks).live(rules, routes).render(result);
+        return new Drawing("Packet " + packet + " on " + host, names, marks).live(rules, routes)
+                .render(List.of(new Highlight(result, PATH, "", "")));
+    }
+
+    /**
+     * The packet's path now (blue) and after the plan is applied (purple) over the plan's picture: where the
+     * desired state sends it differently, the two paths part.
+     */
+    public static String explain(String host, String packet, List<Rule> rules, Map<TableId, List<Route>> routes, HostPlan plan,
+            LookupResult now, LookupResult after, Names names, Marks marks) {
+        Drawing d = new Drawing("Packet " + packet + " on " + host + ": now (blue) and after apply (purple)", names, marks)
+                .live(rules, routes);
+        for (Change c : plan.changes()) d.change(c);
+        return d.render(List.of(new Highlight(now, PATH, "", "now: "), new Highlight(after, AFTER, "_after", "after apply: ")));
+    }
+
+    /** One path to draw: its colour, the suffix of its result node's id, the caption of its result. */
+    private record Highlight(LookupResult result, String colour, String suffix, String caption) {
     }
 
     /** Builds the node and edge lists, then prints them; one instance per picture. */
@@ -163,7 +182,7 @@ public final class PolicyDot {
             return -1;
         }
 
-        String render(LookupResult path) {
+        String render(List<Highlight> paths) {
             Graph g = new Graph();
             // rules: kernel order (family, then priority; equal priorities keep their list order)
             List<RuleItem> ordered = new ArrayList<>(rules);
@@ -185,7 +204,7 @@ public final class PolicyDot {
             }
             for (TableId t : tables.keySet()) tableIds.put(t, "table" + t.id());
             // which routes are drawn: the local table's own routes are summed up unless changed or on the path
-            Route chosen = path == null ? null : path.route();
+            List<Route> chosen = paths.stream().map(h -> h.result().route()).filter(Objects::nonNull).toList();
             Map<TableId, List<RouteItem>> drawn = new TreeMap<>();
             Map<TableId, Integer> hidden = new TreeMap<>();
             Map<IpAddress, String> gateways = new TreeMap<>();
@@ -193,7 +212,7 @@ public final class PolicyDot {
             for (Map.Entry<TableId, List<RouteItem>> e : tables.entrySet()) {
                 List<RouteItem> items = new ArrayList<>();
                 for (RouteItem item : e.getValue()) {
-                    if (e.getKey().equals(LOCAL) && item.diff() == Diff.NONE && !item.route().equals(chosen)) {
+                    if (e.getKey().equals(LOCAL) && item.diff() == Diff.NONE && !chosen.contains(item.route())) {
                         hidden.merge(e.getKey(), 1, Integer::sum);
                         continue;
                     }
@@ -260,7 +279,7 @@ public final class PolicyDot {
                     if (target != null) g.edge(column.get(i), target, join(edge, "label=\"goto\", constraint=false"));
                 }
             }
-            if (path != null) highlight(g, path, ruleIds, tableIds, routeIds, gateways, devices);
+            for (Highlight h : paths) highlight(g, h, ruleIds, tableIds, routeIds, gateways, devices);
             return g.print(title, column);
         }
 
@@ -273,51 +292,56 @@ public final class PolicyDot {
         }
 
         /** The packet's way: a packet node, every rule that matched (with why the lookup went on), then the result. */
-        private void highlight(Graph g, LookupResult path, Map<Rule, String> ruleIds, Map<TableId, String> tableIds,
+        private void highlight(Graph g, Highlight h, Map<Rule, String> ruleIds, Map<TableId, String> tableIds,
                 Map<Route, String> routeIds, Map<IpAddress, String> gateways, Map<Interface, String> devices) {
-            String on = "color=\"" + PATH + "\", penwidth=3";
-            g.node("packet", "shape=cds, style=filled, fillcolor=\"#dfe7ff\", color=\"" + PATH + "\", penwidth=2", "packet", path.query().toString());
+            LookupResult path = h.result();
+            String c = h.colour();
+            if (!g.has("packet")) {
+                g.node("packet", "shape=cds, style=filled, fillcolor=\"#dfe7ff\", color=\"" + c + "\", penwidth=2", "packet",
+                        path.query().toString());
+            }
             String last = "packet";
             String why = "";
             for (Step s : path.matchedSteps()) {
                 String rid = ruleIds.get(s.rule());
                 if (rid == null) continue;
-                g.emphasize(rid, on);
-                g.edge(last, rid, join(on, "constraint=false" + (why.isEmpty() ? "" : ", label=" + quote(why))));
+                g.pathNode(rid, c);
+                g.pathEdge(last, rid, c, "constraint=false" + (why.isEmpty() ? "" : ", label=" + quote(why)));
                 last = rid;
                 why = outcome(s.outcome());
                 if (s.table() != null && tableIds.containsKey(s.table())) {
-                    g.emphasize(tableIds.get(s.table()), on);
-                    g.emphasizeEdge(rid, tableIds.get(s.table()), s.outcome() == Step.Outcome.DECIDED ? on : join(on, "style=dashed"));
+                    g.pathNode(tableIds.get(s.table()), c);
+                    g.pathEdge(rid, tableIds.get(s.table()), c, s.outcome() == Step.Outcome.DECIDED ? "" : "style=dashed");
                 }
             }
             String end = last;
             Route r = path.route();
             if (r != null && routeIds.containsKey(r)) {
                 String rid = routeIds.get(r);
-                g.emphasize(rid, on);
-                g.emphasizeEdge(tableIds.get(r.table()), rid, on);
+                g.pathNode(rid, c);
+                g.pathEdge(tableIds.get(r.table()), rid, c, "");
                 end = rid;
-                for (NextHop h : path.paths()) {
-                    String to = h.via() != null ? gateways.get(h.via()) : devices.get(h.dev());
+                for (NextHop hop : path.paths()) {
+                    String to = hop.via() != null ? gateways.get(hop.via()) : devices.get(hop.dev());
                     if (to == null) continue;
-                    g.emphasize(to, on);
-                    g.emphasizeEdge(rid, to, on);
+                    g.pathNode(to, c);
+                    g.pathEdge(rid, to, c, "");
                     end = to;
-                    if (h.via() != null && h.dev() != null && devices.containsKey(h.dev())) {
-                        g.emphasize(devices.get(h.dev()), on);
-                        g.emphasizeEdge(to, devices.get(h.dev()), on);
-                        end = devices.get(h.dev());
+                    if (hop.via() != null && hop.dev() != null && devices.containsKey(hop.dev())) {
+                        g.pathNode(devices.get(hop.dev()), c);
+                        g.pathEdge(to, devices.get(hop.dev()), c, "");
+                        end = devices.get(hop.dev());
                     }
                 }
             }
             String verdict = path.verdict().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-            List<String> label = new ArrayList<>(List.of("result: " + verdict));
+            List<String> label = new ArrayList<>(List.of(h.caption() + "result: " + verdict));
             if (path.error() != null) label.add(path.error());
             else if (path.dev() != null) label.add("out of " + path.dev().name());
             if (path.uncertainty() != null) label.add(path.uncertainty());
-            g.node("result", "shape=doubleoctagon, color=\"" + PATH + "\", penwidth=2", label.toArray(new String[0]));
-            g.edge(end, "result", on);
+            String result = "result" + h.suffix();
+            g.node(result, "shape=doubleoctagon, color=\"" + c + "\", penwidth=2", label.toArray(new String[0]));
+            g.pathEdge(end, result, c, "");
         }
 
         private String ruleText(Rule r) {
@@ -429,16 +453,31 @@ public final class PolicyDot {
             nodeAttrs.put(id, attrs);
         }
 
-        void emphasize(String id, String attrs) {
-            nodeAttrs.merge(id, attrs, PolicyDot::join);
+        /** The colours of the paths through a node or an edge, in the order the paths were drawn. */
+        private final Map<Object, List<String>> pathColours = new LinkedHashMap<>();
+
+        boolean has(String id) {
+            return nodeLabels.containsKey(id);
+        }
+
+        /** A node on a path: drawn in the first path's colour (a later path through it keeps that one). */
+        void pathNode(String id, String colour) {
+            List<String> c = pathColours.computeIfAbsent(id, k -> new ArrayList<>());
+            if (c.isEmpty()) nodeAttrs.merge(id, "color=\"" + colour + "\", penwidth=3", PolicyDot::join);
+            if (!c.contains(colour)) c.add(colour);
         }
 
         void edge(String from, String to, String attrs) {
             edges.putIfAbsent(List.of(from, to), attrs);
         }
 
-        void emphasizeEdge(String from, String to, String attrs) {
-            edges.merge(List.of(from, to), attrs, PolicyDot::join);
+        /** An edge on a path (added if the picture has none): drawn in every path's colour, side by side. */
+        void pathEdge(String from, String to, String colour, String attrs) {
+            List<String> key = List.of(from, to);
+            edges.putIfAbsent(key, "");
+            if (!attrs.isEmpty() && !edges.get(key).contains(attrs)) edges.merge(key, attrs, PolicyDot::join);
+            List<String> c = pathColours.computeIfAbsent(key, k -> new ArrayList<>());
+            if (!c.contains(colour)) c.add(colour);
         }
 
         String print(String title, List<String> ruleColumn) {
@@ -462,7 +501,10 @@ public final class PolicyDot {
             for (int i = 1; i < column.size(); i++) {
                 out.append("  ").append(column.get(i - 1)).append(" -> ").append(column.get(i)).append(" [style=invis];\n");
             }
-            edges.forEach((k, attrs) -> {
+            edges.forEach((k, given) -> {
+                List<String> colours = pathColours.get(k);
+                String attrs = colours == null ? given
+                        : join(given, "color=\"" + String.join(":", colours) + "\", penwidth=" + (colours.size() == 1 ? 3 : 2));
                 out.append("  ").append(k.get(0)).append(" -> ").append(k.get(1));
                 if (!attrs.isEmpty()) out.append(" [").append(attrs).append(']');
                 out.append(";\n");

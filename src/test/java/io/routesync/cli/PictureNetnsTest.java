@@ -70,6 +70,13 @@ class PictureNetnsTest {
         assertTrue(plan.out().contains("\"+ default via 192.168.2.1 dev eth1 proto routesync\\n(owned)\""), plan::toString);
         DotRendersTest.assertAllNodesDrawn(plan.out(), DotRendersTest.svg(dot, plan.out()));
 
+        // before apply, explain -f draws the reply's path now (eth0, the wrong uplink) and after apply (eth1)
+        CliRunner.Result both = run("explain", "-f", state.toString(), "--from", "192.168.2.10", "--to", "203.0.113.5", "--format", "dot");
+        assertEquals(0, both.exitCode(), both::toString);
+        assertTrue(both.out().contains("result [label=\"now: result: unicast\\nout of eth0\""), both::toString);
+        assertTrue(both.out().contains("result_after [label=\"after apply: result: unicast\\nout of eth1\""), both::toString);
+        DotRendersTest.assertAllNodesDrawn(both.out(), DotRendersTest.svg(dot, both.out()));
+
         CliRunner.Result apply = run("apply", "-f", state.toString(), "--auto-approve");
         assertEquals(0, apply.exitCode(), apply::toString);
 

@@ -33,6 +33,7 @@ class PolicyDotTest {
         GOLDEN.put("policy-plan.dot", PolicyPictures.plan());
         GOLDEN.put("policy-explain.dot", PolicyPictures.explain());
         GOLDEN.put("policy-explain-blackhole.dot", PolicyPictures.explainBlackhole());
+        GOLDEN.put("policy-explain-plan.dot", PolicyPictures.explainWithPlan());
     }
 
     static String golden(String name) throws IOException {
@@ -80,8 +81,8 @@ class PolicyDotTest {
         String dot = PolicyPictures.explain();
         String on = "color=\"#1f4fd6\", penwidth=3";
         // rule 0 (local) matched but had no route; rule 1000 decided through uplink2's default route via 192.168.2.1
-        assertTrue(dot.contains("packet -> rule0 [" + on + ", constraint=false]"), dot);
-        assertTrue(dot.contains("rule0 -> rule2 [" + on + ", constraint=false, label=\"no route in table\"]"), dot);
+        assertTrue(dot.contains("packet -> rule0 [constraint=false, " + on + "]"), dot);
+        assertTrue(dot.contains("rule0 -> rule2 [constraint=false, label=\"no route in table\", " + on + "]"), dot);
         assertTrue(dot.contains("rule2 -> table102 [" + on + "]"), dot);
         assertTrue(dot.contains("table102 -> table102_0 [" + on + "]"), dot);
         assertTrue(dot.contains("table102_0 -> gw2 [" + on + "]"), dot);
@@ -94,6 +95,23 @@ class PolicyDotTest {
         String hole = PolicyPictures.explainBlackhole();
         assertTrue(hole.contains("result [label=\"result: blackhole\\nInvalid argument\""), hole);
         assertTrue(hole.contains("rule4 -> result [" + on + "]"), hole);
+    }
+
+    @Test
+    void explainWithAPlanDrawsThePathNowAndAfterApply() {
+        String dot = PolicyPictures.explainWithPlan();
+        String now = "color=\"#1f4fd6\", penwidth=3";
+        String after = "color=\"#8e24aa\", penwidth=3";
+        // both paths start at rule 0 (local, no route): that edge carries both colours
+        assertTrue(dot.contains("packet -> rule0 [constraint=false, color=\"#1f4fd6:#8e24aa\", penwidth=2]"), dot);
+        // now: main's default route via 192.0.2.254
+        assertTrue(dot.contains("table254 -> table254_0 [" + now + "]"), dot);
+        assertTrue(dot.contains("result [label=\"now: result: unicast\\nout of d0\""), dot);
+        // after: the added fwmark rule, uplink2, the replaced default route
+        assertTrue(dot.contains("rule0 -> rule4 [constraint=false, label=\"no route in table\", " + after + "]"), dot);
+        assertTrue(dot.contains("rule4 -> table102 [color=\"#1b7f2a\", " + after + "]"), dot);
+        assertTrue(dot.contains("table102 -> table102_0 [color=\"#d35400\", " + after + "]"), dot);
+        assertTrue(dot.contains("result_after [label=\"after apply: result: unicast\\nout of eth1\""), dot);
     }
 
     @Test

@@ -60,6 +60,23 @@ final class PolicyPictures {
     /** A plan that adds a rule and a route, deletes a rule and a route, and replaces a route. */
     static String plan() {
         Observed o = seed().observed();
+        return PolicyDot.plan("netns seed", o.rules(), byTable(o), seedPlan(o), NAMES, PolicyDot.Marks.of(OWNERSHIP));
+    }
+
+    /**
+     * A packet marked 0x2 from the first uplink's address: the main table's default route now; after the plan,
+     * the added rule 1002 sends it to uplink2, whose default route the plan replaces.
+     */
+    static String explainWithPlan() {
+        Observed o = seed().observed();
+        HostPlan plan = seedPlan(o);
+        Query q = Query.sent(IpAddress.parse("192.0.2.1"), IpAddress.parse("203.0.113.5")).withMark(2);
+        Explanation e = Explanation.of(o, plan, q, Map.of());
+        return PolicyDot.explain("netns seed", q + " (sent by this host)", o.rules(), byTable(o), plan, e.live(), e.desired(),
+                NAMES, PolicyDot.Marks.of(OWNERSHIP));
+    }
+
+    private static HostPlan seedPlan(Observed o) {
         Rule gone = find(o.rules(), "pref 1001 ");
         Route old = findRoute(o.routes(), "default via 192.168.2.1");
         Route stray = findRoute(o.routes(), "default via 10.0.0.1");
@@ -67,13 +84,12 @@ final class PolicyPictures {
                 "route 102 10.9.0.0/16 via 192.168.2.1 dev eth1 proto 245",
                 "route 102 default via 192.168.2.1 dev eth1 proto 245 mtu 1400");
         Observed a = added.observed();
-        HostPlan plan = new HostPlan(List.of(
+        return new HostPlan(List.of(
                 Change.replace(old, a.routes().get(1)),
                 Change.add(a.routes().get(0)),
                 Change.add(a.rules().get(0)),
                 Change.delete(gone),
                 Change.delete(stray)), "fixture");
-        return PolicyDot.plan("netns seed", o.rules(), byTable(o), plan, NAMES, PolicyDot.Marks.of(OWNERSHIP));
     }
 
     /** A reply from the second uplink's address: rule 0 misses (local), rule 1000 sends it to uplink2. */
