@@ -495,8 +495,9 @@ public final class PolicyDot {
             out.append("    rules [shape=plaintext, fontsize=11, label=\"rules, tried top to bottom\"];\n");
             for (String id : ruleColumn) nodeLine(out, "    ", id);
             out.append("  }\n");
+            java.util.Set<String> inColumn = new java.util.HashSet<>(ruleColumn);
             for (String id : nodeLabels.keySet()) {
-                if (!ruleColumn.contains(id)) nodeLine(out, "  ", id);
+                if (!inColumn.contains(id)) nodeLine(out, "  ", id);
             }
             for (int i = 1; i < column.size(); i++) {
                 out.append("  ").append(column.get(i - 1)).append(" -> ").append(column.get(i)).append(" [style=invis];\n");
