@@ -15,6 +15,7 @@ import io.routesync.model.Rule;
 import io.routesync.model.TableId;
 import io.routesync.parse.HostReading;
 import io.routesync.parse.Names;
+import io.routesync.render.PolicyDot;
 import io.routesync.plan.SimulationException;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -83,10 +84,17 @@ final class ExplainCommand implements Callable<Integer> {
             description = "An interface's group for suppress_ifgroup rules (a read does not include groups; default 0).")
     Map<String, Integer> groups = new LinkedHashMap<>();
 
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = {"text (default), dot (a Graphviz picture of the live policy with this packet's path highlighted:"
+                    + " the rules that matched, the table, route and next hop) or svg (that picture rendered; needs Graphviz's dot)."})
+    String format;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        OutputFormat f = OutputFormat.choose(format, false, "text", List.of("text", "dot", "svg"));
+        java.nio.file.Path dot = f == OutputFormat.SVG ? Graphviz.require() : null;
         Query query = query();
         LoadedState loaded = state.hasStateFiles() ? state.load() : null;
         if (loaded != null) for (Diagnostic w : loaded.warnings()) err.println(w.format());
@@ -114,6 +122,22 @@ final class ExplainCommand implements Callable<Integer> {
                     + changed.getMessage() + "); run explain again");
         }
         Names names = loaded != null ? loaded.names() : live.names();
+        if (f.isPicture()) {
+            Set<TableId> owned = new TreeSet<>();
+            if (loaded != null) owned.addAll(loaded.state().ownedTables());
+            else for (io.routesync.model.TableName n : live.observed().managedTableNames()) owned.add(n.id());
+            String packet = query + (query.isForwarded() ? " (forwarded)" : " (sent by this host)");
+            var routes = LiveState.byTable(live.observed().routes(), live.observed().tablesRead());
+            Names drawn = names.withProtocol(Ownership.PROTOCOL_NAME, state.protocolTag);
+            PolicyDot.Marks marks = PolicyDot.Marks.of(new Ownership(owned, state.protocolTag));
+            String host = reconciler.target().name();
+            // with a desired state: the plan drawn over the live policy, the packet's path now and after apply
+            String picture = plan == null
+                    ? PolicyDot.explain(host, packet, live.observed().rules(), routes, e.live(), drawn, marks)
+                    : PolicyDot.explain(host, packet, live.observed().rules(), routes, plan, e.live(), e.desired(), drawn, marks);
+            out.print(f == OutputFormat.SVG ? Graphviz.svg(dot, picture) : picture);
+            return ExitCodes.OK;
+        }
         out.println("explain: " + query + (query.isForwarded() ? " (forwarded)" : " (sent by this host)")
                 + " on " + reconciler.target().name());
         out.println();

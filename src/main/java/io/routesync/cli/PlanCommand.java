@@ -9,6 +9,7 @@ import io.routesync.fleet.HostRun;
 import io.routesync.model.HostPlan;
 import io.routesync.render.HumanPlanRenderer;
 import io.routesync.render.JsonPlanRenderer;
+import io.routesync.render.PolicyDot;
 import io.routesync.saved.SavedHost;
 import io.routesync.saved.SavedPlan;
 import java.io.PrintWriter;
@@ -59,8 +60,13 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     FleetOptions fleet;
 
-    @Option(names = "--json", description = "Print the plan as one JSON document.")
+    @Option(names = "--json", description = "Print the plan as one JSON document (the same as --format json).")
     boolean json;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = {"text (default), json, dot (a Graphviz picture of the host's policy with the plan's adds green,"
+                    + " deletes red and dashed, replaces orange; one host only) or svg (that picture rendered; needs Graphviz's dot)."})
+    String format;
 
     @Option(names = "--out", paramLabel = "FILE",
             description = {"Also save the plan to FILE (JSON, replaced whole). 'routesync apply FILE' then applies exactly"
@@ -79,13 +85,25 @@ final class PlanCommand implements Callable<Integer> {
         boolean inventory = state.usesInventory();
         repo.requireInventory(inventory);
         fleet.check(inventory);
+        OutputFormat f = OutputFormat.choose(format, json, "text", List.of("text", "json", "dot", "svg"));
+        if (f.isPicture() && inventory) {
+            throw new UserError(ExitCodes.USAGE, "--format " + format + " draws one host: use --netns NAME or run plan on the host");
+        }
+        json = f == OutputFormat.JSON;
+        machineOutput = f != OutputFormat.TEXT;
+        java.nio.file.Path dot = f == OutputFormat.SVG ? Graphviz.require() : null;
         if (outFile != null) PlanFileOutput.check(outFile);
         if (inventory) return planFleet(out, err);
         SingleHostPlan single = SingleHostPlan.make(state, target, err);
         LoadedState loaded = single.loaded();
         HostPlan plan = single.plan();
         String host = single.host();
-        if (json) {
+        if (f.isPicture()) {
+            var observed = single.reading().observed();
+            String picture = PolicyDot.plan(host, observed.rules(), LiveState.byTable(observed.routes(), observed.tablesRead()), plan,
+                    loaded.names(), PolicyDot.Marks.of(single.ownership()));
+            out.print(f == OutputFormat.SVG ? Graphviz.svg(dot, picture) : picture);
+        } else if (json) {
             out.print(JsonPlanRenderer.render(List.of(new JsonPlanRenderer.HostEntry(host, plan, loaded.names()))));
         } else {
             out.print(HumanPlanRenderer.render(host, plan, loaded.names(), Terminal.style(root.noColor), loaded.state()));
@@ -137,11 +155,14 @@ final class PlanCommand implements Callable<Integer> {
                 leftOut, out, err);
     }
 
-    /** Writes the plan file; the hint goes to stderr with --json, so stdout stays one JSON document. */
+    /** True for JSON and pictures: stdout is one document, so hints go to stderr. */
+    private boolean machineOutput;
+
+    /** Writes the plan file; the hint goes to stderr with --json or a picture, so stdout stays one document. */
     private void save(SavedPlan plan, List<String> leftOut, PrintWriter out, PrintWriter err) throws UserError {
         PlanFileOutput.write(outFile, plan);
-        PrintWriter hint = json ? err : out;
-        hint.print((json ? "" : "\n") + PlanFileOutput.saved(outFile, plan, leftOut));
+        PrintWriter hint = machineOutput ? err : out;
+        hint.print((machineOutput ? "" : "\n") + PlanFileOutput.saved(outFile, plan, leftOut));
         hint.flush();
     }
 

@@ -14,6 +14,7 @@ import io.routesync.model.TableName;
 import io.routesync.parse.HostReading;
 import io.routesync.parse.Names;
 import io.routesync.render.IpSyntax;
+import io.routesync.render.PolicyDot;
 import io.routesync.render.StateYamlRenderer;
 import io.routesync.transport.Target;
 import java.io.PrintWriter;
@@ -49,8 +50,13 @@ final class ShowCommand implements Callable<Integer> {
     @Option(names = "--table", paramLabel = "TABLE", description = "Also list this table (a number, or main/local/default); repeatable.")
     List<String> tables = new ArrayList<>();
 
-    @Option(names = "--json", description = "Print one JSON document instead of YAML.")
+    @Option(names = "--json", description = "Print one JSON document instead of YAML (the same as --format json).")
     boolean json;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = {"yaml (default), json, dot (a Graphviz picture: rules -> tables -> routes -> gateways and"
+                    + " interfaces, styled owned/foreign/kernel) or svg (that picture rendered; needs Graphviz's dot)."})
+    String format;
 
     @Override
     public Integer call() throws Exception {
@@ -58,6 +64,8 @@ final class ShowCommand implements Callable<Integer> {
         if (state.usesInventory()) {
             throw new UserError(ExitCodes.USAGE, "show reads one host: use --netns NAME or run it on the host (plan -i shows a fleet)");
         }
+        OutputFormat f = OutputFormat.choose(format, json, "yaml", List.of("yaml", "json", "dot", "svg"));
+        java.nio.file.Path dot = f == OutputFormat.SVG ? Graphviz.require() : null;
         Target t = target.target();
         LoadedState loaded = state.hasStateFiles() ? state.load() : null;
         Set<TableId> always = new TreeSet<>();
@@ -68,6 +76,8 @@ final class ShowCommand implements Callable<Integer> {
             always.add(id);
         }
         if (loaded != null) always.addAll(loaded.state().tablesToRead());
+        // a picture shows where every rule leads, the kernel's own tables included
+        if (f.isPicture()) always.addAll(List.of(TableId.LOCAL, TableId.MAIN, TableId.DEFAULT));
         HostReading reading = LiveState.read(t, target.paths(), target, always);
         Set<TableId> owned = new TreeSet<>();
         if (loaded != null) owned.addAll(loaded.state().ownedTables());
@@ -76,7 +86,12 @@ final class ShowCommand implements Callable<Integer> {
         Names names = reading.names().withProtocol(Ownership.PROTOCOL_NAME, state.protocolTag);
         Map<TableId, List<Route>> routes = LiveState.byTable(reading.observed().routes(), reading.observed().tablesRead());
         Remarks remarks = new Remarks(ownership);
-        if (json) {
+        if (f.isPicture()) {
+            String picture = PolicyDot.show(t.name(), reading.observed().rules(), routes, names, PolicyDot.Marks.of(ownership));
+            out.print(f == OutputFormat.SVG ? Graphviz.svg(dot, picture) : picture);
+            return ExitCodes.OK;
+        }
+        if (f == OutputFormat.JSON) {
             out.println(JSON.writeValueAsString(json(t.name(), reading, routes, names, remarks)));
             return ExitCodes.OK;
         }
