@@ -64,6 +64,7 @@ class DebPackageIT {
         assertEquals(0, contents.code, contents.toString());
         List<String> missing = new ArrayList<>();
         for (String path : List.of("./usr/bin/routesync", "./usr/share/routesync/routesync.jar",
+                "./usr/share/routesync/states/dual-uplink.yml",
                 "./lib/systemd/system/routesync-pull.service", "./lib/systemd/system/routesync-pull.timer",
                 "./usr/share/bash-completion/completions/routesync", "./usr/share/zsh/vendor-completions/_routesync",
                 "./usr/share/doc/routesync/copyright", "./usr/share/doc/routesync/changelog.gz")) {
@@ -101,7 +102,9 @@ class DebPackageIT {
     @Test
     void installedDemoConverges() throws Exception {
         KernelAccess.require();
-        Result demo = run(Map.of(), root.resolve("usr/bin/routesync").toString(), "demo");
+        // from a directory without states/: the demo finds its state in the package
+        Path elsewhere = Files.createDirectories(root.resolve("elsewhere"));
+        Result demo = run(Map.of(), elsewhere, root.resolve("usr/bin/routesync").toString(), "demo");
         assertEquals(0, demo.code, demo.toString());
         assertTrue(demo.out.contains("Demo complete"), demo.toString());
     }
@@ -161,7 +164,11 @@ class DebPackageIT {
     }
 
     private static Result run(Map<String, String> env, String... argv) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(argv);
+        return run(env, Path.of("").toAbsolutePath(), argv);
+    }
+
+    private static Result run(Map<String, String> env, Path cwd, String... argv) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(argv).directory(cwd.toFile());
         pb.environment().putAll(env);
         Path err = Files.createTempFile("deb-it", ".err");
         try {
