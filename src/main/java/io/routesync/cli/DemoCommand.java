@@ -105,7 +105,10 @@ final class DemoCommand implements Callable<Integer> {
         return viaExpected && pingOk;
     }
 
-    /** states/dual-uplink.yml from the working directory, else beside the jar's checkout. */
+    /**
+     * states/dual-uplink.yml from the working directory, else beside the jar's checkout
+     * (target/../states), else beside the installed jar (the Debian package's /usr/share/routesync/states).
+     */
     private static Path findState() throws UserError {
         Path here = Path.of("states", "dual-uplink.yml");
         if (Files.isRegularFile(here)) return here;
@@ -113,6 +116,8 @@ final class DemoCommand implements Callable<Integer> {
             Path jar = Path.of(DemoCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             Path beside = jar.getParent().getParent().resolve("states").resolve("dual-uplink.yml");
             if (Files.isRegularFile(beside)) return beside;
+            Path installed = jar.getParent().resolve("states").resolve("dual-uplink.yml");
+            if (Files.isRegularFile(installed)) return installed;
         } catch (URISyntaxException | RuntimeException e) {
             // fall through to the error
         }

@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
             ConfirmCommand.class,
             RollbackCommand.class,
             DemoCommand.class,
+            CompletionCommand.class,
             BenchCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 failed (rolled back), 2 changes pending (--detailed-exitcode), 64 bad command"

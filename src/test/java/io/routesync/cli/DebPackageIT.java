@@ -1,0 +1,188 @@
+package io.routesync.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.abort;
+
+import io.routesync.testing.KernelAccess;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Debian package that mvn package built (failsafe: runs after package, in mvn verify): its
+ * control data and file list, then unpacked into a temporary root, where the installed launcher
+ * runs the installed jar (--version, completion, demo), the man pages render, and lintian has
+ * nothing to say. Under CI=true a missing tool (dpkg-deb, man or groff, lintian) fails the test.
+ */
+class DebPackageIT {
+    private static Path deb;
+
+    @TempDir
+    static Path root;
+
+    @BeforeAll
+    static void unpack() throws Exception {
+        Path target = Path.of("target");
+        try (Stream<Path> files = Files.list(target)) {
+            List<Path> debs = files.filter(f -> f.getFileName().toString().matches("routesync_.+_all\\.deb")).toList();
+            assertEquals(1, debs.size(), "exactly one target/routesync_VERSION_all.deb after mvn package: " + debs);
+            deb = debs.get(0);
+        }
+        requireTool("dpkg-deb");
+        Result x = run(Map.of(), "dpkg-deb", "-x", deb.toString(), root.toString());
+        assertEquals(0, x.code, x.toString());
+    }
+
+    @Test
+    void controlDataNamesTheDependencies() throws Exception {
+        Result info = run(Map.of(), "dpkg-deb", "--field", deb.toString(), "Package", "Architecture", "Depends");
+        assertEquals(0, info.code, info.toString());
+        assertTrue(info.out.contains("Package: routesync\n"), info.out);
+        assertTrue(info.out.contains("Architecture: all\n"), info.out);
+        for (String dep : List.of("java17-runtime-headless", "default-jre-headless", "iproute2", "openssh-client", "util-linux")) {
+            assertTrue(info.out.matches("(?s).*Depends:.*\\b" + dep + "\\b.*"), dep + " in " + info.out);
+        }
+        String version = deb.getFileName().toString().replaceAll("^routesync_(.+)_all\\.deb$", "$1");
+        Result v = run(Map.of(), "dpkg-deb", "--field", deb.toString(), "Version");
+        assertEquals(version, v.out.strip(), "the file name carries the package version");
+    }
+
+    @Test
+    void installsLauncherJarUnitsCompletionAndManPages() throws Exception {
+        Result contents = run(Map.of(), "dpkg-deb", "--contents", deb.toString());
+        assertEquals(0, contents.code, contents.toString());
+        List<String> missing = new ArrayList<>();
+        for (String path : List.of("./usr/bin/routesync", "./usr/share/routesync/routesync.jar",
+                "./usr/share/routesync/states/dual-uplink.yml",
+                "./lib/systemd/system/routesync-pull.service", "./lib/systemd/system/routesync-pull.timer",
+                "./usr/share/bash-completion/completions/routesync", "./usr/share/zsh/vendor-completions/_routesync",
+                "./usr/share/doc/routesync/copyright", "./usr/share/doc/routesync/changelog.gz")) {
+            if (!contents.out.contains(" " + path + "\n")) missing.add(path);
+        }
+        for (var spec : ManPages.visible(ManPages.routesync().getCommandSpec())) {
+            String page = "./usr/share/man/man1/" + spec.qualifiedName("-") + ".1.gz";
+            if (!contents.out.contains(" " + page + "\n")) missing.add(page);
+        }
+        assertEquals(List.of(), missing, contents.out);
+        assertTrue(contents.out.matches("(?s).*-rwxr-xr-x root/root .* \\./usr/bin/routesync\n.*"), contents.out);
+    }
+
+    @Test
+    void installedLauncherRunsTheInstalledJar() throws Exception {
+        Path launcher = root.resolve("usr/bin/routesync");
+        Result version = run(Map.of(), launcher.toString(), "--version");
+        assertEquals(0, version.code, version.toString());
+        assertTrue(version.out.startsWith("routesync "), version.toString());
+        // the same jar whichever way java is found: a JAVA_HOME without java falls back to PATH
+        Result noHome = run(Map.of("JAVA_HOME", root.resolve("no-such-jdk").toString()), launcher.toString(), "--version");
+        assertEquals(version.out, noHome.out, noHome.toString());
+        // a Java 11 in JAVA_HOME is passed over for a 17+ one
+        Path old = Files.createDirectories(root.resolve("old-jdk/bin"));
+        Files.writeString(root.resolve("old-jdk/release"), "JAVA_VERSION=\"11.0.2\"\n");
+        Path fakeJava = Files.writeString(old.resolve("java"), "#!/bin/sh\necho 'the old java ran' >&2\nexit 3\n");
+        assertTrue(fakeJava.toFile().setExecutable(true));
+        Result oldHome = run(Map.of("JAVA_HOME", root.resolve("old-jdk").toString()), launcher.toString(), "--version");
+        assertEquals(0, oldHome.code, oldHome.toString());
+        Result bash = run(Map.of(), launcher.toString(), "completion", "bash");
+        assertEquals(Files.readString(root.resolve("usr/share/bash-completion/completions/routesync")), bash.out,
+                "the packaged completion is what the packaged routesync prints");
+    }
+
+    @Test
+    void installedDemoConverges() throws Exception {
+        KernelAccess.require();
+        // from a directory without states/: the demo finds its state in the package
+        Path elsewhere = Files.createDirectories(root.resolve("elsewhere"));
+        Result demo = run(Map.of(), elsewhere, root.resolve("usr/bin/routesync").toString(), "demo");
+        assertEquals(0, demo.code, demo.toString());
+        assertTrue(demo.out.contains("Demo complete"), demo.toString());
+    }
+
+    @Test
+    void manPagesRender() throws Exception {
+        Path man1 = root.resolve("usr/share/man/man1");
+        List<String> problems = new ArrayList<>();
+        try (Stream<Path> pages = Files.list(man1)) {
+            for (Path page : pages.sorted().toList()) {
+                Result r;
+                if (onPath("man")) {
+                    // --warnings: groff's own complaints (bad requests, escapes) go to stderr
+                    r = run(Map.of("MANWIDTH", "80"), "man", "--warnings", "-l", page.toString());
+                } else {
+                    requireTool("groff");
+                    r = run(Map.of(), "sh", "-c", "gzip -dc \"$1\" | groff -man -Tutf8 -ww", "sh", page.toString());
+                }
+                if (r.code != 0 || !r.err.isBlank() || !r.out.contains("SYNOPSIS") || !r.out.contains("routesync")) {
+                    problems.add(page.getFileName() + ": " + r);
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+        Result plan = run(Map.of("MANWIDTH", "80"), "sh", "-c", "gzip -dc \"$1\" | groff -man -Tutf8 -P-c", "sh",
+                man1.resolve("routesync-plan.1.gz").toString());
+        assertTrue(plan.out.contains("--state") && plan.out.contains("--detailed-exitcode"), plan.out);
+    }
+
+    @Test
+    void lintianFindsNothing() throws Exception {
+        requireTool("lintian");
+        // --fail-on warning: errors and warnings fail; the one override (a Java 25 class in Bouncy Castle) is in the package
+        Result r = run(Map.of(), "lintian", "--fail-on", "error,warning", deb.toString());
+        assertEquals(0, r.code, r.toString());
+        assertTrue(!r.out.matches("(?s).*^[EW]: .*") && !r.out.contains("\nE: ") && !r.out.contains("\nW: "), r.toString());
+    }
+
+    private static void requireTool(String tool) {
+        if (onPath(tool)) return;
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) fail(tool + " is needed to test the Debian package and CI=true is set");
+        abort("skipped: " + tool + " is not installed");
+    }
+
+    private static boolean onPath(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+            if (Files.isExecutable(Path.of(dir, tool))) return true;
+        }
+        return false;
+    }
+
+    private record Result(int code, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + code + "\n--- stdout:\n" + out + "--- stderr:\n" + err;
+        }
+    }
+
+    private static Result run(Map<String, String> env, String... argv) throws IOException, InterruptedException {
+        return run(env, Path.of("").toAbsolutePath(), argv);
+    }
+
+    private static Result run(Map<String, String> env, Path cwd, String... argv) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(argv).directory(cwd.toFile());
+        pb.environment().putAll(env);
+        Path err = Files.createTempFile("deb-it", ".err");
+        try {
+            pb.redirectError(err.toFile());
+            Process p = pb.start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                fail(String.join(" ", argv) + " took more than 120 s");
+            }
+            return new Result(p.exitValue(), out, Files.readString(err));
+        } finally {
+            Files.deleteIfExists(err);
+        }
+    }
+}
