@@ -46,20 +46,18 @@ public final class DataPaths {
      *
      * @throws IllegalArgumentException saying which path and the rule
      */
-    public static void checkSaved(TargetPaths paths, String netns) {
-        if (etcProblem(paths.etcDir()) != null) {
-            throw new IllegalArgumentException("etc_dir '" + paths.etcDir() + "' " + etcProblem(paths.etcDir()) + " (" + rule(true) + ")");
+    public static void checkSaved(String etc, String state, String lock, String netns) {
+        if (etcProblem(etc) != null) {
+            throw new IllegalArgumentException("etc_dir '" + etc + "' " + etcProblem(etc) + " (" + rule(true) + ")");
         }
-        String state = paths.stateDir();
         String nsSuffix = "/netns/" + netns;
         boolean nsDefault = !netns.isEmpty() && state.endsWith(nsSuffix) && ownProblem(state.substring(0, state.length() - nsSuffix.length())) == null;
         if (!nsDefault && ownProblem(state) != null) {
             throw new IllegalArgumentException("state_dir '" + state + "' " + ownProblem(state) + " (" + rule(false) + ")");
         }
-        String lock = paths.lockFile();
         int slash = lock.lastIndexOf('/');
         String expected = netns.isEmpty() ? "routesync.lock" : "routesync-netns-" + netns + ".lock";
-        String why = slash <= 0 ? "is not in a directory" : ownProblem(lock.substring(0, slash)) != null
+        String why = slash <= 0 || !lock.startsWith("/") ? "is not an absolute path" : ownProblem(lock.substring(0, slash)) != null
                 ? "is in a directory that " + ownProblem(lock.substring(0, slash)) : lock.substring(slash + 1).equals(expected) ? null
                 : "is not named " + expected;
         if (why != null) {

@@ -110,7 +110,7 @@ final class PlanCommand implements Callable<Integer> {
     private void checkRecordable(boolean inventory) throws UserError {
         TargetPaths paths = inventory ? commandLinePaths() : target.paths();
         try {
-            DataPaths.checkSaved(paths, inventory || target.netns == null ? "" : target.netns);
+            DataPaths.checkSaved(paths.etcDir(), paths.stateDir(), paths.lockFile(), inventory || target.netns == null ? "" : target.netns);
         } catch (IllegalArgumentException e) {
             String why = e.getMessage().replaceFirst("^etc_dir", "--etc-dir").replaceFirst("^state_dir", "--state-dir")
                     .replaceFirst("^lock_file", "the lock file of --lock-dir");

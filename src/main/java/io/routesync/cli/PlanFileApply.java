@@ -101,7 +101,9 @@ final class PlanFileApply {
             SavedHost h = plan.hosts().get(i);
             try {
                 // data never picks where a file is written (DataPaths): the recorded directories are held to the inventory's rule
-                DataPaths.checkSaved(SavedTargets.paths(h.target()), h.target().netns());
+                SavedTarget t = h.target();
+                DataPaths.checkSaved(t.etcDir(), t.stateDir(), t.lockFile(), t.netns());
+                SavedTargets.paths(t);
                 if (h.target().kind() == SavedTarget.Kind.SSH) SavedTargets.settings(h.target());
             } catch (IllegalArgumentException e) {
                 throw new PlanFileException("hosts[" + i + "] (" + h.name() + ").target: " + e.getMessage(), e);

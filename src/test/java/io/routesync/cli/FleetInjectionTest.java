@@ -125,7 +125,7 @@ class FleetInjectionTest {
                 "        - '" + rekey + "'",
                 // a variable no state uses reaches nothing at all
                 "      note: '$(touch " + canary + ")'",
-                "      routesync_state_dir: /tmp/rs-injection/--state",
+                "      routesync_state_dir: /tmp/rs-injection/--state/routesync",
                 ""));
         CliRunner.Result r = plan("--var", "unused=`touch " + canary + "`");
         assertEquals(ExitCodes.UNAVAILABLE, r.exitCode(), r.toString());
@@ -147,7 +147,7 @@ class FleetInjectionTest {
         assertEquals(List.of("sh", "-c"), remote.subList(0, 2));
         assertEquals("routesync", remote.get(3));
         // read.sh's arguments: marker, netns, etc dir, lock file, lock wait, state dir, tables
-        assertEquals(List.of("", "/etc/iproute2", "/run/routesync/routesync.lock", "10", "/tmp/rs-injection/--state", "100"),
+        assertEquals(List.of("", "/etc/iproute2", "/run/routesync/routesync.lock", "10", "/tmp/rs-injection/--state/routesync", "100"),
                 remote.subList(5, remote.size()));
         assertFalse(Files.exists(canary), "nothing ran");
     }
