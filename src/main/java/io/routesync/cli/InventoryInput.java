@@ -76,6 +76,12 @@ final class InventoryInput {
                         + " variables for the states' {{ templates }}. For ssh options of your own use ~/.ssh/config or --ssh-program"
                         + " (docs/ssh-options.md)");
             }
+            // read from the inventory alone too (and held to docs/target-files.md's rule); --var would be silently ignored
+            if (List.of("routesync_etc_dir", "routesync_state_dir", "routesync_lock_dir").contains(name)) {
+                throw new UserError(ExitCodes.USAGE, "--var " + name + ": where routesync keeps its files is read from the inventory or"
+                        + " given with --" + name.substring("routesync_".length(), name.length() - "_dir".length()) + "-dir; --var sets"
+                        + " variables for the states' {{ templates }}");
+            }
         }
         Inventory inventory;
         List<Host> selected;

@@ -1,7 +1,9 @@
 package io.routesync.cli;
 
 import io.routesync.apply.ApplyRecord;
+import io.routesync.apply.DataPaths;
 import io.routesync.apply.SavedTargets;
+import io.routesync.apply.TargetPaths;
 import io.routesync.config.Diagnostic;
 import io.routesync.config.state.LoadedState;
 import io.routesync.fleet.FleetLoader;
@@ -93,6 +95,7 @@ final class PlanCommand implements Callable<Integer> {
         machineOutput = f != OutputFormat.TEXT;
         java.nio.file.Path dot = f == OutputFormat.SVG ? Graphviz.require() : null;
         if (outFile != null) PlanFileOutput.check(outFile);
+        if (outFile != null) checkRecordable(inventory);
         if (inventory) return planFleet(out, err);
         SingleHostPlan single = SingleHostPlan.make(state, target, err);
         LoadedState loaded = single.loaded();
@@ -116,6 +119,30 @@ final class PlanCommand implements Callable<Integer> {
                     out, err);
         }
         return detailedExitCode && !plan.isEmpty() ? ExitCodes.CHANGES : ExitCodes.OK;
+    }
+
+    /**
+     * A plan file is data, so {@code apply FILE} holds the directories it records to {@link DataPaths}: a plan
+     * made with other --etc-dir/--state-dir/--lock-dir is refused now rather than when it is applied.
+     */
+    private void checkRecordable(boolean inventory) throws UserError {
+        TargetPaths paths = inventory ? commandLinePaths() : target.paths();
+        try {
+            DataPaths.checkSaved(paths.etcDir(), paths.stateDir(), paths.lockFile(), inventory || target.netns == null ? "" : target.netns);
+        } catch (IllegalArgumentException e) {
+            String why = e.getMessage().replaceFirst("^etc_dir", "--etc-dir").replaceFirst("^state_dir", "--state-dir")
+                    .replaceFirst("^lock_file", "the lock file of --lock-dir");
+            throw new UserError(ExitCodes.USAGE, "--out: " + why + ". A plan file is data, and apply FILE uses only such directories;"
+                    + " name them so, or plan and apply without --out");
+        }
+    }
+
+    private TargetPaths commandLinePaths() throws UserError {
+        try {
+            return TargetPaths.of(null, target.etcDir, target.stateDir, target.lockDir);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(ExitCodes.USAGE, e.getMessage());
+        }
     }
 
     private int planFleet(PrintWriter out, PrintWriter err) throws Exception {

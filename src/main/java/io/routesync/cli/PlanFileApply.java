@@ -1,6 +1,7 @@
 package io.routesync.cli;
 
 import io.routesync.apply.ApplyRecord;
+import io.routesync.apply.DataPaths;
 import io.routesync.apply.Reconciler;
 import io.routesync.apply.SavedPlanApplier;
 import io.routesync.apply.SavedTargets;
@@ -99,7 +100,10 @@ final class PlanFileApply {
         for (int i = 0; i < plan.hosts().size(); i++) {
             SavedHost h = plan.hosts().get(i);
             try {
-                SavedTargets.paths(h.target());
+                // data never picks where a file is written (DataPaths): the recorded directories are held to the inventory's rule
+                SavedTarget t = h.target();
+                DataPaths.checkSaved(t.etcDir(), t.stateDir(), t.lockFile(), t.netns());
+                SavedTargets.paths(t);
                 if (h.target().kind() == SavedTarget.Kind.SSH) SavedTargets.settings(h.target());
             } catch (IllegalArgumentException e) {
                 throw new PlanFileException("hosts[" + i + "] (" + h.name() + ").target: " + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package io.routesync.fleet;
 
+import io.routesync.apply.DataPaths;
 import io.routesync.apply.TargetPaths;
 import io.routesync.config.Diagnostic;
 import io.routesync.config.inventory.Host;
@@ -10,7 +11,8 @@ import java.util.List;
  * Where routesync keeps its files on one host: the command line's --etc-dir, --state-dir and
  * --lock-dir (for every host of the run), else the host's routesync_etc_dir, routesync_state_dir and
  * routesync_lock_dir variables, else the defaults. The variables let hosts that share a file system
- * (containers, namespaces, the SSH tests) keep their rt_tables.d, records and lock apart.
+ * (containers, namespaces, the SSH tests) keep their rt_tables.d, records and lock apart; being data,
+ * they are held to {@link DataPaths} (a directory named iproute2 or routesync), the options are not.
  */
 final class HostPaths {
     static final String ETC = "routesync_etc_dir";
@@ -50,6 +52,13 @@ final class HostPaths {
         } catch (IllegalArgumentException e) {
             problems.add(Diagnostic.error(names.shown(v.definedAt()), name + " '" + value + "' is not a path routesync can use on the host",
                     "an absolute path of letters, digits and _ . + @ - /, without '..'"));
+            return null;
+        }
+        // data never picks where a file is written: only a directory named for what routesync keeps there
+        String why = name.equals(ETC) ? DataPaths.etcProblem(value) : DataPaths.ownProblem(value);
+        if (why != null) {
+            problems.add(Diagnostic.error(names.shown(v.definedAt()), name + " '" + value + "' " + why + ": routesync would write its"
+                    + " files there", DataPaths.rule(name.equals(ETC))));
             return null;
         }
         return value;

@@ -110,8 +110,8 @@ class FleetCliTest {
         for (SshFleet.Host h : fleet.hosts()) {
             assertConverged(h.index());
             assertTrue(r.out().contains("  " + h.name() + "  changed (5)\n"), r.toString());
-            assertTrue(Files.exists(files.targetDir(h.index()).resolve("state/records/last.json")), "the record is in the test's directory");
-            assertTrue(Files.readString(files.targetDir(h.index()).resolve("etc/rt_tables.d/routesync.conf")).contains("100 uplink\n"));
+            assertTrue(Files.exists(files.targetDir(h.index()).resolve("lib/routesync/records/last.json")), "the record is in the test's directory");
+            assertTrue(Files.readString(files.targetDir(h.index()).resolve("iproute2/rt_tables.d/routesync.conf")).contains("100 uplink\n"));
         }
         assertTrue(r.out().endsWith("Hosts: 8 total, 0 ok, 8 changed, 0 failed, 0 unreachable.\n"), r.toString());
 
@@ -126,7 +126,7 @@ class FleetCliTest {
     @Test
     void whatReadingAHostWarnedAboutIsInItsBlockAndItsJson() throws IOException {
         SshFleet.Host h = fleet.host(2);
-        Path foreign = files.targetDir(h.index()).resolve("etc/rt_tables.d/foreign.conf");
+        Path foreign = files.targetDir(h.index()).resolve("iproute2/rt_tables.d/foreign.conf");
         Files.createDirectories(foreign.getParent());
         Files.writeString(foreign, "90 ok\n104\n");
         String warning = h.name() + ": " + foreign + ":2: iproute2 cannot read '104' and stops reading the file there";
@@ -251,7 +251,7 @@ class FleetCliTest {
             assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
             for (int i = 0; i < SIZE / 2; i++) {
                 assertConverged(i);
-                String record = Files.readString(fromGit.targetDir(i).resolve("state/records/last.json"));
+                String record = Files.readString(fromGit.targetDir(i).resolve("lib/routesync/records/last.json"));
                 assertTrue(record.contains("\"commit\":\"" + commit + "\""), record);
             }
             assertFalse(fleet.ip(SIZE / 2, "rule", "show").contains("lookup 100"), "site_b is not selected");

@@ -114,9 +114,9 @@ public final class FleetFiles {
 
     private Map<String, String> groupVars() {
         Map<String, String> vars = new LinkedHashMap<>();
-        vars.put("routesync_etc_dir", targets() + "/{{ inventory_hostname }}/etc");
-        vars.put("routesync_state_dir", targets() + "/{{ inventory_hostname }}/state");
-        vars.put("routesync_lock_dir", targets() + "/{{ inventory_hostname }}/lock");
+        vars.put("routesync_etc_dir", targets() + "/{{ inventory_hostname }}/iproute2");
+        vars.put("routesync_state_dir", targets() + "/{{ inventory_hostname }}/lib/routesync");
+        vars.put("routesync_lock_dir", targets() + "/{{ inventory_hostname }}/run/routesync");
         return vars;
     }
 

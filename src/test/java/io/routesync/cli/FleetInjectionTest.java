@@ -125,7 +125,7 @@ class FleetInjectionTest {
                 "        - '" + rekey + "'",
                 // a variable no state uses reaches nothing at all
                 "      note: '$(touch " + canary + ")'",
-                "      routesync_state_dir: /tmp/rs-injection/--state",
+                "      routesync_state_dir: /tmp/rs-injection/--state/routesync",
                 ""));
         CliRunner.Result r = plan("--var", "unused=`touch " + canary + "`");
         assertEquals(ExitCodes.UNAVAILABLE, r.exitCode(), r.toString());
@@ -147,9 +147,48 @@ class FleetInjectionTest {
         assertEquals(List.of("sh", "-c"), remote.subList(0, 2));
         assertEquals("routesync", remote.get(3));
         // read.sh's arguments: marker, netns, etc dir, lock file, lock wait, state dir, tables
-        assertEquals(List.of("", "/etc/iproute2", "/run/routesync/routesync.lock", "10", "/tmp/rs-injection/--state", "100"),
+        assertEquals(List.of("", "/etc/iproute2", "/run/routesync/routesync.lock", "10", "/tmp/rs-injection/--state/routesync", "100"),
                 remote.subList(5, remote.size()));
         assertFalse(Files.exists(canary), "nothing ran");
+    }
+
+    /**
+     * Inventory variables are data: they cannot pick the directory routesync writes into (here a copy of
+     * /etc/sudoers.d, root's and 0750; with ansible_connection local that would be the controller's).
+     */
+    @Test
+    void inventoryDirectoriesMustBeNamedForWhatRoutesyncKeepsThere() throws IOException {
+        Path sudoers = Files.createDirectories(dir.resolve("etc-copy/sudoers.d"));
+        Files.setPosixFilePermissions(sudoers, PosixFilePermissions.fromString("rwxr-x---"));
+        writeInventory("    h1:\n      ansible_connection: local\n      routesync_state_dir: " + sudoers + "\n    h2: {}\n");
+        CliRunner.Result r = plan();
+        assertEquals(ExitCodes.DATA, r.exitCode(), r.toString());
+        assertTrue(r.err().contains(dir.resolve("inventory/hosts.yml") + ":10:7: error: host h1: routesync_state_dir '" + sudoers
+                + "' does not end in /routesync: routesync would write its files there"), r.toString());
+        assertTrue(r.err().contains("fix: from data, a state or lock directory must be an absolute, normalised path whose last component"
+                + " is 'routesync'"), r.toString());
+        assertFalse(Files.exists(argvLog), "no host was contacted: " + r);
+        for (String bad : new String[] {"routesync_etc_dir: " + sudoers, "routesync_lock_dir: " + sudoers,
+            "routesync_etc_dir: " + dir.resolve("x/iproute2/../../etc-copy/sudoers.d/iproute2"), "routesync_state_dir: /var//lib/routesync"}) {
+            writeInventory("    h1:\n      ansible_connection: local\n      " + bad + "\n    h2: {}\n");
+            r = plan();
+            assertEquals(ExitCodes.DATA, r.exitCode(), r.toString());
+            assertTrue(r.err().contains(":10:") && r.err().contains("host h1: " + bad.substring(0, bad.indexOf(':'))), r.toString());
+        }
+        try (var files = Files.list(sudoers)) {
+            assertEquals(List.of(), files.toList());
+        }
+        // --var does not reach them (it fills templates), and says so
+        r = plan("--var", "routesync_state_dir=" + sudoers);
+        assertEquals(ExitCodes.USAGE, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("--var routesync_state_dir: where routesync keeps its files is read from the inventory or given with"
+                + " --state-dir"), r.toString());
+        // the operator's own --state-dir is not limited: the run gets past its inputs and reaches for the host
+        writeInventory("    h1: { routesync_state_dir: " + sudoers + " }\n");
+        r = plan("--state-dir", sudoers.toString());
+        assertEquals(ExitCodes.UNAVAILABLE, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("  h1  unreachable: fake ssh: not connecting\n"), r.toString());
+        assertTrue(words(remoteWords).contains(sudoers.toString()), "the command line's directory is used");
     }
 
     private void writeInventory(String hosts) throws IOException {

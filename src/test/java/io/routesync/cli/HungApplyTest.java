@@ -118,9 +118,9 @@ class HungApplyTest {
                 "all:",
                 "  vars:",
                 "    routesync_states: [lone]",
-                "    routesync_etc_dir: " + targets + "/{{ inventory_hostname }}/etc",
-                "    routesync_state_dir: " + targets + "/{{ inventory_hostname }}/state",
-                "    routesync_lock_dir: " + targets + "/{{ inventory_hostname }}/lock",
+                "    routesync_etc_dir: " + targets + "/{{ inventory_hostname }}/iproute2",
+                "    routesync_state_dir: " + targets + "/{{ inventory_hostname }}/lib/routesync",
+                "    routesync_lock_dir: " + targets + "/{{ inventory_hostname }}/run/routesync",
                 "  hosts:"));
         for (String h : hosts) {
             String addr = "10.0.0." + (Integer.parseInt(h.substring(1)) + 1);

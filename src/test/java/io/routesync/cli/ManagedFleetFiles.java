@@ -59,9 +59,11 @@ final class ManagedFleetFiles {
             Files.writeString(root.resolve("states/" + HARMLESS + ".yml"), HEAD + ROUTE_BACK + "    - \"" + HARMLESS_ROUTE + "\"\n");
             Files.writeString(root.resolve("states/" + CUT + ".yml"), HEAD + "    - \"10.99.0.0/16 dev eth0\"\n");
             StringBuilder y = new StringBuilder("all:\n  vars:\n");
-            for (String kind : new String[] {"etc", "state", "lock"}) {
-                y.append("    routesync_").append(kind).append("_dir: \"").append(targets()).append("/{{ inventory_hostname }}/")
-                        .append(kind).append("\"\n");
+            // directories from the inventory end in iproute2 / routesync (docs/target-files.md)
+            String[][] dirs = {{"etc", "iproute2"}, {"state", "lib/routesync"}, {"lock", "run/routesync"}};
+            for (String[] kind : dirs) {
+                y.append("    routesync_").append(kind[0]).append("_dir: \"").append(targets()).append("/{{ inventory_hostname }}/")
+                        .append(kind[1]).append("\"\n");
             }
             y.append("  hosts:\n");
             for (SshFleet.Host h : fleet.hosts()) {

@@ -64,7 +64,7 @@ class PendingConfirmCliTest {
         stateB = Files.writeString(dir.resolve("b.yml"), B);
         // what apply --confirm 600 of A does up to the confirmation: stage the undo, arm, apply
         LoadedState loaded = StateLoader.load(List.of(new SourceFile("a.yml", A)), Variables.none(), 245);
-        TargetPaths paths = TargetPaths.of(ns.name(), dir.resolve("etc").toString(), dir.resolve("state").toString(), dir.toString());
+        TargetPaths paths = TargetPaths.of(ns.name(), dir.resolve("iproute2").toString(), dir.resolve("routesync").toString(), dir.resolve("routesync").toString());
         Reconciler r = new Reconciler(LocalTarget.netns(ns.name()), paths, new Reconciler.Settings(Duration.ofSeconds(10),
                 Duration.ofSeconds(60)), Clock.systemUTC());
         Ownership own = new Ownership(loaded.state().ownedTables(), 245);
@@ -81,7 +81,7 @@ class PendingConfirmCliTest {
     @AfterEach
     void tearDown() {
         try {
-            ConfirmTimers.stop(dir.resolve("state"));
+            ConfirmTimers.stop(dir.resolve("routesync"));
         } finally {
             if (repo != null) repo.close();
             if (ns != null) ns.close();
@@ -89,8 +89,8 @@ class PendingConfirmCliTest {
     }
 
     private List<String> target() {
-        return List.of("--netns", ns.name(), "--etc-dir", dir.resolve("etc").toString(), "--state-dir", dir.resolve("state").toString(),
-                "--lock-dir", dir.toString(), "--no-color");
+        return List.of("--netns", ns.name(), "--etc-dir", dir.resolve("iproute2").toString(), "--state-dir", dir.resolve("routesync").toString(),
+                "--lock-dir", dir.resolve("routesync").toString(), "--no-color");
     }
 
     private CliRunner.Result run(String... args) {
@@ -156,7 +156,7 @@ class PendingConfirmCliTest {
 
     @Test
     void aMarkerFromBeforeARebootIsReportedStaleAndBlocksNothing() throws Exception {
-        Files.writeString(dir.resolve("state/confirm/boot"), "00000000-0000-0000-0000-000000000000\n");
+        Files.writeString(dir.resolve("routesync/confirm/boot"), "00000000-0000-0000-0000-000000000000\n");
         CliRunner.Result status = run("confirm", "--status");
         assertEquals(ExitCodes.OK, status.exitCode(), status::toString);
         assertTrue(status.out().contains("STALE: a change (armed at ") && status.out().contains("the host rebooted since it was armed")
@@ -174,7 +174,7 @@ class PendingConfirmCliTest {
 
     @Test
     void confirmDiscardsAStaleChangeAndLeavesTheHostAsItIs() throws Exception {
-        Files.writeString(dir.resolve("state/confirm/boot"), "00000000-0000-0000-0000-000000000000\n");
+        Files.writeString(dir.resolve("routesync/confirm/boot"), "00000000-0000-0000-0000-000000000000\n");
         String before = snapshot();
         CliRunner.Result confirm = run("confirm");
         assertEquals(ExitCodes.OK, confirm.exitCode(), confirm::toString);

@@ -59,13 +59,13 @@ class SavedPlanCliTest {
     @AfterEach
     void tearDown() throws IOException {
         // a test that failed half-way may leave a timer waiting
-        io.routesync.testing.ConfirmTimers.stop(dir.resolve("state"));
+        io.routesync.testing.ConfirmTimers.stop(dir.resolve("routesync"));
         if (ns != null) ns.close();
     }
 
     private List<String> target() {
-        return List.of("--netns", ns.name(), "--etc-dir", dir.resolve("etc").toString(), "--state-dir", dir.resolve("state").toString(),
-                "--lock-dir", dir.toString());
+        return List.of("--netns", ns.name(), "--etc-dir", dir.resolve("iproute2").toString(), "--state-dir", dir.resolve("routesync").toString(),
+                "--lock-dir", dir.resolve("routesync").toString());
     }
 
     private CliRunner.Result plan(String... more) {
@@ -101,7 +101,7 @@ class SavedPlanCliTest {
         assertTrue(applied.out().contains("Apply complete: 4 added, 0 changed, 0 deleted.\n"), applied::toString);
         assertTrue(ns.ip("rule", "show").contains("1000:\tfrom 198.51.100.10 lookup 102 proto 245"));
         String digest = new ObjectMapper().readTree(Files.readString(plan)).get("plan").get("inputs").get("digest").asText();
-        String record = Files.readString(dir.resolve("state/records/last.json"));
+        String record = Files.readString(dir.resolve("routesync/records/last.json"));
         assertTrue(record.contains("\"inputs_digest\":\"" + digest + "\""), "the record names the plan's inputs: " + record);
 
         List<String> check = new ArrayList<>(List.of("plan", "-f", state.toString(), "--detailed-exitcode"));
@@ -150,6 +150,73 @@ class SavedPlanCliTest {
         assertTrue(missing.err().contains("no such file. Nothing was applied."), missing::toString);
     }
 
+    /** A root-owned directory that group and others cannot write, like /etc/sudoers.d: a place data must not pick. */
+    private Path sudoersLike() throws IOException {
+        Path d = Files.createDirectories(dir.resolve("etc-copy/sudoers.d"));
+        Files.setPosixFilePermissions(d, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-x---"));
+        return d;
+    }
+
+    private void rewriteTarget(String field, String value) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(Files.readString(plan));
+        JsonNode body = root.get("plan");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) body.get("hosts").get(0).get("target")).put(field, value);
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        sha.update((io.routesync.saved.SavedPlan.FORMAT + " " + io.routesync.saved.SavedPlan.FORMAT_VERSION + "\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        sha.update(json.writeValueAsBytes(body));
+        root.put("sha256", java.util.HexFormat.of().formatHex(sha.digest()));
+        Files.writeString(plan, json.writeValueAsString(root));
+    }
+
+    /** A plan file is data: the directories it records must be named iproute2 / routesync, or it writes nothing anywhere. */
+    @Test
+    void aPlanFileCannotChooseWhereFilesAreWritten() throws Exception {
+        Path sudoers = sudoersLike();
+        String[][] cases = {
+            {"state_dir", sudoers.toString(), "state_dir '" + sudoers + "' does not end in /routesync"},
+            {"etc_dir", sudoers.toString(), "etc_dir '" + sudoers + "' does not end in /iproute2"},
+            {"lock_file", sudoers + "/routesync-netns-" + ns.name() + ".lock", "is in a directory that does not end in /routesync"},
+            {"state_dir", dir.resolve("routesync/../etc-copy/sudoers.d/routesync").toString(), "is not normalised"},
+        };
+        for (String[] c : cases) {
+            assertEquals(ExitCodes.OK, plan().exitCode());
+            rewriteTarget(c[0], c[1]);
+            String before = snapshot();
+            CliRunner.Result r = run("apply", plan.toString());
+            assertEquals(ExitCodes.FAILED, r.exitCode(), r::toString);
+            assertTrue(r.err().startsWith("error: " + plan + ": hosts[0] ("), r::toString);
+            assertTrue(r.err().contains(c[2]), r::toString);
+            assertTrue(r.err().contains("last component is"), "the rule is named: " + r);
+            assertTrue(r.err().contains("Nothing was applied"), r::toString);
+            assertEquals(before, snapshot());
+            try (Stream<Path> files = Files.list(sudoers)) {
+                assertEquals(List.of(), files.toList(), "nothing was written there: " + c[0]);
+            }
+        }
+    }
+
+    /** The operator's own options are not limited; only recording them in a plan file is (apply FILE would refuse it). */
+    @Test
+    void commandLineDirectoriesGoAnywhereButIntoAPlanFile() throws Exception {
+        Path sudoers = sudoersLike();
+        List<String> anywhere = List.of("--netns", ns.name(), "--etc-dir", dir.resolve("etc").toString(), "--state-dir", sudoers.toString(),
+                "--lock-dir", dir.toString());
+        List<String> apply = new ArrayList<>(List.of("apply", "-f", state.toString(), "--auto-approve"));
+        apply.addAll(anywhere);
+        CliRunner.Result applied = CliRunner.run(apply);
+        assertEquals(ExitCodes.OK, applied.exitCode(), applied::toString);
+        assertTrue(Files.exists(sudoers.resolve("tables")), "the footprint went where the operator said");
+
+        List<String> out = new ArrayList<>(List.of("plan", "-f", state.toString(), "--out", plan.toString()));
+        out.addAll(anywhere);
+        CliRunner.Result r = CliRunner.run(out);
+        assertEquals(ExitCodes.USAGE, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("--out: --etc-dir '" + dir.resolve("etc") + "' does not end in /iproute2"), r::toString);
+        assertFalse(Files.exists(plan), "no plan file was written");
+    }
+
     /** A plan file's paths are data: a bad one, with the sha256 recomputed, is the file's error, not a crash. */
     @Test
     void aPlanFileWithABadPathIsRefusedAsThePlanFilesError() throws Exception {
@@ -168,7 +235,7 @@ class SavedPlanCliTest {
         CliRunner.Result r = run("apply", plan.toString());
         assertEquals(ExitCodes.FAILED, r.exitCode(), r::toString);
         assertTrue(r.err().startsWith("error: " + plan + ": hosts[0] (" ), r::toString);
-        assertTrue(r.err().contains("'relative/lock' must be an absolute path"), r::toString);
+        assertTrue(r.err().contains("lock_file 'relative/lock' is not an absolute path"), r::toString);
         assertTrue(r.err().contains("Nothing was applied"), r::toString);
         assertFalse(r.err().contains("unexpectedly"), r::toString);
         assertEquals(before, snapshot());

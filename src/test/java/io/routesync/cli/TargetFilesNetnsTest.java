@@ -242,12 +242,15 @@ class TargetFilesNetnsTest {
         assertEquals(0, r.exitCode(), r.toString());
         assertTrue(r.out().contains("\"command\" : \"table t1 = 102 " + own + "\""), r.toString());
         Path saved = dir.resolve("a.plan");
-        r = cli(a, "plan", "--out", saved.toString(), "-f", dir.resolve("a.yml").toString());
+        // a plan file records its directories, and apply FILE accepts only ones named iproute2 / routesync
+        r = CliRunner.run("plan", "--out", saved.toString(), "-f", dir.resolve("a.yml").toString(), "--netns", a.name(),
+                "--etc-dir", dir.resolve("iproute2").toString(), "--state-dir", dir.resolve("routesync").toString(),
+                "--lock-dir", dir.resolve("routesync").toString());
         assertEquals(0, r.exitCode(), r.toString());
         r = CliRunner.run("apply", saved.toString());
         assertEquals(0, r.exitCode(), r.toString());
         assertTrue(r.out().contains("  + table t1 = 102 " + own + "\n"), "a saved plan knows its target's file\n" + r);
-        String record = Files.readString(dir.resolve("state-" + a.name() + "/records/last.json"));
+        String record = Files.readString(dir.resolve("routesync/records/last.json"));
         assertTrue(record.contains("\"command\":\"table t1 = 102 " + own + "\""), record);
     }
 

@@ -122,7 +122,15 @@ public final class StateLoader {
                 return null;
             }
             YamlNode.Mapping mapping = (YamlNode.Mapping) root;
-            TOP_KEYS.check(mapping, problems);
+            boolean knownKeys = TOP_KEYS.check(mapping, problems);
+            if (knownKeys && !mapping.fields().isEmpty() && mapping.fields().stream().allMatch(f -> NodeReader.isEmpty(f.value()))) {
+                // 'tables:' alone is what a file cut after its first line looks like: empty only when it says so ({} or [])
+                YamlNode.Field first = mapping.fields().get(0);
+                problems.error(first.keyPos(), "the state file is empty: no section has a value ('" + first.key() + ":' with nothing after"
+                        + " it), which would delete every rule, route and table name routesync owns on the host",
+                        "if that is meant, write '{}' (or 'tables: {}') in the file; otherwise check that the file is complete");
+                return null;
+            }
             return new StateFile(mapping, new NodeReader(file.content(), variables, problems));
         }
     }

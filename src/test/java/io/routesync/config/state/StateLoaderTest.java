@@ -200,8 +200,19 @@ class StateLoaderTest {
     @Test
     void explicitlyEmptyFilesAndEmptySectionsAreAnEmptyState() throws Exception {
         DesiredState s = load(Variables.none(), "braces.yml", "{}\n", "tables.yml", "# on purpose\ntables: {}\n",
-                "sections.yml", "tables:\nrules:\nroutes:\nuplinks:\n").state();
+                "sections.yml", "tables: {}\nrules: []\nroutes:\nuplinks:\n").state();
         assertEquals(DesiredState.empty(), s);
+    }
+
+    @Test
+    void aFileOfBareSectionsIsRefusedLikeAnEmptyFileEvenBesideOneWithContent() {
+        // what a file cut right after its first line looks like: it must not delete everything routesync owns
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> load(Variables.none(),
+                "full.yml", "tables:\n  web: 100\n", "cut.yml", "tables:\n"));
+        assertEquals(1, e.diagnostics().size(), e.diagnostics()::toString);
+        assertEquals("cut.yml:1:1", e.diagnostics().get(0).pos().toString());
+        assertTrue(e.diagnostics().get(0).message().startsWith("the state file is empty"), e.diagnostics()::toString);
+        assertThrows(InvalidInputException.class, () -> load(Variables.none(), "sections.yml", "tables:\nrules:\nroutes: ~\nuplinks: ''\n"));
     }
 
     @Test
