@@ -173,7 +173,8 @@ public final class ProcessRunner {
         if (members.isEmpty()) return;
         members.forEach(ProcessHandle::destroy);
         long until = System.nanoTime() + GRACE.toNanos();
-        while (System.nanoTime() < until && members.stream().anyMatch(ProcessHandle::isAlive)) {
+        // a process that died on TERM stays in /proc until its parent (init, for an orphan) reaps it
+        while (System.nanoTime() < until && members.stream().anyMatch(ph -> ph.isAlive() && !zombie(ph.pid()))) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
@@ -181,7 +182,7 @@ public final class ProcessRunner {
                 break;
             }
         }
-        sessionMembers(sid).forEach(ProcessHandle::destroyForcibly);
+        sessionMembers(sid).stream().filter(ph -> !zombie(ph.pid())).forEach(ProcessHandle::destroyForcibly);
     }
 
     /** Waits until no live process of session {@code sid} is left, at most until {@code deadline}; true when none is. */
