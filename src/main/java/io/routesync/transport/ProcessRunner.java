@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +27,9 @@ import java.util.concurrent.TimeUnit;
  * the program's pid), and stopping it signals every process of that session, found through /proc: a
  * background child whose parent already exited is reparented to init and no longer a descendant, but it
  * stays in the session. A process that leaves the session on purpose (the confirm timer of arm.sh, an
- * ssh ControlMaster that daemonizes) is not stopped. Never through kill(1): procps-ng 4.0.2 reads
+ * ssh ControlMaster that daemonizes) is not stopped. A program has ended when it exited and no process of
+ * its session holds its output any more: others may stay (the ProxyCommand an ssh ControlMaster started
+ * before it daemonized stays in the session, orphaned, and must live as long as the master). Never through kill(1): procps-ng 4.0.2 reads
  * {@code kill -TERM -PID} as kill(-1), every process on the machine.
  */
 public final class ProcessRunner {
@@ -85,14 +89,15 @@ public final class ProcessRunner {
                     + e.getMessage(), true, e);
         }
         LIVE.add(process.pid());
+        Set<String> pipes = outputPipes(process.pid());
         try {
-            return collect(label, process, stdin, timeout, deadline, afterExitLimit);
+            return collect(label, process, pipes, stdin, timeout, deadline, afterExitLimit);
         } finally {
             LIVE.remove(process.pid());
         }
     }
 
-    private static ScriptResult collect(String label, Process process, byte[] stdin, Duration timeout, long deadline,
+    private static ScriptResult collect(String label, Process process, Set<String> pipes, byte[] stdin, Duration timeout, long deadline,
             Duration afterExitLimit) throws TransportException {
         String program = label;
         Drain out = new Drain(process.getInputStream(), MAX_STDOUT, process);
@@ -101,16 +106,15 @@ public final class ProcessRunner {
         try {
             boolean exited = process.waitFor(remaining(deadline), TimeUnit.NANOSECONDS);
             boolean ended = false;
-            boolean running = false;
             if (exited) {
                 // the output ends when the last holder of the pipe closes it: normally the program itself.
                 // The end of output alone does not prove it: when the program exits, the JDK's reaper takes
                 // what is buffered and closes our end of the pipe, so a reader can see an end while a
                 // process the program started still writes. So the run also ends only once no process of
-                // its session is left (one that leaves on purpose, with setsid, is not waited for).
+                // its session still holds the pipe (one that left the session, with setsid, cannot be found
+                // so; the end of output is all there is for it).
                 long afterExit = Math.min(deadline, System.nanoTime() + afterExitLimit.toNanos());
-                ended = out.await(afterExit) && err.await(afterExit);
-                running = !sessionEnds(process.pid(), afterExit);
+                ended = out.await(afterExit) && err.await(afterExit) && outputReleased(process.pid(), pipes, afterExit);
             }
             Drain full = out.overflowed() ? out : err.overflowed() ? err : null;
             if (full != null) {
@@ -123,10 +127,6 @@ public final class ProcessRunner {
                 // "did not answer" only when nothing came back: a host that sent part of its answer did answer
                 throw new TransportException(program + (out.isEmpty() ? " did not answer" : " did not finish") + " within "
                         + timeout.toSeconds() + " s; it was stopped", true);
-            }
-            if (running) {
-                kill(process);
-                throw new TransportException(program + " exited, but a process it started kept running; it was stopped", false);
             }
             if (!ended) {
                 kill(process);
@@ -169,7 +169,7 @@ public final class ProcessRunner {
      */
     static void stopSession(long sid) {
         if (sid <= 1) return;
-        List<ProcessHandle> members = sessionMembers(sid);
+        List<ProcessHandle> members = live(sid);
         if (members.isEmpty()) return;
         members.forEach(ProcessHandle::destroy);
         long until = System.nanoTime() + GRACE.toNanos();
@@ -182,16 +182,55 @@ public final class ProcessRunner {
                 break;
             }
         }
-        sessionMembers(sid).stream().filter(ph -> !zombie(ph.pid())).forEach(ProcessHandle::destroyForcibly);
+        live(sid).forEach(ProcessHandle::destroyForcibly);
     }
 
-    /** Waits until no live process of session {@code sid} is left, at most until {@code deadline}; true when none is. */
-    private static boolean sessionEnds(long sid, long deadline) throws InterruptedException {
+    /**
+     * Waits until no live process of session {@code sid} holds one of {@code pipes} (our ends of the
+     * program's output), at most until {@code deadline}; true when none does.
+     */
+    private static boolean outputReleased(long sid, Set<String> pipes, long deadline) throws InterruptedException {
+        if (pipes.isEmpty()) return true;
         while (true) {
-            if (sessionMembers(sid).stream().noneMatch(ph -> !zombie(ph.pid()))) return true;
+            if (live(sid).stream().noneMatch(ph -> holdsAny(ph.pid(), pipes))) return true;
             if (System.nanoTime() >= deadline) return false;
             Thread.sleep(20);
         }
+    }
+
+    /** The pipes ("pipe:[INODE]") on the program's stdout and stderr, read as soon as it started; empty when it is gone. */
+    private static Set<String> outputPipes(long pid) {
+        Set<String> pipes = new HashSet<>();
+        for (String fd : List.of("1", "2")) {
+            try {
+                String target = Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "fd", fd)).toString();
+                if (target.startsWith("pipe:")) pipes.add(target);
+            } catch (IOException | RuntimeException gone) {
+                // exited already: its output's end tells alone
+            }
+        }
+        return pipes;
+    }
+
+    /** True when a descriptor of {@code pid} is one of {@code pipes}. */
+    private static boolean holdsAny(long pid, Set<String> pipes) {
+        try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "fd"))) {
+            for (Path fd : fds) {
+                try {
+                    if (pipes.contains(Files.readSymbolicLink(fd).toString())) return true;
+                } catch (IOException closed) {
+                    // closed meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            return false;
+        }
+        return false;
+    }
+
+    /** The live (not exited) processes of session {@code sid}. */
+    private static List<ProcessHandle> live(long sid) {
+        return sessionMembers(sid).stream().filter(ph -> !zombie(ph.pid())).toList();
     }
 
     /** True when {@code pid} has exited and waits to be reaped (state Z), or is gone. */

@@ -80,7 +80,7 @@ class ProcessRunnerTest {
             TransportException e = assertTimeoutPreemptively(LIMIT, () -> assertThrows(TransportException.class,
                     () -> ProcessRunner.run("sh", List.of("sh", "-c", "echo $$ > " + pids + "; sleep 1000 & echo started"),
                             null, Duration.ofSeconds(50), Duration.ofMillis(200))), "round " + round);
-            assertEquals("sh exited, but a process it started kept running; it was stopped", e.getMessage());
+            assertEquals("sh exited, but a process it started kept its output open; it was stopped", e.getMessage());
             assertNoProcessLeftInSession(Long.parseLong(Files.readString(pids).strip()));
         }
     }
@@ -109,6 +109,23 @@ class ProcessRunnerTest {
             assertTrue(ProcessHandle.of(timer).map(ProcessHandle::isAlive).orElse(false), "the detached timer still runs");
         } finally {
             ProcessHandle.of(timer).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    @Test
+    void anOrphanHoldingNoneOfTheOutputDoesNotFailTheRun() throws Exception {
+        // as the ProxyCommand of an ssh ControlMaster (a jump host) is: started before the master
+        // daemonized (fork, setsid), it stays in the run's session, orphaned, holding none of the run's
+        // output, and must live as long as the master
+        Path pids = dir.resolve("pids");
+        try {
+            ScriptResult r = assertTimeoutPreemptively(LIMIT, () -> ProcessRunner.run(List.of("sh", "-c",
+                    "(sleep 1000 </dev/null >/dev/null 2>&1 & echo $! > " + pids + "); echo ok"), null, Duration.ofSeconds(30)));
+            assertEquals("ok\n", r.stdout());
+            long proxy = Long.parseLong(Files.readString(pids).strip());
+            assertTrue(ProcessHandle.of(proxy).map(ProcessHandle::isAlive).orElse(false), "the orphan still runs");
+        } finally {
+            if (Files.exists(pids)) ProcessHandle.of(Long.parseLong(Files.readString(pids).strip())).ifPresent(ProcessHandle::destroyForcibly);
         }
     }
 
