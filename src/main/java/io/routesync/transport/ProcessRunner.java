@@ -89,15 +89,14 @@ public final class ProcessRunner {
                     + e.getMessage(), true, e);
         }
         LIVE.add(process.pid());
-        Set<String> pipes = outputPipes(process.pid());
         try {
-            return collect(label, process, pipes, stdin, timeout, deadline, afterExitLimit);
+            return collect(label, process, stdin, timeout, deadline, afterExitLimit);
         } finally {
             LIVE.remove(process.pid());
         }
     }
 
-    private static ScriptResult collect(String label, Process process, Set<String> pipes, byte[] stdin, Duration timeout, long deadline,
+    private static ScriptResult collect(String label, Process process, byte[] stdin, Duration timeout, long deadline,
             Duration afterExitLimit) throws TransportException {
         String program = label;
         Drain out = new Drain(process.getInputStream(), MAX_STDOUT, process);
@@ -111,10 +110,10 @@ public final class ProcessRunner {
                 // The end of output alone does not prove it: when the program exits, the JDK's reaper takes
                 // what is buffered and closes our end of the pipe, so a reader can see an end while a
                 // process the program started still writes. So the run also ends only once no process of
-                // its session still holds the pipe (one that left the session, with setsid, cannot be found
+                // its session still holds the output (one that left the session, with setsid, cannot be found
                 // so; the end of output is all there is for it).
                 long afterExit = Math.min(deadline, System.nanoTime() + afterExitLimit.toNanos());
-                ended = out.await(afterExit) && err.await(afterExit) && outputReleased(process.pid(), pipes, afterExit);
+                ended = out.await(afterExit) && err.await(afterExit) && outputReleased(process.pid(), afterExit);
             }
             Drain full = out.overflowed() ? out : err.overflowed() ? err : null;
             if (full != null) {
@@ -186,46 +185,75 @@ public final class ProcessRunner {
     }
 
     /**
-     * Waits until no live process of session {@code sid} holds one of {@code pipes} (our ends of the
-     * program's output), at most until {@code deadline}; true when none does.
+     * Waits until no live process of session {@code sid} holds the run's output, at most until
+     * {@code deadline}; true when none does. The pipes' numbers cannot be learnt beforehand (a quick
+     * program has exited before start() returns, and the JDK closes our end once it exited), so a
+     * member holds the run's output when it writes to a pipe that no process outside the session but
+     * this JVM holds. A member that writes to a pipe another process reads is someone else's: the
+     * ProxyCommand (jump host) of an ssh ControlMaster, orphaned in this session when the master
+     * daemonized, writes to the master, and must live as long as the master.
      */
-    private static boolean outputReleased(long sid, Set<String> pipes, long deadline) throws InterruptedException {
-        if (pipes.isEmpty()) return true;
+    private static boolean outputReleased(long sid, long deadline) throws InterruptedException {
         while (true) {
-            if (live(sid).stream().noneMatch(ph -> holdsAny(ph.pid(), pipes))) return true;
+            List<ProcessHandle> members = live(sid);
+            if (members.isEmpty() || !holdsRunOutput(sid, members)) return true;
             if (System.nanoTime() >= deadline) return false;
             Thread.sleep(20);
         }
     }
 
-    /** The pipes ("pipe:[INODE]") on the program's stdout and stderr, read as soon as it started; empty when it is gone. */
-    private static Set<String> outputPipes(long pid) {
-        Set<String> pipes = new HashSet<>();
-        for (String fd : List.of("1", "2")) {
-            try {
-                String target = Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "fd", fd)).toString();
-                if (target.startsWith("pipe:")) pipes.add(target);
-            } catch (IOException | RuntimeException gone) {
-                // exited already: its output's end tells alone
-            }
+    private static boolean holdsRunOutput(long sid, List<ProcessHandle> members) {
+        Set<String> written = new HashSet<>();
+        for (ProcessHandle m : members) written.addAll(pipesWritten(m.pid()));
+        if (written.isEmpty()) return false;
+        long self = ProcessHandle.current().pid();
+        for (ProcessHandle ph : (Iterable<ProcessHandle>) ProcessHandle.allProcesses()::iterator) {
+            if (ph.pid() == self || sessionOf(ph.pid()) == sid) continue;
+            written.removeAll(pipes(ph.pid()));
+            if (written.isEmpty()) return false;
         }
-        return pipes;
+        return true;
     }
 
-    /** True when a descriptor of {@code pid} is one of {@code pipes}. */
-    private static boolean holdsAny(long pid, Set<String> pipes) {
+    /** The pipes ("pipe:[INODE]") {@code pid} has open for writing. */
+    private static Set<String> pipesWritten(long pid) {
+        Set<String> out = new HashSet<>();
+        Path proc = Path.of("/proc", Long.toString(pid));
+        try (DirectoryStream<Path> fds = Files.newDirectoryStream(proc.resolve("fd"))) {
+            for (Path fd : fds) {
+                try {
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (!target.startsWith("pipe:")) continue;
+                    String info = Files.readString(proc.resolve("fdinfo").resolve(fd.getFileName().toString()));
+                    int at = info.indexOf("flags:");
+                    String flags = info.substring(at + 6, info.indexOf('\n', at)).strip();
+                    if ((Integer.parseInt(flags, 8) & 3) != 0) out.add(target); // O_WRONLY or O_RDWR
+                } catch (IOException | RuntimeException closed) {
+                    // closed meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            // exited meanwhile
+        }
+        return out;
+    }
+
+    /** The pipes {@code pid} has open, either end. */
+    private static Set<String> pipes(long pid) {
+        Set<String> out = new HashSet<>();
         try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "fd"))) {
             for (Path fd : fds) {
                 try {
-                    if (pipes.contains(Files.readSymbolicLink(fd).toString())) return true;
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (target.startsWith("pipe:")) out.add(target);
                 } catch (IOException closed) {
                     // closed meanwhile
                 }
             }
         } catch (IOException | RuntimeException gone) {
-            return false;
+            // exited, or not ours to read
         }
-        return false;
+        return out;
     }
 
     /** The live (not exited) processes of session {@code sid}. */
