@@ -17,8 +17,7 @@ final class Failures {
         }
         if (e instanceof LockHeldException) return new UserError(ExitCodes.LOCKED, e.getMessage(), e);
         if (e instanceof OutputException) {
-            return new UserError(ExitCodes.FAILED, "unexpected output from " + e.getMessage()
-                    + "\nNothing was changed. Please report this line with 'ip -V' and the kernel version.", e);
+            return new UserError(ExitCodes.FAILED, ((OutputException) e).explained(), e);
         }
         if (e instanceof PlanConflictException) {
             return new UserError(ExitCodes.DATA, "the desired state contradicts the host; nothing was changed:\n  - "

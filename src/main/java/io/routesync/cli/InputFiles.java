@@ -2,10 +2,13 @@ package io.routesync.cli;
 
 import io.routesync.config.InputText;
 import io.routesync.config.InputLimits;
+import io.routesync.config.UnreadableInput;
+import io.routesync.config.inventory.DirectorySource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Reads a user's input file (state, plan) from disk: by its size first, then as strict UTF-8. */
 final class InputFiles {
@@ -14,6 +17,9 @@ final class InputFiles {
 
     /** The file's text; {@link io.routesync.config.UnreadableInput} when too large or not UTF-8. */
     static String read(Path file) throws IOException {
+        Optional<String> other = DirectorySource.otherKind(file);
+        // a named pipe would block the run until a writer comes, a device may never end: refused unopened
+        if (other.isPresent()) throw UnreadableInput.notARegularFile(other.get());
         InputText.checkSize(Files.size(file));
         // the size is checked again as it is read: a device or a pipe (/dev/zero) has no size beforehand
         byte[] bytes;

@@ -57,6 +57,10 @@ final class InventoryCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path file = inventory.toAbsolutePath().normalize();
+        java.util.Optional<String> other = io.routesync.config.inventory.DirectorySource.otherKind(file);
+        if (other.isPresent()) {
+            throw new UserError(ExitCodes.DATA, inventory + ": this is " + other.get() + ", not an inventory file");
+        }
         if (!Files.isRegularFile(file)) throw new UserError(ExitCodes.USAGE, inventory + ": no such inventory file");
         Path dir = file.getParent();
         Path root = dir.getParent() != null ? dir.getParent() : dir;

@@ -19,6 +19,16 @@ public final class UnreadableInput extends IOException {
         this.fix = fix;
     }
 
+    /**
+     * A path that is no regular file ({@code kind} is "a named pipe (FIFO)", "a character device", ...):
+     * refused before it is opened, since a pipe or a device may never end or never answer.
+     */
+    public static UnreadableInput notARegularFile(String kind) {
+        return new UnreadableInput("this is " + kind + ", not a regular file", 0, 0,
+                "give the path of a regular file (routesync reads no pipes, devices or sockets, which may never end;"
+                        + " write generated input, <(...) or stdin, to a file first)");
+    }
+
     /** The problem at its place in {@code shownName}. */
     public Diagnostic diagnostic(String shownName) {
         return Diagnostic.error(new SourcePos(shownName, line, column), getMessage(), fix);

@@ -26,7 +26,7 @@ public record HostFailure(boolean unreachable, String reason, String detail) {
         }
         if (e instanceof LockHeldException) return failed(e.getMessage());
         if (e instanceof OutputException) {
-            return failed("unexpected output from " + e.getMessage() + "\nNothing was changed. Please report this line with 'ip -V' and the kernel version.");
+            return failed(((OutputException) e).explained());
         }
         if (e instanceof PlanConflictException) {
             return failed("the desired state contradicts the host; nothing was changed:\n  - "

@@ -26,6 +26,10 @@ public record RepoLocation(String given, boolean remote) {
     private static final Pattern URL = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*)://.*");
     // scp-like syntax as git reads it: a colon before any slash, and not a Windows drive letter
     private static final Pattern SCP = Pattern.compile("(?:[^@/:]+@)?[^@/:]{2,}:.*");
+    // the query or fragment of a URL (after scheme://): its values, up to the next & ; # or blank, are masked
+    // (punctuation that ends a sentence, "URL: error", stays)
+    private static final Pattern QUERY = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://[^?#\\s]*)([?#][^\\s'\"]*?)(?=[.,:;)]*(?:[\\s'\"]|$))");
+    private static final Pattern QUERY_VALUE = Pattern.compile("([?#&;]|^)([^=&;#]*=)?[^&;#]*");
     // scheme://USERINFO@ where USERINFO runs to the last @ of the authority (so an unencoded @ in a password is covered)
     private static final Pattern USERINFO = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://)([^/?#\\s]*)@");
     /** Secrets shorter than this are not searched for in free text: they would mask ordinary words. */
@@ -49,11 +53,13 @@ public record RepoLocation(String given, boolean remote) {
         if (url.matches()) {
             String scheme = url.group(1).toLowerCase(Locale.ROOT);
             switch (scheme) {
-                case "file":
                 case "http":
                 case "https":
                 case "ssh":
                 case "git":
+                    refuseQuery(given, scheme);
+                    return new RepoLocation(given, true);
+                case "file":
                     return new RepoLocation(given, true);
                 default:
                     throw new IllegalArgumentException("--repo '" + mask(given) + "': unsupported scheme " + scheme
@@ -64,6 +70,19 @@ public record RepoLocation(String given, boolean remote) {
             return new RepoLocation(given, true);
         }
         return new RepoLocation(given, false);
+    }
+
+    /**
+     * Refuses a query string ({@code https://host/r.git?private_token=...}): git appends its own paths
+     * ({@code /info/refs?service=...}) to the URL, so a query never reaches the server as meant, and a
+     * token there would otherwise be kept in the clone's config and name and quoted in messages. Credentials
+     * go in the user part, where they are kept apart. The message shows the query's values masked.
+     */
+    private static void refuseQuery(String given, String scheme) {
+        if (given.indexOf('?') < 0 && given.indexOf('#') < 0) return;
+        throw new IllegalArgumentException("--repo '" + mask(given) + "': a " + scheme + ":// URL with a query string (?...)"
+                + " or fragment (#...) is not supported: git adds its own path to the URL, and a token there would be"
+                + " stored with the clone; give a token as https://TOKEN@host/path (it is used for the fetch only)");
     }
 
     /** The location as messages, reports and records show it: credentials replaced by {@code ***}. */
@@ -156,6 +175,28 @@ public record RepoLocation(String given, boolean remote) {
     }
 
     static String mask(String text) {
+        return maskQueries(maskUserinfo(text));
+    }
+
+    /** Every value in the query or fragment of every URL in {@code text} replaced by {@code ***}; names stay. */
+    private static String maskQueries(String text) {
+        Matcher m = QUERY.matcher(text);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            Matcher v = QUERY_VALUE.matcher(m.group(2));
+            StringBuilder q = new StringBuilder();
+            while (v.find()) {
+                if (v.group().isEmpty()) continue;
+                v.appendReplacement(q, Matcher.quoteReplacement(v.group(1) + (v.group(2) == null ? "" : v.group(2)) + "***"));
+            }
+            v.appendTail(q);
+            m.appendReplacement(b, Matcher.quoteReplacement(m.group(1) + q));
+        }
+        m.appendTail(b);
+        return b.toString();
+    }
+
+    private static String maskUserinfo(String text) {
         Matcher m = USERINFO.matcher(text);
         StringBuilder b = new StringBuilder();
         while (m.find()) {

@@ -27,8 +27,22 @@ public record Interface(String name) implements Comparable<Interface> {
     }
 
     private static InvalidValueException invalid(String name) {
-        return new InvalidValueException("'" + name + "' is not a valid interface name",
-                "1 to 15 characters from letters, digits, '_', '.', '-', '+', '@' (not '.' or '..')");
+        String expected = "1 to 15 characters from letters, digits, '_', '.', '-', '+', '@' (not '.' or '..')";
+        // flagged when only routesync refuses it: read from a host, it is the host's setup, not broken output
+        return new InvalidValueException("'" + name + "' is not a valid interface name", expected, kernelAllows(name));
+    }
+
+    /** The kernel's rule (dev_valid_name): 1-15 bytes, not '.' or '..', without '/', ':' or whitespace. */
+    private static boolean kernelAllows(String name) {
+        if (name == null || name.isEmpty() || name.equals(".") || name.equals("..")) return false;
+        if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 15) return false;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '/' || c == ':' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0b || c == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

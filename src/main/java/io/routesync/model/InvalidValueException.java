@@ -6,10 +6,22 @@ package io.routesync.model;
  */
 public final class InvalidValueException extends IllegalArgumentException {
     private final String expected;
+    private final boolean unsupported;
 
     public InvalidValueException(String problem, String expected) {
+        this(problem, expected, false);
+    }
+
+    /** {@code unsupported}: the value is valid to the kernel and iproute2, only outside what routesync models. */
+    public InvalidValueException(String problem, String expected, boolean unsupported) {
         super(problem);
         this.expected = expected;
+        this.unsupported = unsupported;
+    }
+
+    /** True when the kernel accepts the value but routesync does not (a host may have it; no bug anywhere). */
+    public boolean unsupported() {
+        return unsupported;
     }
 
     /** What a valid value looks like, for the "fix:" line of a diagnostic; may be empty. */

@@ -115,6 +115,10 @@ final class RouteShowParser {
         return new OutputException(command, lineNumber, text.substring(lineStart, lineEnd).strip(), problem);
     }
 
+    private OutputException fail(InvalidValueException e) {
+        return new OutputException(command, lineNumber, text.substring(lineStart, lineEnd).strip(), e.getMessage(), e.unsupported());
+    }
+
     private void routeLine() throws OutputException {
         r.reset(table);
         pending = true;
@@ -310,7 +314,7 @@ final class RouteShowParser {
             if (r.multipath == null) r.multipath = new ArrayList<>(4);
             r.multipath.add(new NextHop(via, dev, weight, onlink));
         } catch (InvalidValueException e) {
-            throw fail(e.getMessage());
+            throw fail(e);
         }
     }
 
@@ -320,7 +324,8 @@ final class RouteShowParser {
         try {
             routes.add(r.build());
         } catch (InvalidValueException e) {
-            throw new OutputException(command, pendingLineNumber, text.substring(pendingStart, pendingEnd).strip(), e.getMessage());
+            throw new OutputException(command, pendingLineNumber, text.substring(pendingStart, pendingEnd).strip(), e.getMessage(),
+                    e.unsupported());
         }
     }
 
@@ -350,7 +355,8 @@ final class RouteShowParser {
         try {
             return interfaces.get(text, ts, te);
         } catch (InvalidValueException e) {
-            throw fail("dev: " + e.getMessage());
+            throw new OutputException(command, lineNumber, text.substring(lineStart, lineEnd).strip(), "dev: " + e.getMessage(),
+                    e.unsupported());
         }
     }
 
@@ -380,7 +386,7 @@ final class RouteShowParser {
             if (id == null) throw fail("table '" + word() + "' is unknown");
             return id;
         } catch (InvalidValueException e) {
-            throw fail(e.getMessage());
+            throw fail(e);
         }
     }
 

@@ -87,7 +87,7 @@ public final class RtTablesParser {
             if (!e.name().isEmpty() && e.name().chars().allMatch(c -> c >= '0' && c <= '9')) {
                 throw new OutputException(source, pieceLine, line(content, pieceLine), "name '" + e.name()
                         + "' is a number: iproute2 looks names up before numbers, so table or protocol " + e.name()
-                        + " would mean " + e.id() + " to every 'ip' command on this host; rename it");
+                        + " would mean " + e.id() + " to every 'ip' command on this host; rename it", true);
             }
             entries.add(e);
         }

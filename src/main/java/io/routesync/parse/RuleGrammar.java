@@ -71,7 +71,8 @@ public final class RuleGrammar {
             try {
                 rules.add(parseShow(line, family, names));
             } catch (SyntaxException e) {
-                throw new OutputException(command, lineNumber, line, e.getMessage());
+                throw new OutputException(command, lineNumber, line, e.getMessage(),
+                        e.getCause() instanceof InvalidValueException && ((InvalidValueException) e.getCause()).unsupported());
             }
         }
         return rules;

@@ -331,7 +331,10 @@ final class RuleReader {
         try {
             return Interface.of(t);
         } catch (InvalidValueException e) {
-            throw new SyntaxException(i, key + ": " + e.getMessage(), e.expected());
+            // the cause tells a name the kernel allows (only routesync does not) from a bad one
+            SyntaxException s = new SyntaxException(i, key + ": " + e.getMessage(), e.expected());
+            s.initCause(e);
+            throw s;
         }
     }
 

@@ -2,6 +2,7 @@ package io.routesync.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,13 +65,35 @@ class UnreadableInputCliTest {
                 "error: cannot read the plan file " + plan + ": the file is 3.0 GiB, larger than routesync reads (256.0 MiB). Nothing was applied.");
     }
 
-    /** A file without a size (a device, a pipe) is bounded as it is read: /dev/zero is refused, not an out-of-memory. */
+    /** A device (no size, may never end) is refused unopened, and named as what it is, also as -i. */
     @Test
-    void anEndlessDeviceIsRefusedAsItIsRead() {
+    void anEndlessDeviceIsRefusedAsWhatItIs() {
         assertRefused(CliRunner.run("validate", "-f", "/dev/zero"), 65,
-                "/dev/zero: error: the file gives more than routesync reads (256.0 MiB)\n");
+                "/dev/zero: error: this is a character device, not a regular file\n");
+        assertRefused(CliRunner.run("validate", "-i", "/dev/zero"), 65,
+                "/dev/zero: error: this is a character device, not a regular file\n");
+        assertRefused(CliRunner.run("inventory", "-i", "/dev/zero", "--list"), 65,
+                "error: /dev/zero: this is a character device, not an inventory file");
         assertRefused(CliRunner.run("apply", "/dev/zero"), 1,
-                "error: cannot read the plan file /dev/zero: the file gives more than routesync reads (256.0 MiB). Nothing was applied.");
+                "error: cannot read the plan file /dev/zero: this is a character device, not a regular file. Nothing was applied.");
+    }
+
+    /** A named pipe nobody writes to would block the run forever: refused at once, as -f, -i and a plan file. */
+    @Test
+    void aNamedPipeIsRefusedAtOnceNotWaitedOn() throws Exception {
+        Path fifo = dir.resolve("state.fifo");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertEquals(0, mk.waitFor());
+        CliRunner.Result[] r = new CliRunner.Result[3];
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            r[0] = CliRunner.run("validate", "-f", fifo.toString());
+            r[1] = CliRunner.run("validate", "-i", fifo.toString());
+            r[2] = CliRunner.run("apply", fifo.toString());
+        });
+        assertRefused(r[0], 65, fifo + ": error: this is a named pipe (FIFO), not a regular file\n");
+        assertTrue(r[0].err().contains("fix: give the path of a regular file"), r[0]::toString);
+        assertRefused(r[1], 65, fifo + ": error: this is a named pipe (FIFO), not a regular file\n");
+        assertRefused(r[2], 1, "error: cannot read the plan file " + fifo + ": this is a named pipe (FIFO), not a regular file.");
     }
 
     @Test

@@ -30,6 +30,23 @@ class RepoLocationTest {
         assertTrue(e.getMessage().contains("unsupported scheme ftp://"), e.getMessage());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"https://h/r.git?private_token=S3CRET", "http://h/r.git?a=1&token=S3CRET", "git://h/r#S3CRET",
+            "ssh://git@h/r.git?S3CRET", "https://u:pw@h/r.git?x=S3CRET"})
+    void aQueryStringIsRefusedWithItsValuesMasked(String url) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RepoLocation.parse(url));
+        assertTrue(e.getMessage().contains("with a query string (?...) or fragment (#...) is not supported"), e.getMessage());
+        assertFalse(e.getMessage().contains("S3CRET"), e.getMessage());
+    }
+
+    @Test
+    void queryValuesAreMaskedInAnyMessage() {
+        assertEquals("cannot fetch https://h/r.git?private_token=***&ref=***: 401",
+                RepoLocation.maskCredentials("cannot fetch https://h/r.git?private_token=S3CRET&ref=main: 401"));
+        assertEquals("'https://***@h/r?***'", RepoLocation.maskCredentials("'https://t0k@h/r?S3CRET'"));
+        assertEquals("a file:///srv/r.git and https://h/r.git.", RepoLocation.maskCredentials("a file:///srv/r.git and https://h/r.git."));
+    }
+
     @Test
     void credentialsNeverReachMessages() {
         assertEquals("https://***@git.example.org/r.git", RepoLocation.parse("https://ci:s3cret@git.example.org/r.git").display());

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ProcessRunnerTest {
     private static final Duration LIMIT = Duration.ofSeconds(60);
+    private static final int ROUNDS = 20;
 
     @TempDir
     Path dir;
@@ -70,10 +71,78 @@ class ProcessRunnerTest {
     }
 
     @Test
-    void aDescendantHoldingTheOutputOpenDoesNotHangTheRun() {
+    void aDescendantHoldingTheOutputOpenDoesNotHangTheRun() throws Exception {
+        // Once flaky: when the program exited while the reader was between two reads, the JDK's reaper
+        // closed the pipe under it and the run ended "normally". Repeated with a short after-exit bound,
+        // each round also checks that the orphaned child (reparented to init) was stopped.
+        for (int round = 0; round < ROUNDS; round++) {
+            Path pids = dir.resolve("pids" + round);
+            TransportException e = assertTimeoutPreemptively(LIMIT, () -> assertThrows(TransportException.class,
+                    () -> ProcessRunner.run("sh", List.of("sh", "-c", "echo $$ > " + pids + "; sleep 1000 & echo started"),
+                            null, Duration.ofSeconds(50), Duration.ofMillis(200))), "round " + round);
+            assertEquals("sh exited, but a process it started kept its output open; it was stopped", e.getMessage());
+            assertNoProcessLeftInSession(Long.parseLong(Files.readString(pids).strip()));
+        }
+    }
+
+    @Test
+    void aTimedOutProgramLeavesNoProcessOfItsSessionEvenOrphans() throws Exception {
+        // the subshell exits at once: its sleep is reparented to init, no descendant of the program any more
+        Path pids = dir.resolve("pids");
         TransportException e = assertTimeoutPreemptively(LIMIT, () -> assertThrows(TransportException.class,
-                () -> ProcessRunner.run(List.of("sh", "-c", "sleep 1000 & echo started"), null, Duration.ofSeconds(50))));
-        assertEquals("sh exited, but a process it started kept its output open; it was stopped", e.getMessage());
+                () -> ProcessRunner.run(List.of("sh", "-c", "echo $$ > " + pids + "; (sleep 1000 </dev/null >/dev/null 2>&1 &); "
+                        + "trap '' TERM; sleep 1001"), null, Duration.ofSeconds(2))));
+        assertEquals("sh did not answer within 2 s; it was stopped", e.getMessage());
+        long sid = Long.parseLong(Files.readString(pids).strip());
+        assertNoProcessLeftInSession(sid);
+    }
+
+    @Test
+    void aProcessThatLeftTheSessionOnPurposeOutlivesTheStop() throws Exception {
+        // as the confirm timer of arm.sh does: setsid + nohup, no descriptor of the run kept
+        Path pids = dir.resolve("pids");
+        assertThrows(TransportException.class, () -> ProcessRunner.run(List.of("sh", "-c",
+                "setsid nohup sh -c 'echo $$ > " + pids + "; exec sleep 1000' </dev/null >/dev/null 2>&1 & sleep 1000"),
+                null, Duration.ofSeconds(2)));
+        long timer = Long.parseLong(Files.readString(pids).strip());
+        try {
+            assertTrue(ProcessHandle.of(timer).map(ProcessHandle::isAlive).orElse(false), "the detached timer still runs");
+        } finally {
+            ProcessHandle.of(timer).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    @Test
+    void anOrphanHoldingNoneOfTheOutputDoesNotFailTheRun() throws Exception {
+        // as the ProxyCommand of an ssh ControlMaster (a jump host) is: started before the master
+        // daemonized (fork, setsid), it stays in the run's session, orphaned, holding none of the run's
+        // output, and must live as long as the master
+        Path pids = dir.resolve("pids");
+        try {
+            ScriptResult r = assertTimeoutPreemptively(LIMIT, () -> ProcessRunner.run(List.of("sh", "-c",
+                    "(sleep 1000 </dev/null >/dev/null 2>&1 & echo $! > " + pids + "); echo ok"), null, Duration.ofSeconds(30)));
+            assertEquals("ok\n", r.stdout());
+            long proxy = Long.parseLong(Files.readString(pids).strip());
+            assertTrue(ProcessHandle.of(proxy).map(ProcessHandle::isAlive).orElse(false), "the orphan still runs");
+        } finally {
+            if (Files.exists(pids)) ProcessHandle.of(Long.parseLong(Files.readString(pids).strip())).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    @Test
+    void aProgramThatCannotBeFoundCannotStart() {
+        TransportException e = assertThrows(TransportException.class,
+                () -> ProcessRunner.run(List.of("/nonexistent/routesync-no-such-program"), null, LIMIT));
+        assertEquals("cannot start /nonexistent/routesync-no-such-program: No such file or directory", e.getMessage());
+        assertTrue(e.unreachable());
+    }
+
+    @Test
+    void eachProgramRunsInASessionOfItsOwnUnderItsOwnPid() throws TransportException {
+        ScriptResult r = ProcessRunner.run(List.of("sh", "-c", "echo $$; cut -d' ' -f6 /proc/$$/stat"), null, LIMIT);
+        String[] lines = r.stdout().split("\n");
+        assertEquals(lines[0], lines[1], "session id is the program's pid");
+        assertTrue(ProcessRunner.sessionOf(ProcessHandle.current().pid()) != Long.parseLong(lines[0]));
     }
 
     @Test
@@ -90,6 +159,26 @@ class ProcessRunnerTest {
         byte[] input = "x".repeat(5 << 20).getBytes(StandardCharsets.UTF_8);
         ScriptResult r = ProcessRunner.run(List.of("wc", "-c"), input, LIMIT);
         assertEquals(Integer.toString(5 << 20), r.stdout().strip());
+    }
+
+    /** Fails when any process of session {@code sid} is left (searched through /proc, field 6 of stat). */
+    private static void assertNoProcessLeftInSession(long sid) throws InterruptedException {
+        List<ProcessHandle> left = ProcessRunner.sessionMembers(sid);
+        for (int i = 0; i < 200 && !left.isEmpty(); i++) {
+            Thread.sleep(10); // a killed process stays in /proc until its parent (init) reaps it
+            left = ProcessRunner.sessionMembers(sid).stream().filter(ph -> !zombie(ph.pid())).toList();
+        }
+        assertEquals(List.of(), left.stream().map(ph -> ph.pid() + " " + ph.info().commandLine().orElse("?")).toList(),
+                "processes left in session " + sid);
+    }
+
+    private static boolean zombie(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+        } catch (Exception gone) {
+            return true;
+        }
     }
 
     private static boolean waitUntilGone(long pid) throws InterruptedException {

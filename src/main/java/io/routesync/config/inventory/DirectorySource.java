@@ -1,6 +1,7 @@
 package io.routesync.config.inventory;
 
 import io.routesync.config.InputText;
+import io.routesync.config.UnreadableInput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,9 +39,34 @@ public final class DirectorySource implements InventorySource {
     @Override
     public Optional<String> read(String path) throws IOException {
         Path file = resolve(path);
+        Optional<String> other = otherKind(file);
+        // a directory reads as absent (group_vars/all may be one); a pipe or a device is refused, never opened
+        if (other.isPresent() && !Files.isDirectory(file)) throw UnreadableInput.notARegularFile(other.get());
         if (!Files.isRegularFile(file)) return Optional.empty();
         InputText.checkSize(Files.size(file));
         return Optional.of(InputText.decode(Files.readAllBytes(file)));
+    }
+
+    /**
+     * What {@code file} is when it exists but is no regular file ("a named pipe (FIFO)", "a character
+     * device", "a directory", ...), following symbolic links; empty for a regular file or a missing one.
+     */
+    public static Optional<String> otherKind(Path file) {
+        int mode;
+        try {
+            mode = (Integer) Files.getAttribute(file, "unix:mode");
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+            return Optional.empty(); // missing, or not a unix file system: the read says what is wrong
+        }
+        switch (mode & 0170000) {
+            case 0100000: return Optional.empty();
+            case 0040000: return Optional.of("a directory");
+            case 0010000: return Optional.of("a named pipe (FIFO)");
+            case 0020000: return Optional.of("a character device");
+            case 0060000: return Optional.of("a block device");
+            case 0140000: return Optional.of("a socket");
+            default: return Optional.of("no regular file");
+        }
     }
 
     @Override
