@@ -129,27 +129,27 @@ final class ShowCommand implements Callable<Integer> {
         return root;
     }
 
+    /** The YAML's marks: the same owned/foreign/kernel as the picture's. */
     private static final class Remarks implements StateYamlRenderer.Remarks {
-        private final Ownership ownership;
+        private final PolicyDot.Marks marks;
 
         Remarks(Ownership ownership) {
-            this.ownership = ownership;
+            this.marks = PolicyDot.Marks.of(ownership);
         }
 
         @Override
         public String rule(Rule rule) {
-            if (rule.isDefaultRule()) return "kernel";
-            return ownership.owns(rule) ? "owned" : "foreign";
+            return marks.rule(rule);
         }
 
         @Override
         public String route(Route route) {
-            return ownership.owns(route) ? "owned" : "foreign";
+            return marks.route(route);
         }
 
         @Override
         public String table(TableId table) {
-            return "table " + table.id() + (ownership.ownsTable(table) ? ", owned" : "");
+            return "table " + table.id() + (marks.ownsTable(table) ? ", owned" : "");
         }
     }
 }
