@@ -5,7 +5,9 @@ import io.routesync.model.Family;
 import io.routesync.model.InvalidValueException;
 import io.routesync.model.Rule;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -70,16 +72,24 @@ final class RuleSection {
         Family family = null;
         String actionKey = null;
         String tosKey = null;
+        // the keys as written, by their canonical name: 'pref' and 'order' are one key, and a
+        // message must name what the user wrote, not the canonical word for it
+        Map<String, String> written = new HashMap<>();
         for (YamlNode.Field f : m.fields()) {
             String key = KEYS.canonical(f.key());
             if (!KEYS.keys().contains(key)) continue;
             if (ACTION_KEYS.contains(key)) {
                 if (actionKey != null) {
-                    reader.error(f.keyPos(), "a rule has exactly one action, but '" + actionKey + "' and '" + key
+                    reader.error(f.keyPos(), "a rule has exactly one action, but '" + actionKey + "' and '" + f.key()
                             + "' are both given", "keep one of table, goto and action");
                     continue;
                 }
-                actionKey = key;
+                actionKey = f.key();
+            }
+            String before = written.putIfAbsent(key, f.key());
+            if (before != null) {
+                reader.error(f.keyPos(), "'" + before + "' and '" + f.key() + "' both give the rule's " + key, "keep one of them");
+                continue;
             }
             if (key.equals("tos") || key.equals("dsfield")) {
                 if (tosKey != null) {
