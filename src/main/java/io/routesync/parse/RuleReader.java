@@ -224,6 +224,12 @@ final class RuleReader {
     private void once(String key) throws SyntaxException {
         Integer first = seen.putIfAbsent(key, i);
         if (first != null) {
+            // 'pref 6 order 7': name the two words as written, not the canonical 'priority'
+            String was = words.get(first), now = words.get(i);
+            if (!was.equals(now)) {
+                throw new SyntaxException(i, "'" + was + "' and '" + now + "' both give the rule's " + key,
+                        "each selector and option at most once");
+            }
             throw new SyntaxException(i, "'" + key + "' is given twice", "each selector and option at most once");
         }
     }

@@ -37,6 +37,8 @@ class GrammarErrorTest {
                 Arguments.of(null, "l3mdev table 5", 1, "exactly one action"),
                 Arguments.of(null, "pref 100 goto 50", -1, "must jump forward"),
                 Arguments.of(null, "lookup 5 from 10.0.0.0/8 from 10.0.0.0/9", 4, "'from' is given twice"),
+                Arguments.of(null, "pref 6 order 7 lookup 5", 2, "'pref' and 'order' both give the rule's priority"),
+                Arguments.of(null, "dsfield 0x10 tos 0x08 lookup 5", 2, "'dsfield' and 'tos' both give the rule's tos"),
                 Arguments.of(null, "fwmark zz lookup 5", 1, "fwmark 'zz' is not a mark"),
                 Arguments.of(null, "fwmark 0 lookup 5", 1, "fwmark 0 matches every packet"),
                 Arguments.of(null, "fwmark 0x0/0 lookup 5", 1, "matches every packet"),
