@@ -11,6 +11,11 @@ public record NextHop(IpAddress via, Interface dev, int weight, boolean onlink) 
         if (via == null && dev == null) {
             throw new InvalidValueException("a next hop needs a gateway (via) or a device (dev)", "via ADDRESS and/or dev NAME");
         }
+        // fe80::/10: the kernel cannot tell which link such a gateway is on ("Egress device not specified")
+        if (via != null && dev == null && via.family() == Family.INET6 && (via.hi() >>> 54) == 0x3fa) {
+            throw new InvalidValueException("gateway " + via + " is link-local, and the kernel refuses a link-local gateway without"
+                    + " its device (Egress device not specified)", "via " + via + " dev NAME");
+        }
         if (weight < 1 || weight > 256) {
             throw new InvalidValueException("weight " + weight + " is out of range", "a weight from 1 to 256");
         }

@@ -164,7 +164,9 @@ final class RandomEntries {
     private NextHop nexthop(Family f, int weight) {
         IpAddress via = null;
         if (chance(70)) via = f == Family.INET && chance(15) ? address(Family.INET6) : address(f);
-        Interface dev = via == null || chance(70) ? device() : null;
+        // a link-local gateway needs its device (the kernel refuses it without, and so does NextHop)
+        boolean linkLocal = via != null && via.family() == Family.INET6 && (via.hi() >>> 54) == 0x3fa;
+        Interface dev = via == null || linkLocal || chance(70) ? device() : null;
         return new NextHop(via, dev, weight, chance(15));
     }
 
