@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
         description = {"Print the completion script for bash or zsh, generated from routesync's own options.",
             "bash: source <(routesync completion bash) in ~/.bashrc.",
             "zsh: routesync completion zsh > ~/.zfunc/_routesync, with ~/.zfunc in $fpath before compinit."
-                + " The Debian package installs both."})
+                + " The Debian package installs both."},
+        footer = {"", "Exit codes: 0 ok, 64 bad command line."})
 final class CompletionCommand implements Callable<Integer> {
     enum Shell { bash, zsh }
 

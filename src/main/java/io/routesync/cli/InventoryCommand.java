@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "inventory", sortOptions = false,
         description = {"Show what routesync reads from an inventory, like ansible-inventory: --list (JSON of groups and every host's"
             + " variables), --host NAME (one host's variables, and what routesync makes of them), or --graph. Variables are shown"
-            + " as written (untemplated), like ansible-inventory. Touches no host."})
+            + " as written (untemplated), like ansible-inventory. Touches no host."},
+        footer = {"", "Exit codes: 0 ok, 64 bad command line, 65 invalid inventory, or a host or group it does not have."})
 final class InventoryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
