@@ -3,7 +3,6 @@ package io.routesync.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.routesync.testing.KernelAccess;
 import io.routesync.testing.Netns;
@@ -13,8 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  * saying it did not answer in time.
  */
 class HungApplyTest {
-    private static final long MAX_SECONDS = 120;
 
     @TempDir
     Path dir;
@@ -49,32 +48,32 @@ class HungApplyTest {
     @Test
     void aFleetHostThatHangsDuringTheApplyFailsAndIsRolledBackOrNamedAsPossiblyChanged() throws Exception {
         Path inventory = inventory("h0", "h1", "h2");
-        Run r = routesync("apply", "-i", inventory.toString(), "--auto-approve", "--allow-management-change");
-        assertEquals(1, r.exit, r.both);
+        StandInFleet.Run r = routesync("apply", "-i", inventory.toString(), "--auto-approve", "--allow-management-change");
+        assertEquals(1, r.exit(), r.both());
         // h0's batch ran before the hang: re-read over a new session and rolled back
-        assertTrue(r.stdout.contains("  h0  failed: apply failed: the apply did not complete: ssh to h0 did not answer within 4 s;"
-                + " it was stopped (rolled back)\n"), r.both);
-        assertFalse(namespaces.get(0).ip("rule", "show").contains("lookup 100"), r.both);
+        assertTrue(r.stdout().contains("  h0  failed: apply failed: the apply did not complete: ssh to h0 did not answer within 4 s;"
+                + " it was stopped (rolled back)\n"), r.both());
+        assertFalse(namespaces.get(0).ip("rule", "show").contains("lookup 100"), r.both());
         // h1 cannot be read again after the hang: failed, possibly changed, never "unreachable"
-        assertTrue(r.stdout.contains("  h1  failed: the apply did not complete: ssh to h1 did not answer within 4 s; it was stopped\n"), r.both);
-        assertTrue(r.stdout.contains("Reading h1 again to roll it back failed: ssh to h1 did not answer within 4 s; it was stopped\n"
-                + "The host may be partly changed (its batch held 2 changes, none rolled back): run plan again to see where it stands."), r.both);
+        assertTrue(r.stdout().contains("  h1  failed: the apply did not complete: ssh to h1 did not answer within 4 s; it was stopped\n"), r.both());
+        assertTrue(r.stdout().contains("Reading h1 again to roll it back failed: ssh to h1 did not answer within 4 s; it was stopped\n"
+                + "The host may be partly changed (its batch held 2 changes, none rolled back): run plan again to see where it stands."), r.both());
         // a host that hangs while it is read stays unreachable: nothing was started there that could change it
-        assertTrue(r.stdout.contains("  h2  unreachable: ssh to h2 did not answer within 4 s; it was stopped\n"), r.both);
-        assertTrue(r.stdout.contains("2 failed, 1 unreachable"), r.both);
+        assertTrue(r.stdout().contains("  h2  unreachable: ssh to h2 did not answer within 4 s; it was stopped\n"), r.both());
+        assertTrue(r.stdout().contains("2 failed, 1 unreachable"), r.both());
     }
 
     @Test
     void aSavedPlanOfOneHostThatHangsDuringTheApplyIsAFailureNotUnreachable() throws Exception {
         Path inventory = inventory("h1");
         Path planFile = dir.resolve("h1.plan");
-        Run planned = routesync("plan", "-i", inventory.toString(), "--out", planFile.toString());
-        assertEquals(0, planned.exit, planned.both);
-        assertTrue(Files.exists(planFile), planned.both);
-        Run r = routesync("apply", planFile.toString(), "--allow-management-change");
-        assertEquals(1, r.exit, "exit 1 (failed), not 69 (unreachable)\n" + r.both);
-        assertTrue(r.both.contains("the apply did not complete: ssh to h1 did not answer within 4 s; it was stopped\n"), r.both);
-        assertTrue(r.both.contains("The host may be partly changed (its batch held 2 changes, none rolled back)"), r.both);
+        StandInFleet.Run planned = routesync("plan", "-i", inventory.toString(), "--out", planFile.toString());
+        assertEquals(0, planned.exit(), planned.both());
+        assertTrue(Files.exists(planFile), planned.both());
+        StandInFleet.Run r = routesync("apply", planFile.toString(), "--allow-management-change");
+        assertEquals(1, r.exit(), "exit 1 (failed), not 69 (unreachable)\n" + r.both());
+        assertTrue(r.both().contains("the apply did not complete: ssh to h1 did not answer within 4 s; it was stopped\n"), r.both());
+        assertTrue(r.both().contains("The host may be partly changed (its batch held 2 changes, none rolled back)"), r.both());
     }
 
     /** The stand-in ssh, the state file and an inventory of {@code hosts} (h0, h1, h2: see the class comment). */
@@ -106,51 +105,15 @@ class HungApplyTest {
                 "exec ip netns exec $ns sh -c \"$last\"",
                 ""), StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(fakeSsh, PosixFilePermissions.fromString("rwx------"));
-        Files.createDirectories(dir.resolve("states"));
-        Files.writeString(dir.resolve("states/lone.yml"), String.join("\n",
-                "tables:",
-                "  uplink: 100",
-                "rules:",
-                "  - { priority: 1000, from: \"{{ host_addr }}\", table: uplink }",
-                ""));
-        Path targets = dir.resolve("targets");
-        List<String> lines = new ArrayList<>(List.of(
-                "all:",
-                "  vars:",
-                "    routesync_states: [lone]",
-                "    routesync_etc_dir: " + targets + "/{{ inventory_hostname }}/iproute2",
-                "    routesync_state_dir: " + targets + "/{{ inventory_hostname }}/lib/routesync",
-                "    routesync_lock_dir: " + targets + "/{{ inventory_hostname }}/run/routesync",
-                "  hosts:"));
-        for (String h : hosts) {
-            String addr = "10.0.0." + (Integer.parseInt(h.substring(1)) + 1);
-            lines.add("    " + h + ": { ansible_host: " + addr + ", host_addr: " + addr + " }");
-        }
-        return Files.writeString(dir.resolve("hosts.yml"), String.join("\n", lines) + "\n");
-    }
-
-    private record Run(int exit, String stdout, String both) {
+        Map<String, String> addrs = new LinkedHashMap<>();
+        for (String h : hosts) addrs.put(h, "10.0.0." + (Integer.parseInt(h.substring(1)) + 1));
+        return StandInFleet.inventory(dir, addrs);
     }
 
     /** routesync in its own JVM, through the stand-in ssh, with a 4 s timeout for every script run. */
-    private Run routesync(String... args) throws Exception {
-        List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        argv.addAll(List.of(args));
-        argv.addAll(List.of("--ssh-program", dir.resolve("fake-ssh").toString(), "--timeout", "4", "--no-color"));
-        Path out = dir.resolve("stdout");
-        Path err = dir.resolve("stderr");
-        Process routesync = new ProcessBuilder(argv).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!routesync.waitFor(MAX_SECONDS, TimeUnit.SECONDS)) {
-            routesync.descendants().forEach(ProcessHandle::destroyForcibly);
-            routesync.destroyForcibly();
-            fail("routesync did not end within " + MAX_SECONDS + " s\n" + output(out, err));
-        }
-        return new Run(routesync.exitValue(), Files.readString(out), output(out, err));
-    }
-
-    private static String output(Path out, Path err) throws IOException {
-        return "--- stdout:\n" + (Files.exists(out) ? Files.readString(out) : "") + "--- stderr:\n"
-                + (Files.exists(err) ? Files.readString(err) : "");
+    private StandInFleet.Run routesync(String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--ssh-program", dir.resolve("fake-ssh").toString(), "--timeout", "4", "--no-color"));
+        return StandInFleet.run(dir, List.of(), all);
     }
 }
