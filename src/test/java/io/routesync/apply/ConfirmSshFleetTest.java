@@ -90,7 +90,7 @@ class ConfirmSshFleetTest {
 
     private static SshSettings settings(int index) {
         // a short connect timeout: a host that lost its way back answers no SYN
-        return SshSettings.of(fleet.host(index).address()).withExtraArgs(fleet.sshArgs()).withConnectTimeout(Duration.ofSeconds(3));
+        return SshSettings.of(fleet.host(index).address()).withConnectTimeout(Duration.ofSeconds(3));
     }
 
     private record Planned(Reconciler reconciler, LoadedState loaded, Ownership ownership, HostReading reading, HostPlan plan) {

@@ -181,11 +181,6 @@ public final class SshFleet implements AutoCloseable {
         return dir.resolve("ssh_config");
     }
 
-    /** Extra ssh arguments a host needs: none, {@link #sshProgram()} carries the configuration. */
-    public List<String> sshArgs() {
-        return List.of();
-    }
-
     /** The known_hosts file listing every host's key by address. */
     public Path knownHosts() {
         return dir.resolve("known_hosts");

@@ -55,7 +55,7 @@ public final class SshFleetBenchmark {
         for (SshFleet.Host h : fleet.hosts()) {
             SshConnections connections = SshConnections.open(fleet.sshProgram());
             try {
-                SshTarget t = connections.target(h.name(), SshSettings.of(h.address()).withExtraArgs(fleet.sshArgs()));
+                SshTarget t = connections.target(h.name(), SshSettings.of(h.address()));
                 long a = System.nanoTime();
                 check(t.runScript(script, args, null, Duration.ofSeconds(30)));
                 long b = System.nanoTime();

@@ -113,7 +113,7 @@ class SshTargetFleetTest {
     @Test
     void anSshConfigAliasWorksAsTheHost() throws TransportException {
         SshFleet.Host h = fleet.host(1);
-        SshTarget t = connections.target(h.name(), SshSettings.of(h.name()).withExtraArgs(fleet.sshArgs()));
+        SshTarget t = connections.target(h.name(), SshSettings.of(h.name()));
         assertEquals(h.address() + "\n", run(t, "ip -4 -o addr show dev eth0 | awk '{print $4}' | cut -d/ -f1").stdout());
     }
 
@@ -211,9 +211,7 @@ class SshTargetFleetTest {
     }
 
     private SshSettings settings(int index, List<String> moreArgs) {
-        List<String> extra = new ArrayList<>(fleet.sshArgs());
-        extra.addAll(moreArgs);
-        return SshSettings.of(fleet.host(index).address()).withExtraArgs(extra);
+        return SshSettings.of(fleet.host(index).address()).withExtraArgs(moreArgs);
     }
 
     private SshTarget target(int index, List<String> moreArgs) {
