@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.routesync.model.Action;
 import io.routesync.model.Change;
 import io.routesync.model.HostPlan;
-import io.routesync.render.ChangeSyntax;
+import io.routesync.iproute2.ChangeSyntax;
 import java.time.Instant;
 
 /**

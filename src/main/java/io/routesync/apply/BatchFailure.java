@@ -1,8 +1,8 @@
 package io.routesync.apply;
 
 import io.routesync.model.Change;
-import io.routesync.parse.Reading;
-import io.routesync.render.ChangeSyntax;
+import io.routesync.iproute2.Reading;
+import io.routesync.iproute2.ChangeSyntax;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

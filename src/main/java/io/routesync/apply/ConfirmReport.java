@@ -1,6 +1,6 @@
 package io.routesync.apply;
 
-import io.routesync.parse.HostReading;
+import io.routesync.iproute2.HostReading;
 
 /**
  * How an {@code apply --confirm} ended: the apply itself ({@code apply}, null when it never returned

@@ -1,9 +1,9 @@
 package io.routesync.apply;
 
 import io.routesync.model.TableId;
-import io.routesync.parse.HostReading;
-import io.routesync.parse.Reading;
-import io.routesync.parse.ReadingParser;
+import io.routesync.iproute2.HostReading;
+import io.routesync.iproute2.Reading;
+import io.routesync.iproute2.ReadingParser;
 import io.routesync.transport.HostReader;
 import io.routesync.transport.LockHeldException;
 import io.routesync.transport.ScriptResult;
@@ -13,6 +13,7 @@ import io.routesync.transport.TransportException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import io.routesync.transport.TargetPaths;
 
 /**
  * The host side of {@code apply --confirm}: stages an undo and arms the host's timer, disarms it

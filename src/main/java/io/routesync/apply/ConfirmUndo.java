@@ -8,7 +8,7 @@ import io.routesync.model.Ownership;
 import io.routesync.model.TableName;
 import io.routesync.plan.Planner;
 import io.routesync.plan.Simulator;
-import io.routesync.render.ChangeSyntax;
+import io.routesync.iproute2.ChangeSyntax;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -14,8 +14,8 @@ import io.routesync.model.NextHop;
 import io.routesync.model.Observed;
 import io.routesync.model.Route;
 import io.routesync.model.Rule;
-import io.routesync.parse.Names;
-import io.routesync.parse.OutputException;
+import io.routesync.iproute2.Names;
+import io.routesync.iproute2.OutputException;
 import io.routesync.plan.SimulationException;
 import io.routesync.plan.Simulator;
 import io.routesync.transport.Target;
@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import io.routesync.transport.TargetPaths;
 
 /**
  * Before applying over ssh: would the plan change how the host replies to the connection routesync

@@ -3,10 +3,10 @@ package io.routesync.apply;
 import io.routesync.model.InvalidValueException;
 import io.routesync.model.Observed;
 import io.routesync.model.TableId;
-import io.routesync.parse.ObservedBuilder;
-import io.routesync.parse.OutputException;
-import io.routesync.parse.Reading;
-import io.routesync.parse.ReadingParser;
+import io.routesync.iproute2.ObservedBuilder;
+import io.routesync.iproute2.OutputException;
+import io.routesync.iproute2.Reading;
+import io.routesync.iproute2.ReadingParser;
 import io.routesync.transport.HostReader;
 import io.routesync.transport.ScriptResult;
 import io.routesync.transport.Scripts;
@@ -15,6 +15,7 @@ import io.routesync.transport.TransportException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import io.routesync.transport.TargetPaths;
 
 /**
  * What the management-path check needs from a host, in one round trip over the connection being

@@ -5,14 +5,14 @@ import io.routesync.model.DesiredState;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
 import io.routesync.model.TableId;
-import io.routesync.parse.HostReading;
-import io.routesync.parse.ObservedBuilder;
-import io.routesync.parse.OutputException;
-import io.routesync.parse.Reading;
-import io.routesync.parse.ReadingParser;
+import io.routesync.iproute2.HostReading;
+import io.routesync.iproute2.ObservedBuilder;
+import io.routesync.iproute2.OutputException;
+import io.routesync.iproute2.Reading;
+import io.routesync.iproute2.ReadingParser;
 import io.routesync.plan.PlanConflictException;
 import io.routesync.plan.Planner;
-import io.routesync.render.ChangeSyntax;
+import io.routesync.iproute2.ChangeSyntax;
 import io.routesync.transport.HostReader;
 import io.routesync.transport.LockHeldException;
 import io.routesync.transport.ScriptFailure;
@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import io.routesync.transport.TargetPaths;
 
 /**
  * Reconciles one host, level-triggered: observe, plan, apply in one batch per family, re-read and

@@ -7,6 +7,7 @@ import io.routesync.transport.SshSettings;
 import io.routesync.transport.SshTarget;
 import io.routesync.transport.Target;
 import io.routesync.transport.TransportException;
+import io.routesync.transport.TargetPaths;
 
 /** Between a running target and the description a saved plan keeps of it. */
 public final class SavedTargets {

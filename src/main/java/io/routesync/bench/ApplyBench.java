@@ -3,14 +3,14 @@ package io.routesync.bench;
 import io.routesync.apply.ApplyRecord;
 import io.routesync.apply.ApplyReport;
 import io.routesync.apply.Reconciler;
-import io.routesync.apply.TargetPaths;
+import io.routesync.transport.TargetPaths;
 import io.routesync.model.Change;
 import io.routesync.model.DesiredState;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
 import io.routesync.model.TableName;
-import io.routesync.parse.HostReading;
-import io.routesync.render.ChangeSyntax;
+import io.routesync.iproute2.HostReading;
+import io.routesync.iproute2.ChangeSyntax;
 import io.routesync.transport.LocalTarget;
 import io.routesync.transport.ProcessRunner;
 import io.routesync.transport.ScriptResult;
@@ -102,7 +102,7 @@ public final class ApplyBench {
     }
 
     private static String argsOf(io.routesync.model.Route r) {
-        return io.routesync.render.IpSyntax.routeArgs(r, null, true);
+        return io.routesync.iproute2.IpSyntax.routeArgs(r, null, true);
     }
 
     /** routesync's whole run: read, plan, apply (lock, digest check, batch, record, re-read) and verify. */

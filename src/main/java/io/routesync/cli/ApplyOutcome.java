@@ -5,7 +5,7 @@ import io.routesync.apply.BatchFailure;
 import io.routesync.apply.ConfirmReport;
 import io.routesync.model.Action;
 import io.routesync.model.HostPlan;
-import io.routesync.parse.Names;
+import io.routesync.iproute2.Names;
 import io.routesync.render.HumanPlanRenderer;
 import io.routesync.render.Style;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package io.routesync.cli;
 
-import io.routesync.parse.OutputException;
+import io.routesync.iproute2.OutputException;
 import io.routesync.plan.PlanConflictException;
 import io.routesync.transport.LockHeldException;
 import io.routesync.transport.TransportException;

@@ -1,9 +1,9 @@
 package io.routesync.cli;
 
-import io.routesync.fleet.ApplySafety;
-import io.routesync.fleet.HostJob;
-import io.routesync.fleet.HostRun;
-import io.routesync.fleet.ParallelRun;
+import io.routesync.apply.ApplySafety;
+import io.routesync.run.HostJob;
+import io.routesync.run.HostRun;
+import io.routesync.run.ParallelRun;
 import io.routesync.model.Action;
 import io.routesync.model.HostPlan;
 import io.routesync.render.HostBlockRenderer;

@@ -1,8 +1,8 @@
 package io.routesync.cli;
 
-import io.routesync.fleet.HostJob;
-import io.routesync.fleet.HostRun;
-import io.routesync.fleet.ParallelRun;
+import io.routesync.run.HostJob;
+import io.routesync.run.HostRun;
+import io.routesync.run.ParallelRun;
 import io.routesync.render.HostBlockRenderer;
 import io.routesync.render.Style;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.routesync.cli;
 
-import io.routesync.fleet.HostRun;
+import io.routesync.run.HostRun;
 import io.routesync.render.FleetJsonRenderer;
 import io.routesync.render.RecapRenderer;
 import io.routesync.render.Style;

@@ -1,8 +1,8 @@
 package io.routesync.cli;
 
 import io.routesync.apply.Reconciler;
-import io.routesync.fleet.HostJob;
-import io.routesync.fleet.HostSpec;
+import io.routesync.run.HostJob;
+import io.routesync.run.HostSpec;
 import java.util.ArrayList;
 import java.util.List;
 

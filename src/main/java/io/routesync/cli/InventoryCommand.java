@@ -9,7 +9,7 @@ import io.routesync.config.inventory.Host;
 import io.routesync.config.inventory.Inventory;
 import io.routesync.config.inventory.InventoryListing;
 import io.routesync.config.inventory.InventoryReader;
-import io.routesync.fleet.SourceNames;
+import io.routesync.run.SourceNames;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

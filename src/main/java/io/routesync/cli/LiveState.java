@@ -1,11 +1,11 @@
 package io.routesync.cli;
 
-import io.routesync.apply.TargetPaths;
+import io.routesync.transport.TargetPaths;
 import io.routesync.model.Route;
 import io.routesync.model.Rule;
 import io.routesync.model.RuleAction;
 import io.routesync.model.TableId;
-import io.routesync.parse.HostReading;
+import io.routesync.iproute2.HostReading;
 import io.routesync.transport.HostReader;
 import io.routesync.transport.Target;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import io.routesync.config.InvalidInputException;
 import io.routesync.config.state.LoadedState;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
-import io.routesync.parse.HostReading;
+import io.routesync.iproute2.HostReading;
 import java.io.PrintWriter;
 
 /**

@@ -1,6 +1,6 @@
 package io.routesync.cli;
 
-import io.routesync.apply.TargetPaths;
+import io.routesync.transport.TargetPaths;
 import io.routesync.transport.LocalTarget;
 import io.routesync.transport.Target;
 import io.routesync.transport.TransportException;

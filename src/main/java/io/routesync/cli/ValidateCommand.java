@@ -2,8 +2,8 @@ package io.routesync.cli;
 
 import io.routesync.config.Diagnostic;
 import io.routesync.config.state.LoadedState;
-import io.routesync.fleet.FleetLoader;
-import io.routesync.fleet.HostSpec;
+import io.routesync.run.FleetLoader;
+import io.routesync.run.HostSpec;
 import io.routesync.model.DesiredState;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

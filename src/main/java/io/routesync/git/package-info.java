@@ -7,7 +7,7 @@
  * {@link io.routesync.git.RepoLayout} finds {@code inventory/} and {@code states/},
  * {@link io.routesync.git.CommitInputs} reads them with diagnostics named {@code SHORT_ID:path}, and
  * {@link io.routesync.git.CommitSignatures} checks SSH commit signatures against git's
- * allowed-signers file. Pull mode, built on these, is in {@code io.routesync.git.pull}.
+ * allowed-signers file. Pull mode, built on these, is in {@code io.routesync.run.pull}.
  *
  * <p>Only {@link io.routesync.git.RepoLocation} is pure; everything else reads the repository or the
  * network.

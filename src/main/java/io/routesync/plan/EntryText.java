@@ -5,7 +5,7 @@ import io.routesync.model.Family;
 import io.routesync.model.Route;
 import io.routesync.model.Rule;
 import io.routesync.model.TableName;
-import io.routesync.render.IpSyntax;
+import io.routesync.iproute2.IpSyntax;
 
 /**
  * One-line descriptions of entries for conflict messages and the planner's golden tests: the numeric,

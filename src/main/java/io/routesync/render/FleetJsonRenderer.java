@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.routesync.model.HostPlan;
-import io.routesync.parse.Names;
+import io.routesync.iproute2.Names;
 import java.util.List;
 import java.util.Locale;
 

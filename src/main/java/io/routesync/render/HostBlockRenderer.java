@@ -2,7 +2,7 @@ package io.routesync.render;
 
 import io.routesync.model.DesiredState;
 import io.routesync.model.HostPlan;
-import io.routesync.parse.Names;
+import io.routesync.iproute2.Names;
 
 /**
  * The pieces of one host's block in a fleet run's human output: a header rule naming the host, its

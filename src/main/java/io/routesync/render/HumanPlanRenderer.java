@@ -7,7 +7,8 @@ import io.routesync.model.HostPlan;
 import io.routesync.model.Route;
 import io.routesync.model.Rule;
 import io.routesync.model.TableName;
-import io.routesync.parse.Names;
+import io.routesync.iproute2.Names;
+import io.routesync.iproute2.ChangeSyntax;
 
 /**
  * The {@code terraform plan}-style view of one host's plan: a line per change in iproute2 syntax

@@ -11,8 +11,9 @@ import io.routesync.model.HostPlan;
 import io.routesync.model.Route;
 import io.routesync.model.Rule;
 import io.routesync.model.TableName;
-import io.routesync.parse.Names;
+import io.routesync.iproute2.Names;
 import java.util.List;
+import io.routesync.iproute2.ChangeSyntax;
 
 /**
  * The machine view of plans: one versioned JSON document for every host, built from the same

@@ -14,7 +14,7 @@ import io.routesync.model.Route;
 import io.routesync.model.Rule;
 import io.routesync.model.RuleAction;
 import io.routesync.model.TableId;
-import io.routesync.parse.Names;
+import io.routesync.iproute2.Names;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import io.routesync.iproute2.IpSyntax;
 
 /**
  * A Graphviz DOT picture of one host's policy routing: the rules in priority order, the tables they look

@@ -1,12 +1,11 @@
 package io.routesync.transport;
 
-import io.routesync.apply.TargetPaths;
 import io.routesync.model.TableId;
-import io.routesync.parse.HostReading;
-import io.routesync.parse.ObservedBuilder;
-import io.routesync.parse.OutputException;
-import io.routesync.parse.Reading;
-import io.routesync.parse.ReadingParser;
+import io.routesync.iproute2.HostReading;
+import io.routesync.iproute2.ObservedBuilder;
+import io.routesync.iproute2.OutputException;
+import io.routesync.iproute2.Reading;
+import io.routesync.iproute2.ReadingParser;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;

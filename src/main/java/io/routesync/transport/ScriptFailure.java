@@ -1,6 +1,6 @@
 package io.routesync.transport;
 
-import io.routesync.parse.Reading;
+import io.routesync.iproute2.Reading;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.routesync.config.state.LoadedState;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
-import io.routesync.parse.HostReading;
+import io.routesync.iproute2.HostReading;
 import io.routesync.testing.KernelAccess;
 import io.routesync.testing.Netns;
 import io.routesync.transport.TransportException;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.routesync.config.state.LoadedState;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
-import io.routesync.parse.HostReading;
+import io.routesync.iproute2.HostReading;
 import io.routesync.saved.PlanFileReader;
 import io.routesync.saved.PlanFileWriter;
 import io.routesync.saved.SavedHost;
@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.routesync.transport.TargetPaths;
 
 /**
  * apply --confirm and the management-path check over real ssh ({@link SshFleet}: the controller

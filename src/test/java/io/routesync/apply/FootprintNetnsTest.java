@@ -12,7 +12,7 @@ import io.routesync.model.Action;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
 import io.routesync.model.Route;
-import io.routesync.parse.HostReading;
+import io.routesync.iproute2.HostReading;
 import io.routesync.testing.InterceptedTarget;
 import io.routesync.testing.KernelAccess;
 import io.routesync.testing.Netns;
@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.routesync.transport.TargetPaths;
 
 /**
  * The footprint ({@code STATE_DIR/tables}) names every table an apply may leave a tagged route in,

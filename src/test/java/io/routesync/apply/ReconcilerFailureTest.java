@@ -9,7 +9,7 @@ import io.routesync.config.state.LoadedState;
 import io.routesync.config.state.StateLoader;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
-import io.routesync.parse.HostReading;
+import io.routesync.iproute2.HostReading;
 import io.routesync.testing.InterceptedTarget;
 import io.routesync.testing.KernelAccess;
 import io.routesync.testing.Netns;
@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.routesync.transport.TargetPaths;
 
 /**
  * The reconciler's ways out when an apply does not simply succeed, on a real namespace whose target

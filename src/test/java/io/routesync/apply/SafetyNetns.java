@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import io.routesync.transport.TargetPaths;
 
 /** Shared setup of the saved-plan and confirm namespace tests: a host namespace, its state, a reconciler. */
 final class SafetyNetns {

@@ -2,16 +2,16 @@ package io.routesync.lookup;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.routesync.apply.TargetPaths;
+import io.routesync.transport.TargetPaths;
 import io.routesync.model.Change;
 import io.routesync.model.Family;
 import io.routesync.model.Observed;
 import io.routesync.model.Route;
 import io.routesync.model.Rule;
 import io.routesync.model.TableId;
-import io.routesync.parse.HostReading;
-import io.routesync.render.ChangeSyntax;
-import io.routesync.render.IpSyntax;
+import io.routesync.iproute2.HostReading;
+import io.routesync.iproute2.ChangeSyntax;
+import io.routesync.iproute2.IpSyntax;
 import io.routesync.testing.KernelAccess;
 import io.routesync.testing.Netns;
 import io.routesync.testing.Shell;

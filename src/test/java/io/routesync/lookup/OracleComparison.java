@@ -46,7 +46,7 @@ final class OracleComparison {
         if (r.error() != null) s.append(" '").append(r.error()).append('\'');
         if (r.rule() != null) s.append(" rule ").append(r.rule().priority());
         if (r.table() != null) s.append(" table ").append(r.table().equals(TableId.MAIN) ? "main" : r.table());
-        if (r.route() != null) s.append(" route ").append(io.routesync.render.IpSyntax.routeArgs(r.route(), null, false));
+        if (r.route() != null) s.append(" route ").append(io.routesync.iproute2.IpSyntax.routeArgs(r.route(), null, false));
         if (r.dev() != null) s.append(" dev ").append(r.dev());
         if (r.note() != null) s.append(" (").append(r.note()).append(')');
         return s.toString();

@@ -11,13 +11,14 @@ import io.routesync.model.Ownership;
 import io.routesync.model.Route;
 import io.routesync.model.Rule;
 import io.routesync.model.TableId;
-import io.routesync.parse.Names;
+import io.routesync.iproute2.Names;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import io.routesync.iproute2.IpSyntax;
 
 /**
  * The fixture pictures of the golden tests, built without a kernel: the seed host after apply (uplink2,

@@ -6,10 +6,10 @@ import io.routesync.model.InvalidValueException;
 import io.routesync.model.Route;
 import io.routesync.model.Rule;
 import io.routesync.model.TableId;
-import io.routesync.parse.Names;
-import io.routesync.parse.RouteGrammar;
-import io.routesync.parse.RuleGrammar;
-import io.routesync.parse.SyntaxException;
+import io.routesync.iproute2.Names;
+import io.routesync.iproute2.RouteGrammar;
+import io.routesync.iproute2.RuleGrammar;
+import io.routesync.iproute2.SyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 

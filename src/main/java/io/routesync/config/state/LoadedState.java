@@ -2,7 +2,7 @@ package io.routesync.config.state;
 
 import io.routesync.config.Diagnostic;
 import io.routesync.model.DesiredState;
-import io.routesync.parse.Names;
+import io.routesync.iproute2.Names;
 import java.util.List;
 
 /**

@@ -12,7 +12,7 @@ import io.routesync.model.Route;
 import io.routesync.model.Rule;
 import io.routesync.model.TableId;
 import io.routesync.model.TableName;
-import io.routesync.parse.Names;
+import io.routesync.iproute2.Names;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

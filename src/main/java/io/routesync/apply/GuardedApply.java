@@ -1,0 +1,131 @@
+package io.routesync.apply;
+
+import io.routesync.model.DesiredState;
+import io.routesync.model.HostPlan;
+import io.routesync.model.Ownership;
+import io.routesync.iproute2.HostReading;
+import io.routesync.iproute2.OutputException;
+import io.routesync.plan.PlanConflictException;
+import io.routesync.saved.SavedHost;
+import io.routesync.transport.LockHeldException;
+import io.routesync.transport.SshSettings;
+import io.routesync.transport.SshTarget;
+import io.routesync.transport.Target;
+import io.routesync.transport.TransportException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * One host's apply under the run's {@link ApplySafety}, the same for {@code apply -f/--netns}, {@code
+ * apply -i} and {@code apply FILE}: for a host reached over ssh, the management-path check first
+ * (unless allowed); then the apply, with {@code --confirm} one the host takes back by itself unless
+ * routesync reaches and verifies it again over a new connection.
+ *
+ * <p>Only ssh hosts are checked: on this host or a namespace routesync runs its commands directly, so
+ * no connection of its own depends on the routing it changes.
+ */
+public final class GuardedApply {
+    /** The confirming connection gives up on a host that answers no SYN within this, or a third of the window if shorter. */
+    private static final Duration MAX_RECONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    /**
+     * How one apply ended: refused by the management-path check ({@code refusal}, nothing applied),
+     * or the apply's {@code report} (null when the connection was lost during a confirmed apply) and,
+     * with --confirm, {@code confirm}. {@code note} is what the check wants the user to know, or null.
+     */
+    public record Outcome(ApplyReport report, ConfirmReport confirm, String refusal, String note) {
+    }
+
+    /** The host as given: its kind decides the check and how to reconnect. */
+    private final Target target;
+    /** The host's reconciler, on a target that notices when the host may have been changed. */
+    private final Reconciler reconciler;
+    private final WatchedTarget watched;
+    private final ApplySafety safety;
+
+    /** @param reconciler the host's (its own before-batch step, if any, is not kept) */
+    public GuardedApply(Reconciler reconciler, Clock clock, ApplySafety safety) {
+        this.target = reconciler.target();
+        this.watched = new WatchedTarget(target);
+        this.reconciler = new Reconciler(watched, reconciler.paths(), reconciler.settings(), clock);
+        this.safety = safety;
+    }
+
+    /**
+     * Whether routesync started anything on the host that can change it (a batch, a confirm timer, its
+     * undo): after a failure, whether the host may be called unreachable with nothing changed there.
+     */
+    public boolean touched() {
+        return watched.touched();
+    }
+
+    /** The usual apply, with the arguments of {@link Reconciler#apply}; the check looks at {@code plan}. */
+    public Outcome apply(DesiredState desired, Ownership ownership, HostReading reading, HostPlan plan, ApplyRecord.Inputs inputs,
+            boolean acceptReplan, Consumer<HostPlan> onReplan)
+            throws TransportException, OutputException, LockHeldException, PlanConflictException {
+        try {
+            return applyChecked(desired, ownership, reading, plan, inputs, acceptReplan, onReplan);
+        } catch (TransportException e) {
+            throw failedOnceTouched(e);
+        }
+    }
+
+    private Outcome applyChecked(DesiredState desired, Ownership ownership, HostReading reading, HostPlan plan, ApplyRecord.Inputs inputs,
+            boolean acceptReplan, Consumer<HostPlan> onReplan)
+            throws TransportException, OutputException, LockHeldException, PlanConflictException {
+        String note = null;
+        if (checksManagementPath()) {
+            // checked against the approved plan; a re-plan of a host that changed meanwhile is not checked again
+            ManagementPathCheck.Assessment a = ManagementPathCheck.check(target, reconciler.paths(),
+                    reading.observed().tablesRead(), plan, reconciler.settings().timeout());
+            if (a.refuses()) {
+                return new Outcome(null, null, target.name() + ": " + a.refusal() + ". Nothing was applied there;"
+                        + " if this is intended, apply again with --allow-management-change (and --confirm SECONDS).", null);
+            }
+            note = a.note();
+        }
+        ConfirmedApply confirmed = confirmed();
+        if (confirmed == null) return new Outcome(reconciler.apply(desired, ownership, reading, plan, inputs, acceptReplan, onReplan), null, null, note);
+        ConfirmReport c = confirmed.apply(desired, ownership, reading, plan, inputs, acceptReplan, onReplan);
+        return new Outcome(c.apply(), c, null, note);
+    }
+
+    /** {@code apply FILE} for one host of the file: see {@link SavedPlanApplier}, which also runs the check. */
+    public SavedPlanApplier.Result applySaved(SavedHost host, ApplyRecord.Inputs inputs)
+            throws TransportException, OutputException, LockHeldException, PlanConflictException {
+        try {
+            return SavedPlanApplier.apply(host, reconciler, inputs, confirmed(), !checksManagementPath());
+        } catch (TransportException e) {
+            throw failedOnceTouched(e);
+        }
+    }
+
+    /**
+     * An "unreachable" failure (lost connection, timeout) after routesync started something that can
+     * change the host is a failed host (exit 1), not an unreachable one (69, "nothing changed there"):
+     * the single-host and fleet paths all see it so.
+     */
+    private TransportException failedOnceTouched(TransportException e) {
+        if (!e.unreachable() || !touched()) return e;
+        return new TransportException("the connection failed while routesync was changing " + target.name() + ": " + e.getMessage()
+                + "\nThe host may be partly changed: run plan again to see where it stands.", false, e);
+    }
+
+    private boolean checksManagementPath() {
+        return !safety.allowManagementChange() && target instanceof SshTarget;
+    }
+
+    private ConfirmedApply confirmed() {
+        return safety.confirms() ? new ConfirmedApply(reconciler, reconnector(), safety.confirmWindow()) : null;
+    }
+
+    /** A new connection to the host, never the apply's own: over ssh a new ssh process with its own control directory. */
+    private Reconnector reconnector() {
+        if (!(target instanceof SshTarget)) return Reconnector.local(target);
+        SshSettings settings = ((SshTarget) target).settings();
+        long seconds = Math.min(settings.connectTimeout().toSeconds(),
+                Math.min(MAX_RECONNECT_TIMEOUT.toSeconds(), safety.confirmWindow().toSeconds() / 3));
+        return Reconnector.ssh(safety.sshProgram(), target.name(), settings.withConnectTimeout(Duration.ofSeconds(Math.max(1, seconds))));
+    }
+}

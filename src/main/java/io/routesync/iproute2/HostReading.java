@@ -1,0 +1,23 @@
+package io.routesync.iproute2;
+
+import io.routesync.model.Observed;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A host as one read found it: the observed state, the names to show it with (iproute2's built-ins
+ * plus the host's own rt_tables and rt_protos files), the names in routesync's own rt_protos.d file,
+ * the digest an apply compares to refuse a host that changed since, and warnings about what was read
+ * (a name file iproute2 stops reading part way).
+ */
+public record HostReading(Observed observed, Names names, Map<Integer, String> managedProtocolNames, String digest,
+        List<String> warnings) {
+    public HostReading {
+        managedProtocolNames = Map.copyOf(managedProtocolNames);
+        warnings = List.copyOf(warnings);
+    }
+
+    public HostReading(Observed observed, Names names, Map<Integer, String> managedProtocolNames, String digest) {
+        this(observed, names, managedProtocolNames, digest, List.of());
+    }
+}

@@ -1,0 +1,67 @@
+package io.routesync.iproute2;
+
+import io.routesync.model.MetricValue;
+import io.routesync.model.RouteMetric;
+
+/**
+ * How route metric values are written. Time metrics ({@code rtt}, {@code rttvar}, {@code rto_min}) are
+ * kept in milliseconds: iproute2 prints {@code 100ms} below one second and {@code %g} seconds from one
+ * second up ({@code 1.5s}); above 999999 ms that form has only six significant digits, so such values
+ * read back rounded.
+ */
+final class MetricValues {
+    private MetricValues() {
+    }
+
+    /** Milliseconds from {@code 100ms}, {@code 1.5s}, {@code 2s} (also msec/msecs/sec/secs); -1 when invalid or without a unit. */
+    static long parseMillis(CharSequence text, int from, int to) {
+        int end = to;
+        while (end > from && Character.isLetter(text.charAt(end - 1))) end--;
+        String unit = text.subSequence(end, to).toString().toLowerCase(java.util.Locale.ROOT);
+        double factor;
+        switch (unit) {
+            case "ms": case "msec": case "msecs": factor = 1; break;
+            case "s": case "sec": case "secs": factor = 1000; break;
+            default: return -1;
+        }
+        if (end == from) return -1;
+        long whole = Numbers.parseDecimal(text, from, end, 0xffff_ffffL);
+        double value;
+        if (whole >= 0) {
+            value = whole;
+        } else {
+            // "1.5", or %g's exponent form "4.29497e+06"
+            String number = text.subSequence(from, end).toString();
+            for (int i = 0; i < number.length(); i++) {
+                char c = number.charAt(i);
+                if (!(c >= '0' && c <= '9') && c != '.' && c != 'e' && c != '+' && c != '-') return -1;
+            }
+            try {
+                value = Double.parseDouble(number);
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+        double ms = Math.rint(value * factor);
+        return ms >= 0 && ms <= 0xffff_ffffL ? (long) ms : -1;
+    }
+
+    /** The longest time a metric holds: the kernel keeps rtt in 1/8 ms and rttvar in 1/4 ms, in 32 bits. */
+    static long maxMillis(RouteMetric metric) {
+        switch (metric) {
+            case RTT: return 0xffff_ffffL / 8;
+            case RTTVAR: return 0xffff_ffffL / 4;
+            default: return 0xffff_ffffL;
+        }
+    }
+
+    /** The input form of a metric's value (without the name and lock), as {@code ip route add} reads it. */
+    static String format(RouteMetric metric, MetricValue value) {
+        switch (metric.kind()) {
+            case MILLIS: return value.number() + "ms";
+            case FEATURES: return value.number() == 1 ? "ecn" : Numbers.hex(value.number());
+            case NAME: return value.name();
+            default: return Long.toString(value.number());
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.routesync.iproute2;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Splits a script's output into {@link Reading} sections by its marker lines
+ * ({@code MARKER word ...}): {@code file PATH} starts a file's content, {@code cmd WORDS} a command's
+ * output that {@code rc N} ends, {@code digest HEX} gives the reading's digest, any other word is a
+ * note ({@code locked}, {@code stale}, {@code fatal ...}). Pure; it interprets no section.
+ */
+public final class ReadingParser {
+    private ReadingParser() {
+    }
+
+    /** The part of an apply's output before {@code MARKER reread} and the re-read after it (null if absent). */
+    public record ApplyOutput(String applied, String reread) {
+    }
+
+    public static ApplyOutput splitApply(String output, String marker) {
+        String line = marker + " reread\n";
+        int at = output.startsWith(line) ? 0 : output.indexOf("\n" + line);
+        if (at < 0) return new ApplyOutput(output, null);
+        int cut = at == 0 ? 0 : at + 1;
+        return new ApplyOutput(output.substring(0, cut), output.substring(cut + line.length()));
+    }
+
+    public static Reading parse(String output, String marker) {
+        List<Reading.FileSection> files = new ArrayList<>();
+        List<Reading.CommandSection> commands = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        String digest = null;
+        String prefix = marker + " ";
+        String openKind = null;
+        List<String> openWords = List.of();
+        StringBuilder body = new StringBuilder();
+        int pos = 0;
+        while (pos < output.length()) {
+            int end = output.indexOf('\n', pos);
+            if (end < 0) end = output.length();
+            if (!output.startsWith(prefix, pos)) {
+                if (openKind != null) body.append(output, pos, end).append('\n');
+                pos = end + 1;
+                continue;
+            }
+            String[] words = output.substring(pos + prefix.length(), end).split(" ");
+            pos = end + 1;
+            if ("file".equals(openKind)) {
+                files.add(new Reading.FileSection(String.join(" ", openWords), body.toString()));
+                openKind = null;
+            }
+            List<String> rest = Arrays.asList(words).subList(1, words.length);
+            switch (words[0]) {
+                case "file":
+                case "cmd":
+                    openKind = words[0];
+                    openWords = List.copyOf(rest);
+                    body.setLength(0);
+                    break;
+                case "rc":
+                    if ("cmd".equals(openKind)) {
+                        commands.add(new Reading.CommandSection(openWords, body.toString(), parseExit(rest)));
+                    }
+                    openKind = null;
+                    break;
+                case "digest":
+                    digest = rest.isEmpty() ? "" : rest.get(0);
+                    break;
+                default:
+                    notes.add(String.join(" ", words));
+            }
+        }
+        if ("file".equals(openKind)) files.add(new Reading.FileSection(String.join(" ", openWords), body.toString()));
+        return new Reading(files, commands, digest, notes);
+    }
+
+    private static int parseExit(List<String> words) {
+        try {
+            return words.isEmpty() ? -1 : Integer.parseInt(words.get(0));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

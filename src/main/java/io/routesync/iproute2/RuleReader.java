@@ -1,0 +1,375 @@
+package io.routesync.iproute2;
+
+import io.routesync.model.Family;
+import io.routesync.model.FwMark;
+import io.routesync.model.Interface;
+import io.routesync.model.InvalidValueException;
+import io.routesync.model.PortRange;
+import io.routesync.model.Priority;
+import io.routesync.model.Rule;
+import io.routesync.model.RuleAction;
+import io.routesync.model.TableId;
+import io.routesync.model.UidRange;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads one rule from words, either as {@code ip rule show} prints it (SHOW) or as {@code ip rule add}
+ * takes it (ADD). Both share the selectors; they differ in keywords: show prints {@code PRIO:},
+ * {@code lookup [l3mdev-table]} and state marks ({@code [detached]}, {@code [unresolved]}), add takes
+ * aliases ({@code pref}, {@code table}, {@code dev}, {@code type}, ...). A word that is not understood is
+ * an error with its index, never skipped.
+ */
+final class RuleReader {
+    enum Mode { SHOW, ADD }
+
+    private final List<String> words;
+    private final Mode mode;
+    private final Names names;
+    private final FamilyCheck families;
+    /** canonical keyword -> index of its first use, to refuse a keyword given twice */
+    private final Map<String, Integer> seen = new HashMap<>();
+    private final RuleFields f = new RuleFields();
+    private int actionIndex = -1;
+    private boolean explicitMask;
+    /** true when the words named no action and the rule got iproute2's default, {@code lookup main} */
+    private boolean defaultedAction;
+    private int i;
+
+    RuleReader(List<String> words, Mode mode, Family family, Names names) {
+        this.words = words;
+        this.mode = mode;
+        this.names = names;
+        this.families = new FamilyCheck("rule", family);
+    }
+
+    Rule read(int defaultProtocol) throws SyntaxException {
+        if (words.isEmpty()) throw new SyntaxException(-1, "the rule is empty", "selectors and an action, such as: from 10.0.0.0/8 table 100");
+        i = 0;
+        if (mode == Mode.SHOW) readPriorityLabel();
+        while (i < words.size()) {
+            readWord(words.get(i));
+            i++;
+        }
+        if (actionIndex < 0) {
+            if (mode == Mode.SHOW) {
+                throw new SyntaxException(-1, "rule without action: a rule needs exactly one action",
+                        "one of: table NAME|ID (or lookup), goto PRIORITY, nop, blackhole, unreachable, prohibit, l3mdev");
+            }
+            // iprule_modify: "if (!table_ok && cmd == RTM_NEWRULE) req.frh.table = RT_TABLE_MAIN"
+            f.action = RuleAction.TABLE;
+            f.table = TableId.MAIN;
+            defaultedAction = true;
+        }
+        if (f.protocol == -1) f.protocol = mode == Mode.SHOW ? Rule.PROTOCOL_UNSPEC : defaultProtocol;
+        Family family = families.family();
+        if (mode == Mode.ADD) checkKernelLimits(family);
+        return f.build(family);
+    }
+
+    /** True after {@link #read} when the words had no action and the rule looks up table main, as iproute2 adds it. */
+    boolean defaultedAction() {
+        return defaultedAction;
+    }
+
+    /** What the kernel would refuse or silently drop (seen in namespaces), said before anything is applied. */
+    private void checkKernelLimits(Family family) throws SyntaxException {
+        if ((f.tos & 0x03) != 0) {
+            throw new SyntaxException(valueOf("tos"), "tos " + Numbers.hex2(f.tos) + " sets ECN bits, which the kernel refuses",
+                    "a tos value with the two low bits clear, such as 0x10");
+        }
+        if (family == Family.INET && (f.tos & ~0x1c) != 0) {
+            throw new SyntaxException(valueOf("tos"), "tos " + Numbers.hex2(f.tos) + " is refused by the kernel in an IPv4 rule",
+                    "an IPv4 rule tos of 0x04, 0x08, 0x0c, 0x10, 0x14, 0x18 or 0x1c (TOS bits only)");
+        }
+        if (f.fwmark != null && f.fwmark.value() == 0 && (f.fwmark.mask() == 0 || !explicitMask)) {
+            // the kernel drops a zero mark without a mask (and 0/0 matches every packet): it could never be read back
+            throw new SyntaxException(valueOf("fwmark"), "fwmark " + words.get(valueOf("fwmark")) + " matches every packet, so the kernel ignores it",
+                    "fwmark 0/0xffffffff to match packets without a mark, or no fwmark");
+        }
+        if ((f.suppressPrefixLength != -1 || f.suppressIfgroup != -1) && f.table == null) {
+            // the kernel keeps them, but ip rule show prints them only beside "lookup TABLE": they could never be read back
+            String key = f.suppressPrefixLength != -1 ? "suppress_prefixlength" : "suppress_ifgroup";
+            throw new SyntaxException(seen.get(key), key + " only works with a table lookup",
+                    "table NAME|ID together with " + key);
+        }
+        if (f.uidRange != null && f.uidRange.end() == 0xffff_ffffL) {
+            throw new SyntaxException(valueOf("uidrange"), "uid 4294967295 is the kernel's 'invalid uid' and cannot be matched",
+                    "a uid range ending at 4294967294 or below");
+        }
+        if (family == Family.INET6 && f.realms != 0) {
+            throw new SyntaxException(valueOf("realms"), "realms exist only for IPv4 rules; the kernel drops them from IPv6 rules",
+                    "no realms on an IPv6 rule");
+        }
+    }
+
+    /** The index of the value after a keyword that was read. */
+    private int valueOf(String key) {
+        return seen.get(key) + 1;
+    }
+
+    private void readPriorityLabel() throws SyntaxException {
+        String w = words.get(0);
+        if (!w.endsWith(":")) throw new SyntaxException(0, "a rule line starts with 'PRIORITY:', not '" + w + "'", "such as 1000:");
+        long p = Numbers.parseDecimal(w, 0, w.length() - 1, 0xffff_ffffL);
+        if (p < 0) throw new SyntaxException(0, "'" + w + "' is not a rule priority", "0: to 4294967295:");
+        f.priority = Priority.of(p);
+        i = 1;
+    }
+
+    private void readWord(String w) throws SyntaxException {
+        boolean add = mode == Mode.ADD;
+        if (add) w = canonical(w);
+        switch (w) {
+            case "not": once("not"); f.not = true; return;
+            case "from": once("from"); f.from = families.prefix("from", next(), i); return;
+            case "to": once("to"); f.to = families.prefix("to", next(), i); return;
+            case "tos": once("tos"); f.tos = dsfield(next()); return;
+            case "fwmark": once("fwmark"); f.fwmark = fwmark(next()); return;
+            case "iif": once("iif"); f.iif = iface("iif", next()); skipState("[detached]"); return;
+            case "oif": once("oif"); f.oif = iface("oif", next()); skipState("[detached]"); return;
+            case "uidrange": once("uidrange"); f.uidRange = uidRange(next()); return;
+            case "ipproto": once("ipproto"); f.ipProto = ipProto(next()); return;
+            case "sport": once("sport"); f.sport = ports("sport", next()); return;
+            case "dport": once("dport"); f.dport = ports("dport", next()); return;
+            case "tun_id": once("tun_id"); f.tunId = number("tun_id", next(), Long.MAX_VALUE, "a tunnel id (decimal or 0x hex)"); return;
+            case "lookup": lookup(); return;
+            case "suppress_prefixlength": suppressPrefixLength(); return;
+            case "suppress_ifgroup": suppressIfgroup(); return;
+            case "realms": realms(); return;
+            case "goto": gotoAction(); return;
+            case "nop": setAction(RuleAction.NOP); return;
+            case "blackhole": case "6": setAction(RuleAction.BLACKHOLE); return;
+            case "unreachable": case "7": setAction(RuleAction.UNREACHABLE); return;
+            case "prohibit": case "8": setAction(RuleAction.PROHIBIT); return;
+            case "proto": protocol(); return;
+            default:
+                break;
+        }
+        if (add) {
+            switch (w) {
+                case "priority": case "preference": case "pref": case "prio": case "order":
+                    once("priority");
+                    f.priority = Priority.of(number("priority", next(), 0xffff_ffffL, "a priority from 0 to 4294967295"));
+                    return;
+                case "dsfield": once("tos"); f.tos = dsfield(next()); return;
+                case "dev": once("iif"); f.iif = iface("iif", next()); return;
+                case "table": lookup(); return;
+                case "l3mdev": once("l3mdev"); setAction(RuleAction.TABLE); f.l3mdev = true; return;
+                case "sup_pl": suppressPrefixLength(); return;
+                case "sup_group": suppressIfgroup(); return;
+                case "realm": realms(); return;
+                case "protocol": protocol(); return;
+                case "type": typeAction(); return;
+                default:
+                    break;
+            }
+        }
+        throw new SyntaxException(i, "'" + w + "' is not a rule selector, action or option that routesync understands",
+                add ? "one of: priority, not, from, to, tos, fwmark, iif, oif, uidrange, ipproto, sport, dport, l3mdev, tun_id, "
+                        + "table, goto, nop, blackhole, unreachable, prohibit, suppress_prefixlength, suppress_ifgroup, realms, protocol"
+                        : "the tokens of ip rule show (iproute2 6.x)");
+    }
+
+    /**
+     * The word iproute2 reads {@code w} as (an abbreviation, an alias), or a clear refusal for words it
+     * takes that routesync cannot reproduce; {@code w} itself when iproute2 would not take it either.
+     */
+    private String canonical(String w) throws SyntaxException {
+        String k = Keywords.rule(w);
+        if (k == null) return w;
+        switch (k) {
+            case "nat":
+                throw new SyntaxException(i, "'" + w + "' (nat, map-to) is route NAT, which the kernel removed: it refuses such rules",
+                        "an action: table NAME|ID, goto, nop, blackhole, unreachable, prohibit");
+            case "help":
+                throw new SyntaxException(i, "'" + w + "' makes ip print its usage; it is not part of a rule", "the rule without it");
+            case "local": case "broadcast": case "anycast": case "multicast": case "xresolve": case "unicast": case "throw":
+                throw new SyntaxException(i, "'" + w + "' is a route type; as a rule action iproute2 would send its number ("
+                        + ruleActionOf(k) + "), which is not what the word says",
+                        "a rule action: table NAME|ID, goto PRIORITY, nop, blackhole, unreachable, prohibit");
+            default:
+                return k;
+        }
+    }
+
+    private static String ruleActionOf(String routeType) {
+        switch (routeType) {
+            case "unicast": return "1, a lookup in a fresh table the kernel allocates";
+            case "local": return "2, a goto without a target";
+            case "broadcast": return "3, nop";
+            default: return "an action number the kernel reserves or refuses";
+        }
+    }
+
+    private String next() throws SyntaxException {
+        if (i + 1 >= words.size()) {
+            throw new SyntaxException(i, "'" + words.get(i) + "' needs a value after it", valueHint(words.get(i)));
+        }
+        return words.get(++i);
+    }
+
+    private static String valueHint(String keyword) {
+        switch (keyword) {
+            case "from": case "to": return keyword + " ADDRESS[/LENGTH] or " + keyword + " all";
+            case "fwmark": return "fwmark VALUE[/MASK], such as fwmark 0x10/0xff";
+            case "table": case "lookup": return keyword + " NAME|ID";
+            case "uidrange": return "uidrange START-END";
+            case "sport": case "dport": return keyword + " PORT or " + keyword + " START-END";
+            default: return keyword + " VALUE";
+        }
+    }
+
+    private void once(String key) throws SyntaxException {
+        Integer first = seen.putIfAbsent(key, i);
+        if (first != null) {
+            // 'pref 6 order 7': name the two words as written, not the canonical 'priority'
+            String was = words.get(first), now = words.get(i);
+            if (!was.equals(now)) {
+                throw new SyntaxException(i, "'" + was + "' and '" + now + "' both give the rule's " + key,
+                        "each selector and option at most once");
+            }
+            throw new SyntaxException(i, "'" + key + "' is given twice", "each selector and option at most once");
+        }
+    }
+
+    /** Skips a state mark that show prints after a value (the kernel's view, not configuration). */
+    private void skipState(String mark) {
+        if (mode == Mode.SHOW && i + 1 < words.size() && words.get(i + 1).equals(mark)) i++;
+    }
+
+    private void lookup() throws SyntaxException {
+        once("table");
+        setAction(RuleAction.TABLE);
+        String t = next();
+        if (mode == Mode.SHOW && t.equals("[l3mdev-table]")) {
+            f.l3mdev = true;
+            return;
+        }
+        f.table = table(t);
+    }
+
+    private void gotoAction() throws SyntaxException {
+        setAction(RuleAction.GOTO);
+        f.gotoTarget = Priority.of(number("goto", next(), 0xffff_ffffL, "goto PRIORITY, the priority of a later rule"));
+        skipState("[unresolved]");
+    }
+
+    private void typeAction() throws SyntaxException {
+        String t = canonical(next());
+        // the action word is what a second action conflicts with
+        switch (t) {
+            case "goto": gotoAction(); return;
+            case "nop": setAction(RuleAction.NOP); return;
+            case "blackhole": setAction(RuleAction.BLACKHOLE); return;
+            case "unreachable": setAction(RuleAction.UNREACHABLE); return;
+            case "prohibit": setAction(RuleAction.PROHIBIT); return;
+            default:
+                throw new SyntaxException(i, "'" + t + "' is not a rule type", "type goto N, nop, blackhole, unreachable or prohibit");
+        }
+    }
+
+    private void setAction(RuleAction a) throws SyntaxException {
+        if (actionIndex >= 0) {
+            throw new SyntaxException(i, "a rule has exactly one action, but '" + words.get(i) + "' comes after '"
+                    + words.get(actionIndex) + "'", "one of: table, goto, nop, blackhole, unreachable, prohibit, l3mdev");
+        }
+        actionIndex = i;
+        f.action = a;
+    }
+
+    private void protocol() throws SyntaxException {
+        once("protocol");
+        f.protocol = NamedValues.protocol(names, next(), i);
+    }
+
+    private void suppressPrefixLength() throws SyntaxException {
+        once("suppress_prefixlength");
+        f.suppressPrefixLength = (int) number("suppress_prefixlength", next(), 128, "a prefix length from 0 to 128");
+    }
+
+    private void suppressIfgroup() throws SyntaxException {
+        once("suppress_ifgroup");
+        String g = next();
+        int n = names.group(g);
+        if (n < 0) throw new SyntaxException(i, "suppress_ifgroup '" + g + "' is not an interface group", "default or a group number");
+        f.suppressIfgroup = n;
+    }
+
+    private void realms() throws SyntaxException {
+        once("realms");
+        f.realms = Realms.parse(next(), i, names);
+    }
+
+    private TableId table(String t) throws SyntaxException {
+        TableId id;
+        try {
+            id = names.table(t);
+        } catch (InvalidValueException e) {
+            throw new SyntaxException(i, e.getMessage(), e.expected());
+        }
+        if (id == null) {
+            char c = t.charAt(0);
+            if (c >= '0' && c <= '9') {
+                throw new SyntaxException(i, "table '" + t + "' is not a table number", "a table id from 1 to 4294967295 (decimal or 0x hex)");
+            }
+            InvalidValueException e = Names.unknownTable(t);
+            throw new SyntaxException(i, e.getMessage(), e.expected());
+        }
+        return id;
+    }
+
+    private int dsfield(String t) throws SyntaxException {
+        return NamedValues.tos(names, t, i);
+    }
+
+    private FwMark fwmark(String t) throws SyntaxException {
+        int slash = t.indexOf('/');
+        explicitMask = slash >= 0;
+        long value = Numbers.parse(t, 0, slash < 0 ? t.length() : slash, FwMark.FULL_MASK);
+        long mask = slash < 0 ? FwMark.FULL_MASK : Numbers.parse(t, slash + 1, t.length(), FwMark.FULL_MASK);
+        if (value < 0 || mask < 0) throw new SyntaxException(i, "fwmark '" + t + "' is not a mark", "fwmark VALUE[/MASK] with 32-bit values, such as 0x10/0xff");
+        return new FwMark(value, mask);
+    }
+
+    private Interface iface(String key, String t) throws SyntaxException {
+        try {
+            return Interface.of(t);
+        } catch (InvalidValueException e) {
+            // the cause tells a name the kernel allows (only routesync does not) from a bad one
+            SyntaxException s = new SyntaxException(i, key + ": " + e.getMessage(), e.expected());
+            s.initCause(e);
+            throw s;
+        }
+    }
+
+    private UidRange uidRange(String t) throws SyntaxException {
+        int dash = t.indexOf('-');
+        long a = dash < 0 ? -1 : Numbers.parseDecimal(t, 0, dash, 0xffff_ffffL);
+        long b = dash < 0 ? -1 : Numbers.parseDecimal(t, dash + 1, t.length(), 0xffff_ffffL);
+        if (a < 0 || b < 0 || a > b) throw new SyntaxException(i, "uidrange '" + t + "' is not a uid range", "uidrange START-END, such as 1000-1999");
+        return new UidRange(a, b);
+    }
+
+    private int ipProto(String t) throws SyntaxException {
+        int n = names.ipProto(t);
+        if (n < 0) throw new SyntaxException(i, "ipproto '" + t + "' is not an IP protocol", "a name such as tcp, udp, icmp, or a number from 1 to 255");
+        return n;
+    }
+
+    private PortRange ports(String key, String t) throws SyntaxException {
+        int dash = t.indexOf('-');
+        long a = Numbers.parseDecimal(t, 0, dash < 0 ? t.length() : dash, 65535);
+        long b = dash < 0 ? a : Numbers.parseDecimal(t, dash + 1, t.length(), 65535);
+        // the kernel refuses port 0 in a rule ("Invalid dport range")
+        if (a < 1 || b < 1 || a > b) throw new SyntaxException(i, key + " '" + t + "' is not a port or port range", key + " PORT or " + key + " START-END from 1 to 65535, such as 1000-2000");
+        return new PortRange((int) a, (int) b);
+    }
+
+    private long number(String key, String t, long max, String expected) throws SyntaxException {
+        long n = Numbers.parse(t, max);
+        if (n < 0) throw new SyntaxException(i, key + " '" + t + "' is not a valid number", expected);
+        return n;
+    }
+}

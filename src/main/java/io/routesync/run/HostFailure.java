@@ -1,0 +1,58 @@
+package io.routesync.run;
+
+import io.routesync.iproute2.OutputException;
+import io.routesync.plan.PlanConflictException;
+import io.routesync.transport.LockHeldException;
+import io.routesync.transport.TransportException;
+
+/**
+ * Why a host of a fleet run has no result: unreachable (nothing was read or changed there) or
+ * failed. {@code reason} is one line for the recap; {@code detail} the paragraph for the host's block.
+ */
+public record HostFailure(boolean unreachable, String reason, String detail) {
+
+    /**
+     * Classifies what reading, planning or applying a host raised. Once an apply has started, a lost
+     * connection is a failure, not "unreachable": part of the batch may have run.
+     */
+    public static HostFailure of(Throwable e, boolean applying) {
+        if (e instanceof TransportException) {
+            TransportException t = (TransportException) e;
+            if (t.unreachable() && !applying) return new HostFailure(true, firstLine(t.getMessage()), t.getMessage() + "\nNothing was read or changed there.");
+            String detail = applying && t.unreachable()
+                    ? "the connection failed during the apply: " + t.getMessage() + "\nThe host may be partly changed: run plan again to see where it stands."
+                    : t.getMessage();
+            return failed(detail);
+        }
+        if (e instanceof LockHeldException) return failed(e.getMessage());
+        if (e instanceof OutputException) {
+            return failed(((OutputException) e).explained());
+        }
+        if (e instanceof PlanConflictException) {
+            return failed("the desired state contradicts the host; nothing was changed:\n  - "
+                    + String.join("\n  - ", ((PlanConflictException) e).conflicts()));
+        }
+        // a bug or an Error (StackOverflowError, OutOfMemoryError) on this host's task: it ends this host only
+        return failed("routesync failed unexpectedly: " + e
+                + (applying ? "\nThe host may be partly changed: run plan again to see where it stands." : ""));
+    }
+
+    /**
+     * A host routesync refused to change (a stale saved plan, a cut management path): the message as
+     * its block and recap line show it, without the leading "HOST: " they already show.
+     */
+    static HostFailure refused(String host, String message) {
+        String prefix = host + ": ";
+        return failed(message.startsWith(prefix) ? message.substring(prefix.length()) : message);
+    }
+
+    static HostFailure failed(String detail) {
+        return new HostFailure(false, firstLine(detail), detail);
+    }
+
+    private static String firstLine(String text) {
+        String s = text == null ? "" : text.strip();
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

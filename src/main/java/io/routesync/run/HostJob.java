@@ -1,0 +1,96 @@
+package io.routesync.run;
+
+import io.routesync.apply.Reconciler;
+import io.routesync.apply.SavedTargets;
+import io.routesync.model.HostPlan;
+import io.routesync.iproute2.HostReading;
+import io.routesync.saved.SavedHost;
+import io.routesync.transport.LocalTarget;
+import io.routesync.transport.SshConnections;
+import io.routesync.transport.Target;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import io.routesync.apply.GuardedApply;
+import io.routesync.apply.ApplySafety;
+
+/**
+ * One host's part of a fleet run: the same {@link Reconciler} flow as a single-host run (observe,
+ * plan; apply with stale re-plan, verify and rollback, guarded as {@link GuardedApply} says), with
+ * every failure kept in the {@link HostRun} instead of thrown, so one host never stops the others.
+ */
+public final class HostJob {
+    private final HostSpec spec;
+    private final Reconciler reconciler;
+    private final Clock clock;
+
+    public HostJob(HostSpec spec, Target target, Reconciler.Settings settings, Clock clock) {
+        this.spec = spec;
+        this.reconciler = new Reconciler(target, spec.paths(), settings, clock);
+        this.clock = clock;
+    }
+
+    /** A job reaching the host over the run's ssh connections, or locally for ansible_connection local. */
+    public static HostJob of(HostSpec spec, SshConnections connections, Reconciler.Settings settings) {
+        Target target = spec.local() ? LocalTarget.host() : connections.target(spec.name(), spec.ssh());
+        return new HostJob(spec, target, settings, Clock.systemUTC());
+    }
+
+    public HostSpec spec() {
+        return spec;
+    }
+
+    /** Reads the host (one round trip) and plans it. */
+    public HostRun plan() {
+        try {
+            HostReading reading = reconciler.observe(spec.loaded().state());
+            return HostRun.planned(spec, reading, reconciler.plan(spec.loaded().state(), reading, spec.ownership()));
+        } catch (Exception | Error e) {
+            return HostRun.failed(spec, HostFailure.of(e, false));
+        }
+    }
+
+    /** This host's result when its plan task threw past {@link #plan} (the fleet run's last resort). */
+    public HostRun failed(Throwable thrown) {
+        return HostRun.failed(spec, HostFailure.of(thrown, false));
+    }
+
+    /** This host's result when its apply task threw past {@link #apply}: it may have been changed. */
+    public HostRun failed(HostRun planned, Throwable thrown) {
+        return new HostRun(spec, planned.reading(), planned.plan(), null, List.of(), HostFailure.of(thrown, true));
+    }
+
+    /**
+     * Applies the plan {@code planned} holds, guarded by {@code safety} (management-path check for an
+     * ssh host, --confirm). With {@code acceptReplan} a host that changed since it was read gets its
+     * new plan applied (and shown through {@code onReplan}); without, it fails with PLAN_CHANGED and
+     * nothing is changed, as for a single host.
+     */
+    public HostRun apply(HostRun planned, boolean acceptReplan, ApplySafety safety, Consumer<HostPlan> onReplan) {
+        if (planned.failure() != null || planned.plan().isEmpty()) return planned;
+        List<HostPlan> replans = new ArrayList<>();
+        GuardedApply guarded = new GuardedApply(reconciler, clock, safety);
+        try {
+            GuardedApply.Outcome o = guarded.apply(spec.loaded().state(), spec.ownership(), planned.reading(), planned.plan(),
+                    spec.inputs(), acceptReplan, replanned -> {
+                        replans.add(replanned);
+                        onReplan.accept(replanned);
+                    });
+            HostFailure refused = o.refusal() == null ? null : HostFailure.refused(spec.name(), o.refusal());
+            return new HostRun(spec, planned.reading(), planned.plan(), o.report(), replans, refused, o.confirm(), o.note());
+        } catch (Exception | Error e) {
+            return new HostRun(spec, planned.reading(), planned.plan(), null, replans, HostFailure.of(e, guarded.touched()));
+        }
+    }
+
+    /**
+     * What {@code plan --out} saves of a host that was planned: where it was read (so {@code apply FILE}
+     * reaches it the same way), the desired state, and the plan with its fingerprint.
+     */
+    public SavedHost saved(HostRun planned) {
+        if (planned.failure() != null) throw new IllegalArgumentException(spec.name() + " was not planned");
+        return new SavedHost(spec.name(), SavedTargets.describe(reconciler.target(), reconciler.paths()), spec.ownership().protocolTag(),
+                planned.reading().digest(), spec.loaded().state(), planned.plan());
+    }
+}

@@ -1,0 +1,129 @@
+package io.routesync.run;
+
+import io.routesync.apply.ApplyReport;
+import io.routesync.apply.ConfirmReport;
+import io.routesync.model.HostPlan;
+import io.routesync.iproute2.HostReading;
+import java.util.List;
+
+/**
+ * What a fleet run learned about one host: the reading and plan (when it could be read), how the
+ * apply ended (apply only), the plans it was re-planned to while applying, or why it failed; with
+ * --confirm whether the change was confirmed, and what the management-path check noted ({@code note}).
+ */
+public record HostRun(HostSpec spec, HostReading reading, HostPlan plan, ApplyReport report, List<HostPlan> replans,
+                      HostFailure failure, ConfirmReport confirm, String note) {
+
+    /** Where a host stands at the end of a phase, as the recap and the exit code see it. */
+    public enum Status {
+        /** Nothing to do (plan), or nothing was needed (apply). */
+        OK,
+        /** Changes pending (plan), or applied and verified (apply). */
+        CHANGED,
+        /** Read, plan or apply failed; an apply that failed was rolled back unless the report says otherwise. */
+        FAILED,
+        /** Could not be reached; nothing was read or changed there. */
+        UNREACHABLE
+    }
+
+    public HostRun {
+        replans = List.copyOf(replans);
+    }
+
+    /** A run without --confirm and without a note. */
+    public HostRun(HostSpec spec, HostReading reading, HostPlan plan, ApplyReport report, List<HostPlan> replans, HostFailure failure) {
+        this(spec, reading, plan, report, replans, failure, null, null);
+    }
+
+    static HostRun planned(HostSpec spec, HostReading reading, HostPlan plan) {
+        return new HostRun(spec, reading, plan, null, List.of(), null);
+    }
+
+    static HostRun failed(HostSpec spec, HostFailure failure) {
+        return new HostRun(spec, null, null, null, List.of(), failure);
+    }
+
+    public String name() {
+        return spec.name();
+    }
+
+    /** What the read warned about (a name file iproute2 stops reading part way); none when it was not read. */
+    public List<String> warnings() {
+        return reading == null ? List.of() : reading.warnings();
+    }
+
+    public Status status() {
+        if (failure != null) return failure.unreachable() ? Status.UNREACHABLE : Status.FAILED;
+        if (confirm != null) {
+            switch (confirm.outcome()) {
+                case CONFIRMED: return Status.CHANGED;
+                case UNREACHABLE: return Status.UNREACHABLE;
+                case ROLLED_BACK_BY_HOST:
+                case ROLLBACK_INCOMPLETE: return Status.FAILED;
+                default: break; // NOT_NEEDED, DISARMED, LEFT_ARMED: the apply's own report decides
+            }
+        }
+        if (report != null) {
+            switch (report.outcome()) {
+                case NO_CHANGES: return Status.OK;
+                case APPLIED: return report.writeFailures().isEmpty() ? Status.CHANGED : Status.FAILED;
+                default: return Status.FAILED;
+            }
+        }
+        return plan.isEmpty() ? Status.OK : Status.CHANGED;
+    }
+
+    /** The changes counted in the recap: those applied (apply), else those planned. */
+    public int changes() {
+        if (report != null && report.outcome() == ApplyReport.Outcome.APPLIED) return report.applied().changes().size();
+        return plan == null ? 0 : plan.changes().size();
+    }
+
+    /** One line on why the host failed, for the recap; null when it did not. */
+    public String reason() {
+        if (failure != null) return failure.reason();
+        String unconfirmed = unconfirmed();
+        if (unconfirmed != null) return unconfirmed;
+        if (report == null) return null;
+        switch (report.outcome()) {
+            case NO_CHANGES:
+                return null;
+            case APPLIED:
+                return report.writeFailures().isEmpty() ? null
+                        : "applied, but routesync could not write " + String.join("; ", report.writeFailures());
+            case FAILED_ROLLED_BACK:
+                return "apply failed" + (report.failure() == null ? "" : ": " + oneLine(report.failure().message())) + " (rolled back)";
+            case VERIFY_FAILED_ROLLED_BACK:
+                return "the host did not match the desired state after the apply (rolled back)";
+            case ROLLBACK_FAILED:
+                return "apply failed and the rollback did not complete: the host needs attention";
+            case PLAN_CHANGED:
+                return "the host changed after it was planned; nothing was changed";
+            default:
+                throw new AssertionError(report.outcome());
+        }
+    }
+
+    /** Why a change made with --confirm did not stay, in one line; null when it did (or there was none). */
+    private String unconfirmed() {
+        if (confirm == null) return null;
+        switch (confirm.outcome()) {
+            case ROLLED_BACK_BY_HOST:
+                return "not confirmed: " + oneLine(confirm.detail()) + " (the host rolled the change back by itself)";
+            case ROLLBACK_INCOMPLETE:
+                return "not confirmed, and the host's own rollback is incomplete: the host needs attention";
+            case UNREACHABLE:
+                return "not confirmed, and unreachable since the apply: if it does not come back, run 'routesync rollback' on its console";
+            case LEFT_ARMED:
+                return "apply failed and the rollback did not complete; the host's timer stays armed to undo the change";
+            default:
+                return null;
+        }
+    }
+
+    private static String oneLine(String text) {
+        String s = text == null ? "" : text.strip();
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

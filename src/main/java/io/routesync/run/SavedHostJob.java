@@ -1,0 +1,113 @@
+package io.routesync.run;
+
+import io.routesync.apply.ApplyRecord;
+import io.routesync.apply.Reconciler;
+import io.routesync.apply.SavedPlanApplier;
+import io.routesync.apply.SavedTargets;
+import io.routesync.config.state.LoadedState;
+import io.routesync.model.Ownership;
+import io.routesync.model.TableId;
+import io.routesync.model.TableName;
+import io.routesync.iproute2.Names;
+import io.routesync.iproute2.OutputException;
+import io.routesync.plan.PlanConflictException;
+import io.routesync.saved.SavedHost;
+import io.routesync.saved.SavedTarget;
+import io.routesync.transport.LockHeldException;
+import io.routesync.transport.Target;
+import io.routesync.transport.TransportException;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import io.routesync.apply.GuardedApply;
+import io.routesync.apply.ApplySafety;
+
+/**
+ * One host of {@code apply FILE}: reached as the plan file recorded it, re-read, and given exactly the
+ * saved changes only while its owned state is as it was planned ({@link SavedPlanApplier}), guarded
+ * like every apply ({@link GuardedApply}). A stale or refused host is a failed {@link HostRun} with
+ * nothing applied there.
+ */
+public final class SavedHostJob {
+
+    /** Reaches a saved host: the run's ssh connections and options for ssh hosts. */
+    @FunctionalInterface
+    public interface Reach {
+        Target open(SavedHost host) throws TransportException;
+    }
+
+    private final SavedHost saved;
+    private final HostSpec spec;
+    private final Reach reach;
+    private final Reconciler.Settings settings;
+    private final Clock clock;
+
+    /** @param inputs what the apply records name as the inputs: the plan file's, not the host's files now */
+    public SavedHostJob(SavedHost saved, ApplyRecord.Inputs inputs, Reach reach, Reconciler.Settings settings, Clock clock) {
+        this.saved = saved;
+        this.spec = spec(saved, inputs);
+        this.reach = reach;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public HostSpec spec() {
+        return spec;
+    }
+
+    public SavedHost saved() {
+        return saved;
+    }
+
+    /** Applies the host's saved plan; every failure is kept in the result. */
+    public HostRun apply(ApplySafety safety) {
+        GuardedApply guarded = null;
+        try {
+            guarded = guarded(safety);
+            return result(guarded.applySaved(saved, spec.inputs()));
+        } catch (Exception | Error e) {
+            return new HostRun(spec, null, saved.plan(), null, List.of(), HostFailure.of(e, guarded != null && guarded.touched()));
+        }
+    }
+
+    /** This host's result when its apply task threw past {@link #apply} (the fleet run's last resort): it may have been changed. */
+    public HostRun failed(Throwable thrown) {
+        return new HostRun(spec, null, saved.plan(), null, List.of(), HostFailure.of(thrown, true));
+    }
+
+    /** The same for a plan file of one host, which reads like a single-host apply: failures to reach or read it are thrown. */
+    public SavedPlanApplier.Result applyOrThrow(ApplySafety safety)
+            throws TransportException, OutputException, LockHeldException, PlanConflictException {
+        return guarded(safety).applySaved(saved, spec.inputs());
+    }
+
+    private GuardedApply guarded(ApplySafety safety) throws TransportException {
+        Reconciler reconciler = new Reconciler(reach.open(saved), spec.paths(), settings, clock);
+        return new GuardedApply(reconciler, clock, safety);
+    }
+
+    private HostRun result(SavedPlanApplier.Result r) {
+        switch (r.status()) {
+            case STALE:
+            case REFUSED:
+                return new HostRun(spec, null, saved.plan(), null, List.of(), HostFailure.refused(spec.name(), r.message()));
+            case NO_CHANGES:
+            case APPLIED:
+            case FAILED:
+                return new HostRun(spec, null, saved.plan(), r.report(), List.of(), null, r.confirm(), null);
+            default:
+                throw new AssertionError(r.status());
+        }
+    }
+
+    /** The host as a fleet run shows it: its name, and the names of the saved desired state to print its plan with. */
+    private static HostSpec spec(SavedHost saved, ApplyRecord.Inputs inputs) {
+        Map<String, TableId> tables = new HashMap<>();
+        for (TableName t : saved.desired().tableNames()) tables.put(t.name(), t.id());
+        Names names = Names.builtin().withProtocol(Ownership.PROTOCOL_NAME, saved.protocolTag()).withTables(tables);
+        SavedTarget t = saved.target();
+        return new HostSpec(saved.name(), t.kind() == SavedTarget.Kind.SSH ? SavedTargets.settings(t) : null, SavedTargets.paths(t),
+                new LoadedState(saved.desired(), names, List.of()), saved.ownership(), inputs);
+    }
+}
