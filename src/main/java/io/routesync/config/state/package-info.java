@@ -1,7 +1,7 @@
 /**
  * Desired state from YAML: {@link io.routesync.config.state.StateLoader} reads the state files of one
  * host into a merged {@link io.routesync.model.DesiredState}, through the one iproute2 grammar in
- * {@code io.routesync.iproute2}. Decisions the design left open, in one place:
+ * {@code io.routesync.iproute2}. What the state files mean where iproute2 does not say, in one place:
  *
  * <ul>
  *   <li>Tables under {@code tables:} take ids 1..2^31-1 (iproute2 names nothing above) other than
