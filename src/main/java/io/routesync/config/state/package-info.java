@@ -32,5 +32,11 @@
  *       does), a rule without priority, a rule at a kernel default rule's priority,
  *       an uplink gateway outside its subnet. When there are errors, only errors are thrown.</li>
  * </ul>
+ *
+ * <p>In the package order (model, iproute2, config/plan/saved/lookup/git, transport, apply, run,
+ * render, cli) it uses {@code io.routesync.model},
+ * {@code io.routesync.iproute2} (the rule and route grammar, table names), {@code io.routesync.config}
+ * and {@code config.yaml}. Pure: state files come in as text ({@code SourceFile}), variables as values;
+ * no processes, files, network, clock or environment.
  */
 package io.routesync.config.state;
