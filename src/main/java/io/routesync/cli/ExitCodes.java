@@ -2,7 +2,7 @@ package io.routesync.cli;
 
 import io.routesync.run.HostRun;
 
-/** routesync's exit codes (DESIGN.md §11), sysexits-style where one fits. */
+/** routesync's exit codes (docs/exit-codes.md), sysexits-style where one fits. */
 public final class ExitCodes {
     /** Nothing to do, or applied and verified. */
     public static final int OK = 0;
