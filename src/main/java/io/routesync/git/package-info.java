@@ -15,7 +15,5 @@
  * <p>In the package order (model, iproute2, config/plan/saved/lookup/git, transport, apply, run,
  * render, cli) it uses {@code io.routesync.config} and its
  * sub-packages (the same readers run on a commit's tree), JGit and the JDK's crypto, files and clock.
- * One import runs against the order: {@code CommitInputs.recordInputs} builds
- * {@code io.routesync.apply.ApplyRecord.Inputs}, the digest an apply record names.
  */
 package io.routesync.git;
