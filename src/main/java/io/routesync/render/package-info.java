@@ -1,13 +1,17 @@
 /**
- * Views only: each turns values (plans, readings, results, inventories) into the text a command prints,
- * one view per command and format, and nothing else. A view decides no outcome and sets no exit code; it
- * reads no host, file, clock or environment and prints nothing itself: the CLI chooses a view, passes it
- * what the run returned and prints the text.
+ * Views only: each turns what a command has (plans, readings, run results, inventories) into what it
+ * prints, one view per command and format, and nothing else. A view decides no outcome and sets no exit
+ * code; it reads no host, file, clock or environment. Most return text for the CLI to print; the run views
+ * ({@link io.routesync.render.SingleHostView}, {@link io.routesync.render.FleetView}) write to the streams
+ * the CLI gives them while a run goes.
  * <ul>
- *   <li>plan and apply: {@link io.routesync.render.HumanPlanRenderer} (human),
- *       {@link io.routesync.render.JsonPlanRenderer} (JSON); a fleet's blocks, recap and JSON:
- *       {@link io.routesync.render.HostBlockRenderer}, {@link io.routesync.render.RecapRenderer},
- *       {@link io.routesync.render.FleetJsonRenderer}, {@link io.routesync.render.ProgressText};</li>
+ *   <li>plan, apply and pull: {@link io.routesync.render.SingleHostView} (one host) and
+ *       {@link io.routesync.render.FleetView} (many: {@link io.routesync.render.HostBlockRenderer},
+ *       {@link io.routesync.render.RecapRenderer}, {@link io.routesync.render.ProgressText} on a
+ *       {@link io.routesync.render.FleetOutput}), built of {@link io.routesync.render.HumanPlanRenderer}
+ *       (a plan), {@link io.routesync.render.ApplyView} (how an apply ended) and
+ *       {@link io.routesync.render.Summary} (the lines scripts grep); JSON:
+ *       {@link io.routesync.render.JsonPlanRenderer}, {@link io.routesync.render.FleetJsonRenderer};</li>
  *   <li>show: {@link io.routesync.render.ShowYamlView}, {@link io.routesync.render.ShowJsonView};
  *       import: {@link io.routesync.render.ImportYamlView};</li>
  *   <li>explain: {@link io.routesync.render.ExplainTextView}, {@link io.routesync.render.ExplainDotView};</li>
