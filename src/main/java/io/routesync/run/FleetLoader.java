@@ -1,9 +1,7 @@
 package io.routesync.run;
 
-import io.routesync.apply.ApplyRecord;
 import io.routesync.transport.TargetPaths;
 import io.routesync.config.Diagnostic;
-import io.routesync.config.InputsDigest;
 import io.routesync.config.InvalidInputException;
 import io.routesync.config.SourceFile;
 import io.routesync.config.UnreadableInput;
@@ -17,7 +15,6 @@ import io.routesync.config.inventory.StateRef;
 import io.routesync.config.state.LoadedState;
 import io.routesync.config.state.StateLoader;
 import io.routesync.model.InvalidValueException;
-import io.routesync.model.Ownership;
 import io.routesync.transport.SshSettings;
 import java.io.IOException;
 import java.time.Duration;
@@ -133,8 +130,7 @@ public final class FleetLoader {
         diagnostics.addAll(name, pathProblems);
         SshSettings ssh = ssh(host);
         if (loaded == null || paths == null || (ssh == null && host.connection().type() == Connection.Type.SSH)) return null;
-        Ownership ownership = new Ownership(loaded.state().ownedTables(), settings.protocolTag());
-        return new HostSpec(name, ssh, paths, loaded, ownership, new ApplyRecord.Inputs(InputsDigest.of(states, variables), settings.commit(), settings.version()));
+        return HostSpec.of(name, ssh, paths, loaded, settings.protocolTag(), states, variables, settings.commit(), settings.version());
     }
 
     /** The host's state files in the order it lists them; null when one cannot be read (reported). */

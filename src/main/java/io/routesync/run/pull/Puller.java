@@ -1,11 +1,9 @@
 package io.routesync.run.pull;
 
-import io.routesync.apply.ApplyRecord;
 import io.routesync.apply.ApplyReport;
 import io.routesync.apply.ApplySafety;
 import io.routesync.apply.Reconciler;
 import io.routesync.config.Diagnostic;
-import io.routesync.config.InputsDigest;
 import io.routesync.config.InvalidInputException;
 import io.routesync.config.SourceFile;
 import io.routesync.config.Variables;
@@ -21,7 +19,6 @@ import io.routesync.git.RepoCommit;
 import io.routesync.git.RepoLayout;
 import io.routesync.git.SignatureCheck;
 import io.routesync.model.HostPlan;
-import io.routesync.model.Ownership;
 import io.routesync.iproute2.OutputException;
 import io.routesync.plan.PlanConflictException;
 import io.routesync.run.HostJob;
@@ -119,12 +116,12 @@ public final class Puller {
             Variables variables = CommitInputs.variables(commit, host);
             LoadedState loaded = StateLoader.load(files, variables, request.protocolTag());
             for (Diagnostic d : loaded.warnings()) warn.accept(d.format());
-            Ownership ownership = new Ownership(loaded.state().ownedTables(), request.protocolTag());
-            ApplyRecord.Inputs inputs = new ApplyRecord.Inputs(InputsDigest.of(files, variables), commit.id(), request.version());
+            HostSpec spec = HostSpec.of(target.name(), null, paths, loaded, request.protocolTag(), files, variables, commit.id(),
+                    request.version());
 
             // a run of one job: read, plan, and (unattended) apply whatever differs; a host that changed between
             // read and apply is re-planned and that plan applied
-            HostJob job = new HostJob(new HostSpec(target.name(), null, paths, loaded, ownership, inputs), target, settings, clock);
+            HostJob job = new HostJob(spec, target, settings, clock);
             HostRun run = Pipeline.apply(List.of(job), 1, true, UNGUARDED, planned -> { }, (phase, r) -> {
                 if (phase == Phase.PLAN) r.warnings().forEach(w -> warn.accept("warning: " + w));
             }).hosts().get(0);
