@@ -11,7 +11,8 @@
  *       {@link io.routesync.render.FleetOutput}), built of {@link io.routesync.render.HumanPlanRenderer}
  *       (a plan), {@link io.routesync.render.ApplyView} (how an apply ended) and
  *       {@link io.routesync.render.Summary} (the lines scripts grep); JSON:
- *       {@link io.routesync.render.JsonPlanRenderer}, {@link io.routesync.render.FleetJsonRenderer};</li>
+ *       {@link io.routesync.render.JsonPlanRenderer}, {@link io.routesync.render.FleetJsonRenderer}; pull's own
+ *       lines and --report: {@link io.routesync.render.PullView}, {@link io.routesync.render.PullJsonView};</li>
  *   <li>show: {@link io.routesync.render.ShowYamlView}, {@link io.routesync.render.ShowJsonView};
  *       import: {@link io.routesync.render.ImportYamlView};</li>
  *   <li>explain: {@link io.routesync.render.ExplainTextView}, {@link io.routesync.render.ExplainDotView};</li>
