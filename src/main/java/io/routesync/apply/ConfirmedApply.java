@@ -14,6 +14,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.function.Consumer;
+import io.routesync.transport.ConfirmTimer;
 
 /**
  * {@code apply --confirm SECONDS}: an apply the host takes back by itself unless routesync proves,

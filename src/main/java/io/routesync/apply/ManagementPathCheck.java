@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import io.routesync.transport.TargetPaths;
+import io.routesync.transport.ManagementProbe;
+import io.routesync.transport.SshPeer;
 
 /**
  * Before applying over ssh: would the plan change how the host replies to the connection routesync
