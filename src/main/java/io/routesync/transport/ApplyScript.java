@@ -76,16 +76,10 @@ public final class ApplyScript {
     public record FailedBatch(String part, Reading.CommandSection section) {
     }
 
-    private final Target target;
-    private final TargetPaths paths;
-    private final Duration lockWait;
-    private final Duration timeout;
+    private final ScriptTarget at;
 
     public ApplyScript(Target target, TargetPaths paths, Duration lockWait, Duration timeout) {
-        this.target = target;
-        this.paths = paths;
-        this.lockWait = lockWait;
-        this.timeout = timeout;
+        this.at = new ScriptTarget(target, paths, lockWait, timeout);
     }
 
     /**
@@ -101,10 +95,10 @@ public final class ApplyScript {
     public Outcome run(String expectedDigest, Collection<TableId> tables, ScriptParts input, String confirmToken)
             throws TransportException, LockHeldException {
         // apply.sh: the common arguments, then $7 the digest of the plan's reading, $8... the table ids
-        ScriptCall call = new ScriptCall(Script.APPLY, target, paths, lockWait).arg(expectedDigest).tables(tables);
+        ScriptCall call = at.call(Script.APPLY).arg(expectedDigest).tables(tables);
         ScriptParts stdin = new ScriptParts().addAll(input);
         if (confirmToken != null) stdin.add("confirm-token", confirmToken);
-        ScriptResult result = call.run(stdin, timeout);
+        ScriptResult result = call.run(stdin);
         ReadingParser.ApplyOutput out = ReadingParser.splitApply(result.stdout(), call.marker());
         Reading applied = call.parse(out.applied());
         call.throwIfLocked(applied);
@@ -120,11 +114,11 @@ public final class ApplyScript {
             }
         }
         if (out.reread() == null) {
-            throw new TransportException("the apply on " + target.name() + " ended before re-reading the host (exit "
+            throw new TransportException("the apply on " + at.target().name() + " ended before re-reading the host (exit "
                     + result.exitCode() + (result.stderr().isBlank() ? "" : ": " + result.stderr().strip()) + ")", false);
         }
         return new Ran(failed, applied.note("recorded"), nanosBetween(applied.note("batch-time")), ScriptFailure.writeFailures(applied),
-                target.name(), call.parse(out.reread()));
+                at.target().name(), call.parse(out.reread()));
     }
 
     /** "START END" in nanoseconds since the epoch (GNU date +%s%N) to their difference; -1 when unreadable. */

@@ -72,16 +72,13 @@ public final class ConfirmTimer {
         }
     }
 
-    private final Target target;
-    private final TargetPaths paths;
-    private final Duration lockWait;
-    private final Duration timeout;
+    private final ScriptTarget at;
+    /** How messages name the target. */
+    private final String target;
 
     public ConfirmTimer(Target target, TargetPaths paths, Duration lockWait, Duration timeout) {
-        this.target = target;
-        this.paths = paths;
-        this.lockWait = lockWait;
-        this.timeout = timeout;
+        this.at = new ScriptTarget(target, paths, lockWait, timeout);
+        this.target = target.name();
     }
 
     /**
@@ -94,11 +91,11 @@ public final class ConfirmTimer {
     public Armed arm(String token, Duration window, HostReading from, Collection<TableId> tables, Undo undo)
             throws TransportException, LockHeldException {
         // arm.sh: the common arguments, then $7 token, $8 seconds, $9 the digest of the plan's reading, $10... its tables
-        ScriptCall call = call(Script.ARM).arg(token).arg(Long.toString(Math.max(1, window.toSeconds()))).arg(from.digest())
+        ScriptCall call = at.call(Script.ARM).arg(token).arg(Long.toString(Math.max(1, window.toSeconds()))).arg(from.digest())
                 .tables(tables);
         Reading r = run(call, new ScriptParts().add("restore", Script.ROLLBACK.text()).addAll(undo.batches()));
         if (r.note("stale") != null) {
-            throw new TransportException(target.name() + " changed after it was read, before the undo was staged;"
+            throw new TransportException(target + " changed after it was read, before the undo was staged;"
                     + " nothing was changed. Run apply again.", false);
         }
         call.throwIfPending(r);
@@ -113,7 +110,7 @@ public final class ConfirmTimer {
      */
     public Result confirm(String token) throws TransportException, LockHeldException {
         // confirm.sh: $7 "confirm", $8 the token
-        Reading r = run(call(Script.CONFIRM).arg("confirm").arg(token), null);
+        Reading r = run(at.call(Script.CONFIRM).arg("confirm").arg(token), null);
         if (r.note("confirmed") != null) return Result.confirmed(r.note("confirmed"));
         String discarded = r.note("discarded");
         if (discarded != null) return Result.discarded(discarded.split(" ")[0], r.note("last"));
@@ -124,7 +121,7 @@ public final class ConfirmTimer {
     /** Runs the staged undo now, if a timer is armed: {@code routesync rollback}. */
     public Result rollbackNow() throws TransportException, LockHeldException {
         // rollback.sh: $7 "now" ($8, the timer's token, is for "fire" only)
-        Reading r = run(call(Script.ROLLBACK).arg("now").arg(""), null);
+        Reading r = run(at.call(Script.ROLLBACK).arg("now").arg(""), null);
         if (r.note("rolled-back") != null) {
             StringBuilder detail = new StringBuilder();
             for (Reading.CommandSection c : r.commands()) {
@@ -138,7 +135,7 @@ public final class ConfirmTimer {
 
     public Status status() throws TransportException, LockHeldException {
         // confirm.sh: $7 "status"
-        Reading r = run(call(Script.CONFIRM).arg("status").arg(""), null);
+        Reading r = run(at.call(Script.CONFIRM).arg("status").arg(""), null);
         String s = r.note("status");
         if (s == null) throw unexpected("status", r);
         String last = r.note("last");
@@ -182,18 +179,14 @@ public final class ConfirmTimer {
         return last;
     }
 
-    private ScriptCall call(Script script) {
-        return new ScriptCall(script, target, paths, lockWait);
-    }
-
     private Reading run(ScriptCall call, ScriptParts stdin) throws TransportException, LockHeldException {
-        ScriptResult result = call.run(stdin, timeout);
+        ScriptResult result = call.run(stdin);
         Reading r = call.parse(result.stdout());
         call.throwIfLocked(r);
         String fatal = call.fatal(r);
         if (fatal != null) throw new TransportException(fatal, false);
         if (result.exitCode() != 0) {
-            throw new TransportException("the confirm script failed on " + target.name() + " (exit " + result.exitCode() + "): "
+            throw new TransportException("the confirm script failed on " + target + " (exit " + result.exitCode() + "): "
                     + result.stderr().strip(), false);
         }
         return r;
@@ -204,12 +197,12 @@ public final class ConfirmTimer {
     }
 
     private TransportException unexpected(String what, Reading r) {
-        return new TransportException("unexpected answer from the " + what + " script on " + target.name() + ": " + r.notes(), false);
+        return new TransportException("unexpected answer from the " + what + " script on " + target + ": " + r.notes(), false);
     }
 
     private String[] words(String note, String what, int count) throws TransportException {
         String[] w = note == null ? new String[0] : note.split(" ", -1);
-        if (w.length < count) throw new TransportException("unexpected answer from the " + what + " script on " + target.name(), false);
+        if (w.length < count) throw new TransportException("unexpected answer from the " + what + " script on " + target, false);
         return w;
     }
 }

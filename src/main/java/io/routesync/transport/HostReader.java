@@ -21,8 +21,8 @@ public final class HostReader {
     public static HostReading read(Target target, TargetPaths paths, Collection<TableId> tables, Duration lockWait,
             Duration timeout) throws TransportException, OutputException, LockHeldException {
         // read.sh: the common arguments, then $7... the table ids to list
-        ScriptCall call = new ScriptCall(Script.READ, target, paths, lockWait).tables(tables);
-        ScriptResult result = call.run(null, timeout);
+        ScriptCall call = new ScriptTarget(target, paths, lockWait, timeout).call(Script.READ).tables(tables);
+        ScriptResult result = call.run(null);
         Reading reading = call.parse(result.stdout());
         call.throwIfLocked(reading);
         // "fatal no-ip" is a reading that says the host has no ip command: ObservedBuilder words it

@@ -25,8 +25,8 @@ public record ManagementProbe(SshPeer peer, Observed observed) {
             throws TransportException, OutputException {
         // probe.sh: the common arguments (no lock: it changes nothing, and the plan's own read already saw
         // the host), then $7... the table ids
-        ScriptCall call = new ScriptCall(Script.PROBE, target, paths, Duration.ZERO).tables(tables);
-        ScriptResult result = call.run(null, timeout);
+        ScriptCall call = new ScriptTarget(target, paths, Duration.ZERO, timeout).call(Script.PROBE).tables(tables);
+        ScriptResult result = call.run(null);
         Reading reading = call.parse(result.stdout());
         String peer = reading.note("peer");
         if (peer == null) {

@@ -4,7 +4,6 @@ import io.routesync.iproute2.Reading;
 import io.routesync.iproute2.ReadingParser;
 import io.routesync.model.TableId;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -20,8 +19,7 @@ final class ScriptCall {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Script script;
-    private final Target target;
-    private final Duration lockWait;
+    private final ScriptTarget at;
     private final String marker = newMarker();
     private final List<String> args = new ArrayList<>();
 
@@ -29,16 +27,15 @@ final class ScriptCall {
      * The arguments every script starts with, as common.sh reads them: $1 marker, $2 netns or '', $3
      * iproute2 etc dir, $4 lock file, $5 lock wait (s), $6 state dir.
      */
-    ScriptCall(Script script, Target target, TargetPaths paths, Duration lockWait) {
+    ScriptCall(Script script, ScriptTarget at) {
         this.script = script;
-        this.target = target;
-        this.lockWait = lockWait;
+        this.at = at;
         args.add(marker);
-        args.add(target.netns());
-        args.add(paths.etcDir());
-        args.add(paths.lockFile());
-        args.add(Long.toString(Math.max(0, lockWait.toSeconds())));
-        args.add(paths.stateDir());
+        args.add(at.target().netns());
+        args.add(at.paths().etcDir());
+        args.add(at.paths().lockFile());
+        args.add(Long.toString(Math.max(0, at.lockWait().toSeconds())));
+        args.add(at.paths().stateDir());
     }
 
     /** A fresh marker for one script run: letters and digits only, never predictable from file contents. */
@@ -60,9 +57,9 @@ final class ScriptCall {
         return this;
     }
 
-    /** Runs the script with {@code stdin} (null for none). */
-    ScriptResult run(ScriptParts stdin, Duration timeout) throws TransportException {
-        return target.runScript(script.text(), args, stdin == null ? null : stdin.bytes(marker), timeout);
+    /** Runs the script with {@code stdin} (null for none), within the target's timeout. */
+    ScriptResult run(ScriptParts stdin) throws TransportException {
+        return at.target().runScript(script.text(), args, stdin == null ? null : stdin.bytes(marker), at.timeout());
     }
 
     /** The notes and sections of (a part of) the script's output. */
@@ -74,13 +71,9 @@ final class ScriptCall {
         return marker;
     }
 
-    Target target() {
-        return target;
-    }
-
     /** take_lock's "locked": another run held the target's lock for longer than the wait. */
     void throwIfLocked(Reading r) throws LockHeldException {
-        if (r.note("locked") != null) throw new LockHeldException(target.name(), lockWait);
+        if (r.note("locked") != null) throw new LockHeldException(at.target().name(), at.lockWait());
     }
 
     /**
@@ -89,12 +82,12 @@ final class ScriptCall {
      */
     void throwIfPending(Reading r) throws PendingConfirmException {
         String pending = r.note("pending");
-        if (pending != null) throw PendingConfirmException.of(target.name(), pending);
+        if (pending != null) throw PendingConfirmException.of(at.target().name(), pending);
     }
 
     /** A "fatal ..." note in words naming the target ({@link ScriptFailure#describe}), or null. */
     String fatal(Reading r) {
         String fatal = r.note("fatal");
-        return fatal == null ? null : ScriptFailure.describe(target.name(), fatal);
+        return fatal == null ? null : ScriptFailure.describe(at.target().name(), fatal);
     }
 }

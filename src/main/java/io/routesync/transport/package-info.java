@@ -11,7 +11,8 @@
  * {@link io.routesync.transport.ApplyScript} (apply.sh), {@link io.routesync.transport.ManagementProbe}
  * (probe.sh, with {@link io.routesync.transport.SshPeer}) and {@link io.routesync.transport.ConfirmTimer}
  * (arm.sh, confirm.sh, rollback.sh), all through {@link io.routesync.transport.ScriptCall} (the run's
- * marker, common.sh's arguments, the replies every script shares: locked, pending, fatal) and
+ * marker, common.sh's arguments, the replies every script shares: locked, pending, fatal), made for a
+ * {@link io.routesync.transport.ScriptTarget} (target, paths, lock wait, timeout), and
  * {@link io.routesync.transport.ScriptParts} (stdin). {@link io.routesync.transport.Script} holds the
  * texts; {@link io.routesync.transport.TargetPaths} where routesync's files are on a target. Nothing
  * outside this package builds an argument list or reads a marker word.
