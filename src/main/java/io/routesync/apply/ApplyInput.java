@@ -23,7 +23,7 @@ import java.util.TreeSet;
  * Remembers which change each batch line came from, so a failed line can be named.
  */
 public final class ApplyInput {
-    /** ip -batch grows ~4 KB per line and slows down on huge inputs (IPROUTE2.md §9). */
+    /** ip -batch grows ~4 KB per line and slows down on huge inputs (docs/planning.md#batches). */
     public static final int CHUNK_LINES = 50_000;
 
     private static final String TABLES_HEADER = "# Written by routesync: table names of the desired state.\n"

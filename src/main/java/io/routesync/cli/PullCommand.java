@@ -3,10 +3,12 @@ package io.routesync.cli;
 import io.routesync.apply.Reconciler;
 import io.routesync.config.InvalidInputException;
 import io.routesync.git.GitSourceException;
+import io.routesync.run.HostRun;
 import io.routesync.run.pull.PullReport;
 import io.routesync.run.pull.PullRequest;
 import io.routesync.run.pull.PullResult;
 import io.routesync.run.pull.Puller;
+import io.routesync.render.ApplyView;
 import io.routesync.render.HumanPlanRenderer;
 import io.routesync.render.Style;
 import java.io.IOException;
@@ -146,7 +148,8 @@ final class PullCommand implements Callable<Integer> {
                 Style style = Terminal.style(root.noColor);
                 out.println("routesync pull: " + who + " differs from " + at + " \"" + r.commit().subject() + "\"");
                 out.print(HumanPlanRenderer.render(r.target(), r.report().applied(), r.names(), style));
-                return ApplyOutcome.report(r.target(), r.report(), r.names(), out, err, style);
+                ApplyView.report(r.target(), r.report(), r.names(), out, err, style);
+                return ExitCodes.of(HostRun.applied(r.report()), false);
             default:
                 throw new AssertionError(r.outcome());
         }

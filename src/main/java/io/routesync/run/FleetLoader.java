@@ -3,6 +3,7 @@ package io.routesync.run;
 import io.routesync.apply.ApplyRecord;
 import io.routesync.transport.TargetPaths;
 import io.routesync.config.Diagnostic;
+import io.routesync.config.InputsDigest;
 import io.routesync.config.InvalidInputException;
 import io.routesync.config.SourceFile;
 import io.routesync.config.UnreadableInput;
@@ -17,13 +18,9 @@ import io.routesync.model.InvalidValueException;
 import io.routesync.model.Ownership;
 import io.routesync.transport.SshSettings;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,7 +108,7 @@ public final class FleetLoader {
         SshSettings ssh = ssh(host);
         if (loaded == null || paths == null || (ssh == null && host.connection().type() == Connection.Type.SSH)) return null;
         Ownership ownership = new Ownership(loaded.state().ownedTables(), settings.protocolTag());
-        return new HostSpec(name, ssh, paths, loaded, ownership, new ApplyRecord.Inputs(digest(states, variables), settings.commit(), settings.version()));
+        return new HostSpec(name, ssh, paths, loaded, ownership, new ApplyRecord.Inputs(InputsDigest.of(states, variables), settings.commit(), settings.version()));
     }
 
     private List<Diagnostic> shown(List<Diagnostic> ds) {
@@ -170,18 +167,5 @@ public final class FleetLoader {
             diagnostics.add(host.name(), Diagnostic.error(names.shown(host.definedAt()), "cannot connect with these settings: " + e.getMessage(), fix));
             return null;
         }
-    }
-
-    /** A digest of what the host's desired state was made from: its state files and its variables' values. */
-    private static String digest(List<SourceFile> states, HostVariables variables) {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        for (SourceFile f : states) sha.update((f.name() + "\0" + f.content() + "\0").getBytes(StandardCharsets.UTF_8));
-        for (String name : variables.names()) sha.update((name + "=" + variables.lookup(name) + "\0").getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(sha.digest());
     }
 }

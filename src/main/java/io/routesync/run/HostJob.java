@@ -11,7 +11,6 @@ import io.routesync.transport.Target;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import io.routesync.apply.GuardedApply;
 import io.routesync.apply.ApplySafety;
 
@@ -43,11 +42,13 @@ public final class HostJob {
 
     /** Reads the host (one round trip) and plans it. */
     public HostRun plan() {
+        HostReading reading = null;
         try {
-            HostReading reading = reconciler.observe(spec.loaded().state());
+            reading = reconciler.observe(spec.loaded().state());
             return HostRun.planned(spec, reading, reconciler.plan(spec.loaded().state(), reading, spec.ownership()));
         } catch (Exception | Error e) {
-            return HostRun.failed(spec, HostFailure.of(e, false));
+            // a host that was read but cannot be planned keeps its reading: what it warned about still shows
+            return new HostRun(spec, reading, null, null, List.of(), HostFailure.of(e, false));
         }
     }
 
@@ -65,18 +66,15 @@ public final class HostJob {
      * Applies the plan {@code planned} holds, guarded by {@code safety} (management-path check for an
      * ssh host, --confirm). With {@code acceptReplan} a host that changed since it was read gets its
      * new plan applied (and shown through {@code onReplan}); without, it fails with PLAN_CHANGED and
-     * nothing is changed, as for a single host.
+     * nothing is changed. The plans it was re-planned to are in the result.
      */
-    public HostRun apply(HostRun planned, boolean acceptReplan, ApplySafety safety, Consumer<HostPlan> onReplan) {
+    public HostRun apply(HostRun planned, boolean acceptReplan, ApplySafety safety) {
         if (planned.failure() != null || planned.plan().isEmpty()) return planned;
         List<HostPlan> replans = new ArrayList<>();
         GuardedApply guarded = new GuardedApply(reconciler, clock, safety);
         try {
             GuardedApply.Outcome o = guarded.apply(spec.loaded().state(), spec.ownership(), planned.reading(), planned.plan(),
-                    spec.inputs(), acceptReplan, replanned -> {
-                        replans.add(replanned);
-                        onReplan.accept(replanned);
-                    });
+                    spec.inputs(), acceptReplan, replans::add);
             HostFailure refused = o.refusal() == null ? null : HostFailure.refused(spec.name(), o.refusal());
             return new HostRun(spec, planned.reading(), planned.plan(), o.report(), replans, refused, o.confirm(), o.note());
         } catch (Exception | Error e) {

@@ -7,7 +7,7 @@ import io.routesync.iproute2.HostReading;
 import java.util.List;
 
 /**
- * What a fleet run learned about one host: the reading and plan (when it could be read), how the
+ * What a run learned about one host: the reading and plan (when it could be read), how the
  * apply ended (apply only), the plans it was re-planned to while applying, or why it failed; with
  * --confirm whether the change was confirmed, and what the management-path check noted ({@code note}).
  */
@@ -63,14 +63,17 @@ public record HostRun(HostSpec spec, HostReading reading, HostPlan plan, ApplyRe
                 default: break; // NOT_NEEDED, DISARMED, LEFT_ARMED: the apply's own report decides
             }
         }
-        if (report != null) {
-            switch (report.outcome()) {
-                case NO_CHANGES: return Status.OK;
-                case APPLIED: return report.writeFailures().isEmpty() ? Status.CHANGED : Status.FAILED;
-                default: return Status.FAILED;
-            }
-        }
+        if (report != null) return applied(report);
         return plan.isEmpty() ? Status.OK : Status.CHANGED;
+    }
+
+    /** Where a host stands after an apply that made {@code report} (without --confirm): pull's status too. */
+    public static Status applied(ApplyReport report) {
+        switch (report.outcome()) {
+            case NO_CHANGES: return Status.OK;
+            case APPLIED: return report.writeFailures().isEmpty() ? Status.CHANGED : Status.FAILED;
+            default: return Status.FAILED;
+        }
     }
 
     /** The changes counted in the recap: those applied (apply), else those planned. */

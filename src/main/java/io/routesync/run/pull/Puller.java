@@ -4,6 +4,7 @@ import io.routesync.apply.ApplyRecord;
 import io.routesync.apply.ApplyReport;
 import io.routesync.apply.Reconciler;
 import io.routesync.config.Diagnostic;
+import io.routesync.config.InputsDigest;
 import io.routesync.config.InvalidInputException;
 import io.routesync.config.SourceFile;
 import io.routesync.config.Variables;
@@ -114,7 +115,7 @@ public final class Puller {
             PullResult.Outcome outcome = PullResult.Outcome.NO_CHANGES;
             ApplyReport report = null;
             if (!plan.isEmpty()) {
-                ApplyRecord.Inputs inputs = CommitInputs.recordInputs(commit, files, variables, request.version());
+                ApplyRecord.Inputs inputs = new ApplyRecord.Inputs(InputsDigest.of(files, variables), commit.id(), request.version());
                 // unattended: a host that changed between read and apply is re-planned and that plan applied
                 report = reconciler.apply(loaded.state(), ownership, reading, plan, inputs, true, replanned -> { });
                 outcome = report.succeeded() ? PullResult.Outcome.APPLIED : PullResult.Outcome.FAILED;
