@@ -1,13 +1,12 @@
 package io.routesync.iproute2;
 
-import io.routesync.model.MetricValue;
 import io.routesync.model.RouteMetric;
 
 /**
- * How route metric values are written. Time metrics ({@code rtt}, {@code rttvar}, {@code rto_min}) are
- * kept in milliseconds: iproute2 prints {@code 100ms} below one second and {@code %g} seconds from one
- * second up ({@code 1.5s}); above 999999 ms that form has only six significant digits, so such values
- * read back rounded.
+ * Reading route metric times ({@link Spelling#metric} writes them). Time metrics ({@code rtt},
+ * {@code rttvar}, {@code rto_min}) are kept in milliseconds: iproute2 prints {@code 100ms} below one
+ * second and {@code %g} seconds from one second up ({@code 1.5s}); above 999999 ms that form has only six
+ * significant digits, so such values read back rounded.
  */
 final class MetricValues {
     private MetricValues() {
@@ -52,16 +51,6 @@ final class MetricValues {
             case RTT: return 0xffff_ffffL / 8;
             case RTTVAR: return 0xffff_ffffL / 4;
             default: return 0xffff_ffffL;
-        }
-    }
-
-    /** The input form of a metric's value (without the name and lock), as {@code ip route add} reads it. */
-    static String format(RouteMetric metric, MetricValue value) {
-        switch (metric.kind()) {
-            case MILLIS: return value.number() + "ms";
-            case FEATURES: return value.number() == 1 ? "ecn" : Numbers.hex(value.number());
-            case NAME: return value.name();
-            default: return Long.toString(value.number());
         }
     }
 }

@@ -79,7 +79,7 @@ final class RouteAddReader {
                     "no realms on an IPv6 route");
         }
         if ((f.tos & 0x03) != 0) {
-            throw new SyntaxException(valueOf("tos"), "tos " + Numbers.hex2(f.tos) + " sets ECN bits, which the kernel refuses",
+            throw new SyntaxException(valueOf("tos"), "tos " + Spelling.tos(f.tos) + " sets ECN bits, which the kernel refuses",
                     "a tos value with the two low bits clear, such as 0x10 or EF");
         }
         boolean reject = f.type.isReject();
@@ -164,7 +164,7 @@ final class RouteAddReader {
                 once("metric");
                 f.metric = number("metric", next(), 0xffff_ffffL, "a metric from 0 to 4294967295");
                 return;
-            case "realms": once("realms"); f.realms = Realms.parse(next(), i, names); return;
+            case "realms": once("realms"); f.realms = NamedValues.realms(names, next(), i); return;
             case "pref": once("pref"); f.pref = routerPref(next()); return;
             case "table":
                 throw new SyntaxException(i, "a route here takes no 'table': its table is the one it is listed under",

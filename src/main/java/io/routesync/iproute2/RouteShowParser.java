@@ -392,7 +392,7 @@ final class RouteShowParser {
 
     private long realms() throws OutputException {
         try {
-            return Realms.parse(word(), -1, names);
+            return NamedValues.realms(names, word(), -1);
         } catch (SyntaxException e) {
             throw fail(e.getMessage());
         }

@@ -76,11 +76,11 @@ final class RuleReader {
     /** What the kernel would refuse or silently drop (seen in namespaces), said before anything is applied. */
     private void checkKernelLimits(Family family) throws SyntaxException {
         if ((f.tos & 0x03) != 0) {
-            throw new SyntaxException(valueOf("tos"), "tos " + Numbers.hex2(f.tos) + " sets ECN bits, which the kernel refuses",
+            throw new SyntaxException(valueOf("tos"), "tos " + Spelling.tos(f.tos) + " sets ECN bits, which the kernel refuses",
                     "a tos value with the two low bits clear, such as 0x10");
         }
         if (family == Family.INET && (f.tos & ~0x1c) != 0) {
-            throw new SyntaxException(valueOf("tos"), "tos " + Numbers.hex2(f.tos) + " is refused by the kernel in an IPv4 rule",
+            throw new SyntaxException(valueOf("tos"), "tos " + Spelling.tos(f.tos) + " is refused by the kernel in an IPv4 rule",
                     "an IPv4 rule tos of 0x04, 0x08, 0x0c, 0x10, 0x14, 0x18 or 0x1c (TOS bits only)");
         }
         if (f.fwmark != null && f.fwmark.value() == 0 && (f.fwmark.mask() == 0 || !explicitMask)) {
@@ -299,7 +299,7 @@ final class RuleReader {
 
     private void realms() throws SyntaxException {
         once("realms");
-        f.realms = Realms.parse(next(), i, names);
+        f.realms = NamedValues.realms(names, next(), i);
     }
 
     private TableId table(String t) throws SyntaxException {
