@@ -22,6 +22,16 @@ import java.util.List;
  * ...) is dropped; anything not understood is an {@link OutputException} naming the line.
  */
 final class RouteShowParser {
+    /**
+     * The flags iproute2's print_rt_flags prints after a route and after each of its nexthops: the
+     * kernel's view of a path (dead, link down, offloaded), not configuration. {@code onlink}, which is
+     * configuration, is read as an attribute.
+     */
+    private static final List<String> PATH_FLAGS = List.of("dead", "pervasive", "offload", "trap", "linkdown",
+            "unresolved", "notify");
+    /** The hardware offload state of a whole route (RTM_F_OFFLOAD, RTM_F_TRAP, RTM_F_OFFLOAD_FAILED): route lines only. */
+    private static final List<String> ROUTE_FLAGS = List.of("rt_offload", "rt_trap", "rt_offload_failed");
+
     private final ShowCursor w;
     private final Family family;
     private final TableId table;
@@ -99,12 +109,10 @@ final class RouteShowParser {
                 break;
             case 'd':
                 if (w.is("dev")) { w.needWord("dev"); r.dev = w.iface(); return; }
-                if (w.is("dead")) return;
                 break;
             case 'p':
                 if (w.is("proto")) { w.needWord("proto"); r.protocol = w.protocol(); return; }
                 if (w.is("pref")) { w.needWord("pref"); r.pref = w.routerPref(); return; }
-                if (w.is("pervasive")) return;
                 break;
             case 's':
                 if (w.is("src")) { w.needWord("src"); r.prefsrc = address("src"); return; }
@@ -119,25 +127,15 @@ final class RouteShowParser {
             case 't':
                 if (w.is("tos")) { w.needWord("tos"); r.tos = w.tos(); return; }
                 if (w.is("table")) { w.needWord("table"); r.table = w.table(); return; }
-                if (w.is("trap")) return;
                 break;
             case 'n':
                 if (w.is("nhid")) { w.needWord("nhid"); r.nhid = w.number("nhid", 0xffff_ffffL); return; }
-                if (w.is("notify")) return;
                 break;
             case 'o':
                 if (w.is("onlink")) { r.onlink = true; return; }
-                if (w.is("offload")) return;
-                break;
-            case 'l':
-                if (w.is("linkdown")) return;
-                break;
-            case 'u':
-                if (w.is("unresolved")) return;
                 break;
             case 'r':
                 if (w.is("realm") || w.is("realms")) { w.needWord("realms"); r.realms = w.realms(); return; }
-                if (w.is("rt_offload") || w.is("rt_trap") || w.is("rt_offload_failed")) return;
                 break;
             case 'e':
                 if (w.is("expires")) { w.needWord("expires"); return; }
@@ -150,7 +148,15 @@ final class RouteShowParser {
             readMetric(m);
             return;
         }
+        if (isAny(PATH_FLAGS) || isAny(ROUTE_FLAGS)) return;
         throw w.fail("'" + w.word() + "' is not a route attribute routesync understands");
+    }
+
+    private boolean isAny(List<String> flags) {
+        for (String flag : flags) {
+            if (w.is(flag)) return true;
+        }
+        return false;
     }
 
     private RouteMetric metricWord() {
@@ -238,8 +244,7 @@ final class RouteShowParser {
                 weight = (int) w.number("weight", 256);
             } else if (w.is("onlink")) {
                 onlink = true;
-            } else if (!(w.is("dead") || w.is("linkdown") || w.is("pervasive") || w.is("offload") || w.is("trap")
-                    || w.is("unresolved") || w.is("notify"))) {
+            } else if (!isAny(PATH_FLAGS)) {
                 throw w.fail("'" + w.word() + "' is not a nexthop attribute routesync understands");
             }
         }

@@ -7,14 +7,13 @@ import io.routesync.model.TableId;
 
 /**
  * How one value is spelled in iproute2's input syntax, so that {@code ip rule add} / {@code ip route add}
- * (and routesync's own grammars) read it back as the same value. The writers ({@link IpSyntax},
- * {@link ChangeSyntax}) ask only this class; it asks {@link Names} for a name where one is wanted.
+ * (and routesync's own grammars, through {@link ValueWords}) read it back as the same value. The entry
+ * writer, {@link IpSyntax}, asks only this class; this class asks {@link Names} where a name is wanted.
  *
- * <p>{@code names} null means numbers only: batch lines and the canonical text of config, plan, saved and
- * lookup, which must not depend on the name files of the machine that reads them. Otherwise tables,
- * protocols, scopes and IP protocols are named where {@code names} knows a name (text for people).
- * Values that have no names routesync writes (tos, realms, marks, metrics) are spelled the same in
- * both forms.
+ * <p>{@code names} null means numbers only: batch lines, and the text plan and saved files keep, which
+ * must not depend on the name files of the machine that reads them. Otherwise tables, protocols,
+ * scopes and IP protocols are named where {@code names} knows a name (text for people). Values that
+ * have no names routesync writes (tos, realms, marks, metrics) are spelled the same in both forms.
  */
 final class Spelling {
     private Spelling() {
