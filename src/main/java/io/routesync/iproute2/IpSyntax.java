@@ -24,7 +24,7 @@ public final class IpSyntax {
     /**
      * The arguments after {@code ip rule add}/{@code ip rule del}: every attribute the rule has, the
      * priority first, the protocol last. With {@code names} null everything is numeric (batch lines);
-     * otherwise tables and protocols are named where a name is known (human output).
+     * otherwise tables, protocols and IP protocols are named where a name is known (human output).
      */
     public static String ruleArgs(Rule rule, Names names) {
         StringBuilder out = new StringBuilder(64);
