@@ -135,7 +135,7 @@ final class RouteAddReader {
             }
             case "tos": once("tos"); f.tos = ValueWords.tos(names, next(), i); return;
             case "via": once("via"); f.via = gateway(); return;
-            case "dev": once("dev"); f.dev = iface(next()); return;
+            case "dev": once("dev"); f.dev = ValueWords.iface("dev", next(), i); return;
             case "onlink": once("onlink"); f.onlink = true; return;
             case "nhid": once("nhid"); f.nhid = ValueWords.number("nhid", next(), i, 0xffff_ffffL, "a nexthop object id from 1 to 4294967295"); return;
             case "protocol": once("protocol"); f.protocol = ValueWords.protocol(names, next(), i); return;
@@ -244,7 +244,7 @@ final class RouteAddReader {
                 String w = words.get(++i);
                 switch (w) {
                     case "via": via = gateway(); break;
-                    case "dev": dev = iface(next()); break;
+                    case "dev": dev = ValueWords.iface("dev", next(), i); break;
                     case "weight": weight = (int) ValueWords.number("weight", next(), i, 256, "a weight from 1 to 256"); break;
                     case "onlink": onlink = true; break;
                     case "encap": case "as":
@@ -293,13 +293,5 @@ final class RouteAddReader {
 
     private void once(String key) throws SyntaxException {
         if (seen.putIfAbsent(key, i) != null) throw new SyntaxException(i, "'" + key + "' is given twice", "each attribute at most once");
-    }
-
-    private Interface iface(String w) throws SyntaxException {
-        try {
-            return Interface.of(w);
-        } catch (InvalidValueException e) {
-            throw new SyntaxException(i, "dev: " + e.getMessage(), e.expected());
-        }
     }
 }

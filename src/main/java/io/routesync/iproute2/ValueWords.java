@@ -106,7 +106,7 @@ final class ValueWords {
         return new FwMark(value, mask);
     }
 
-    /** A rule's {@code iif}/{@code oif}; the cause tells a name the kernel allows (only routesync does not) from a bad one. */
+    /** A device ({@code dev}, {@code iif}, {@code oif}); the cause tells a name the kernel allows (only routesync does not) from a bad one. */
     static Interface iface(String key, String word, int at) throws SyntaxException {
         try {
             return Interface.of(word);
