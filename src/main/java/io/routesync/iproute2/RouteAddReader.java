@@ -21,6 +21,9 @@ import java.util.Map;
  * Reads the words that follow {@code ip route add}, as a user writes them in a state file. The grammar
  * is iproute2's: {@code [to] [TYPE] PREFIX|default}, attributes in any order, and {@code nexthop} groups
  * last. {@code table} is refused because the state file already says which table a route is in.
+ * This class decides what the words mean and what the kernel would refuse or change; {@link Keywords}
+ * says which keyword a word is (or why routesync refuses it), {@link ValueWords} and
+ * {@link MetricValues} read values.
  */
 final class RouteAddReader {
     private final List<String> words;

@@ -14,7 +14,8 @@ import java.util.Map;
  * takes it (ADD). Both share the selectors; they differ in keywords: show prints {@code PRIO:},
  * {@code lookup [l3mdev-table]} and state marks ({@code [detached]}, {@code [unresolved]}), add takes
  * aliases ({@code pref}, {@code table}, {@code dev}, {@code type}, ...). A word that is not understood is
- * an error with its index, never skipped.
+ * an error with its index, never skipped. This class decides what the words mean and what the kernel
+ * would refuse; {@link Keywords} says which keyword an added word is, {@link ValueWords} reads values.
  */
 final class RuleReader {
     enum Mode { SHOW, ADD }
