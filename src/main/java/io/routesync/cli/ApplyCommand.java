@@ -1,23 +1,23 @@
 package io.routesync.cli;
 
-import io.routesync.apply.Reconciler;
-import io.routesync.config.Diagnostic;
-import io.routesync.config.state.LoadedState;
+import io.routesync.apply.ApplyRecord;
 import io.routesync.apply.ApplySafety;
-import io.routesync.run.FleetLoader;
-import io.routesync.apply.GuardedApply;
-import io.routesync.run.HostRun;
-import io.routesync.model.HostPlan;
-import io.routesync.model.Ownership;
-import io.routesync.iproute2.HostReading;
-import io.routesync.iproute2.Names;
-import io.routesync.render.HumanPlanRenderer;
+import io.routesync.config.Diagnostic;
+import io.routesync.render.FleetJsonRenderer;
+import io.routesync.render.FleetView;
+import io.routesync.render.SingleHostView;
 import io.routesync.render.Style;
+import io.routesync.run.FleetLoader;
+import io.routesync.run.HostJob;
+import io.routesync.run.Pipeline;
+import io.routesync.run.RunResult;
+import io.routesync.run.SavedHostJob;
+import io.routesync.run.Session;
+import io.routesync.saved.SavedPlan;
+import io.routesync.saved.SavedTarget;
 import io.routesync.transport.SshConnections;
-import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,31 +125,11 @@ final class ApplyCommand implements Callable<Integer> {
                     + " to this host? Use --confirm SECONDS.");
         }
         ApplySafety safety = safety(SshConnections.DEFAULT_PROGRAM);
-        SingleHostPlan single = SingleHostPlan.make(state, target, err);
-        LoadedState loaded = single.loaded();
-        Ownership ownership = single.ownership();
-        Reconciler reconciler = single.reconciler();
-        HostReading reading = single.reading();
-        HostPlan plan = single.plan();
-        String host = single.host();
-        Names names = loaded.names();
-        try {
-            out.print(HumanPlanRenderer.render(host, plan, names, style, loaded.state()));
-            if (plan.isEmpty()) return ExitCodes.OK;
-            if (!autoApprove) confirm(host, out);
-            GuardedApply.Outcome o = new GuardedApply(reconciler, Clock.systemUTC(), safety).apply(loaded.state(), ownership, reading,
-                    plan, state.inputs(Version.number()), autoApprove, replanned -> {
-                        out.println("\n" + host + " changed while waiting; applying the new plan:");
-                        out.print(HumanPlanRenderer.render(host, replanned, names, style, loaded.state()));
-                    });
-            if (o.refusal() != null) throw new UserError(ExitCodes.FAILED, o.refusal());
-            if (o.note() != null) err.println("note: " + o.note());
-            return ApplyOutcome.print(host, o.report(), o.confirm(), names, out, err, style);
-        } catch (UserError e) {
-            throw e;
-        } catch (Exception e) {
-            throw Failures.of(e);
-        }
+        HostJob job = SingleHost.job(state, target, err);
+        RunResult result = Pipeline.apply(List.of(job), 1, autoApprove, safety, planned -> {
+            if (!autoApprove) Approvals.host(job.spec().name(), out);
+        }, new SingleHostView(out, err, style, true));
+        return ExitCodes.of(SingleHost.result(result).status(), false);
     }
 
     private int applyFleet(PrintWriter out, PrintWriter err, Style style) throws Exception {
@@ -161,23 +141,27 @@ final class ApplyCommand implements Callable<Integer> {
         for (Diagnostic w : loaded.warnings()) err.println(w.format());
         err.flush();
         FleetConsole console = new FleetConsole(out, err, root.screen, style);
-        try (FleetSession session = FleetSession.open(loaded.hosts(), fleet, target)) {
-            List<HostRun> planned = FleetPlan.run(session.jobs(), fleet.forks(), console, !json);
-            List<HostRun> done = planned;
-            if (planned.stream().anyMatch(r -> r.status() == HostRun.Status.CHANGED)) {
-                if (!json) console.print(FleetApply.summary(planned) + "\n\n");
-                if (!autoApprove) FleetApply.confirm(planned, out);
-                done = FleetApply.run(session.jobs(), planned, fleet.forks(), console, !json, autoApprove, safety);
-            } else if (!json) {
-                boolean allPlanned = planned.stream().allMatch(r -> r.status() == HostRun.Status.OK);
-                console.print(allPlanned ? "No changes to apply.\n\n" : "No changes to apply on the hosts that could be planned.\n\n");
+        FleetView view = new FleetView(console, FleetView.Command.APPLY, !json);
+        try (Session session = fleet.session(loaded.hosts().stream().anyMatch(h -> !h.local()))) {
+            RunResult done;
+            try {
+                done = Pipeline.apply(session.jobs(loaded.hosts(), target.settings()), fleet.forks(), autoApprove, safety, planned -> {
+                    if (!autoApprove) Approvals.fleet(planned, out);
+                }, view);
+            } finally {
+                console.endProgress();
             }
-            if (json) out.print(FleetReport.json("apply", done));
-            else console.print(FleetReport.recap(done, false, style, console.width()));
-            return FleetReport.exitCode(done, false);
+            if (json) out.print(FleetJsonRenderer.render("apply", done.hosts()));
+            else view.recap(done);
+            return ExitCodes.of(done.worst(), false);
         }
     }
 
+    /**
+     * {@code apply PLAN}: exactly the saved plan, on the hosts it names, reached as they were when it was
+     * made, without a question (it was reviewed when it was saved; each host is re-read first, and one
+     * that changed since is refused as stale). One host reads like a single-host apply; several like -i.
+     */
     private int applyPlanFile(PrintWriter out, PrintWriter err, Style style) throws Exception {
         if (state.hasStateFiles() || state.inventory != null) {
             throw new UserError(ExitCodes.USAGE, "a plan file says which hosts and states it applies: -f and -i cannot be combined with "
@@ -193,8 +177,29 @@ final class ApplyCommand implements Callable<Integer> {
         }
         fleet.check(true);
         ApplySafety safety = safety(fleet.sshProgram());
-        FleetConsole console = new FleetConsole(out, err, root.screen, style);
-        return new PlanFileApply(planFile, fleet, target, safety, json).run(console);
+        SavedPlan plan = PlanFileInput.read(planFile);
+        // the records name the inputs the plan was made from, by this routesync
+        ApplyRecord.Inputs inputs = new ApplyRecord.Inputs(plan.inputsDigest(), plan.commit(), Version.number());
+        boolean overSsh = plan.hosts().stream().anyMatch(h -> h.target().kind() == SavedTarget.Kind.SSH);
+        try (Session session = fleet.session(overSsh)) {
+            List<SavedHostJob> jobs = session.jobs(plan, inputs, target.settings());
+            if (jobs.size() == 1 && !json) {
+                SingleHostView view = new SingleHostView(out, err, style, true);
+                view.saved(jobs.get(0));
+                return ExitCodes.of(SingleHost.result(Pipeline.applySaved(jobs, 1, safety, view)).status(), false);
+            }
+            FleetConsole console = new FleetConsole(out, err, root.screen, style);
+            FleetView view = new FleetView(console, FleetView.Command.APPLY_SAVED, !json);
+            RunResult done;
+            try {
+                done = Pipeline.applySaved(jobs, fleet.forks(), safety, view);
+            } finally {
+                console.endProgress();
+            }
+            if (json) out.print(FleetJsonRenderer.render("apply", done.hosts()));
+            else view.recap(done);
+            return ExitCodes.of(done.worst(), false);
+        }
     }
 
     private ApplySafety safety(List<String> sshProgram) throws UserError {
@@ -203,19 +208,5 @@ final class ApplyCommand implements Callable<Integer> {
             throw new UserError(ExitCodes.USAGE, "--confirm " + seconds + " is out of range (0-" + MAX_CONFIRM_SECONDS + " seconds; 0 is off)");
         }
         return new ApplySafety(seconds == 0 ? null : Duration.ofSeconds(seconds), allowManagementChange, sshProgram);
-    }
-
-    private void confirm(String host, PrintWriter out) throws UserError {
-        Console console = System.console();
-        if (console == null) {
-            throw new UserError(ExitCodes.USAGE, "refusing to apply without confirmation: there is no terminal to ask on."
-                    + " Review the plan above and run again with --auto-approve (or save it with plan --out FILE and apply FILE).");
-        }
-        out.print("\nDo you want to apply these changes on " + host + "? Only 'yes' is accepted: ");
-        out.flush();
-        String answer = console.readLine();
-        if (answer == null || !answer.strip().equals("yes")) {
-            throw new UserError(ExitCodes.FAILED, "apply cancelled; nothing was changed.");
-        }
     }
 }

@@ -1,6 +1,8 @@
 package io.routesync.cli;
 
-/** routesync's exit codes (DESIGN.md §11), sysexits-style where one fits. */
+import io.routesync.run.HostRun;
+
+/** routesync's exit codes (docs/exit-codes.md), sysexits-style where one fits. */
 public final class ExitCodes {
     /** Nothing to do, or applied and verified. */
     public static final int OK = 0;
@@ -18,5 +20,19 @@ public final class ExitCodes {
     public static final int LOCKED = 75;
 
     private ExitCodes() {
+    }
+
+    /**
+     * The exit code of a run that ended at {@code status} (its most serious host's): 1 failed, 69
+     * unreachable, 2 changes pending with {@code detailedChanges} (plan --detailed-exitcode), else 0.
+     */
+    public static int of(HostRun.Status status, boolean detailedChanges) {
+        switch (status) {
+            case FAILED: return FAILED;
+            case UNREACHABLE: return UNAVAILABLE;
+            case CHANGED: return detailedChanges ? CHANGES : OK;
+            case OK: return OK;
+            default: throw new AssertionError(status);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.routesync.cli;
 
+import io.routesync.render.FleetOutput;
 import io.routesync.render.ProgressText;
 import io.routesync.render.Style;
 import java.io.PrintWriter;
@@ -9,7 +10,7 @@ import java.io.PrintWriter;
  * line on stderr that is erased before each block and drawn again after it, so the two never mix.
  * Callers serialize their calls (ParallelRun's listener does).
  */
-final class FleetConsole {
+final class FleetConsole implements FleetOutput {
     private static final String ERASE_LINE = TerminalSafeWriter.ERASE_LINE;
 
     private final PrintWriter out;
@@ -25,24 +26,19 @@ final class FleetConsole {
         this.style = style;
     }
 
-    Style style() {
+    @Override
+    public Style style() {
         return style;
     }
 
-    int width() {
+    @Override
+    public int width() {
         return screen.width();
     }
 
-    PrintWriter out() {
-        return out;
-    }
-
-    PrintWriter err() {
-        return err;
-    }
-
     /** Shows {@code planning 3/8 hosts (2 running)}; a no-op unless stderr is a terminal. */
-    void progress(String verb, int done, int running, int total) {
+    @Override
+    public void progress(String verb, int done, int running, int total) {
         if (!screen.progress()) return;
         // one column short of the width: writing the last column makes some terminals wrap early
         progress = ProgressText.line(verb, done, running, total, Math.max(0, screen.width() - 1));
@@ -51,7 +47,8 @@ final class FleetConsole {
     }
 
     /** Prints a block (or any text) to stdout without tearing the progress line. */
-    void print(String text) {
+    @Override
+    public void print(String text) {
         if (screen.progress() && !progress.isEmpty()) {
             err.print(ERASE_LINE);
             err.flush();
@@ -65,7 +62,8 @@ final class FleetConsole {
     }
 
     /** Removes the progress line for good: the phase is over. */
-    void endProgress() {
+    @Override
+    public void endProgress() {
         if (screen.progress() && !progress.isEmpty()) {
             err.print(ERASE_LINE);
             err.flush();

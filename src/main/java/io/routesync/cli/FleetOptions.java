@@ -1,5 +1,8 @@
 package io.routesync.cli;
 
+import io.routesync.run.Session;
+import io.routesync.transport.TransportException;
+
 import io.routesync.transport.SshConnections;
 import io.routesync.transport.SshSettings;
 import java.time.Duration;
@@ -71,5 +74,14 @@ public final class FleetOptions {
             throw new UserError(ExitCodes.USAGE, "--connect-timeout " + connectTimeout + " is out of range (1-3600 seconds)");
         }
         return Duration.ofSeconds(connectTimeout);
+    }
+
+    /** The run's session: ssh connections opened with --ssh-program when {@code needed}. */
+    Session session(boolean needed) throws UserError {
+        try {
+            return Session.open(needed, new Session.SshChoices(sshProgram(), connectTimeout(), acceptNewHostKeys));
+        } catch (TransportException e) {
+            throw new UserError(ExitCodes.FAILED, e.getMessage(), e);
+        }
     }
 }

@@ -9,7 +9,6 @@ final class Hosts {
     }
 
     static Reconciler reconciler(TargetOptions options) throws UserError {
-        return new Reconciler(options.target(), options.paths(),
-                new Reconciler.Settings(options.lockWait(), options.runTimeout()), Clock.systemUTC());
+        return new Reconciler(options.target(), options.paths(), options.settings(), Clock.systemUTC());
     }
 }

@@ -1,27 +1,23 @@
 package io.routesync.cli;
 
-import io.routesync.apply.ApplyRecord;
-import io.routesync.apply.DataPaths;
-import io.routesync.apply.SavedTargets;
-import io.routesync.transport.TargetPaths;
 import io.routesync.config.Diagnostic;
-import io.routesync.config.state.LoadedState;
-import io.routesync.run.FleetLoader;
-import io.routesync.run.HostRun;
-import io.routesync.model.HostPlan;
-import io.routesync.render.HumanPlanRenderer;
+import io.routesync.render.FleetJsonRenderer;
+import io.routesync.render.FleetView;
 import io.routesync.render.JsonPlanRenderer;
 import io.routesync.render.PolicyDot;
-import io.routesync.saved.SavedHost;
-import io.routesync.saved.SavedPlan;
+import io.routesync.render.SingleHostView;
+import io.routesync.run.FleetLoader;
+import io.routesync.run.HostJob;
+import io.routesync.run.HostRun;
+import io.routesync.run.Pipeline;
+import io.routesync.run.PlanFiles;
+import io.routesync.run.RunResult;
+import io.routesync.run.Session;
+import io.routesync.apply.DataPaths;
+import io.routesync.transport.TargetPaths;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -97,28 +93,19 @@ final class PlanCommand implements Callable<Integer> {
         if (outFile != null) PlanFileOutput.check(outFile);
         if (outFile != null) checkRecordable(inventory);
         if (inventory) return planFleet(out, err);
-        SingleHostPlan single = SingleHostPlan.make(state, target, err);
-        LoadedState loaded = single.loaded();
-        HostPlan plan = single.plan();
-        String host = single.host();
+        HostJob job = SingleHost.job(state, target, err);
+        HostRun run = SingleHost.result(Pipeline.plan(List.of(job), 1,
+                new SingleHostView(out, err, Terminal.style(root.noColor), f == OutputFormat.TEXT)));
         if (f.isPicture()) {
-            var observed = single.reading().observed();
-            String picture = PolicyDot.plan(host, observed.rules(), LiveState.byTable(observed.routes(), observed.tablesRead()), plan,
-                    loaded.names(), PolicyDot.Marks.of(single.ownership()));
+            var observed = run.reading().observed();
+            String picture = PolicyDot.plan(run.name(), observed.rules(), LiveState.byTable(observed.routes(), observed.tablesRead()),
+                    run.plan(), run.spec().loaded().names(), PolicyDot.Marks.of(run.spec().ownership()));
             out.print(f == OutputFormat.SVG ? Graphviz.svg(dot, picture) : picture);
         } else if (json) {
-            out.print(JsonPlanRenderer.render(List.of(new JsonPlanRenderer.HostEntry(host, plan, loaded.names()))));
-        } else {
-            out.print(HumanPlanRenderer.render(host, plan, loaded.names(), Terminal.style(root.noColor), loaded.state()));
+            out.print(JsonPlanRenderer.render(List.of(new JsonPlanRenderer.HostEntry(run.name(), run.plan(), run.spec().loaded().names()))));
         }
-        if (outFile != null) {
-            ApplyRecord.Inputs inputs = state.inputs(Version.number());
-            SavedHost saved = new SavedHost(host, SavedTargets.describe(single.reconciler().target(), single.reconciler().paths()),
-                    single.ownership().protocolTag(), single.reading().digest(), loaded.state(), plan);
-            save(new SavedPlan(Version.number(), Instant.now().toString(), inputs.digest(), inputs.commit(), List.of(saved)), List.of(),
-                    out, err);
-        }
-        return detailedExitCode && !plan.isEmpty() ? ExitCodes.CHANGES : ExitCodes.OK;
+        if (outFile != null) save(PlanFiles.of(List.of(job), new RunResult(List.of(run)), false, Version.number(), Instant.now()), out, err);
+        return ExitCodes.of(run.status(), detailedExitCode);
     }
 
     /**
@@ -150,60 +137,34 @@ final class PlanCommand implements Callable<Integer> {
         for (Diagnostic w : loaded.warnings()) err.println(w.format());
         err.flush();
         FleetConsole console = new FleetConsole(out, err, root.screen, Terminal.style(root.noColor));
-        try (FleetSession session = FleetSession.open(loaded.hosts(), fleet, target)) {
-            List<HostRun> runs = FleetPlan.run(session.jobs(), fleet.forks(), console, !json);
-            if (json) out.print(FleetReport.json("plan", runs));
-            else console.print(FleetReport.recap(runs, true, console.style(), console.width()));
-            if (outFile != null) saveFleet(session, runs, out, err);
-            return FleetReport.exitCode(runs, detailedExitCode);
-        }
-    }
-
-    /** One saved host per host that could be planned, named as in the inventory; the others are named as left out. */
-    private void saveFleet(FleetSession session, List<HostRun> runs, PrintWriter out, PrintWriter err) throws UserError {
-        List<SavedHost> hosts = new ArrayList<>();
-        List<String> leftOut = new ArrayList<>();
-        List<ApplyRecord.Inputs> inputs = new ArrayList<>();
-        for (int i = 0; i < runs.size(); i++) {
-            HostRun r = runs.get(i);
-            if (r.failure() != null) {
-                leftOut.add(r.name());
-                continue;
+        FleetView view = new FleetView(console, FleetView.Command.PLAN, !json);
+        try (Session session = fleet.session(loaded.hosts().stream().anyMatch(h -> !h.local()))) {
+            List<HostJob> jobs = session.jobs(loaded.hosts(), target.settings());
+            RunResult runs;
+            try {
+                runs = Pipeline.plan(jobs, fleet.forks(), view);
+            } finally {
+                console.endProgress();
             }
-            hosts.add(session.jobs().get(i).saved(r));
-            inputs.add(r.spec().inputs());
+            if (json) out.print(FleetJsonRenderer.render("plan", runs.hosts()));
+            else view.recap(runs);
+            if (outFile != null) save(PlanFiles.of(jobs, runs, true, Version.number(), Instant.now()), out, err);
+            return ExitCodes.of(runs.worst(), detailedExitCode);
         }
-        if (hosts.isEmpty()) {
-            err.println("error: no host could be planned, so no plan was saved to " + outFile + ".");
-            return;
-        }
-        // every host came from the same commit (or none); the file keeps one digest for all their inputs
-        save(new SavedPlan(Version.number(), Instant.now().toString(), fleetDigest(hosts, inputs), inputs.get(0).commit(), hosts),
-                leftOut, out, err);
     }
 
     /** True for JSON and pictures: stdout is one document, so hints go to stderr. */
     private boolean machineOutput;
 
     /** Writes the plan file; the hint goes to stderr with --json or a picture, so stdout stays one document. */
-    private void save(SavedPlan plan, List<String> leftOut, PrintWriter out, PrintWriter err) throws UserError {
-        PlanFileOutput.write(outFile, plan);
+    private void save(PlanFiles.Built built, PrintWriter out, PrintWriter err) throws UserError {
+        if (built.plan() == null) {
+            err.println("error: no host could be planned, so no plan was saved to " + outFile + ".");
+            return;
+        }
+        PlanFileOutput.write(outFile, built.plan());
         PrintWriter hint = machineOutput ? err : out;
-        hint.print((machineOutput ? "" : "\n") + PlanFileOutput.saved(outFile, plan, leftOut));
+        hint.print((machineOutput ? "" : "\n") + PlanFileOutput.saved(outFile, built.plan(), built.leftOut()));
         hint.flush();
-    }
-
-    /** A digest of the hosts' own input digests, by name: what the apply records of a fleet plan name as its inputs. */
-    private static String fleetDigest(List<SavedHost> hosts, List<ApplyRecord.Inputs> inputs) {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        for (int i = 0; i < hosts.size(); i++) {
-            sha.update((hosts.get(i).name() + "=" + inputs.get(i).digest() + "\0").getBytes(StandardCharsets.UTF_8));
-        }
-        return HexFormat.of().formatHex(sha.digest());
     }
 }

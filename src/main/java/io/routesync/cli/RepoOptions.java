@@ -125,7 +125,7 @@ public final class RepoOptions {
         return commit;
     }
 
-    /** The exit code a repository problem stands for (DESIGN.md §11). */
+    /** The exit code a repository problem stands for (docs/exit-codes.md#repository-problems). */
     static UserError failure(GitSourceException e) {
         switch (e.kind()) {
             case NOT_A_REPOSITORY:

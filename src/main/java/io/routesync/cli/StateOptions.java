@@ -1,6 +1,5 @@
 package io.routesync.cli;
 
-import io.routesync.apply.ApplyRecord;
 import io.routesync.config.Diagnostic;
 import io.routesync.config.InvalidInputException;
 import io.routesync.config.SourceFile;
@@ -11,14 +10,9 @@ import io.routesync.config.state.LoadedState;
 import io.routesync.config.state.StateLoader;
 import io.routesync.model.Ownership;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.TreeMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,28 +70,24 @@ public final class StateOptions {
         return protocolTag;
     }
 
+    /** The desired state the state files and --vars make, and what it was made of (for the apply records' digest). */
+    record Loaded(LoadedState state, List<SourceFile> files, Variables variables) {
+    }
+
     /** Reads and merges the state files; every problem in any of them is reported at once. */
     LoadedState load() throws InvalidInputException, UserError {
+        return loadWithInputs().state();
+    }
+
+    /** {@link #load}, with the files as read and the --vars. */
+    Loaded loadWithInputs() throws InvalidInputException, UserError {
         if (stateFiles.isEmpty()) {
             throw new UserError(ExitCodes.USAGE, "no desired state given: pass -f FILE (e.g. -f states/dual-uplink.yml),"
                     + " or -i INVENTORY for a fleet");
         }
-        return StateLoader.load(readAll(stateFiles), Variables.commandLine(vars), protocolTag);
-    }
-
-    /** A digest of the inputs (file names, contents, variables) for the apply record. */
-    ApplyRecord.Inputs inputs(String version) throws InvalidInputException {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        for (SourceFile f : readAll(stateFiles)) {
-            sha.update((f.name() + "\0" + f.content() + "\0").getBytes(StandardCharsets.UTF_8));
-        }
-        new TreeMap<>(vars).forEach((k, v) -> sha.update((k + "=" + v + "\0").getBytes(StandardCharsets.UTF_8)));
-        return new ApplyRecord.Inputs(HexFormat.of().formatHex(sha.digest()), null, version);
+        List<SourceFile> files = readAll(stateFiles);
+        Variables variables = Variables.commandLine(vars);
+        return new Loaded(StateLoader.load(files, variables, protocolTag), files, variables);
     }
 
     static List<SourceFile> readAll(List<Path> files) throws InvalidInputException {

@@ -1,5 +1,7 @@
 package io.routesync.cli;
 
+import io.routesync.apply.Reconciler;
+
 import io.routesync.transport.TargetPaths;
 import io.routesync.transport.LocalTarget;
 import io.routesync.transport.Target;
@@ -49,6 +51,11 @@ public final class TargetOptions {
 
     Duration lockWait() {
         return Duration.ofSeconds(Math.max(0, lockTimeout));
+    }
+
+    /** How long a run waits for a host's lock, and how long one read or apply may take. */
+    Reconciler.Settings settings() {
+        return new Reconciler.Settings(lockWait(), runTimeout());
     }
 
     Duration runTimeout() {

@@ -22,7 +22,7 @@ public interface Variables {
         return null;
     }
 
-    /** Every defined name, so an undefined one can be answered with "did you mean ...?". */
+    /** Every defined name, sorted, so an undefined one can be answered with "did you mean ...?". */
     Set<String> names();
 
     /**

@@ -1,6 +1,5 @@
 package io.routesync.git;
 
-import io.routesync.apply.ApplyRecord;
 import io.routesync.config.Diagnostic;
 import io.routesync.config.InvalidInputException;
 import io.routesync.config.Nearest;
@@ -16,11 +15,7 @@ import io.routesync.config.inventory.StateRef;
 import io.routesync.config.state.LoadedState;
 import io.routesync.config.state.StateLoader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -103,18 +98,5 @@ public final class CommitInputs {
         }
         if (!problems.isEmpty()) throw new InvalidInputException(problems);
         return files;
-    }
-
-    /** What the apply record says the state came from: the commit, and a digest of the files and variables used. */
-    public static ApplyRecord.Inputs recordInputs(RepoCommit commit, List<SourceFile> files, Variables variables, String version) {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        for (SourceFile f : files) sha.update((f.name() + "\0" + f.content() + "\0").getBytes(StandardCharsets.UTF_8));
-        for (String name : variables.names()) sha.update((name + "=" + variables.lookup(name) + "\0").getBytes(StandardCharsets.UTF_8));
-        return new ApplyRecord.Inputs(HexFormat.of().formatHex(sha.digest()), commit.id(), version);
     }
 }

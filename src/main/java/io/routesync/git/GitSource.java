@@ -25,7 +25,7 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * whose tree is read without a checkout.
  */
 public final class GitSource implements AutoCloseable {
-    /** routesync's cache when {@code --cache-dir} is not given (DESIGN.md §10). */
+    /** routesync's cache when {@code --cache-dir} is not given (docs/git.md#the-cache). */
     public static final Path DEFAULT_CACHE = Path.of("/var/cache/routesync");
 
     static {

@@ -11,5 +11,9 @@
  *
  * <p>Only {@link io.routesync.git.RepoLocation} is pure; everything else reads the repository or the
  * network.
+ *
+ * <p>In the package order (model, iproute2, config/plan/saved/lookup/git, transport, apply, run,
+ * render, cli) it uses {@code io.routesync.config} and its
+ * sub-packages (the same readers run on a commit's tree), JGit and the JDK's crypto, files and clock.
  */
 package io.routesync.git;

@@ -4,9 +4,10 @@ import io.routesync.model.Route;
 import io.routesync.model.Rule;
 
 /**
- * When a live entry counts as the desired one (DESIGN.md section 6: "a live entry that equals a desired
- * one, ignoring the tag, is adopted as it is"). The protocol is ignored only while the desired entry
- * asks for routesync's own tag (the default); a state that names another protocol explicitly
+ * When a live entry counts as the desired one
+ * (docs/route-identity.md#equality-when-the-observed-route-is-the-desired-one: "an observed entry equal
+ * but for its protocol is adopted as it is"). The protocol is ignored only while the desired entry asks
+ * for routesync's own tag (the default); a state that names another protocol explicitly
  * ({@code proto static}) gets exactly that, so its protocol is compared like any other attribute.
  */
 final class Adoption {

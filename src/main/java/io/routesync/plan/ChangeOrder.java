@@ -17,11 +17,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The make-before-break order of DESIGN.md section 7: table names; route adds and replaces (a table is
- * complete before a rule points to it); rule adds; rule deletes; route deletes. Two deletes must run
- * early because the kernel would refuse what follows otherwise: a route delete with the same key as an
- * add or replace goes right before it (replace rewrites the first route with the key; add fails while
- * one exists), and a rule delete the kernel would take for a rule being added
+ * The make-before-break order (docs/planning.md#make-before-break-order): table names; route adds and
+ * replaces (a table is complete before a rule points to it); rule adds; rule deletes; route deletes. Two
+ * deletes must run early because the kernel would refuse what follows otherwise: a route delete with the
+ * same key as an add or replace goes right before it (replace rewrites the first route with the key; add
+ * fails while one exists), and a rule delete the kernel would take for a rule being added
  * ({@link RuleCollision}) goes right before that add. The key stays routed meanwhile in the first case.
  */
 final class ChangeOrder {
@@ -46,8 +46,9 @@ final class ChangeOrder {
 
     /**
      * Rule adds in descending priority: the kernel's rule list is sorted, and inserting from the far end
-     * is cheaper (IPROUTE2.md section 9). Rules the kernel numbers itself go last. At one priority the
-     * rule with fewer loosely compared selectors goes first, so the kernel never refuses the other.
+     * is cheaper (measured: docs/planning.md#make-before-break-order). Rules the kernel numbers itself go
+     * last. At one priority the rule with fewer loosely compared selectors goes first, so the kernel
+     * never refuses the other.
      */
     static final Comparator<Change> RULE_ADDS = (a, b) -> {
         Rule x = (Rule) a.entry();

@@ -15,8 +15,8 @@ import java.util.TreeSet;
 
 /**
  * Computes the minimal, ordered changes that take a host from its observed to its desired state,
- * within what routesync owns (DESIGN.md sections 6 and 7). Pure: the same inputs, in any order, give
- * the same plan.
+ * within what routesync owns (docs/planning.md#ownership, #minimal-changes, #make-before-break-order).
+ * Pure: the same inputs, in any order, give the same plan.
  */
 public final class Planner {
     private Planner() {

@@ -18,10 +18,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Plans the way back after a failed apply (DESIGN.md section 8): every entry the attempted plan touched
- * (its route keys, its rule identities, its table names) returns exactly to the snapshot taken before,
- * protocol included; nothing else is looked at. Rules the kernel numbered (added without priority) are
- * found again as the live rules equal to them at any priority that the snapshot did not hold.
+ * Plans the way back after a failed apply (docs/planning.md#verify-and-rollback): every entry the
+ * attempted plan touched (its route keys, its rule identities, its table names) returns exactly to the
+ * snapshot taken before, protocol included; nothing else is looked at. Rules the kernel numbered (added
+ * without priority) are found again as the live rules equal to them at any priority that the snapshot did
+ * not hold.
  *
  * <p>A rule the kernel would take for one being restored or deleted is deleted and added back too,
  * touched or not ({@link #clearTheWay}): its content ends as it was.

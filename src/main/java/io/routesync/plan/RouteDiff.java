@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Desired against observed routes, key by key (IPROUTE2.md section 4): a missing key is added, a key
+ * Desired against observed routes, key by key (docs/route-identity.md#identity): a missing key is added, a key
  * whose route differs is replaced in place, an owned route whose key is no longer desired is deleted.
  * A metric or tos change is a different key, so it falls out as add + delete.
  *

@@ -19,12 +19,13 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Applies changes to an observed state the way the kernel would (IPROUTE2.md sections 1 and 4), without
- * a kernel: route add fails on an existing key, replace rewrites the first route with the key, route
- * delete removes exactly the given route; rules keep the kernel's list order, a rule without priority
- * gets the kernel's choice, an add the kernel takes for an existing rule fails, and a rule delete
- * removes the first rule its attributes match, which need not be the one meant ({@link RuleCollision}).
- * Property tests use it to check that applying a plan converges, and it can preview a plan's effect.
+ * Applies changes to an observed state the way the kernel would
+ * (docs/route-identity.md#how-the-kernel-applies-a-change), without a kernel: route add fails on an
+ * existing key, replace rewrites the first route with the key, route delete removes exactly the given
+ * route; rules keep the kernel's list order, a rule without priority gets the kernel's choice, an add the
+ * kernel takes for an existing rule fails, and a rule delete removes the first rule its attributes match,
+ * which need not be the one meant ({@link RuleCollision}). Property tests use it to check that applying a
+ * plan converges, and it can preview a plan's effect.
  */
 public final class Simulator {
     private final Map<Family, List<Rule>> rules = new EnumMap<>(Family.class);

@@ -1,11 +1,13 @@
 package io.routesync.render;
 
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.routesync.model.HostPlan;
-import io.routesync.iproute2.Names;
+import io.routesync.run.HostRun;
+import io.routesync.run.HostRun.Status;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,50 +19,23 @@ import java.util.Locale;
 public final class FleetJsonRenderer {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /**
-     * One host. {@code plan} is null when the host could not be planned; {@code outcome} (an apply's
-     * ending, like {@code applied}), {@code confirm} (with --confirm, like {@code confirmed}), {@code
-     * error}, {@code record} and {@code commit} (the git commit the state came from) are null when
-     * they do not apply. {@code warnings} are what reading the host warned about (always a list).
-     */
-    public record HostEntry(String host, RecapRenderer.Kind kind, HostPlan plan, Names names, String outcome, String confirm,
-                            String error, String record, String commit, List<String> warnings) {
-        public HostEntry {
-            warnings = warnings == null ? List.of() : List.copyOf(warnings);
-        }
-    }
-
     private FleetJsonRenderer() {
     }
 
     /** @param command {@code plan} or {@code apply}: decides whether CHANGED reads "changes_pending" or "changed" */
-    public static String render(String command, List<HostEntry> hosts) {
+    public static String render(String command, List<HostRun> runs) {
         boolean pending = command.equals("plan");
         ObjectNode root = JSON.createObjectNode();
         root.put("format_version", JsonPlanRenderer.FORMAT_VERSION);
         root.put("command", command);
         ArrayNode array = root.putArray("hosts");
-        int[] counts = new int[RecapRenderer.Kind.values().length];
-        for (HostEntry h : hosts) {
-            counts[h.kind().ordinal()]++;
-            ObjectNode node = array.addObject();
-            node.put("host", h.host());
-            node.put("status", status(h.kind(), pending));
-            if (h.outcome() != null) node.put("outcome", h.outcome());
-            if (h.confirm() != null) node.put("confirm", h.confirm());
-            if (h.error() != null) node.put("error", h.error());
-            if (h.record() != null) node.put("record", h.record());
-            if (h.commit() != null) node.put("commit", h.commit());
-            ArrayNode warnings = node.putArray("warnings");
-            h.warnings().forEach(warnings::add);
-            if (h.plan() != null) {
-                ObjectNode plan = JsonPlanRenderer.host(new JsonPlanRenderer.HostEntry(h.host(), h.plan(), h.names()));
-                plan.remove("host");
-                node.setAll(plan);
-            }
+        int[] counts = new int[Status.values().length];
+        for (HostRun r : runs) {
+            counts[r.status().ordinal()]++;
+            host(array.addObject(), r, pending);
         }
         ObjectNode recap = root.putObject("recap");
-        for (RecapRenderer.Kind k : RecapRenderer.Kind.values()) recap.put(status(k, pending), counts[k.ordinal()]);
+        for (Status k : Status.values()) recap.put(status(k, pending), counts[k.ordinal()]);
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -68,8 +43,33 @@ public final class FleetJsonRenderer {
         }
     }
 
-    static String status(RecapRenderer.Kind kind, boolean pending) {
-        if (kind == RecapRenderer.Kind.CHANGED && pending) return "changes_pending";
+    /**
+     * One host: its status; how its apply ended ({@code outcome}, like {@code applied}) and with --confirm
+     * whether it was confirmed; its error, record and the git commit its state came from, when they
+     * apply; what reading it warned about (always a list); and its plan (the applied one after an
+     * apply), with the same fields as a single-host {@code plan --json}, when it was planned.
+     */
+    private static void host(ObjectNode node, HostRun r, boolean pending) {
+        node.put("host", r.name());
+        node.put("status", status(r.status(), pending));
+        if (r.report() != null) node.put("outcome", r.report().outcome().name().toLowerCase(Locale.ROOT));
+        if (r.confirm() != null) node.put("confirm", r.confirm().outcome().name().toLowerCase(Locale.ROOT));
+        String error = r.failure() != null ? r.failure().detail() : r.reason();
+        if (error != null) node.put("error", error);
+        if (r.report() != null && r.report().record() != null) node.put("record", r.report().record());
+        if (r.spec().inputs().commit() != null) node.put("commit", r.spec().inputs().commit());
+        ArrayNode warnings = node.putArray("warnings");
+        r.warnings().forEach(warnings::add);
+        HostPlan plan = r.report() != null && r.report().applied() != null ? r.report().applied() : r.plan();
+        if (plan != null) {
+            ObjectNode fields = JsonPlanRenderer.host(new JsonPlanRenderer.HostEntry(r.name(), plan, r.spec().loaded().names()));
+            fields.remove("host");
+            node.setAll(fields);
+        }
+    }
+
+    static String status(Status kind, boolean pending) {
+        if (kind == Status.CHANGED && pending) return "changes_pending";
         return kind.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -43,14 +43,8 @@ public final class HumanPlanRenderer {
             String previous = ChangeSyntax.previous(change, names);
             if (previous != null) out.append("      ").append(style.dim("was: " + previous)).append('\n');
         }
-        out.append('\n').append(summary(plan)).append('\n');
+        out.append('\n').append(Summary.plan(plan)).append('\n');
         return out.toString();
-    }
-
-    /** {@code Plan: N to add, N to change, N to delete.} */
-    public static String summary(HostPlan plan) {
-        return "Plan: " + plan.count(Action.ADD) + " to add, " + plan.count(Action.REPLACE) + " to change, "
-                + plan.count(Action.DELETE) + " to delete.";
     }
 
     private static boolean deletesEverything(HostPlan plan, DesiredState desired) {

@@ -1,5 +1,8 @@
 package io.routesync.render;
 
+import io.routesync.run.HostRun;
+import io.routesync.run.HostRun.Status;
+
 import java.util.List;
 
 /**
@@ -9,13 +12,6 @@ import java.util.List;
  */
 public final class RecapRenderer {
 
-    /** Where one host stands. */
-    public enum Kind { OK, CHANGED, FAILED, UNREACHABLE }
-
-    /** One host's line: its changes (pending or applied) and, when it failed, why in one line. */
-    public record Row(String host, Kind kind, int changes, String reason) {
-    }
-
     private RecapRenderer() {
     }
 
@@ -23,37 +19,38 @@ public final class RecapRenderer {
      * @param pending true for a plan ("changes pending (N)"), false for an apply ("changed (N)")
      * @param width   the terminal's width to cut lines at, or 0 to keep them whole (logs, pipes)
      */
-    public static String render(List<Row> rows, boolean pending, Style style, int width) {
+    public static String render(List<HostRun> runs, boolean pending, Style style, int width) {
         int nameWidth = 0;
-        for (Row r : rows) nameWidth = Math.max(nameWidth, r.host().length());
+        for (HostRun r : runs) nameWidth = Math.max(nameWidth, r.name().length());
         StringBuilder out = new StringBuilder("Recap:\n");
-        int[] counts = new int[Kind.values().length];
-        for (Row r : rows) {
-            counts[r.kind().ordinal()]++;
-            String plain = "  " + pad(r.host(), nameWidth) + "  " + status(r, pending);
+        int[] counts = new int[Status.values().length];
+        for (HostRun r : runs) {
+            counts[r.status().ordinal()]++;
+            String plain = "  " + pad(r.name(), nameWidth) + "  " + status(r, pending);
             String line = TextWidth.cut(plain, width);
-            out.append(colour(r.kind(), line, style)).append('\n');
+            out.append(colour(r.status(), line, style)).append('\n');
         }
-        out.append("Hosts: ").append(rows.size()).append(" total, ")
-                .append(counts[Kind.OK.ordinal()]).append(" ok, ")
-                .append(counts[Kind.CHANGED.ordinal()]).append(pending ? " changes pending, " : " changed, ")
-                .append(counts[Kind.FAILED.ordinal()]).append(" failed, ")
-                .append(counts[Kind.UNREACHABLE.ordinal()]).append(" unreachable.\n");
+        out.append("Hosts: ").append(runs.size()).append(" total, ")
+                .append(counts[Status.OK.ordinal()]).append(" ok, ")
+                .append(counts[Status.CHANGED.ordinal()]).append(pending ? " changes pending, " : " changed, ")
+                .append(counts[Status.FAILED.ordinal()]).append(" failed, ")
+                .append(counts[Status.UNREACHABLE.ordinal()]).append(" unreachable.\n");
         return out.toString();
     }
 
-    /** The status words of a row: {@code ok}, {@code changed (3)}, {@code failed: WHY}, ... */
-    public static String status(Row r, boolean pending) {
-        switch (r.kind()) {
+    /** The status words of a host's line: {@code ok}, {@code changed (3)}, {@code failed: WHY}, ... */
+    public static String status(HostRun r, boolean pending) {
+        String reason = r.reason();
+        switch (r.status()) {
             case OK: return "ok";
             case CHANGED: return (pending ? "changes pending (" : "changed (") + r.changes() + ")";
-            case FAILED: return "failed" + (r.reason() == null ? "" : ": " + r.reason());
-            case UNREACHABLE: return "unreachable" + (r.reason() == null ? "" : ": " + r.reason());
-            default: throw new AssertionError(r.kind());
+            case FAILED: return "failed" + (reason == null ? "" : ": " + reason);
+            case UNREACHABLE: return "unreachable" + (reason == null ? "" : ": " + reason);
+            default: throw new AssertionError(r.status());
         }
     }
 
-    private static String colour(Kind kind, String line, Style style) {
+    private static String colour(Status kind, String line, Style style) {
         switch (kind) {
             case OK: return style.green(line);
             case CHANGED: return style.yellow(line);

@@ -11,7 +11,6 @@ import io.routesync.transport.Target;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import io.routesync.apply.GuardedApply;
 import io.routesync.apply.ApplySafety;
 
@@ -43,44 +42,45 @@ public final class HostJob {
 
     /** Reads the host (one round trip) and plans it. */
     public HostRun plan() {
+        HostReading reading = null;
         try {
-            HostReading reading = reconciler.observe(spec.loaded().state());
+            reading = reconciler.observe(spec.loaded().state());
             return HostRun.planned(spec, reading, reconciler.plan(spec.loaded().state(), reading, spec.ownership()));
         } catch (Exception | Error e) {
-            return HostRun.failed(spec, HostFailure.of(e, false));
+            // a host that was read but cannot be planned keeps its reading: what it warned about still shows
+            return HostRun.notPlanned(spec, reading, HostFailure.of(e, false));
         }
     }
 
     /** This host's result when its plan task threw past {@link #plan} (the fleet run's last resort). */
     public HostRun failed(Throwable thrown) {
-        return HostRun.failed(spec, HostFailure.of(thrown, false));
+        return HostRun.notPlanned(spec, null, HostFailure.of(thrown, false));
     }
 
     /** This host's result when its apply task threw past {@link #apply}: it may have been changed. */
     public HostRun failed(HostRun planned, Throwable thrown) {
-        return new HostRun(spec, planned.reading(), planned.plan(), null, List.of(), HostFailure.of(thrown, true));
+        return HostRun.notApplied(spec, planned.reading(), planned.plan(), List.of(), HostFailure.of(thrown, true), null);
     }
 
     /**
      * Applies the plan {@code planned} holds, guarded by {@code safety} (management-path check for an
      * ssh host, --confirm). With {@code acceptReplan} a host that changed since it was read gets its
      * new plan applied (and shown through {@code onReplan}); without, it fails with PLAN_CHANGED and
-     * nothing is changed, as for a single host.
+     * nothing is changed. The plans it was re-planned to are in the result.
      */
-    public HostRun apply(HostRun planned, boolean acceptReplan, ApplySafety safety, Consumer<HostPlan> onReplan) {
+    public HostRun apply(HostRun planned, boolean acceptReplan, ApplySafety safety) {
         if (planned.failure() != null || planned.plan().isEmpty()) return planned;
         List<HostPlan> replans = new ArrayList<>();
         GuardedApply guarded = new GuardedApply(reconciler, clock, safety);
         try {
             GuardedApply.Outcome o = guarded.apply(spec.loaded().state(), spec.ownership(), planned.reading(), planned.plan(),
-                    spec.inputs(), acceptReplan, replanned -> {
-                        replans.add(replanned);
-                        onReplan.accept(replanned);
-                    });
-            HostFailure refused = o.refusal() == null ? null : HostFailure.refused(spec.name(), o.refusal());
-            return new HostRun(spec, planned.reading(), planned.plan(), o.report(), replans, refused, o.confirm(), o.note());
+                    spec.inputs(), acceptReplan, replans::add);
+            if (o.refusal() != null) {
+                return HostRun.notApplied(spec, planned.reading(), planned.plan(), replans, HostFailure.refused(spec.name(), o.refusal()), o.note());
+            }
+            return HostRun.applied(spec, planned.reading(), planned.plan(), o.report(), replans, o.confirm(), o.note());
         } catch (Exception | Error e) {
-            return new HostRun(spec, planned.reading(), planned.plan(), null, replans, HostFailure.of(e, guarded.touched()));
+            return HostRun.notApplied(spec, planned.reading(), planned.plan(), replans, HostFailure.of(e, guarded.touched()), null);
         }
     }
 

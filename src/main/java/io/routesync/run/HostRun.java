@@ -7,7 +7,7 @@ import io.routesync.iproute2.HostReading;
 import java.util.List;
 
 /**
- * What a fleet run learned about one host: the reading and plan (when it could be read), how the
+ * What a run learned about one host: the reading and plan (when it could be read), how the
  * apply ended (apply only), the plans it was re-planned to while applying, or why it failed; with
  * --confirm whether the change was confirmed, and what the management-path check noted ({@code note}).
  */
@@ -35,12 +35,25 @@ public record HostRun(HostSpec spec, HostReading reading, HostPlan plan, ApplyRe
         this(spec, reading, plan, report, replans, failure, null, null);
     }
 
+    /** Read and planned. */
     static HostRun planned(HostSpec spec, HostReading reading, HostPlan plan) {
         return new HostRun(spec, reading, plan, null, List.of(), null);
     }
 
-    static HostRun failed(HostSpec spec, HostFailure failure) {
-        return new HostRun(spec, null, null, null, List.of(), failure);
+    /** Could not be read ({@code reading} null), or read but not planned. */
+    static HostRun notPlanned(HostSpec spec, HostReading reading, HostFailure failure) {
+        return new HostRun(spec, reading, null, null, List.of(), failure);
+    }
+
+    /** Its apply of {@code plan} ended as {@code report} (null when a confirmed apply lost the host) and {@code confirm}. */
+    static HostRun applied(HostSpec spec, HostReading reading, HostPlan plan, ApplyReport report, List<HostPlan> replans,
+            ConfirmReport confirm, String note) {
+        return new HostRun(spec, reading, plan, report, replans, null, confirm, note);
+    }
+
+    /** Its apply of {@code plan} failed or was refused, after the re-plans {@code replans}. */
+    static HostRun notApplied(HostSpec spec, HostReading reading, HostPlan plan, List<HostPlan> replans, HostFailure failure, String note) {
+        return new HostRun(spec, reading, plan, null, replans, failure, null, note);
     }
 
     public String name() {
@@ -63,14 +76,17 @@ public record HostRun(HostSpec spec, HostReading reading, HostPlan plan, ApplyRe
                 default: break; // NOT_NEEDED, DISARMED, LEFT_ARMED: the apply's own report decides
             }
         }
-        if (report != null) {
-            switch (report.outcome()) {
-                case NO_CHANGES: return Status.OK;
-                case APPLIED: return report.writeFailures().isEmpty() ? Status.CHANGED : Status.FAILED;
-                default: return Status.FAILED;
-            }
-        }
+        if (report != null) return applied(report);
         return plan.isEmpty() ? Status.OK : Status.CHANGED;
+    }
+
+    /** Where a host stands after an apply that made {@code report} (without --confirm): pull's status too. */
+    public static Status applied(ApplyReport report) {
+        switch (report.outcome()) {
+            case NO_CHANGES: return Status.OK;
+            case APPLIED: return report.writeFailures().isEmpty() ? Status.CHANGED : Status.FAILED;
+            default: return Status.FAILED;
+        }
     }
 
     /** The changes counted in the recap: those applied (apply), else those planned. */

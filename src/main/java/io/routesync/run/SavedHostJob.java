@@ -1,6 +1,7 @@
 package io.routesync.run;
 
 import io.routesync.apply.ApplyRecord;
+import io.routesync.apply.DataPaths;
 import io.routesync.apply.Reconciler;
 import io.routesync.apply.SavedPlanApplier;
 import io.routesync.apply.SavedTargets;
@@ -11,7 +12,9 @@ import io.routesync.model.TableName;
 import io.routesync.iproute2.Names;
 import io.routesync.iproute2.OutputException;
 import io.routesync.plan.PlanConflictException;
+import io.routesync.saved.PlanFileException;
 import io.routesync.saved.SavedHost;
+import io.routesync.saved.SavedPlan;
 import io.routesync.saved.SavedTarget;
 import io.routesync.transport.LockHeldException;
 import io.routesync.transport.Target;
@@ -67,13 +70,13 @@ public final class SavedHostJob {
             guarded = guarded(safety);
             return result(guarded.applySaved(saved, spec.inputs()));
         } catch (Exception | Error e) {
-            return new HostRun(spec, null, saved.plan(), null, List.of(), HostFailure.of(e, guarded != null && guarded.touched()));
+            return HostRun.notApplied(spec, null, saved.plan(), List.of(), HostFailure.of(e, guarded != null && guarded.touched()), null);
         }
     }
 
     /** This host's result when its apply task threw past {@link #apply} (the fleet run's last resort): it may have been changed. */
     public HostRun failed(Throwable thrown) {
-        return new HostRun(spec, null, saved.plan(), null, List.of(), HostFailure.of(thrown, true));
+        return HostRun.notApplied(spec, null, saved.plan(), List.of(), HostFailure.of(thrown, true), null);
     }
 
     /** The same for a plan file of one host, which reads like a single-host apply: failures to reach or read it are thrown. */
@@ -91,14 +94,34 @@ public final class SavedHostJob {
         switch (r.status()) {
             case STALE:
             case REFUSED:
-                return new HostRun(spec, null, saved.plan(), null, List.of(), HostFailure.refused(spec.name(), r.message()));
+                return HostRun.notApplied(spec, null, saved.plan(), List.of(), HostFailure.refused(spec.name(), r.message()), null);
             case NO_CHANGES:
             case APPLIED:
             case FAILED:
-                return new HostRun(spec, null, saved.plan(), r.report(), List.of(), null, r.confirm(), null);
+                return HostRun.applied(spec, null, saved.plan(), r.report(), List.of(), r.confirm(), null);
             default:
                 throw new AssertionError(r.status());
         }
+    }
+
+    /**
+     * Checks the paths and ssh settings a plan file names before any host is reached: they are data,
+     * held to {@link DataPaths} (data never picks where a file is written), so a bad one is the plan
+     * file's error rather than a failure half way through a run.
+     */
+    public static SavedPlan checkTargets(SavedPlan plan) throws PlanFileException {
+        for (int i = 0; i < plan.hosts().size(); i++) {
+            SavedHost h = plan.hosts().get(i);
+            try {
+                SavedTarget t = h.target();
+                DataPaths.checkSaved(t.etcDir(), t.stateDir(), t.lockFile(), t.netns());
+                SavedTargets.paths(t);
+                if (t.kind() == SavedTarget.Kind.SSH) SavedTargets.settings(t);
+            } catch (IllegalArgumentException e) {
+                throw new PlanFileException("hosts[" + i + "] (" + h.name() + ").target: " + e.getMessage(), e);
+            }
+        }
+        return plan;
     }
 
     /** The host as a fleet run shows it: its name, and the names of the saved desired state to print its plan with. */

@@ -17,7 +17,10 @@ import io.routesync.model.Ownership;
 import io.routesync.model.TableId;
 import io.routesync.model.TableName;
 import io.routesync.iproute2.Names;
+import io.routesync.render.ApplyView;
+import io.routesync.render.RecapRenderer;
 import io.routesync.render.Style;
+import io.routesync.run.RunResult;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -40,8 +43,9 @@ class ConfirmOutcomeTest {
     private static Printed print(ApplyReport report, ConfirmReport.Outcome outcome, String detail) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = ApplyOutcome.print("edge1", report, new ConfirmReport(outcome, report, detail, null), Names.builtin(),
+        ApplyView.print("edge1", report, new ConfirmReport(outcome, report, detail, null), Names.builtin(),
                 new PrintWriter(out, true), new PrintWriter(err, true), Style.PLAIN);
+        int code = ExitCodes.of(run("edge1", report, outcome, detail).status(), false);
         return new Printed(code, out.toString(), err.toString());
     }
 
@@ -68,9 +72,9 @@ class ConfirmOutcomeTest {
         List<HostRun> runs = List.of(run("a", APPLIED, ConfirmReport.Outcome.CONFIRMED, null),
                 run("b", APPLIED, ConfirmReport.Outcome.ROLLED_BACK_BY_HOST, "a new connection to b failed: timed out"),
                 run("c", null, ConfirmReport.Outcome.UNREACHABLE, "lost"));
-        assertEquals(ExitCodes.FAILED, FleetReport.exitCode(runs, false), "failed outranks unreachable");
-        assertEquals(ExitCodes.UNAVAILABLE, FleetReport.exitCode(List.of(runs.get(0), runs.get(2)), false));
-        String recap = FleetReport.recap(runs, false, Style.PLAIN, 0);
+        assertEquals(ExitCodes.FAILED, ExitCodes.of(new RunResult(runs).worst(), false), "failed outranks unreachable");
+        assertEquals(ExitCodes.UNAVAILABLE, ExitCodes.of(new RunResult(List.of(runs.get(0), runs.get(2))).worst(), false));
+        String recap = RecapRenderer.render(runs, false, Style.PLAIN, 0);
         assertTrue(recap.contains("  a  changed (1)\n"), recap);
         assertTrue(recap.contains("  b  failed: not confirmed: a new connection to b failed: timed out (the host rolled the change back by itself)\n"),
                 recap);

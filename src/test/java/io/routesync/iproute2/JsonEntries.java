@@ -32,7 +32,7 @@ final class JsonEntries {
     }
 
     static <T> List<T> read(String json, String command, EntryReader<T> reader) throws OutputException {
-        // a missing table prints a lone "[" with -j (IPROUTE2.md section 2): that is an empty table
+        // a missing table prints a lone "[" with -j: that is an empty table (docs/route-identity.md#tables-that-do-not-exist)
         String trimmed = json.strip();
         if (trimmed.isEmpty() || trimmed.equals("[")) return List.of();
         JsonNode root;

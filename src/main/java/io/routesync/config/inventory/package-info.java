@@ -31,5 +31,12 @@
  * sources, vault decryption (vault files are skipped with a warning, inline vaulted values are refused
  * where needed), playbook-adjacent group_vars, {@code hash_behaviour=merge}, {@code @file} limits,
  * facts and other play-time variables.
+ *
+ * <p>In the package order (model, iproute2, config/plan/saved/lookup/git, transport, apply, run,
+ * render, cli) it uses {@code io.routesync.model} (addresses, families), {@code io.routesync.config}
+ * and {@code config.yaml}, and Jackson for the JSON of {@code routesync inventory --list} and
+ * {@code --host}. Pure (no processes, network, clock or environment; text comes through an
+ * {@code InventorySource}), except {@code DirectorySource}, which reads the files of a directory: the
+ * one deliberate edge of the pure core.
  */
 package io.routesync.config.inventory;

@@ -4,7 +4,7 @@ import io.routesync.model.Family;
 import io.routesync.model.Rule;
 import java.util.List;
 
-/** Warnings about rules that are valid but probably not what was meant (DESIGN section 4). */
+/** Warnings about rules that are valid but probably not what was meant (docs/grammar.md#warnings). */
 final class RuleWarnings {
     private RuleWarnings() {
     }

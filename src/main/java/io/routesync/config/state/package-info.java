@@ -1,7 +1,7 @@
 /**
  * Desired state from YAML: {@link io.routesync.config.state.StateLoader} reads the state files of one
  * host into a merged {@link io.routesync.model.DesiredState}, through the one iproute2 grammar in
- * {@code io.routesync.iproute2}. Decisions the design left open, in one place:
+ * {@code io.routesync.iproute2}. What the state files mean where iproute2 does not say, in one place:
  *
  * <ul>
  *   <li>Tables under {@code tables:} take ids 1..2^31-1 (iproute2 names nothing above) other than
@@ -32,5 +32,11 @@
  *       does), a rule without priority, a rule at a kernel default rule's priority,
  *       an uplink gateway outside its subnet. When there are errors, only errors are thrown.</li>
  * </ul>
+ *
+ * <p>In the package order (model, iproute2, config/plan/saved/lookup/git, transport, apply, run,
+ * render, cli) it uses {@code io.routesync.model},
+ * {@code io.routesync.iproute2} (the rule and route grammar, table names), {@code io.routesync.config}
+ * and {@code config.yaml}. Pure: state files come in as text ({@code SourceFile}), variables as values;
+ * no processes, files, network, clock or environment.
  */
 package io.routesync.config.state;

@@ -1,101 +1,94 @@
-package io.routesync.cli;
+package io.routesync.render;
 
 import io.routesync.apply.ApplyReport;
 import io.routesync.apply.BatchFailure;
 import io.routesync.apply.ConfirmReport;
-import io.routesync.model.Action;
 import io.routesync.model.HostPlan;
 import io.routesync.iproute2.Names;
-import io.routesync.render.HumanPlanRenderer;
-import io.routesync.render.Style;
 import java.io.PrintWriter;
 
 /**
- * How one host's apply ended, for people, and the exit code it stands for: the apply's report (applied,
- * rolled back, ...), then with {@code --confirm} whether the change was confirmed over a new
- * connection or what the host did by itself. Shared by single-host runs and fleet blocks.
+ * How one host's apply ended, for people: the apply's report (applied, rolled back, ...), then with
+ * {@code --confirm} whether the change was confirmed over a new connection or what the host did by
+ * itself. What is good news goes to {@code out}, errors to {@code err}. Shared by single-host runs,
+ * fleet blocks and pull; the host's status (and so the exit code) is {@link io.routesync.run.HostRun#status}.
  */
-final class ApplyOutcome {
-    private ApplyOutcome() {
+public final class ApplyView {
+    private ApplyView() {
     }
 
-    /**
-     * Exit codes with --confirm: confirmed, or disarmed/left armed after the apply's own failure, keep the
-     * apply's code; not confirmed is 1 (the host took the change back) or 69 (it was not seen again).
-     */
-    static int print(String host, ApplyReport report, ConfirmReport confirm, Names names, PrintWriter out, PrintWriter err, Style style) {
-        if (confirm == null) return report(host, report, names, out, err, style);
+    public static void print(String host, ApplyReport report, ConfirmReport confirm, Names names, PrintWriter out, PrintWriter err,
+            Style style) {
+        if (confirm == null) {
+            report(host, report, names, out, err, style);
+            return;
+        }
         switch (confirm.outcome()) {
             case NOT_NEEDED:
-                return report(host, report, names, out, err, style);
-            case CONFIRMED: {
-                int code = report(host, report, names, out, err, style);
+                report(host, report, names, out, err, style);
+                return;
+            case CONFIRMED:
+                report(host, report, names, out, err, style);
                 out.println(style.green(confirm.message(host)));
-                return code;
-            }
+                return;
             case DISARMED:
-            case LEFT_ARMED: {
-                int code = report(host, report, names, out, err, style);
+            case LEFT_ARMED:
+                report(host, report, names, out, err, style);
                 err.println(confirm.message(host));
-                return code;
-            }
+                return;
             case ROLLED_BACK_BY_HOST:
             case ROLLBACK_INCOMPLETE:
             case UNREACHABLE:
                 // the batch may well have gone through: say so plainly, not as "Apply complete"
                 if (report != null && report.outcome() == ApplyReport.Outcome.APPLIED) {
-                    out.println("The changes were applied (" + counts(report.applied()) + ") but not confirmed:");
+                    out.println("The changes were applied (" + Summary.applied(report.applied()) + ") but not confirmed:");
                 }
                 err.println(style.red("error: " + confirm.message(host)));
-                return confirm.outcome() == ConfirmReport.Outcome.UNREACHABLE ? ExitCodes.UNAVAILABLE : ExitCodes.FAILED;
+                return;
             default:
                 throw new AssertionError(confirm.outcome());
         }
     }
 
-    /** The apply's own report (no --confirm); returns its exit code. */
-    static int report(String host, ApplyReport report, Names names, PrintWriter out, PrintWriter err, Style style) {
+    /** The apply's own report (no --confirm). */
+    public static void report(String host, ApplyReport report, Names names, PrintWriter out, PrintWriter err, Style style) {
         HostPlan applied = report.applied();
         switch (report.outcome()) {
             case NO_CHANGES:
                 out.println("No changes to apply: " + host + " already matches the desired state (another run may have applied it).");
-                return ExitCodes.OK;
+                return;
             case APPLIED:
                 if (!report.writeFailures().isEmpty()) {
-                    out.println("The changes were applied and verified (" + counts(applied) + "), but routesync could not write its files:");
+                    out.println("The changes were applied and verified (" + Summary.applied(applied) + "), but routesync could not write its files:");
                     for (String f : report.writeFailures()) err.println(style.red("error: could not write " + f + " on " + host));
                     err.println("Until they are written, later runs may not find every route this apply made (the footprint)"
                             + " or when it was made (the record): fix the cause and run apply again.");
-                    return ExitCodes.FAILED;
+                    return;
                 }
-                out.println(style.green("Apply complete: " + counts(applied) + "."));
+                out.println(style.green("Apply complete: " + Summary.applied(applied) + "."));
                 if (report.record() != null) out.println("Record: " + report.record());
-                return ExitCodes.OK;
+                return;
             case PLAN_CHANGED:
                 err.println("error: " + host + " changed after it was planned, and the new plan differs from the one you approved:");
                 err.print(HumanPlanRenderer.render(host, applied, names, Style.PLAIN));
                 err.println("Nothing was changed. Run apply again to review the new plan.");
-                return ExitCodes.FAILED;
+                return;
             case FAILED_ROLLED_BACK:
             case VERIFY_FAILED_ROLLED_BACK:
                 err.println("error: " + describeFailure(host, report));
                 int undone = report.rollback() == null ? 0 : report.rollback().changes().size();
                 err.println("The host was rolled back (" + undone + " change(s) undone): every entry this apply touched is as it was before.");
-                return ExitCodes.FAILED;
+                return;
             case ROLLBACK_FAILED:
                 err.println(style.red("error: " + describeFailure(host, report)));
                 err.println(style.red("THE ROLLBACK DID NOT COMPLETE. These changes would still be needed to restore "
                         + host + " to its state before the apply:"));
                 err.print(HumanPlanRenderer.render(host, report.remaining(), names, Style.PLAIN));
                 err.println("Fix them by hand (the commands above) or run routesync apply again.");
-                return ExitCodes.FAILED;
+                return;
             default:
                 throw new AssertionError(report.outcome());
         }
-    }
-
-    private static String counts(HostPlan applied) {
-        return applied.count(Action.ADD) + " added, " + applied.count(Action.REPLACE) + " changed, " + applied.count(Action.DELETE) + " deleted";
     }
 
     private static String describeFailure(String host, ApplyReport report) {

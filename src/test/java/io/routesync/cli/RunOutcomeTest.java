@@ -23,7 +23,11 @@ import io.routesync.model.Ownership;
 import io.routesync.model.TableId;
 import io.routesync.model.TableName;
 import io.routesync.iproute2.Names;
+import io.routesync.render.FleetJsonRenderer;
+import io.routesync.render.HostBlockRenderer;
+import io.routesync.render.RecapRenderer;
 import io.routesync.render.Style;
+import io.routesync.run.RunResult;
 import io.routesync.render.TextWidth;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,18 +35,18 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The end of a fleet run: exit-code precedence (failed > unreachable > changes) and the recap lines. */
-class FleetReportTest {
+class RunOutcomeTest {
     private static final HostPlan EMPTY = new HostPlan(List.of(), "f");
     private static final HostPlan ONE = new HostPlan(List.of(new Change(Action.ADD, new TableName("uplink", TableId.of(100)), null)), "f");
 
     @Test
     void failedOutranksUnreachableOutranksChanges() {
-        assertEquals(ExitCodes.OK, FleetReport.exitCode(List.of(ok("a"), ok("b")), true));
-        assertEquals(ExitCodes.OK, FleetReport.exitCode(List.of(ok("a"), changed("b")), false));
-        assertEquals(ExitCodes.CHANGES, FleetReport.exitCode(List.of(ok("a"), changed("b")), true));
-        assertEquals(ExitCodes.UNAVAILABLE, FleetReport.exitCode(List.of(changed("a"), unreachable("b")), true));
-        assertEquals(ExitCodes.FAILED, FleetReport.exitCode(List.of(unreachable("a"), failed("b"), changed("c")), true));
-        assertEquals(ExitCodes.FAILED, FleetReport.exitCode(List.of(failed("a"), unreachable("b")), false));
+        assertEquals(ExitCodes.OK, ExitCodes.of(new RunResult(List.of(ok("a"), ok("b"))).worst(), true));
+        assertEquals(ExitCodes.OK, ExitCodes.of(new RunResult(List.of(ok("a"), changed("b"))).worst(), false));
+        assertEquals(ExitCodes.CHANGES, ExitCodes.of(new RunResult(List.of(ok("a"), changed("b"))).worst(), true));
+        assertEquals(ExitCodes.UNAVAILABLE, ExitCodes.of(new RunResult(List.of(changed("a"), unreachable("b"))).worst(), true));
+        assertEquals(ExitCodes.FAILED, ExitCodes.of(new RunResult(List.of(unreachable("a"), failed("b"), changed("c"))).worst(), true));
+        assertEquals(ExitCodes.FAILED, ExitCodes.of(new RunResult(List.of(failed("a"), unreachable("b"))).worst(), false));
     }
 
     @Test
@@ -55,8 +59,8 @@ class FleetReportTest {
                 "  e3      unreachable: ssh: connect to host 10.0.0.3 port 22: Connection refused",
                 "  edge4   failed: another routesync run holds the lock",
                 "Hosts: 4 total, 1 ok, 1 changes pending, 1 failed, 1 unreachable.",
-                ""), FleetReport.recap(runs, true, Style.PLAIN, 0));
-        String narrow = FleetReport.recap(runs, false, Style.PLAIN, 40);
+                ""), RecapRenderer.render(runs, true, Style.PLAIN, 0));
+        String narrow = RecapRenderer.render(runs, false, Style.PLAIN, 40);
         assertEquals("  e3      unreachable: ssh: connect t...", narrow.lines().toList().get(3), "cut to the terminal's width");
         assertEquals("  edge22  changed (1)", narrow.lines().toList().get(2));
     }
@@ -79,7 +83,7 @@ class FleetReportTest {
         HostRun warned = new HostRun(edge1, reading, ONE, null, List.of(), null);
         HostRun quiet = new HostRun(new HostSpec("edge2", null, edge1.paths(), edge1.loaded(), edge1.ownership(), edge1.inputs()),
                 null, EMPTY, null, List.of(), null);
-        assertEquals(io.routesync.render.HostBlockRenderer.header("edge1", Style.PLAIN, 0) + String.join("\n",
+        assertEquals(HostBlockRenderer.header("edge1", Style.PLAIN, 0) + String.join("\n",
                 "warning: " + w,
                 "routesync will perform these changes on edge1:",
                 "",
@@ -87,10 +91,10 @@ class FleetReportTest {
                 "",
                 "Plan: 1 to add, 0 to change, 0 to delete.",
                 "",
-                ""), FleetPlan.block(warned, Style.PLAIN, 0));
-        assertTrue(FleetPlan.block(quiet, Style.PLAIN, 0).startsWith("--- edge2 ---"), "no warning, no line");
-        assertTrue(FleetPlan.block(quiet, Style.PLAIN, 0).lines().noneMatch(l -> l.startsWith("warning")));
-        JsonNode hosts = new ObjectMapper().readTree(FleetReport.json("plan", List.of(warned, quiet))).get("hosts");
+                ""), HostBlockRenderer.planned(warned, Style.PLAIN, 0));
+        assertTrue(HostBlockRenderer.planned(quiet, Style.PLAIN, 0).startsWith("--- edge2 ---"), "no warning, no line");
+        assertTrue(HostBlockRenderer.planned(quiet, Style.PLAIN, 0).lines().noneMatch(l -> l.startsWith("warning")));
+        JsonNode hosts = new ObjectMapper().readTree(FleetJsonRenderer.render("plan", List.of(warned, quiet))).get("hosts");
         assertEquals(List.of(w), List.of(hosts.get(0).get("warnings").get(0).asText()));
         assertEquals(1, hosts.get(0).get("warnings").size());
         assertTrue(hosts.get(1).get("warnings").isArray() && hosts.get(1).get("warnings").isEmpty(), "always a list");

@@ -1,0 +1,43 @@
+package io.routesync.cli;
+
+import io.routesync.config.Diagnostic;
+import io.routesync.config.InvalidInputException;
+import io.routesync.run.HostJob;
+import io.routesync.run.HostRun;
+import io.routesync.run.HostSpec;
+import io.routesync.run.RefusedException;
+import io.routesync.run.RunResult;
+import io.routesync.transport.Target;
+import java.io.PrintWriter;
+import java.time.Clock;
+
+/**
+ * A single-target run ({@code -f}, on this host or {@code --netns}) as a run of one job, and its end:
+ * the host's failure reported as a single-host command always has (its own exit code: 69
+ * unreachable, 75 lock held, ...), not as a fleet's recap line.
+ */
+final class SingleHost {
+    private SingleHost() {
+    }
+
+    /** Loads the desired state (its warnings printed) and makes the target's job. */
+    static HostJob job(StateOptions state, TargetOptions target, PrintWriter err) throws InvalidInputException, UserError {
+        StateOptions.Loaded loaded = state.loadWithInputs();
+        for (Diagnostic w : loaded.state().warnings()) err.println(w.format());
+        int protocolTag = state.protocolTag();
+        Target t = target.target();
+        HostSpec spec = HostSpec.of(t.name(), null, target.paths(), loaded.state(), protocolTag, loaded.files(), loaded.variables(), null,
+                Version.number());
+        return new HostJob(spec, t, target.settings(), Clock.systemUTC());
+    }
+
+    /** The one host's result; its failure is thrown as the error it was. */
+    static HostRun result(RunResult result) throws UserError {
+        HostRun run = result.hosts().get(0);
+        if (run.failure() == null) return run;
+        Throwable cause = run.failure().cause();
+        if (cause instanceof Error) throw (Error) cause;
+        if (cause instanceof RefusedException) throw new UserError(ExitCodes.FAILED, cause.getMessage(), cause);
+        throw Failures.of((Exception) cause);
+    }
+}

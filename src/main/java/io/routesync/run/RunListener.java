@@ -1,0 +1,18 @@
+package io.routesync.run;
+
+/**
+ * What a run reports while it goes, for a view to show: calls never overlap, and hosts arrive in the
+ * order the run was given them, each as soon as it and every host before it are done.
+ */
+public interface RunListener {
+    /** A host of {@code phase} started or finished. */
+    default void progress(Phase phase, int done, int running, int total) {
+    }
+
+    /** {@code run} is the next host's result in {@code phase}. */
+    void host(Phase phase, HostRun run);
+
+    /** Every host of {@code phase} is done; {@code result} holds them all. */
+    default void phaseEnded(Phase phase, RunResult result) {
+    }
+}
