@@ -1,7 +1,7 @@
 package io.routesync.cli;
 
-import io.routesync.apply.ConfirmTimer;
 import io.routesync.render.RollbackView;
+import io.routesync.transport.ConfirmTimer;
 import io.routesync.transport.TargetPaths;
 import io.routesync.transport.Target;
 import java.io.PrintWriter;
