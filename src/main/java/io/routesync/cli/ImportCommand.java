@@ -1,12 +1,12 @@
 package io.routesync.cli;
 
 import io.routesync.apply.LiveReader;
+import io.routesync.iproute2.HostReading;
+import io.routesync.iproute2.Names;
 import io.routesync.model.Ownership;
 import io.routesync.model.Route;
 import io.routesync.model.Rule;
 import io.routesync.model.TableId;
-import io.routesync.iproute2.HostReading;
-import io.routesync.iproute2.Names;
 import io.routesync.render.ImportYamlView;
 import io.routesync.transport.Target;
 import java.io.PrintWriter;

@@ -2,12 +2,9 @@ package io.routesync.cli;
 
 import io.routesync.apply.LiveReader;
 import io.routesync.iproute2.HostReading;
-import io.routesync.model.Route;
 import io.routesync.model.TableId;
 import io.routesync.transport.Target;
 import java.util.Collection;
-import java.util.List;
-import java.util.Map;
 
 /** {@link LiveReader} for the commands: the target the options name, what a read can raise as user errors. */
 final class LiveState {
@@ -21,10 +18,5 @@ final class LiveState {
         } catch (Exception e) {
             throw Failures.of(e);
         }
-    }
-
-    /** {@link LiveReader#byTable}, for plan's picture. */
-    static Map<TableId, List<Route>> byTable(List<Route> routes, Collection<TableId> tables) {
-        return LiveReader.byTable(routes, tables);
     }
 }

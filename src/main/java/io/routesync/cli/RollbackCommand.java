@@ -2,8 +2,8 @@ package io.routesync.cli;
 
 import io.routesync.render.RollbackView;
 import io.routesync.transport.ConfirmTimer;
-import io.routesync.transport.TargetPaths;
 import io.routesync.transport.Target;
+import io.routesync.transport.TargetPaths;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -2,10 +2,10 @@ package io.routesync.cli;
 
 import io.routesync.apply.LivePolicy;
 import io.routesync.config.state.LoadedState;
-import io.routesync.model.HostPlan;
-import io.routesync.model.TableId;
 import io.routesync.iproute2.HostReading;
 import io.routesync.iproute2.Names;
+import io.routesync.model.HostPlan;
+import io.routesync.model.TableId;
 import io.routesync.render.PolicyDot;
 import io.routesync.render.ShowJsonView;
 import io.routesync.render.ShowYamlView;

@@ -2,9 +2,9 @@ package io.routesync.cli;
 
 import io.routesync.config.Diagnostic;
 import io.routesync.config.state.LoadedState;
+import io.routesync.render.ValidateView;
 import io.routesync.run.FleetLoader;
 import io.routesync.run.HostSpec;
-import io.routesync.render.ValidateView;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.routesync.run.HostFailure;
 import io.routesync.model.Family;
 import io.routesync.model.TableId;
+import io.routesync.run.HostFailure;
 import org.junit.jupiter.api.Test;
 
 /**
