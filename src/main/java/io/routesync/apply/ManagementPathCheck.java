@@ -3,6 +3,7 @@ package io.routesync.apply;
 import io.routesync.iproute2.Names;
 import io.routesync.iproute2.OutputException;
 import io.routesync.lookup.Fib;
+import io.routesync.lookup.Flow;
 import io.routesync.lookup.Lookup;
 import io.routesync.lookup.LookupResult;
 import io.routesync.lookup.LookupText;
@@ -80,7 +81,9 @@ public final class ManagementPathCheck {
      * every table a rule looks up and every table the plan touches (what {@link ManagementProbe} reads).
      */
     public static Assessment assess(SshPeer peer, Observed now, HostPlan plan) {
-        Query reply = Query.sent(peer.server(), peer.client()).withFlow(TCP, peer.serverPort(), peer.clientPort());
+        // the reply as a flow, in the syntax explain and expect: use: tcp from the ssh address and port to the client's
+        Query reply = new Flow.Builder().from(peer.server()).to(peer.client()).ipProto(TCP).ports(peer.serverPort(), peer.clientPort())
+                .build().query();
         LookupResult before = Lookup.resolve(Fib.of(now), reply);
         LookupResult after;
         try {

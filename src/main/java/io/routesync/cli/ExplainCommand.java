@@ -8,11 +8,11 @@ import io.routesync.config.state.LoadedState;
 import io.routesync.iproute2.HostReading;
 import io.routesync.iproute2.Names;
 import io.routesync.lookup.Explanation;
+import io.routesync.lookup.Flow;
 import io.routesync.lookup.Query;
 import io.routesync.model.DesiredState;
 import io.routesync.model.Interface;
 import io.routesync.model.InvalidValueException;
-import io.routesync.model.IpAddress;
 import io.routesync.model.Ownership;
 import io.routesync.plan.SimulationException;
 import io.routesync.render.ExplainDotView;
@@ -125,39 +125,22 @@ final class ExplainCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** The options as a {@link Flow}: the same selectors and parser as a state file's {@code expect:}. */
     private Query query() throws UserError {
+        String[] values = {to, from, iif, oif, fwmark, uid == 0 ? null : Long.toString(uid), ipproto,
+                sport == 0 ? null : Integer.toString(sport), dport == 0 ? null : Integer.toString(dport), tos};
+        Flow.Builder b = new Flow.Builder();
+        String key = null;
         try {
-            IpAddress dst = IpAddress.parse(to);
-            IpAddress src = from == null ? null : IpAddress.parse(from);
-            Query q = iif == null ? Query.sent(src, dst) : Query.forwarded(Interface.of(iif), src, dst);
-            if (iif != null && uid != 0) throw new UserError(ExitCodes.USAGE, "--uid applies to packets the host sends; a forwarded packet (--iif) is routed with uid 0");
-            if (oif != null) q = q.withOif(Interface.of(oif));
-            if (fwmark != null) q = q.withMark(number(fwmark, "--fwmark"));
-            q = q.withUid(uid);
-            int proto = 0;
-            if (ipproto != null) {
-                proto = Names.builtin().ipProto(ipproto);
-                if (proto < 0) throw new UserError(ExitCodes.USAGE, "--ipproto '" + ipproto + "' is not an IP protocol (tcp, udp, icmp or 1-255)");
-            } else if (sport != 0 || dport != 0) {
-                throw new UserError(ExitCodes.USAGE, "--sport/--dport need --ipproto (tcp or udp)");
+            for (int i = 0; i < values.length; i++) {
+                key = Flow.SELECTORS.get(i);
+                if (values[i] != null) b.set(key, values[i]);
             }
-            q = q.withFlow(proto, sport, dport);
-            if (tos != null) {
-                int t = Names.builtin().dsfield(tos);
-                if (t < 0) throw new UserError(ExitCodes.USAGE, "--tos '" + tos + "' is not a TOS value (0x10, AF11, ...)");
-                q = q.withTos(t);
-            }
-            return q;
+            key = null;
+            return b.build().query();
         } catch (InvalidValueException e) {
-            throw new UserError(ExitCodes.USAGE, e.getMessage() + (e.expected().isEmpty() ? "" : " (expected " + e.expected() + ")"));
-        }
-    }
-
-    private static long number(String text, String option) throws UserError {
-        try {
-            return text.startsWith("0x") || text.startsWith("0X") ? Long.parseLong(text.substring(2), 16) : Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw new UserError(ExitCodes.USAGE, option + " '" + text + "' is not a number (decimal or 0x hex)");
+            throw new UserError(ExitCodes.USAGE, (key == null ? "" : "--" + key + ": ") + e.getMessage()
+                    + (e.expected().isEmpty() ? "" : " (expected " + e.expected() + ")"));
         }
     }
 
