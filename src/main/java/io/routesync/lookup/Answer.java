@@ -1,0 +1,88 @@
+package io.routesync.lookup;
+
+import io.routesync.iproute2.Names;
+import io.routesync.model.Interface;
+import io.routesync.model.InvalidValueException;
+import io.routesync.model.IpAddress;
+import io.routesync.model.NextHop;
+import io.routesync.model.RouteType;
+import io.routesync.model.TableId;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Where a flow goes, reduced to what an {@link Expectation} compares, from either source: the
+ * simulation ({@link #of(LookupResult)}) or the kernel's own {@code ip -d -N route get}
+ * ({@link #parse}). The kernel's errors name the refusals: {@code Invalid argument} (blackhole),
+ * {@code Network is unreachable} / {@code No route to host} (unreachable or no route), {@code
+ * Permission denied} (prohibit).
+ *
+ * @param type      the delivery's route type word ({@code unicast}, {@code local}, ...), or the refusal's
+ *                  ({@code blackhole}, {@code unreachable}, {@code prohibit}, {@code invalid})
+ * @param via       the single path's gateway, or null
+ * @param dev       the output device, or null (a refusal, several paths, or a device the kernel would pick)
+ * @param multipath true when the route has several paths: the kernel's flow hash picks one
+ * @param text      the answer in words, for messages
+ */
+public record Answer(String type, IpAddress via, Interface dev, TableId table, boolean multipath, String text) {
+
+    /** The simulated answer; its text names the rule and route that decided, in {@code names}. */
+    public static Answer of(LookupResult r, Names names) {
+        String type = switch (r.verdict()) {
+            case NO_ROUTE, UNREACHABLE, BAD_SOURCE -> "unreachable";
+            case NAT, MARTIAN -> "invalid";
+            default -> r.verdict().name().toLowerCase(Locale.ROOT);
+        };
+        List<NextHop> paths = r.paths();
+        IpAddress via = paths.size() == 1 ? paths.get(0).via() : null;
+        StringBuilder text = new StringBuilder(LookupText.verdict(r));
+        if (r.rule() != null) text.append(" (rule ").append(LookupText.rule(r.rule(), names));
+        if (r.route() != null) text.append(r.rule() != null ? ", " : " (").append("route ").append(LookupText.route(r.route(), names));
+        if (r.table() != null) text.append(" in table ").append(names.tableName(r.table()));
+        if (r.rule() != null || r.route() != null) text.append(')');
+        return new Answer(type, via, r.dev(), r.table(), paths.size() > 1, text.toString());
+    }
+
+    /**
+     * The kernel's answer: {@code output} of {@code ip -d -N route get} (stdout and stderr) and its exit
+     * status. Returns null when the output is not an answer (then the caller reports it as it is).
+     */
+    public static Answer parse(String output, int exitCode) {
+        String first = output.strip().lines().findFirst().orElse("").strip();
+        if (exitCode != 0) {
+            String error = first.startsWith("RTNETLINK answers: ") ? first.substring("RTNETLINK answers: ".length()) : first;
+            String type = switch (error) {
+                case "Invalid argument" -> "blackhole";
+                case "Network is unreachable", "No route to host" -> "unreachable";
+                case "Permission denied" -> "prohibit";
+                default -> null;
+            };
+            return type == null ? null : new Answer(type, null, null, null, false, error);
+        }
+        String[] w = first.split("\\s+");
+        if (w.length < 2) return null;
+        RouteType rt = RouteType.lookup(w[0]);
+        int i = rt != null ? 2 : 1;
+        IpAddress via = null;
+        Interface dev = null;
+        TableId table = null;
+        try {
+            for (; i + 1 < w.length; i++) {
+                switch (w[i]) {
+                    case "via":
+                        String gw = w[i + 1].equals("inet") || w[i + 1].equals("inet6") ? w[++i + 1] : w[i + 1];
+                        via = IpAddress.parse(gw);
+                        i++;
+                        break;
+                    case "dev": dev = Interface.of(w[++i]); break;
+                    case "table": table = TableId.of(Long.parseLong(w[++i])); break;
+                    default: break;
+                }
+            }
+        } catch (InvalidValueException | NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            return null;
+        }
+        String type = (rt != null ? rt : RouteType.UNICAST).word();
+        return new Answer(type, via, dev, table, false, first);
+    }
+}
