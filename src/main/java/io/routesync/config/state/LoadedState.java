@@ -2,15 +2,23 @@ package io.routesync.config.state;
 
 import io.routesync.config.Diagnostic;
 import io.routesync.iproute2.Names;
+import io.routesync.lookup.Expectation;
 import io.routesync.model.DesiredState;
 import java.util.List;
 
 /**
  * The merged desired state of one host, the names to render it with (iproute2's built-ins, the
- * declared tables, and {@code routesync} as the protocol tag), and the warnings found on the way.
+ * declared tables, and {@code routesync} as the protocol tag), the warnings found on the way, and
+ * the flows its {@code expect:} sections check (in file order).
  */
-public record LoadedState(DesiredState state, Names names, List<Diagnostic> warnings) {
+public record LoadedState(DesiredState state, Names names, List<Diagnostic> warnings, List<Expectation> expectations) {
     public LoadedState {
         warnings = List.copyOf(warnings);
+        expectations = List.copyOf(expectations);
+    }
+
+    /** A state without expectations. */
+    public LoadedState(DesiredState state, Names names, List<Diagnostic> warnings) {
+        this(state, names, warnings, List.of());
     }
 }

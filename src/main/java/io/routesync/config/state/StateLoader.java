@@ -7,6 +7,7 @@ import io.routesync.config.Variables;
 import io.routesync.config.yaml.YamlNode;
 import io.routesync.config.yaml.YamlReader;
 import io.routesync.iproute2.Names;
+import io.routesync.lookup.Expectation;
 import io.routesync.model.DesiredState;
 import io.routesync.model.Ownership;
 import io.routesync.model.Route;
@@ -27,7 +28,7 @@ import java.util.Set;
  * thrown at once, sorted by place.
  */
 public final class StateLoader {
-    static final KeySet TOP_KEYS = new KeySet("a state file", List.of("tables", "rules", "routes", "uplinks"));
+    static final KeySet TOP_KEYS = new KeySet("a state file", List.of("tables", "rules", "routes", "uplinks", "expect"));
 
     private StateLoader() {
     }
@@ -60,7 +61,10 @@ public final class StateLoader {
         List<Placed<Rule>> rules = new ArrayList<>();
         List<Placed<Route>> routes = new ArrayList<>();
         List<Uplink> uplinks = new ArrayList<>();
+        List<Expectation> expectations = new ArrayList<>();
         for (StateFile s : states) {
+            YamlNode expect = s.root().get("expect");
+            if (expect != null) expectations.addAll(new ExpectSection(s.reader(), tableRefs).read(expect));
             List<Placed<Rule>> fileRules = new ArrayList<>();
             List<Placed<Route>> fileRoutes = new ArrayList<>();
             YamlNode node = s.root().get("rules");
@@ -91,7 +95,7 @@ public final class StateLoader {
         for (TableName t : tableNames) owned.add(t.id());
         for (Uplink u : uplinks) owned.add(u.table());
         DesiredState state = new DesiredState(tableNames, owned, values(mergedRules), values(mergedRoutes));
-        return new LoadedState(state, names, problems.warnings());
+        return new LoadedState(state, names, problems.warnings(), expectations);
     }
 
     private static <T> List<T> values(List<Placed<T>> placed) {
