@@ -2,6 +2,9 @@ package io.routesync.cli;
 
 import io.routesync.config.Diagnostic;
 import io.routesync.config.state.LoadedState;
+import io.routesync.lookup.ExpectationCheck;
+import io.routesync.lookup.ExpectationRun;
+import io.routesync.render.ExpectationView;
 import io.routesync.render.ValidateView;
 import io.routesync.run.FleetLoader;
 import io.routesync.run.HostSpec;
@@ -38,7 +41,14 @@ final class ValidateCommand implements Callable<Integer> {
         if (inventory) return validateFleet(out, err);
         LoadedState loaded = state.load();
         for (Diagnostic w : loaded.warnings()) err.println(w.format());
+        List<ExpectationCheck.Result> met = ExpectationRun.offline(loaded.state(), state.ownership(loaded), loaded.expectations(), loaded.names());
+        String failed = ExpectationView.failures(met, "by the desired state");
+        if (!failed.isEmpty()) {
+            err.print(failed);
+            return ExitCodes.DATA;
+        }
         out.print(ValidateView.single(loaded.state(), loaded.warnings().size()));
+        out.print(ExpectationView.summary(met));
         return ExitCodes.OK;
     }
 
@@ -46,7 +56,17 @@ final class ValidateCommand implements Callable<Integer> {
         FleetLoader.Loaded loaded = InventoryInput.load(state, repo, null, null, err);
         for (Diagnostic w : loaded.warnings()) err.println(w.format());
         List<ValidateView.Host> hosts = new ArrayList<>();
-        for (HostSpec h : loaded.hosts()) hosts.add(new ValidateView.Host(h.name(), h.loaded().state(), h.local()));
+        StringBuilder failed = new StringBuilder();
+        for (HostSpec h : loaded.hosts()) {
+            hosts.add(new ValidateView.Host(h.name(), h.loaded().state(), h.local()));
+            List<ExpectationCheck.Result> met = ExpectationRun.offline(h.loaded().state(), h.ownership(), h.loaded().expectations(),
+                    h.loaded().names());
+            failed.append(ExpectationView.failures(met, "by " + h.name() + "'s desired state"));
+        }
+        if (failed.length() > 0) {
+            err.print(failed);
+            return ExitCodes.DATA;
+        }
         out.print(ValidateView.fleet(hosts, loaded.warnings().size()));
         return ExitCodes.OK;
     }
