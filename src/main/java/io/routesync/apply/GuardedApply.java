@@ -53,11 +53,11 @@ public final class GuardedApply {
     private final WatchedTarget watched;
     private final ApplySafety safety;
 
-    /** @param reconciler the host's (its own before-batch step, if any, is not kept) */
+    /** @param reconciler the host's (its own before-batch step, if any, is not kept; its after-verify check is) */
     public GuardedApply(Reconciler reconciler, Clock clock, ApplySafety safety) {
         this.target = reconciler.target();
         this.watched = new WatchedTarget(target);
-        this.reconciler = new Reconciler(watched, reconciler.paths(), reconciler.settings(), clock);
+        this.reconciler = new Reconciler(watched, reconciler.paths(), reconciler.settings(), clock).withAfterVerify(reconciler.afterVerify());
         this.safety = safety;
     }
 

@@ -41,6 +41,17 @@ public final class Reconciler {
         void run(HostPlan plan, HostReading from) throws TransportException, OutputException, LockHeldException;
     }
 
+    /**
+     * Runs on the host after a plan's batch verified: what the entries alone cannot show (the
+     * expectations, answered by the kernel). A non-null answer says what is wrong, and the apply is
+     * rolled back as a failed verify.
+     */
+    public interface AfterVerify {
+        String check() throws TransportException;
+
+        AfterVerify NONE = () -> null;
+    }
+
     private static final int MAX_ATTEMPTS = 3;
 
     private final Target target;
@@ -50,25 +61,37 @@ public final class Reconciler {
     private final BeforeBatch beforeBatch;
     /** The token of the apply --confirm this reconciler's batches belong to, or null. */
     private final String confirmToken;
+    private final AfterVerify afterVerify;
     private final ApplyScript script;
 
     public Reconciler(Target target, TargetPaths paths, Settings settings, Clock clock) {
-        this(target, paths, settings, clock, (plan, from) -> { }, null);
+        this(target, paths, settings, clock, (plan, from) -> { }, null, AfterVerify.NONE);
     }
 
-    private Reconciler(Target target, TargetPaths paths, Settings settings, Clock clock, BeforeBatch beforeBatch, String confirmToken) {
+    private Reconciler(Target target, TargetPaths paths, Settings settings, Clock clock, BeforeBatch beforeBatch, String confirmToken,
+            AfterVerify afterVerify) {
         this.target = target;
         this.paths = paths;
         this.settings = settings;
         this.clock = clock;
         this.beforeBatch = beforeBatch;
         this.confirmToken = confirmToken;
+        this.afterVerify = afterVerify;
         this.script = new ApplyScript(target, paths, settings.lockWait(), settings.timeout());
     }
 
     /** This reconciler with {@code step} run before every batch of a plan. */
     public Reconciler withBeforeBatch(BeforeBatch step) {
-        return new Reconciler(target, paths, settings, clock, step, confirmToken);
+        return new Reconciler(target, paths, settings, clock, step, confirmToken, afterVerify);
+    }
+
+    /** This reconciler with {@code check} run after every verified batch of a plan (not a rollback's). */
+    public Reconciler withAfterVerify(AfterVerify check) {
+        return new Reconciler(target, paths, settings, clock, beforeBatch, confirmToken, check);
+    }
+
+    public AfterVerify afterVerify() {
+        return afterVerify;
     }
 
     /**
@@ -77,7 +100,7 @@ public final class Reconciler {
      * other apply then ({@link PendingConfirmException}).
      */
     public Reconciler withConfirmToken(String token) {
-        return new Reconciler(target, paths, settings, clock, beforeBatch, token);
+        return new Reconciler(target, paths, settings, clock, beforeBatch, token, afterVerify);
     }
 
     public TargetPaths paths() {
@@ -147,12 +170,19 @@ public final class Reconciler {
                 continue;
             }
             if (run.failure() != null) {
-                return rollBack(desired, ownership, current, plan, run.after(), run.failure(), null, inputs);
+                return rollBack(desired, ownership, current, plan, run.after(), run.failure(), null, inputs, ApplyReport.Outcome.FAILED_ROLLED_BACK);
             }
             HostPlan remaining = plan(desired, run.after(), ownership);
             if (!remaining.isEmpty()) {
                 BatchFailure why = BatchFailure.withoutLine("after the apply the host still differs from the desired state", 0);
-                return rollBack(desired, ownership, current, plan, run.after(), why, remaining, inputs);
+                return rollBack(desired, ownership, current, plan, run.after(), why, remaining, inputs,
+                        ApplyReport.Outcome.VERIFY_FAILED_ROLLED_BACK);
+            }
+            String broken = afterVerify.check();
+            if (broken != null) {
+                // the entries are as desired but the kernel routes a flow otherwise: a failed verify, rolled back
+                return rollBack(desired, ownership, current, plan, run.after(), BatchFailure.withoutLine(broken, 0), null, inputs,
+                        ApplyReport.Outcome.VERIFY_FAILED_ROLLED_BACK);
             }
             return ApplyReport.applied(plan, run.after(), run.recorded(), run.batchNanos(), run.writeFailures());
         }
@@ -177,7 +207,7 @@ public final class Reconciler {
         }
         BatchFailure failure = BatchFailure.withoutLine(what, -1);
         try {
-            return rollBack(desired, ownership, snapshot, plan, now, failure, null, inputs);
+            return rollBack(desired, ownership, snapshot, plan, now, failure, null, inputs, ApplyReport.Outcome.FAILED_ROLLED_BACK);
         } catch (TransportException again) {
             HostPlan back = Planner.rollback(snapshot.observed(), now.observed(), plan, ownership);
             throw new IncompleteApplyException(what + "\nThe rollback (" + back.changes().size() + (back.changes().size() == 1 ? " change" : " changes")
@@ -190,10 +220,10 @@ public final class Reconciler {
     /**
      * Returns everything {@code attempted} touched to its state in {@code snapshot}, then checks that it
      * did. {@code unverified} is what still differed after an apply that ran but did not verify (null
-     * when a batch line failed).
+     * when a batch line failed, or an expectation did); {@code failedAs} the outcome once rolled back.
      */
     private ApplyReport rollBack(DesiredState desired, Ownership ownership, HostReading snapshot, HostPlan attempted,
-            HostReading now, BatchFailure failure, HostPlan unverified, ApplyRecord.Inputs inputs)
+            HostReading now, BatchFailure failure, HostPlan unverified, ApplyRecord.Inputs inputs, ApplyReport.Outcome failedAs)
             throws TransportException, OutputException, LockHeldException {
         HostReading current = now;
         HostPlan back = Planner.rollback(snapshot.observed(), current.observed(), attempted, ownership);
@@ -212,9 +242,7 @@ public final class Reconciler {
             if (!run.stale() && run.failure() != null) break;
         }
         if (!back.isEmpty()) return ApplyReport.rolledBack(ApplyReport.Outcome.ROLLBACK_FAILED, attempted, current, failure, firstBack, back);
-        ApplyReport.Outcome outcome = unverified == null ? ApplyReport.Outcome.FAILED_ROLLED_BACK
-                : ApplyReport.Outcome.VERIFY_FAILED_ROLLED_BACK;
-        return ApplyReport.rolledBack(outcome, attempted, current, failure, firstBack, unverified);
+        return ApplyReport.rolledBack(failedAs, attempted, current, failure, firstBack, unverified);
     }
 
     private BatchRun run(HostPlan plan, HostReading from, Ownership ownership, Collection<TableId> tables,

@@ -18,7 +18,7 @@ import java.util.Locale;
  * Permission denied} (prohibit).
  *
  * @param type      the delivery's route type word ({@code unicast}, {@code local}, ...), or the refusal's
- *                  ({@code blackhole}, {@code unreachable}, {@code prohibit}, {@code invalid})
+ *                  ({@code blackhole} for every "Invalid argument", {@code unreachable}, {@code prohibit})
  * @param via       the single path's gateway, or null
  * @param dev       the output device, or null (a refusal, several paths, or a device the kernel would pick)
  * @param multipath true when the route has several paths: the kernel's flow hash picks one
@@ -30,7 +30,8 @@ public record Answer(String type, IpAddress via, Interface dev, TableId table, b
     public static Answer of(LookupResult r, Names names) {
         String type = switch (r.verdict()) {
             case NO_ROUTE, UNREACHABLE, BAD_SOURCE -> "unreachable";
-            case NAT, MARTIAN -> "invalid";
+            // the kernel refuses these as it refuses a blackhole: Invalid argument
+            case NAT, MARTIAN -> "blackhole";
             default -> r.verdict().name().toLowerCase(Locale.ROOT);
         };
         List<NextHop> paths = r.paths();

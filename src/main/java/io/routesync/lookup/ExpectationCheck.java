@@ -23,23 +23,29 @@ public final class ExpectationCheck {
         }
     }
 
-    /** Checks the outcome fields of {@code e} (not {@code unchanged}, which needs two answers). */
+    /** Checks the outcome fields of {@code e} (not {@code unchanged}, which needs two answers) against the simulation. */
     public static Result check(Expectation e, Answer a) {
+        return check(e, a, "the lookup");
+    }
+
+    /** The same, for an answer from {@code source} ("the lookup", "the kernel"), as messages name it. */
+    public static Result check(Expectation e, Answer a, String source) {
         String got = a.text();
-        if (e.type() != null && !e.type().equals(a.type())) return fail(e, a, "the lookup gives " + describe(a));
-        boolean delivers = !Expectation.TYPES.subList(4, 7).contains(a.type()) && !a.type().equals("invalid");
-        if ((e.via() != null || e.dev() != null || e.table() != null) && !delivers) return fail(e, a, "the lookup gives " + describe(a));
+        String gives = source + " gives ";
+        if (e.type() != null && !e.type().equals(a.type())) return fail(e, a, gives + describe(a));
+        boolean delivers = !Expectation.TYPES.subList(4, 7).contains(a.type());
+        if ((e.via() != null || e.dev() != null || e.table() != null) && !delivers) return fail(e, a, gives + describe(a));
         if (e.via() != null || e.dev() != null) {
             if (a.multipath()) {
                 return new Result(e, Status.UNKNOWN, a, "the route has several paths (" + got + "): the kernel's flow hash picks one");
             }
-            if (e.via() != null && !Objects.equals(e.via(), a.via())) return fail(e, a, "the lookup gives " + describe(a));
+            if (e.via() != null && !Objects.equals(e.via(), a.via())) return fail(e, a, gives + describe(a));
             if (e.dev() != null && a.dev() == null) {
                 return new Result(e, Status.UNKNOWN, a, "the route (" + got + ") leaves the device to the kernel");
             }
-            if (e.dev() != null && !e.dev().equals(a.dev())) return fail(e, a, "the lookup gives " + describe(a));
+            if (e.dev() != null && !e.dev().equals(a.dev())) return fail(e, a, gives + describe(a));
         }
-        if (e.table() != null && !e.table().equals(a.table())) return fail(e, a, "the lookup gives " + describe(a));
+        if (e.table() != null && !e.table().equals(a.table())) return fail(e, a, gives + describe(a));
         return new Result(e, Status.PASS, a, describe(a));
     }
 

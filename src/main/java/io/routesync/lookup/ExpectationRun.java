@@ -91,6 +91,24 @@ public final class ExpectationRun {
         return out;
     }
 
+    /**
+     * What the kernel must answer after the apply: each expectation's own outcome, and for an
+     * {@code unchanged} one the answer the live host gave when planned (gateway, device, table, type).
+     */
+    public static List<Expectation> pinned(List<Compared> compared) {
+        List<Expectation> out = new ArrayList<>();
+        for (Compared c : compared) {
+            Expectation e = c.expectation();
+            if (e.hasOutcome()) out.add(e);
+            Answer was = c.live();
+            if (e.unchanged() && !was.multipath()) {
+                out.add(new Expectation(e.place(), e.flow(), was.via(), was.dev(), was.table(),
+                        was.table() == null ? null : Long.toString(was.table().id()), was.type(), false));
+            }
+        }
+        return out;
+    }
+
     /** A table the walk looked at before it ended that the simulation does not hold (table local aside: see offline). */
     private static TableId unknownTable(LookupResult r, Fib fib) {
         for (Step s : r.steps()) {

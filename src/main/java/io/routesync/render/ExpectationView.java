@@ -78,6 +78,6 @@ public final class ExpectationView {
                     .append("      desired: ").append(c.desired().answer().text())
                     .append(c.desired().failed() ? "  NOT AS EXPECTED (" + e.wanted() + ")" : "  as expected").append('\n');
         }
-        return out.length() == 0 ? "" : "Expectations this plan changes:\n" + out;
+        return out.length() == 0 ? "" : "\nExpectations this plan changes:\n" + out;
     }
 }

@@ -55,7 +55,8 @@ public final class HostBlockRenderer {
         StringBuilder b = new StringBuilder(header(run.name(), style, width));
         b.append(warnings(run.warnings(), style, width));
         if (run.failure() != null) b.append(failure(run, style, width));
-        else b.append(plan(run.name(), run.plan(), run.spec().loaded().names(), style, run.spec().loaded().state()));
+        else b.append(plan(run.name(), run.plan(), run.spec().loaded().names(), style, run.spec().loaded().state()))
+                .append(ExpectationView.moved(run.expectations()));
         return b.append('\n').toString();
     }
 

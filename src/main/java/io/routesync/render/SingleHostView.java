@@ -35,7 +35,7 @@ public final class SingleHostView implements RunListener {
 
     private void planned(HostRun run) {
         for (String w : run.warnings()) err.println("warning: " + w);
-        if (plans && run.failure() == null) out.print(plan(run, run.plan()));
+        if (plans && run.failure() == null) out.print(plan(run, run.plan()) + ExpectationView.moved(run.expectations()));
     }
 
     /** A plan file's host, before it is applied: the saved plan. */

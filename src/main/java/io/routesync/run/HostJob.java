@@ -2,9 +2,12 @@ package io.routesync.run;
 
 import io.routesync.apply.ApplySafety;
 import io.routesync.apply.GuardedApply;
+import io.routesync.apply.KernelExpectations;
+import io.routesync.apply.PlannedExpectations;
 import io.routesync.apply.Reconciler;
 import io.routesync.apply.SavedTargets;
 import io.routesync.iproute2.HostReading;
+import io.routesync.lookup.ExpectationRun;
 import io.routesync.model.HostPlan;
 import io.routesync.saved.SavedHost;
 import io.routesync.transport.LocalTarget;
@@ -45,7 +48,10 @@ public final class HostJob {
         HostReading reading = null;
         try {
             reading = reconciler.observe(spec.loaded().state());
-            return HostRun.planned(spec, reading, reconciler.plan(spec.loaded().state(), reading, spec.ownership()));
+            HostPlan plan = reconciler.plan(spec.loaded().state(), reading, spec.ownership());
+            List<ExpectationRun.Compared> expectations = PlannedExpectations.check(reconciler, spec.loaded().state(), reading, plan,
+                    spec.loaded().expectations(), spec.loaded().names());
+            return HostRun.planned(spec, reading, plan, expectations);
         } catch (Exception | Error e) {
             // a host that was read but cannot be planned keeps its reading: what it warned about still shows
             return HostRun.notPlanned(spec, reading, HostFailure.of(e, false));
@@ -71,7 +77,10 @@ public final class HostJob {
     public HostRun apply(HostRun planned, boolean acceptReplan, ApplySafety safety) {
         if (planned.failure() != null || planned.plan().isEmpty()) return planned;
         List<HostPlan> replans = new ArrayList<>();
-        GuardedApply guarded = new GuardedApply(reconciler, clock, safety);
+        // after the batch verified, the kernel answers every expectation; an "unchanged" one must get the answer it had when planned
+        Reconciler checked = reconciler.withAfterVerify(new KernelExpectations(reconciler.target(), spec.paths(),
+                ExpectationRun.pinned(planned.expectations()), reconciler.settings().timeout()));
+        GuardedApply guarded = new GuardedApply(checked, clock, safety);
         try {
             GuardedApply.Outcome o = guarded.apply(spec.loaded().state(), spec.ownership(), planned.reading(), planned.plan(),
                     spec.inputs(), acceptReplan, replans::add);

@@ -3,6 +3,7 @@ package io.routesync.run;
 import io.routesync.apply.ApplyReport;
 import io.routesync.apply.ConfirmReport;
 import io.routesync.iproute2.HostReading;
+import io.routesync.lookup.ExpectationRun;
 import io.routesync.model.HostPlan;
 import java.util.List;
 
@@ -12,7 +13,7 @@ import java.util.List;
  * --confirm whether the change was confirmed, and what the management-path check noted ({@code note}).
  */
 public record HostRun(HostSpec spec, HostReading reading, HostPlan plan, ApplyReport report, List<HostPlan> replans,
-                      HostFailure failure, ConfirmReport confirm, String note) {
+                      HostFailure failure, ConfirmReport confirm, String note, List<ExpectationRun.Compared> expectations) {
 
     /** Where a host stands at the end of a phase, as the recap and the exit code see it. */
     public enum Status {
@@ -28,6 +29,13 @@ public record HostRun(HostSpec spec, HostReading reading, HostPlan plan, ApplyRe
 
     public HostRun {
         replans = List.copyOf(replans);
+        expectations = List.copyOf(expectations);
+    }
+
+    /** A run whose expectations were not checked (or that has none). */
+    public HostRun(HostSpec spec, HostReading reading, HostPlan plan, ApplyReport report, List<HostPlan> replans,
+            HostFailure failure, ConfirmReport confirm, String note) {
+        this(spec, reading, plan, report, replans, failure, confirm, note, List.of());
     }
 
     /** A run without --confirm and without a note. */
@@ -35,9 +43,9 @@ public record HostRun(HostSpec spec, HostReading reading, HostPlan plan, ApplyRe
         this(spec, reading, plan, report, replans, failure, null, null);
     }
 
-    /** Read and planned. */
-    static HostRun planned(HostSpec spec, HostReading reading, HostPlan plan) {
-        return new HostRun(spec, reading, plan, null, List.of(), null);
+    /** Read and planned; {@code expectations}: its expect: flows before and after the plan. */
+    static HostRun planned(HostSpec spec, HostReading reading, HostPlan plan, List<ExpectationRun.Compared> expectations) {
+        return new HostRun(spec, reading, plan, null, List.of(), null, null, null, expectations);
     }
 
     /** Could not be read ({@code reading} null), or read but not planned. */
@@ -110,6 +118,8 @@ public record HostRun(HostSpec spec, HostReading reading, HostPlan plan, ApplyRe
             case FAILED_ROLLED_BACK:
                 return "apply failed" + (report.failure() == null ? "" : ": " + oneLine(report.failure().message())) + " (rolled back)";
             case VERIFY_FAILED_ROLLED_BACK:
+                // without what still differed, the entries verified and an expectation did not
+                if (report.remaining() == null && report.failure() != null) return oneLine(report.failure().message()) + " (rolled back)";
                 return "the host did not match the desired state after the apply (rolled back)";
             case ROLLBACK_FAILED:
                 return "apply failed and the rollback did not complete: the host needs attention";

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * The fixed shell scripts routesync runs on targets, shipped as resources beside this class. Each one's
  * arguments and replies are known to exactly one Java type: {@link HostReader} (read.sh),
- * {@link ApplyScript} (apply.sh), {@link ManagementProbe} (probe.sh) and {@link ConfirmTimer} (arm.sh,
+ * {@link ApplyScript} (apply.sh), {@link ManagementProbe} (probe.sh), {@link RouteGetScript} (routeget.sh) and {@link ConfirmTimer} (arm.sh,
  * confirm.sh, rollback.sh), all through {@link ScriptCall}.
  */
 public enum Script {
@@ -19,6 +19,8 @@ public enum Script {
      * confirm functions: it refuses while another apply's change awaits confirmation.
      */
     APPLY(Texts.CONFIRM_COMMON + load("apply.sh"), true),
+    /** Asks the kernel where flows go ({@code ip route get}), for expectations; see routeget.sh. */
+    ROUTE_GET(Texts.COMMON + load("routeget.sh"), false),
     /** Prints the ssh peer and the rules and routes its reply needs; see probe.sh. */
     PROBE(Texts.COMMON + load("probe.sh"), false),
     /** apply --confirm: stages the undo and starts the host's timer; see arm.sh. */

@@ -1,0 +1,139 @@
+package io.routesync.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.routesync.apply.ApplyReport;
+import io.routesync.apply.ApplySafety;
+import io.routesync.apply.Reconciler;
+import io.routesync.config.SourceFile;
+import io.routesync.config.Variables;
+import io.routesync.config.state.LoadedState;
+import io.routesync.config.state.StateLoader;
+import io.routesync.plan.PlanConflictException;
+import io.routesync.testing.InterceptedTarget;
+import io.routesync.testing.KernelAccess;
+import io.routesync.testing.Netns;
+import io.routesync.transport.LocalTarget;
+import io.routesync.transport.Script;
+import io.routesync.transport.Target;
+import io.routesync.transport.TargetPaths;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code expect:} on a real kernel, through a host's whole job (plan, then apply with verify): a plan
+ * that would break an expectation is refused with nothing applied; after the batch the kernel's own
+ * {@code ip route get} answers every flow, and a host where it disagrees with the simulation (a route
+ * added under routesync between plan and verify, in a table routesync does not read) is rolled back
+ * like a failed verify.
+ */
+class ExpectationsNetnsTest {
+    private static final String STATE = String.join("\n",
+            "tables: { uplink2: 102 }",
+            "rules:",
+            "  - { priority: 1000, from: 198.51.100.10, table: uplink2 }",
+            "routes:",
+            "  uplink2:",
+            "    - \"198.51.100.0/24 dev d1 scope link src 198.51.100.10\"",
+            "    - \"default via 198.51.100.1 dev d1\"",
+            "expect:",
+            "  - { from: 198.51.100.10, to: 203.0.113.5, via: 198.51.100.1, dev: d1, table: uplink2 }",
+            "  - { from: 192.0.2.1, to: 203.0.113.5, unchanged: true }",
+            "");
+
+    @TempDir
+    Path dir;
+    private Netns ns;
+
+    @BeforeEach
+    void setUp() {
+        KernelAccess.require();
+        ns = Netns.create("expect");
+        ns.vethPair("d0", "d0p");
+        ns.vethPair("d1", "d1p");
+        ns.ip("address", "add", "192.0.2.1/24", "dev", "d0");
+        ns.ip("address", "add", "198.51.100.10/24", "dev", "d1");
+        ns.ip("route", "add", "default", "via", "192.0.2.254", "dev", "d0");
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (ns != null) ns.close();
+    }
+
+    private HostJob job(String yaml, Target target) throws Exception {
+        LoadedState loaded = StateLoader.load(List.of(new SourceFile("state.yml", yaml)), Variables.none(), 245);
+        TargetPaths paths = TargetPaths.of(ns.name(), dir.resolve("etc").toString(), dir.resolve("state").toString(), dir.toString());
+        HostSpec spec = HostSpec.of(target.name(), null, paths, loaded, 245, List.of(new SourceFile("state.yml", yaml)), Variables.none(),
+                null, "test");
+        return new HostJob(spec, target, new Reconciler.Settings(Duration.ofSeconds(10), Duration.ofSeconds(60)), Clock.systemUTC());
+    }
+
+    private static final ApplySafety SAFETY = new ApplySafety(null, false, List.of("ssh"));
+
+    @Test
+    void expectationsMetByThePlanAndTheKernelApply() throws Exception {
+        HostJob job = job(STATE, LocalTarget.netns(ns.name()));
+        HostRun planned = job.plan();
+        assertNull(planned.failure());
+        assertEquals(2, planned.expectations().size());
+        assertTrue(planned.expectations().get(0).changed(), "the plan moves replies from the second address");
+        assertFalse(planned.expectations().get(1).changed(), "the first uplink's flow stays");
+        HostRun applied = job.apply(planned, false, SAFETY);
+        assertNull(applied.failure());
+        assertEquals(ApplyReport.Outcome.APPLIED, applied.report().outcome());
+        assertTrue(ns.ip("rule", "show").contains("198.51.100.10 lookup 102"));
+    }
+
+    @Test
+    void aPlanThatBreaksAnExpectationIsRefusedAndNothingIsApplied() throws Exception {
+        String breaking = STATE + "  - { from: 198.51.100.10, to: 203.0.113.5, dev: d0 }\n";
+        HostJob job = job(breaking, LocalTarget.netns(ns.name()));
+        HostRun planned = job.plan();
+        assertNotNull(planned.failure());
+        PlanConflictException refused = assertInstanceOf(PlanConflictException.class, planned.failure().cause());
+        assertEquals(List.of("state.yml:11:5: expectation not met after this plan: from 198.51.100.10 to 203.0.113.5: expected dev d0,"
+                + " but the lookup gives via 198.51.100.1 dev d1 (rule 1000: from 198.51.100.10 lookup uplink2, route default via"
+                + " 198.51.100.1 dev d1 proto routesync in table uplink2)"), refused.conflicts());
+        assertFalse(ns.ip("rule", "show").contains("lookup 102"), "nothing applied");
+    }
+
+    @Test
+    void aKernelThatDisagreesWithTheSimulationIsCaughtAfterTheBatchAndRolledBack() throws Exception {
+        AtomicBoolean injected = new AtomicBoolean();
+        // between plan and batch, someone routes 203.0.113.0/24 in main (not read by routesync's apply) via the second uplink:
+        // the entries routesync owns still verify, but the first uplink's flow no longer goes the way it went when planned
+        Target target = new InterceptedTarget(LocalTarget.netns(ns.name()), (inner, script, args, stdin, timeout) -> {
+            if (Script.of(script) == Script.APPLY && !injected.getAndSet(true)) {
+                ns.ip("route", "add", "203.0.113.0/24", "via", "198.51.100.1", "dev", "d1");
+            }
+            return inner.run(script, args, stdin, timeout);
+        });
+        HostJob job = job(STATE, target);
+        HostRun planned = job.plan();
+        assertNull(planned.failure());
+        HostRun applied = job.apply(planned, false, SAFETY);
+        assertTrue(injected.get());
+        assertEquals(ApplyReport.Outcome.VERIFY_FAILED_ROLLED_BACK, applied.report().outcome());
+        String why = applied.report().failure().message();
+        assertTrue(why.contains("state.yml:10:5: from 192.0.2.1 to 203.0.113.5: expected unicast via 192.0.2.254 dev d0 table 254,"
+                + " but the kernel (ip route get) gives"), why);
+        assertTrue(why.contains("via 198.51.100.1 dev d1"), why);
+        assertEquals(HostRun.Status.FAILED, applied.status());
+        assertTrue(applied.reason().contains("expectation was not met"), applied.reason());
+        assertFalse(ns.ip("rule", "show").contains("lookup 102"), "rolled back");
+        assertEquals("", ns.ip("route", "show", "table", "102").strip(), "rolled back");
+    }
+}
