@@ -1,5 +1,6 @@
 package io.routesync.formats.export;
 
+import io.routesync.iproute2.Names;
 import io.routesync.model.DesiredState;
 import io.routesync.model.Interface;
 import io.routesync.model.NextHop;
@@ -29,9 +30,11 @@ import java.util.TreeSet;
 final class Anchors {
     private final Map<TableId, Set<Interface>> tableDevices = new HashMap<>();
     private final Interface fallback;
+    private final Names names;
 
-    Anchors(DesiredState state, Interface fallback) {
+    Anchors(DesiredState state, Interface fallback, Names names) {
         this.fallback = fallback;
+        this.names = names;
         for (Route r : state.routes()) {
             for (NextHop h : r.nexthops()) {
                 if (h.dev() != null) tableDevices.computeIfAbsent(r.table(), t -> new TreeSet<>()).add(h.dev());
@@ -75,8 +78,9 @@ final class Anchors {
 
     private String tableText(TableId table) {
         Set<Interface> devices = tableDevices.get(table);
-        if (devices == null) return "the state's routes in table " + table + " name no device";
-        return "the state's routes in table " + table + " use several devices (" + String.join(", ",
+        String name = names.tableName(table);
+        if (devices == null) return "the state's routes in table " + name + " name no device";
+        return "the state's routes in table " + name + " use several devices (" + String.join(", ",
                 devices.stream().map(Interface::name).toList()) + ")";
     }
 }

@@ -30,7 +30,7 @@ final class InterfaceGroups {
 
     static InterfaceGroups of(ExportInput in, String format, Limits limits) {
         InterfaceGroups g = new InterfaceGroups();
-        Anchors anchors = new Anchors(in.state(), in.fallback());
+        Anchors anchors = new Anchors(in.state(), in.fallback(), in.names());
         for (Rule rule : in.state().rules()) {
             List<String> reasons = new ArrayList<>(limits.rule(rule));
             Interface at = anchors.of(rule);

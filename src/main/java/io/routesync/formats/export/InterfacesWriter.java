@@ -16,11 +16,12 @@ import java.util.List;
  * rules, and whose {@code pre-down} lines delete them again in reverse order (so the next ifup does not
  * meet "File exists"). The lines are iproute2 commands, so every entry the state can hold is expressed,
  * its protocol too; tables are written by number, since the names routesync registers may not be
- * installed when the interface comes up. Read by ifupdown 0.8 (Debian 12) and ifupdown2.
+ * installed when the interface comes up. Checked with ifupdown 0.8 (Debian 12), which runs every
+ * stanza of an interface in turn.
  */
 public final class InterfacesWriter {
     public static final String FILE = "routesync";
-    public static final String TARGET = "ifupdown 0.8 (Debian 12) and ifupdown2";
+    public static final String TARGET = "ifupdown 0.8 (Debian 12)";
     /** iproute2's own names only: what {@code ip} knows at boot without routesync's files. */
     private static final Names BOOT_NAMES = Names.builtin();
     private static final InterfaceGroups.Limits NONE = new InterfaceGroups.Limits() {
@@ -42,8 +43,8 @@ public final class InterfacesWriter {
         InterfaceGroups groups = InterfaceGroups.of(in, "ifupdown", NONE);
         StringBuilder out = new StringBuilder(1024);
         out.append(Header.of(FILE, "interfaces", TARGET, in, List.of(
-                "Where an interface has a stanza of its own for this family already, move these lines into it:",
-                "ifupdown refuses a second stanza for the same interface and family.")));
+                "Where an interface has a stanza of its own already, paste these lines into it: ifupdown runs every stanza",
+                "of an interface in file order, and a route with src needs the address the other stanza sets.")));
         for (Interface at : groups.interfaces()) {
             out.append("\niface ").append(at.name()).append(" inet manual\n");
             List<String> up = new ArrayList<>();
