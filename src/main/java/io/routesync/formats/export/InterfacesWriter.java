@@ -24,7 +24,8 @@ public final class InterfacesWriter {
     public static final String TARGET = "ifupdown 0.8 (Debian 12)";
     /** iproute2's own names only: what {@code ip} knows at boot without routesync's files. */
     private static final Names BOOT_NAMES = Names.builtin();
-    private static final InterfaceGroups.Limits NONE = new InterfaceGroups.Limits() {
+    /** ip commands express every entry: only an entry without an interface is refused. */
+    static final InterfaceGroups.Limits NONE = new InterfaceGroups.Limits() {
         @Override
         public List<String> route(Route route) {
             return List.of();
