@@ -1,25 +1,12 @@
 package io.routesync.formats.export;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.routesync.iproute2.IpSyntax;
-import io.routesync.iproute2.Names;
-import io.routesync.iproute2.RouteGrammar;
-import io.routesync.iproute2.RuleGrammar;
-import io.routesync.model.Family;
 import io.routesync.model.Interface;
-import io.routesync.model.IpAddress;
-import io.routesync.model.NextHop;
-import io.routesync.model.Prefix;
-import io.routesync.model.Route;
-import io.routesync.model.Rule;
-import io.routesync.model.TableId;
 import io.routesync.testing.KernelAccess;
 import io.routesync.testing.Netns;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -39,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NetworkdNetnsTest {
     private static final Path NETWORKD = Path.of("/lib/systemd/systemd-networkd");
-    private static final Names NAMES = Names.builtin();
     private static final String SCRIPT = String.join("\n",
             "set -e",
             "mount --make-rprivate /",
@@ -66,10 +52,10 @@ class NetworkdNetnsTest {
             InterfaceGroups groups = InterfaceGroups.of(in, "networkd", new NetworkdLimits(in.protocolTag()));
             Path etc = Files.createDirectories(tmp.resolve("etc" + n++));
             for (ExportFile file : exported.files()) Files.writeString(etc.resolve(file.name()), file.text());
-            List<String> expected = expected(groups);
+            List<String> expected = KernelReadBack.expected(groups, false);
             try (Netns ns = Netns.create("nd")) {
                 int peer = 0;
-                for (Map.Entry<Interface, TreeSet<String>> link : addresses(groups).entrySet()) {
+                for (Map.Entry<Interface, TreeSet<String>> link : KernelReadBack.addresses(groups).entrySet()) {
                     Interface at = link.getKey();
                     ns.vethPair(at.name(), "peer" + peer++);
                     if (groups.interfaces().contains(at)) {
@@ -83,7 +69,7 @@ class NetworkdNetnsTest {
                     }
                 }
                 List<String> installed = run(ns, etc, expected.size());
-                assertEquals(expected, installed, f.getKey());
+                KernelReadBack.assertSame(expected, installed, f.getKey());
                 checked += installed.size();
             }
         }
@@ -99,10 +85,10 @@ class NetworkdNetnsTest {
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (System.nanoTime() < end) {
                 Thread.sleep(300);
-                installed = installed(ns);
+                installed = KernelReadBack.installed(ns, false);
                 if (installed.size() >= count) {
                     Thread.sleep(500);
-                    return installed(ns);
+                    return KernelReadBack.installed(ns, false);
                 }
             }
             return installed;
@@ -110,73 +96,5 @@ class NetworkdNetnsTest {
             p.destroy();
             if (!p.waitFor(10, TimeUnit.SECONDS)) p.destroyForcibly().waitFor();
         }
-    }
-
-    private static List<String> installed(Netns ns) throws Exception {
-        TreeSet<String> lines = new TreeSet<>();
-        for (Family family : Family.values()) {
-            String flag = family == Family.INET6 ? "-6" : "-4";
-            // networkd 252 sends table main with a Type= rule too; the kernel keeps but never uses it, and ip
-            // prints "lookup main blackhole", which routesync's reader refuses as two actions (reported)
-            String rules = ns.ip(flag, "rule", "show").replaceAll(" lookup main (blackhole|unreachable|prohibit)", " $1");
-            for (Rule r : RuleGrammar.parseShowOutput(rules, family, NAMES, "ip rule show")) {
-                if (!r.isDefaultRule()) lines.add(rule(r));
-            }
-            String routes = ns.ip(flag, "route", "show", "table", "all");
-            for (Route r : RouteGrammar.parseShow(routes, family, TableId.MAIN, NAMES, "ip route show table all")) {
-                if (r.protocol() != Route.PROTOCOL_KERNEL) lines.add(route(r));
-            }
-        }
-        return List.copyOf(lines);
-    }
-
-    private static List<String> expected(InterfaceGroups groups) {
-        TreeSet<String> lines = new TreeSet<>();
-        for (Interface at : groups.interfaces()) {
-            for (Route r : groups.routes(at)) {
-                List<NextHop> hops = new ArrayList<>();
-                for (NextHop h : r.nexthops()) hops.add(h.dev() != null ? h : new NextHop(h.via(), at, h.weight(), h.onlink()));
-                lines.add(route(r.toBuilder().nexthops(hops).build()));
-            }
-            for (Rule r : groups.rules(at)) lines.add(rule(r));
-        }
-        return List.copyOf(lines);
-    }
-
-    private static String route(Route r) {
-        return "route " + r.family() + " " + IpSyntax.routeArgs(r, null, true);
-    }
-
-    private static String rule(Rule r) {
-        return "rule " + r.family() + " " + IpSyntax.ruleArgs(r.identity(), null);
-    }
-
-    /** Per device (a route's own, a path's, or the interface it is written under): the addresses its gateways and sources need. */
-    private static Map<Interface, TreeSet<String>> addresses(InterfaceGroups groups) {
-        Map<Interface, TreeSet<String>> addresses = new java.util.TreeMap<>();
-        for (Interface at : groups.interfaces()) {
-            addresses.computeIfAbsent(at, i -> new TreeSet<>());
-            for (Route r : groups.routes(at)) {
-                for (NextHop h : r.nexthops()) {
-                    Interface dev = h.dev() != null ? h.dev() : at;
-                    TreeSet<String> mine = addresses.computeIfAbsent(dev, i -> new TreeSet<>());
-                    if (h.via() == null || h.onlink() || h.via().toString().startsWith("fe80:")) continue;
-                    mine.add(beside(h.via()));
-                }
-                if (r.prefsrc() != null) addresses.get(at).add(r.prefsrc() + (r.family() == Family.INET ? "/32" : "/128"));
-            }
-        }
-        return addresses;
-    }
-
-    /** An address of the gateway's subnet (/24, /64) that is not the gateway. */
-    private static String beside(IpAddress gateway) {
-        if (gateway.family() == Family.INET) {
-            String g = gateway.toString();
-            String net = g.substring(0, g.lastIndexOf('.') + 1);
-            return net + (g.endsWith(".250") ? "251" : "250") + "/24";
-        }
-        Prefix net = new Prefix(gateway.masked(64), 64);
-        return net.address().toString().replace("::", "::abcd") + "/64";
     }
 }
