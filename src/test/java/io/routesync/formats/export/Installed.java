@@ -26,14 +26,19 @@ final class Installed {
         List<String> lines = new ArrayList<>();
         for (Interface at : groups.interfaces()) {
             for (Route r : groups.routes(at)) {
-                List<NextHop> hops = new ArrayList<>();
-                for (NextHop h : r.nexthops()) hops.add(h.dev() != null ? h : new NextHop(h.via(), at, h.weight(), h.onlink()));
-                Route installed = r.toBuilder().nexthops(hops).build();
+                Route installed = onLink(r, at);
                 lines.add(route(at.name(), routeProtocol == -1 ? installed : installed.withProtocol(routeProtocol)));
             }
             for (Rule r : groups.rules(at)) lines.add(rule(at.name(), r));
         }
         return lines;
+    }
+
+    /** The route as networkd installs it under {@code at}: every path without a device gets that link. */
+    static Route onLink(Route r, Interface at) {
+        List<NextHop> hops = new ArrayList<>();
+        for (NextHop h : r.nexthops()) hops.add(h.dev() != null ? h : new NextHop(h.via(), at, h.weight(), h.onlink()));
+        return r.toBuilder().nexthops(hops).build();
     }
 
     static List<String> of(NetworkdReadBack.Read read) {

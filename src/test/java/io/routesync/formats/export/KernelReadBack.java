@@ -83,11 +83,7 @@ final class KernelReadBack {
     static List<String> expected(InterfaceGroups groups, boolean ruleProtocol) {
         TreeSet<String> lines = new TreeSet<>();
         for (Interface at : groups.interfaces()) {
-            for (Route r : groups.routes(at)) {
-                List<NextHop> hops = new ArrayList<>();
-                for (NextHop h : r.nexthops()) hops.add(h.dev() != null ? h : new NextHop(h.via(), at, h.weight(), h.onlink()));
-                lines.add(route(r.toBuilder().nexthops(hops).build()));
-            }
+            for (Route r : groups.routes(at)) lines.add(route(Installed.onLink(r, at)));
             for (Rule r : groups.rules(at)) lines.add(rule(r, ruleProtocol));
         }
         return List.copyOf(lines);
