@@ -80,10 +80,14 @@ final class KernelReadBack {
         return List.copyOf(lines);
     }
 
-    static List<String> expected(InterfaceGroups groups, boolean ruleProtocol) {
+    /** {@code routeProtocol} -1 keeps each route's own. */
+    static List<String> expected(InterfaceGroups groups, boolean ruleProtocol, int routeProtocol) {
         TreeSet<String> lines = new TreeSet<>();
         for (Interface at : groups.interfaces()) {
-            for (Route r : groups.routes(at)) lines.add(route(Installed.onLink(r, at)));
+            for (Route r : groups.routes(at)) {
+                Route installed = Installed.onLink(r, at);
+                lines.add(route(routeProtocol == -1 ? installed : installed.withProtocol(routeProtocol)));
+            }
             for (Rule r : groups.rules(at)) lines.add(rule(r, ruleProtocol));
         }
         return List.copyOf(lines);
