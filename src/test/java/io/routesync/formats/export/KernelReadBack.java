@@ -66,9 +66,8 @@ final class KernelReadBack {
         TreeSet<String> lines = new TreeSet<>();
         for (Family family : Family.values()) {
             String flag = family == Family.INET6 ? "-6" : "-4";
-            // networkd 252 sends table main with a Type= rule too; the kernel keeps but never uses it, and ip
-            // prints "lookup main blackhole", which routesync's reader refuses as two actions (reported)
-            String rules = ns.ip(flag, "rule", "show").replaceAll(" lookup main (blackhole|unreachable|prohibit)", " $1");
+            // networkd 252 sends table main with a Type= rule too ("lookup main blackhole"): read as it is
+            String rules = ns.ip(flag, "rule", "show");
             for (Rule r : RuleGrammar.parseShowOutput(rules, family, NAMES, "ip rule show")) {
                 if (!r.isDefaultRule()) lines.add(rule(r, ruleProtocol));
             }
