@@ -15,7 +15,7 @@ import java.util.List;
  * Expectations answered by the kernel itself ({@code ip route get} on the target, every flow in one
  * round trip), not by the simulation: after an apply's batch verified ({@link Reconciler.AfterVerify}),
  * and for {@code routesync test} on a live host. Expectations that only say {@code unchanged} have
- * nothing to compare the kernel's answer with and are left out.
+ * nothing to compare the kernel's answer with: they are not asked.
  */
 public final class KernelExpectations implements Reconciler.AfterVerify {
     private final Target target;
@@ -26,19 +26,25 @@ public final class KernelExpectations implements Reconciler.AfterVerify {
     public KernelExpectations(Target target, TargetPaths paths, List<Expectation> expectations, Duration timeout) {
         this.target = target;
         this.paths = paths;
-        this.expectations = expectations.stream().filter(Expectation::hasOutcome).toList();
+        this.expectations = List.copyOf(expectations);
         this.timeout = timeout;
     }
 
-    /** Each expectation with what the kernel answered. */
+    /** Each expectation with what the kernel answered, in order; one that only says "unchanged" is UNKNOWN. */
     public List<ExpectationCheck.Result> results() throws TransportException {
         List<ExpectationCheck.Result> out = new ArrayList<>();
-        if (expectations.isEmpty()) return out;
-        List<List<String>> flows = expectations.stream().map(e -> e.flow().routeGetArgs()).toList();
-        List<RouteGetScript.Answer> answers = RouteGetScript.ask(target, paths, flows, timeout);
-        for (int i = 0; i < expectations.size(); i++) {
-            Expectation e = expectations.get(i);
-            RouteGetScript.Answer raw = answers.get(i);
+        List<Expectation> asked = expectations.stream().filter(Expectation::hasOutcome).toList();
+        if (asked.isEmpty() && expectations.isEmpty()) return out;
+        List<RouteGetScript.Answer> answers = asked.isEmpty() ? List.of()
+                : RouteGetScript.ask(target, paths, asked.stream().map(e -> e.flow().routeGetArgs()).toList(), timeout);
+        int next = 0;
+        for (Expectation e : expectations) {
+            if (!e.hasOutcome()) {
+                out.add(new ExpectationCheck.Result(e, ExpectationCheck.Status.UNKNOWN, null,
+                        "'unchanged' compares the live host with a plan: routesync plan checks it"));
+                continue;
+            }
+            RouteGetScript.Answer raw = answers.get(next++);
             Answer a = Answer.parse(raw.output(), raw.exitCode());
             if (a == null) {
                 String said = raw.output().strip().lines().findFirst().orElse("(nothing)");

@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
             ExportCommand.class,
             PullCommand.class,
             ExplainCommand.class,
+            TestCommand.class,
             InventoryCommand.class,
             ConfirmCommand.class,
             RollbackCommand.class,

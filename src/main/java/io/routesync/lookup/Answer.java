@@ -84,6 +84,8 @@ public record Answer(String type, IpAddress via, Interface dev, TableId table, b
             return null;
         }
         String type = (rt != null ? rt : RouteType.UNICAST).word();
-        return new Answer(type, via, dev, table, false, first);
+        // ip -N prints the type as a number: in words, for messages
+        String text = rt != null ? type + first.substring(w[0].length()) : first;
+        return new Answer(type, via, dev, table, false, text);
     }
 }

@@ -3,6 +3,7 @@ package io.routesync.render;
 import io.routesync.lookup.Expectation;
 import io.routesync.lookup.ExpectationCheck;
 import io.routesync.lookup.ExpectationRun;
+import io.routesync.run.ExpectationTests;
 import java.util.List;
 
 /**
@@ -79,5 +80,24 @@ public final class ExpectationView {
                     .append(c.desired().failed() ? "  NOT AS EXPECTED (" + e.wanted() + ")" : "  as expected").append('\n');
         }
         return out.length() == 0 ? "" : "\nExpectations this plan changes:\n" + out;
+    }
+
+    /** {@code routesync test -i}: each host's lines under its name, or why it could not be asked; then one line per host. */
+    public static String fleet(List<ExpectationTests.HostTest> hosts, Style style) {
+        StringBuilder out = new StringBuilder();
+        int passed = 0;
+        for (ExpectationTests.HostTest h : hosts) {
+            out.append(style.bold(h.name())).append('\n');
+            if (h.failure() != null) {
+                out.append(style.red("error: ")).append(h.name()).append(h.failure().unreachable() ? " is unreachable: " : " failed: ")
+                        .append(h.failure().detail()).append('\n');
+            } else {
+                out.append(lines(h.results(), style));
+            }
+            out.append('\n');
+            if (h.passed()) passed++;
+        }
+        String total = "Hosts: " + passed + " of " + hosts.size() + " passed.";
+        return out.append(passed == hosts.size() ? style.green(total) : style.red(total)).append('\n').toString();
     }
 }

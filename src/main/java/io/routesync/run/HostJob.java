@@ -58,6 +58,19 @@ public final class HostJob {
         }
     }
 
+    /**
+     * {@code routesync test} on this host: every expectation answered by the kernel (one round trip);
+     * a host that cannot be asked keeps its failure.
+     */
+    public ExpectationTests.HostTest test() {
+        try {
+            return new ExpectationTests.HostTest(spec, new KernelExpectations(reconciler.target(), spec.paths(), spec.loaded().expectations(),
+                    reconciler.settings().timeout()).results(), null);
+        } catch (Exception | Error e) {
+            return new ExpectationTests.HostTest(spec, List.of(), HostFailure.of(e, false));
+        }
+    }
+
     /** This host's result when its plan task threw past {@link #plan} (the fleet run's last resort). */
     public HostRun failed(Throwable thrown) {
         return HostRun.notPlanned(spec, null, HostFailure.of(thrown, false));
