@@ -37,20 +37,7 @@ public final class PlannedExpectations {
     public static List<ExpectationRun.Compared> check(Reconciler reconciler, DesiredState desired, HostReading reading, HostPlan plan,
             List<Expectation> expectations, Names names)
             throws TransportException, OutputException, LockHeldException, PlanConflictException {
-        if (expectations.isEmpty()) return List.of();
-        Set<TableId> tables = new TreeSet<>(reading.observed().tablesRead());
-        tables.addAll(List.of(TableId.LOCAL, TableId.MAIN, TableId.DEFAULT));
-        tables.addAll(LiveReader.lookedUp(reading.observed().rules()));
-        for (Rule r : desired.rules()) if (r.table() != null) tables.add(r.table());
-        HostReading live = HostReader.read(reconciler.target(), reconciler.paths(), tables, reconciler.settings().lockWait(),
-                reconciler.settings().timeout());
-        List<ExpectationRun.Compared> compared;
-        try {
-            compared = ExpectationRun.compare(live.observed(), plan, expectations, names);
-        } catch (SimulationException changed) {
-            throw new TransportException(reconciler.target().name() + " changed while its expectations were checked ("
-                    + changed.getMessage() + "); run plan again", false);
-        }
+        List<ExpectationRun.Compared> compared = compare(reconciler, desired, reading, plan, expectations, names);
         List<String> broken = new ArrayList<>();
         for (ExpectationRun.Compared c : compared) {
             if (c.desired() == null || !c.desired().failed()) continue;
@@ -60,5 +47,23 @@ public final class PlannedExpectations {
         }
         if (!broken.isEmpty()) throw new PlanConflictException(broken);
         return compared;
+    }
+
+    /** Each expectation on the host as read again with every table a flow may reach, and with {@code plan} applied. */
+    public static List<ExpectationRun.Compared> compare(Reconciler reconciler, DesiredState desired, HostReading reading, HostPlan plan,
+            List<Expectation> expectations, Names names) throws TransportException, OutputException, LockHeldException {
+        if (expectations.isEmpty()) return List.of();
+        Set<TableId> tables = new TreeSet<>(reading.observed().tablesRead());
+        tables.addAll(List.of(TableId.LOCAL, TableId.MAIN, TableId.DEFAULT));
+        tables.addAll(LiveReader.lookedUp(reading.observed().rules()));
+        for (Rule r : desired.rules()) if (r.table() != null) tables.add(r.table());
+        HostReading live = HostReader.read(reconciler.target(), reconciler.paths(), tables, reconciler.settings().lockWait(),
+                reconciler.settings().timeout());
+        try {
+            return ExpectationRun.compare(live.observed(), plan, expectations, names);
+        } catch (SimulationException changed) {
+            throw new TransportException(reconciler.target().name() + " changed while its expectations were checked ("
+                    + changed.getMessage() + "); run plan again", false);
+        }
     }
 }

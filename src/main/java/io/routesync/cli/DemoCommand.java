@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo", sortOptions = false,
         description = {"Build a host with two uplinks in throwaway network namespaces, plan and apply"
-                + " states/dual-uplink.yml, show that a second plan is empty and that replies from the second"
-                + " address now leave by the second uplink, then remove everything. Needs root."})
+                + " states/dual-uplink.yml, show that a second plan is empty, that the state's expectations pass on the"
+                + " host's kernel (routesync test) and that replies from the second address now leave by the second uplink,"
+                + " then remove everything. Needs root."})
 final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -61,6 +62,8 @@ final class DemoCommand implements Callable<Integer> {
             if (root.noColor) common.add("--no-color");
             ok &= step(out, err, "apply", "--auto-approve", common) == ExitCodes.OK;
             ok &= step(out, err, "plan", "--detailed-exitcode", common) == ExitCodes.OK;
+            // the state's expect: flows, answered by the host's kernel (ip route get)
+            ok &= step(out, err, "test", "--live", common) == ExitCodes.OK;
             ok &= DemoStory.replies(topo, out, "after", "eth1");
         } catch (TransportException e) {
             throw new UserError(ExitCodes.FAILED, "the demo could not build its namespaces: " + e.getMessage());

@@ -1,6 +1,6 @@
 package io.routesync.cli;
 
-import io.routesync.apply.KernelExpectations;
+import io.routesync.apply.LiveExpectations;
 import io.routesync.config.Diagnostic;
 import io.routesync.config.state.LoadedState;
 import io.routesync.lookup.ExpectationCheck;
@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
         description = {"Check the flows of the state files' expect: sections and print PASS, FAIL or SKIP for each.",
             "Without a host (default), against the desired state alone, simulated offline; flows that reach a table the"
                 + " desired state does not hold (main, ...) are skipped. With --live (this host), --netns NAME or -i, the host's"
-                + " kernel answers each flow (ip route get, one round trip per host, nothing changed)."},
+                + " kernel answers each flow (ip route get, one round trip per host), and an 'unchanged' flow passes when the"
+                + " desired state would not move it on the host as it is (as plan checks it). Changes nothing."},
         footer = {"", "Exit codes: 0 every flow passed (or was skipped), 1 a flow failed, 64 bad command line,"
                 + " 65 invalid state or inventory, 69 host unreachable. With -i: 1 if any host failed a flow or could not be asked."})
 final class TestCommand implements Callable<Integer> {
@@ -69,7 +70,7 @@ final class TestCommand implements Callable<Integer> {
         List<ExpectationCheck.Result> results;
         if (live || target.netns != null) {
             try {
-                results = new KernelExpectations(target.target(), target.paths(), loaded.expectations(), target.settings().timeout()).results();
+                results = LiveExpectations.test(Hosts.reconciler(target), loaded, state.ownership(loaded));
             } catch (Exception e) {
                 throw Failures.of(e);
             }

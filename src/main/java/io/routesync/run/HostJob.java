@@ -3,6 +3,7 @@ package io.routesync.run;
 import io.routesync.apply.ApplySafety;
 import io.routesync.apply.GuardedApply;
 import io.routesync.apply.KernelExpectations;
+import io.routesync.apply.LiveExpectations;
 import io.routesync.apply.PlannedExpectations;
 import io.routesync.apply.Reconciler;
 import io.routesync.apply.SavedTargets;
@@ -59,13 +60,11 @@ public final class HostJob {
     }
 
     /**
-     * {@code routesync test} on this host: every expectation answered by the kernel (one round trip);
-     * a host that cannot be asked keeps its failure.
+     * {@code routesync test} on this host ({@link LiveExpectations}); a host that cannot be asked keeps its failure.
      */
     public ExpectationTests.HostTest test() {
         try {
-            return new ExpectationTests.HostTest(spec, new KernelExpectations(reconciler.target(), spec.paths(), spec.loaded().expectations(),
-                    reconciler.settings().timeout()).results(), null);
+            return new ExpectationTests.HostTest(spec, LiveExpectations.test(reconciler, spec.loaded(), spec.ownership()), null);
         } catch (Exception | Error e) {
             return new ExpectationTests.HostTest(spec, List.of(), HostFailure.of(e, false));
         }

@@ -82,6 +82,14 @@ class CoreNetnsTest {
                 "  - ip route del 10.66.0.0/16 via 192.168.2.1 dev eth1 table uplink2 proto boot",
                 "",
                 "Plan: 2 to add, 1 to change, 1 to delete.",
+                "",
+                // the seed's expect: the reply path moves to the desired gateway, as expected
+                "Expectations this plan changes:",
+                "  ~ from 192.168.2.10 to 203.0.113.5 (states/dual-uplink.yml:24:5)",
+                "      live:    via 192.168.2.254 dev eth1 (rule 1000: from 192.168.2.10 lookup uplink2, route default via 192.168.2.254"
+                        + " dev eth1 proto boot in table uplink2)",
+                "      desired: via 192.168.2.1 dev eth1 (rule 1000: from 192.168.2.10 lookup uplink2, route default via 192.168.2.1"
+                        + " dev eth1 proto routesync in table uplink2)  as expected",
                 ""), run.out());
         // the subnet route and the from-rule were made by hand exactly as desired: adopted, no change
     }
