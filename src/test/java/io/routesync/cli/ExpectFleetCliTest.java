@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.routesync.testing.Shell;
 import io.routesync.testing.SshFleet;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,26 +43,8 @@ class ExpectFleetCliTest {
         if (fleet != null) fleet.close();
     }
 
-    private static Path inventory() throws Exception {
-        Path root = fleet.dir().resolve("expect");
-        Files.createDirectories(root.resolve("states"));
-        Files.writeString(root.resolve("states/mgmt.yml"), STATE);
-        StringBuilder y = new StringBuilder("all:\n  vars:\n");
-        for (String[] kind : new String[][] {{"etc", "iproute2"}, {"state", "lib/routesync"}, {"lock", "run/routesync"}}) {
-            y.append("    routesync_").append(kind[0]).append("_dir: \"").append(root).append("/targets/{{ inventory_hostname }}/")
-                    .append(kind[1]).append("\"\n");
-        }
-        y.append("  hosts:\n");
-        for (SshFleet.Host h : fleet.hosts()) {
-            y.append("    ").append(h.name()).append(":\n")
-                    .append("      ansible_host: \"").append(h.address()).append("\"\n")
-                    .append("      host_addr: \"").append(h.address()).append("\"\n")
-                    .append("      controller: \"").append(h.controllerAddress()).append("\"\n")
-                    .append("      route_back: \"").append(ManagedFleetFiles.routeBack(h)).append("\"\n")
-                    .append("      routesync_states: [mgmt]\n");
-        }
-        Files.createDirectories(root.resolve("inventory"));
-        return Files.writeString(root.resolve("inventory/hosts.yml"), y.toString());
+    private static Path inventory() {
+        return new ManagedFleetFiles(fleet, fleet.dir().resolve("expect")).state("expect", STATE).inventory("expect", java.util.Map.of());
     }
 
     private static CliRunner.Result run(String... args) {
@@ -93,7 +74,7 @@ class ExpectFleetCliTest {
             assertEquals(ExitCodes.FAILED, failed.exitCode(), failed::toString);
             String out = failed.out();
             assertTrue(out.contains(h1.name() + "\nPASS  "), out);
-            assertTrue(out.contains("/states/mgmt.yml:9:5  from " + h1.address() + " to 10.98.0.5 -> unreachable\n"
+            assertTrue(out.contains("/states/expect.yml:9:5  from " + h1.address() + " to 10.98.0.5 -> unreachable\n"
                     + "      the kernel (ip route get) gives unicast 10.98.0.5 from " + h1.address() + " dev eth0 table 254"), out);
             assertTrue(out.endsWith("Hosts: 2 of 3 passed.\n"), out);
         } finally {

@@ -33,6 +33,7 @@ final class ManagedFleetFiles {
 
     private final SshFleet fleet;
     private final Path root;
+    private final Map<String, String> extraStates = new java.util.LinkedHashMap<>();
 
     ManagedFleetFiles(SshFleet fleet, Path root) {
         this.fleet = fleet;
@@ -44,6 +45,12 @@ final class ManagedFleetFiles {
         String c = h.controllerAddress();
         int network = Integer.parseInt(c.substring(c.lastIndexOf('.') + 1)) - 1;
         return c.substring(0, c.lastIndexOf('.') + 1) + network + "/30";
+    }
+
+    /** Another state the inventory's hosts can be given, as {@code name}; it may use {@code controller}, the host's controller address. */
+    ManagedFleetFiles state(String name, String yaml) {
+        extraStates.put(name, yaml);
+        return this;
     }
 
     Path targets() {
@@ -58,6 +65,7 @@ final class ManagedFleetFiles {
             Files.writeString(root.resolve("states/" + MANAGED + ".yml"), HEAD + ROUTE_BACK);
             Files.writeString(root.resolve("states/" + HARMLESS + ".yml"), HEAD + ROUTE_BACK + "    - \"" + HARMLESS_ROUTE + "\"\n");
             Files.writeString(root.resolve("states/" + CUT + ".yml"), HEAD + "    - \"10.99.0.0/16 dev eth0\"\n");
+            for (Map.Entry<String, String> e : extraStates.entrySet()) Files.writeString(root.resolve("states/" + e.getKey() + ".yml"), e.getValue());
             StringBuilder y = new StringBuilder("all:\n  vars:\n");
             // directories from the inventory end in iproute2 / routesync (docs/target-files.md)
             String[][] dirs = {{"etc", "iproute2"}, {"state", "lib/routesync"}, {"lock", "run/routesync"}};
@@ -71,6 +79,7 @@ final class ManagedFleetFiles {
                         .append("      ansible_host: \"").append(h.address()).append("\"\n")
                         .append("      host_addr: \"").append(h.address()).append("\"\n")
                         .append("      route_back: \"").append(routeBack(h)).append("\"\n")
+                        .append("      controller: \"").append(h.controllerAddress()).append("\"\n")
                         .append("      routesync_states: [").append(states.getOrDefault(h.name(), others)).append("]\n");
             }
             return Files.writeString(root.resolve("inventory/hosts.yml"), y.toString());

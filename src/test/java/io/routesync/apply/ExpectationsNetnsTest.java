@@ -1,4 +1,4 @@
-package io.routesync.run;
+package io.routesync.apply;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.routesync.apply.ApplyReport;
-import io.routesync.apply.ApplySafety;
-import io.routesync.apply.Reconciler;
 import io.routesync.config.SourceFile;
 import io.routesync.config.Variables;
 import io.routesync.config.state.LoadedState;
 import io.routesync.config.state.StateLoader;
 import io.routesync.plan.PlanConflictException;
+import io.routesync.run.HostJob;
+import io.routesync.run.HostRun;
+import io.routesync.run.HostSpec;
 import io.routesync.testing.InterceptedTarget;
 import io.routesync.testing.KernelAccess;
 import io.routesync.testing.Netns;
@@ -40,14 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  * like a failed verify.
  */
 class ExpectationsNetnsTest {
-    private static final String STATE = String.join("\n",
-            "tables: { uplink2: 102 }",
-            "rules:",
-            "  - { priority: 1000, from: 198.51.100.10, table: uplink2 }",
-            "routes:",
-            "  uplink2:",
-            "    - \"198.51.100.0/24 dev d1 scope link src 198.51.100.10\"",
-            "    - \"default via 198.51.100.1 dev d1\"",
+    /** The shared namespace test state (table 102 through d1 for 198.51.100.10), with its expectations. */
+    private static final String STATE = SafetyNetns.STATE + String.join("\n",
             "expect:",
             "  - { from: 198.51.100.10, to: 203.0.113.5, via: 198.51.100.1, dev: d1, table: uplink2 }",
             "  - { from: 192.0.2.1, to: 203.0.113.5, unchanged: true }",
@@ -60,12 +54,7 @@ class ExpectationsNetnsTest {
     @BeforeEach
     void setUp() {
         KernelAccess.require();
-        ns = Netns.create("expect");
-        ns.vethPair("d0", "d0p");
-        ns.vethPair("d1", "d1p");
-        ns.ip("address", "add", "192.0.2.1/24", "dev", "d0");
-        ns.ip("address", "add", "198.51.100.10/24", "dev", "d1");
-        ns.ip("route", "add", "default", "via", "192.0.2.254", "dev", "d0");
+        ns = SafetyNetns.host("expect");
     }
 
     @AfterEach
@@ -75,7 +64,7 @@ class ExpectationsNetnsTest {
 
     private HostJob job(String yaml, Target target) throws Exception {
         LoadedState loaded = StateLoader.load(List.of(new SourceFile("state.yml", yaml)), Variables.none(), 245);
-        TargetPaths paths = TargetPaths.of(ns.name(), dir.resolve("etc").toString(), dir.resolve("state").toString(), dir.toString());
+        TargetPaths paths = SafetyNetns.paths(ns, dir);
         HostSpec spec = HostSpec.of(target.name(), null, paths, loaded, 245, List.of(new SourceFile("state.yml", yaml)), Variables.none(),
                 null, "test");
         return new HostJob(spec, target, new Reconciler.Settings(Duration.ofSeconds(10), Duration.ofSeconds(60)), Clock.systemUTC());
