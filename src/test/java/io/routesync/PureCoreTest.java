@@ -13,12 +13,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The pure core stays pure (STYLE.md): model, iproute2, plan, render, config, lookup and saved take values
+ * The pure core stays pure (STYLE.md): model, iproute2, plan, render, config, lookup, saved and formats take values
  * and return values, with no processes, files, network, clock or environment, so they are tested with
  * plain strings. The inventory's directory reader is the one deliberate edge inside config.
  */
 class PureCoreTest {
-    private static final List<String> PURE = List.of("model", "iproute2", "plan", "render", "config", "lookup", "saved");
+    private static final List<String> PURE = List.of("model", "iproute2", "plan", "render", "config", "lookup", "saved", "formats");
     private static final Set<String> EDGES = Set.of("config/inventory/DirectorySource.java");
     private static final Pattern EFFECT = Pattern.compile(
             "^\\s*import\\s+(java\\.nio\\.file\\.Files|java\\.io\\.File(Input|Output)?Stream|java\\.io\\.File;|java\\.net\\.|"

@@ -9,6 +9,7 @@ import io.routesync.iproute2.Names;
 import io.routesync.render.StateYamlRenderer;
 import io.routesync.transport.Target;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -40,9 +42,21 @@ final class ImportCommand implements Callable<Integer> {
             description = "The protocol number routesync tags its entries with (default ${DEFAULT-VALUE}).")
     int protocolTag;
 
+    @Option(names = "--from", paramLabel = "FORMAT", description = "Read the rules and routes that these files configure instead of"
+            + " a live host: interfaces (ifupdown), script (shell or ip -batch), netplan or networkd. Table names come from --etc-dir's"
+            + " rt_tables. Exit 65 when something that may be routing could not be translated (it is listed).")
+    String from;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "The files to read with --from (source lines follow only into these).")
+    List<Path> files = List.of();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (from != null || !files.isEmpty()) {
+            if (from == null) throw new UserError(ExitCodes.USAGE, "files given without --from FORMAT: say how to read them");
+            return FileImport.run(out, spec.commandLine().getErr(), from, files, target.etcDir, protocolTag);
+        }
         Target t = target.target();
         HostReading reading = LiveState.read(t, target.paths(), target, List.of());
         Names names = reading.names().withProtocol(Ownership.PROTOCOL_NAME, protocolTag);
