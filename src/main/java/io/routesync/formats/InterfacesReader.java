@@ -89,6 +89,7 @@ final class InterfacesReader {
         read.add(f.path());
         reading.push(f.path());
         Stanza stanza = null;
+        boolean inMapping = false;
         for (LogicalLine line : LogicalLine.of(f.name(), f.text(), true)) {
             String text = line.text();
             String trimmed = text.strip();
@@ -98,6 +99,7 @@ final class InterfacesReader {
             String key = w[0];
             if (STANZAS.contains(key) || key.startsWith("allow-")) {
                 stanza = finish(stanza);
+                inMapping = key.equals("mapping");
                 switch (key) {
                     case "iface":
                         if (w.length < 2) into.problem(line.start(), "iface without a name", "iface NAME [inet|inet6 METHOD]");
@@ -116,6 +118,7 @@ final class InterfacesReader {
                 }
                 continue;
             }
+            if (inMapping) continue; // the mapping's own script/map lines, listed with it
             if (stanza == null) {
                 into.problem(line.at(keyStart + 1), "'" + key + "' outside an iface stanza", "put it under its iface line");
                 continue;
@@ -147,6 +150,7 @@ final class InterfacesReader {
             } else if (read.contains(f.path())) {
                 into.problem(at, f.name() + " is already read; ifupdown would read its stanzas twice", "source each file once");
             } else if (depth + 1 > MAX_DEPTH) {
+                read.add(f.path()); // refused, not read later on its own either
                 into.problem(at, "source lines nest deeper than " + MAX_DEPTH + " files; " + f.name() + " is not read",
                         "include the files from fewer levels");
             } else {

@@ -11,6 +11,8 @@ import io.routesync.model.Route;
 import io.routesync.model.Rule;
 import io.routesync.model.TableId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +24,7 @@ import java.util.Set;
  * netplan's generated networkd configuration means and read by the one grammar. A route is on its
  * device (the device's {@code set-name}, else its id; a device found by {@code match:} alone has no name
  * to route by); reject types ({@code blackhole}, ...) have none; a {@code vrfs:} device's routes and
- * rules default to its table. Other keys configure links and addresses and are not read.
+ * rules default to its table, and so do those of its member devices (as networkd does). Other keys configure links and addresses and are not read.
  */
 final class NetplanReader {
     private static final Set<String> DEVICE_TYPES = Set.of("ethernets", "bonds", "bridges", "vlans", "tunnels", "wifis",
@@ -36,6 +38,8 @@ final class NetplanReader {
     private static final Set<String> REJECT_TYPES = Set.of("blackhole", "unreachable", "prohibit", "throw");
 
     private final Entries into;
+    /** A VRF member's id -> the VRF's table value: networkd puts a member's routes in the VRF's table. */
+    private final Map<String, YamlNode.Scalar> vrfMembers = new HashMap<>();
 
     private NetplanReader(Entries into) {
         this.into = into;
@@ -43,17 +47,33 @@ final class NetplanReader {
 
     static void read(List<FormatFile> files, Entries into) {
         NetplanReader r = new NetplanReader(into);
-        for (FormatFile f : files) r.file(f);
+        Map<FormatFile, YamlNode> roots = new LinkedHashMap<>();
+        for (FormatFile f : files) {
+            try {
+                roots.put(f, YamlReader.read(new SourceFile(f.name(), f.text())));
+            } catch (InvalidInputException e) {
+                for (Diagnostic d : e.diagnostics()) into.problem(d.pos(), d.message(), d.fix());
+            }
+        }
+        roots.values().forEach(r::vrfs);
+        roots.values().forEach(r::file);
     }
 
-    private void file(FormatFile f) {
-        YamlNode root;
-        try {
-            root = YamlReader.read(new SourceFile(f.name(), f.text()));
-        } catch (InvalidInputException e) {
-            for (Diagnostic d : e.diagnostics()) into.problem(d.pos(), d.message(), d.fix());
-            return;
+    private void vrfs(YamlNode root) {
+        if (root instanceof YamlNode.Mapping m && m.get("network") instanceof YamlNode.Mapping net
+                && net.get("vrfs") instanceof YamlNode.Mapping vrfs) {
+            for (YamlNode.Field vrf : vrfs.fields()) {
+                if (vrf.value() instanceof YamlNode.Mapping v && v.get("table") instanceof YamlNode.Scalar t
+                        && v.get("interfaces") instanceof YamlNode.Sequence members) {
+                    for (YamlNode member : members.items()) {
+                        if (member instanceof YamlNode.Scalar name && name.text() != null) vrfMembers.put(name.text(), t);
+                    }
+                }
+            }
         }
+    }
+
+    private void file(YamlNode root) {
         YamlNode network = root instanceof YamlNode.Mapping m ? m.get("network") : null;
         if (!(network instanceof YamlNode.Mapping net)) {
             into.problem(root.pos(), "not a netplan file: it has no 'network:' mapping", "give netplan YAML (network: version: 2 ...)");
@@ -78,15 +98,16 @@ final class NetplanReader {
         if (d.get("set-name") instanceof YamlNode.Scalar s && s.text() != null) iface = new Word(s.text(), s.pos());
         else if (d.get("match") != null) iface = null;
         TableId table = TableId.MAIN;
-        if (type.equals("vrfs") && d.get("table") instanceof YamlNode.Scalar t) {
-            table = IpCommand.table(new Word(t.text() == null ? "" : t.text(), t.pos()), into);
+        YamlNode.Scalar vrfTable = type.equals("vrfs") && d.get("table") instanceof YamlNode.Scalar t ? t : vrfMembers.get(id.key());
+        if (vrfTable != null) {
+            table = IpCommand.table(new Word(vrfTable.text() == null ? "" : vrfTable.text(), vrfTable.pos()), into);
             if (table == null) return;
         }
         for (String gw : List.of("gateway4", "gateway6")) {
             if (d.get(gw) instanceof YamlNode.Scalar g && g.text() != null) {
                 List<Word> words = new ArrayList<>(List.of(new Word("default", g.pos()), new Word("via", g.pos()), new Word(g.text(), g.pos())));
                 if (!dev(words, iface, id, g.pos())) continue;
-                Route r = IpCommand.route(words, null, TableId.MAIN, g.pos(), into);
+                Route r = IpCommand.route(words, null, table, g.pos(), into);
                 if (r != null) into.route(r, g.pos(), Entries.Verb.ADD, Entries.Phase.UP);
             }
         }
@@ -165,7 +186,10 @@ final class NetplanReader {
             String keyword = RULE_KEYS.get(f.key());
             if (keyword != null) {
                 words.add(new Word(keyword, f.keyPos()));
-                words.add(word(m, f.key()));
+                Word value = word(m, f.key());
+                if (keyword.equals("tos")) value = new Word(Decimal.tos(value.text()), value.pos());
+                if (keyword.equals("fwmark")) value = new Word(Decimal.mark(value.text()), value.pos());
+                words.add(value);
             }
         }
         Word table = word(m, "table");

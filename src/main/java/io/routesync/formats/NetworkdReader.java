@@ -39,6 +39,10 @@ final class NetworkdReader {
     private static final Set<String> REJECT_TYPES = Set.of("blackhole", "unreachable", "prohibit", "throw");
 
     private final Entries into;
+    /** The file's [Network] VRF=, or null: its routes without Table= go to the VRF's table, named in a .netdev. */
+    private IniFile.Entry vrf;
+    /** VRF name -> its Table= entry, from the .netdev files given. */
+    private final Map<String, IniFile.Entry> vrfTables = new java.util.HashMap<>();
 
     private NetworkdReader(Entries into) {
         this.into = into;
@@ -46,15 +50,34 @@ final class NetworkdReader {
 
     static void read(List<FormatFile> files, Entries into) {
         NetworkdReader r = new NetworkdReader(into);
-        for (FormatFile f : files) r.file(f);
+        Map<FormatFile, List<IniFile.Section>> parsed = new java.util.LinkedHashMap<>();
+        for (FormatFile f : files) parsed.put(f, IniFile.read(f, into));
+        parsed.values().forEach(r::vrfTables);
+        parsed.forEach(r::file);
     }
 
-    private void file(FormatFile f) {
-        List<IniFile.Section> sections = IniFile.read(f, into);
+    /** A given .netdev file's VRF: [NetDev] Name=, Kind=vrf, [VRF] Table=. */
+    private void vrfTables(List<IniFile.Section> sections) {
+        IniFile.Entry name = null;
+        IniFile.Entry table = null;
+        boolean isVrf = false;
+        for (IniFile.Section s : sections) {
+            if (s.name().equals("NetDev")) {
+                name = s.last("Name");
+                isVrf = s.last("Kind") != null && s.last("Kind").value().equals("vrf");
+            }
+            if (s.name().equals("VRF")) table = s.last("Table");
+        }
+        if (isVrf && name != null && table != null) vrfTables.put(name.value(), table);
+    }
+
+    private void file(FormatFile f, List<IniFile.Section> sections) {
         Word iface = null;
         IniFile.Entry name = null;
+        vrf = null;
         for (IniFile.Section s : sections) {
             if (s.name().equals("Match") && s.last("Name") != null) name = s.last("Name");
+            if (s.name().equals("Network") && s.last("VRF") != null) vrf = s.last("VRF");
         }
         if (name != null && name.value().matches("[^\\s*?\\[\\]!]+")) iface = new Word(name.value(), name.valuePos());
         for (IniFile.Section s : sections) {
@@ -74,7 +97,9 @@ final class NetworkdReader {
         List<Word> words = new ArrayList<>(List.of(new Word("default", e.keyPos()), new Word("via", e.keyPos()),
                 new Word(e.value(), e.valuePos())));
         if (!dev(words, iface, f, e.keyPos())) return;
-        Route r = IpCommand.route(words, null, TableId.MAIN, e.keyPos(), into);
+        TableId table = vrfTable(e.keyPos());
+        if (table == null) return;
+        Route r = IpCommand.route(words, null, table, e.keyPos(), into);
         if (r != null) into.route(r, e.keyPos(), Entries.Verb.ADD, Entries.Phase.UP);
     }
 
@@ -146,8 +171,9 @@ final class NetworkdReader {
             if (!dev(path, iface, f, s.at())) return;
             words.addAll(t.equals("unicast") ? 1 : 2, path);
         }
-        TableId table = TableId.MAIN;
         IniFile.Entry tableEntry = s.last("Table");
+        TableId table = tableEntry == null ? vrfTable(s.at()) : TableId.MAIN;
+        if (table == null) return;
         if (tableEntry != null) {
             table = IpCommand.table(new Word(tableEntry.value(), tableEntry.valuePos()), into);
             if (table == null) return;
@@ -156,12 +182,25 @@ final class NetworkdReader {
         if (r != null) into.route(r, s.at(), Entries.Verb.ADD, Entries.Phase.UP);
     }
 
+    /**
+     * The table of a route without Table=: main, or, when the file's link is in a VRF, the VRF's table from
+     * its .netdev file (null, after listing why, when that file was not given).
+     */
+    private TableId vrfTable(SourcePos at) {
+        if (vrf == null) return TableId.MAIN;
+        IniFile.Entry table = vrfTables.get(vrf.value());
+        if (table != null) return IpCommand.table(new Word(table.value(), table.valuePos()), into);
+        into.problem(at, "this link is in VRF " + vrf.value() + " (line " + vrf.keyPos().line() + "), so networkd puts this route"
+                + " in the VRF's table, which the VRF's .netdev file sets", "give that .netdev file too, or write Table=N in the route");
+        return null;
+    }
+
     /** MTUBytes=1.5K: systemd's size suffixes (base 1024). */
     private static String bytes(String value) {
-        if (!value.matches("\\d+[KMG]")) return value;
-        long n = Long.parseLong(value.substring(0, value.length() - 1));
+        if (!value.matches("\\d{1,9}(\\.\\d{1,9})?[KMG]")) return value;
+        double n = Double.parseDouble(value.substring(0, value.length() - 1));
         int shift = "KMG".indexOf(value.charAt(value.length() - 1)) * 10 + 10;
-        return Long.toString(n << shift);
+        return Long.toString((long) (n * (1L << shift)));
     }
 
     private boolean flag(IniFile.Section s, String key, String word, List<Word> words) {
@@ -196,8 +235,11 @@ final class NetworkdReader {
             String keyword = RULE_KEYS.get(e.key());
             if (keyword == null || e != s.last(e.key())) continue;
             words.add(new Word(keyword, e.keyPos()));
-            // networkd's User= takes one uid or a range; iproute2's uidrange always a range
-            words.add(new Word(keyword.equals("uidrange") && e.value().matches("\\d+") ? e.value() + "-" + e.value() : e.value(), e.valuePos()));
+            String v = e.value();
+            // networkd's User= takes one uid or a range, iproute2's uidrange always a range; TypeOfService= is decimal
+            if (keyword.equals("uidrange") && v.matches("\\d+")) v = v + "-" + v;
+            if (keyword.equals("tos")) v = Decimal.tos(v);
+            words.add(new Word(v, e.valuePos()));
         }
         if (!flag(s, "L3MasterDevice", "l3mdev", words)) return;
         IniFile.Entry type = s.last("Type");
