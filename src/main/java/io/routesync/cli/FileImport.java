@@ -152,7 +152,7 @@ final class FileImport {
             header.add("");
             header.add("Not imported (" + imported.problems().size() + "): write what routing these make by hand, if any.");
             for (Diagnostic d : imported.problems()) {
-                header.add("  " + d.pos() + ": " + (d.isError() ? "" : "(not routing) ") + d.message().replace('\n', ' '));
+                header.add("  " + d.pos() + ": " + (d.isError() ? "" : "(note) ") + d.message().replace('\n', ' '));
             }
         }
         StateYamlRenderer.Remarks remarks = new StateYamlRenderer.Remarks() {
