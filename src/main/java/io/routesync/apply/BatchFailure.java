@@ -14,6 +14,11 @@ import java.util.regex.Pattern;
 public record BatchFailure(Change change, int line, String batchLine, String message, int exitCode) {
     private static final Pattern FAILED_AT = Pattern.compile("Command failed \\S*:(\\d+)\\s*$", Pattern.MULTILINE);
 
+    /** A failure no batch line is to blame for (the host did not verify, the apply did not complete). */
+    static BatchFailure withoutLine(String message, int exitCode) {
+        return new BatchFailure(null, -1, null, message, exitCode);
+    }
+
     static BatchFailure of(Reading.CommandSection section, ApplyInput.Chunk chunk) {
         String output = section.output().strip();
         Matcher m = FAILED_AT.matcher(output);

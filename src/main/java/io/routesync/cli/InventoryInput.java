@@ -1,12 +1,8 @@
 package io.routesync.cli;
 
-import io.routesync.config.Diagnostic;
 import io.routesync.config.InvalidInputException;
 import io.routesync.config.inventory.Connection;
 import io.routesync.config.inventory.DirectorySource;
-import io.routesync.config.inventory.Host;
-import io.routesync.config.inventory.Inventory;
-import io.routesync.config.inventory.InventoryReader;
 import io.routesync.config.inventory.InventorySource;
 import io.routesync.run.FleetLoader;
 import io.routesync.run.SourceNames;
@@ -16,7 +12,6 @@ import io.routesync.transport.SshSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -83,28 +78,12 @@ final class InventoryInput {
                         + " variables for the states' {{ templates }}");
             }
         }
-        Inventory inventory;
-        List<Host> selected;
-        try {
-            inventory = InventoryReader.read(source, path);
-            selected = state.limit == null ? inventory.hosts() : inventory.select(state.limit);
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException(shown(e.diagnostics(), names));
-        }
-        if (selected.isEmpty()) throw new UserError(ExitCodes.DATA, names.shown(path) + " has no hosts: nothing to do");
         FleetLoader.Settings settings = new FleetLoader.Settings(state.vars, state.protocolTag(),
                 target == null ? null : target.etcDir, target == null ? null : target.stateDir, target == null ? null : target.lockDir,
                 fleet == null ? SshSettings.DEFAULT_CONNECT_TIMEOUT : fleet.connectTimeout(),
                 fleet != null && fleet.acceptNewHostKeys, Version.number(), commit);
-        FleetLoader.Loaded loaded = FleetLoader.load(selected, source, settings, names);
-        List<Diagnostic> warnings = new ArrayList<>(shown(inventory.warnings(), names));
-        warnings.addAll(loaded.warnings());
-        return new FleetLoader.Loaded(loaded.hosts(), warnings);
-    }
-
-    private static List<Diagnostic> shown(List<Diagnostic> diagnostics, SourceNames names) {
-        List<Diagnostic> out = new ArrayList<>();
-        for (Diagnostic d : diagnostics) out.add(names.shown(d));
-        return out;
+        FleetLoader.Loaded loaded = FleetLoader.read(source, path, state.limit, names, settings);
+        if (loaded.selected() == 0) throw new UserError(ExitCodes.DATA, names.shown(path) + " has no hosts: nothing to do");
+        return loaded;
     }
 }

@@ -1,16 +1,13 @@
 package io.routesync.cli;
 
-import io.routesync.apply.Reconciler;
 import io.routesync.config.InvalidInputException;
 import io.routesync.git.GitSourceException;
 import io.routesync.run.HostRun;
-import io.routesync.run.pull.PullReport;
 import io.routesync.run.pull.PullRequest;
 import io.routesync.run.pull.PullResult;
 import io.routesync.run.pull.Puller;
-import io.routesync.render.ApplyView;
-import io.routesync.render.HumanPlanRenderer;
-import io.routesync.render.Style;
+import io.routesync.render.PullJsonView;
+import io.routesync.render.PullView;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -92,21 +89,20 @@ final class PullCommand implements Callable<Integer> {
         try {
             PullRequest request = request();
             splay();
-            Reconciler reconciler = Hosts.reconciler(target);
-            Puller puller = new Puller(reconciler, Path.of(target.paths().stateDir()), Clock.systemUTC());
+            Puller puller = new Puller(target.target(), target.paths(), target.settings(), Clock.systemUTC());
             PullResult result = puller.run(request, w -> {
                 warnings.add(w);
                 err.println(w);
                 err.flush();
             });
             int code = print(result, out, err);
-            writeReport(PullReport.of(result, repo.location().display(), repo.ref(), started, since(t0), code), err);
+            writeReport(PullJsonView.of(result, repo.location().display(), repo.ref(), started, since(t0), code), err);
             return code;
         } catch (Exception e) {
             Exception mapped = map(e);
             int code = mapped instanceof UserError ? ((UserError) mapped).exitCode() : ExitCodes.DATA;
             String message = mapped instanceof InvalidInputException ? summary((InvalidInputException) mapped) : mapped.getMessage();
-            writeReport(PullReport.ofError(message, shownRepo(), repo.ref(), started, since(t0), code, warnings), err);
+            writeReport(PullJsonView.ofError(message, shownRepo(), repo.ref(), started, since(t0), code, warnings), err);
             throw mapped;
         }
     }
@@ -123,32 +119,18 @@ final class PullCommand implements Callable<Integer> {
         if (splay > 0) Thread.sleep(ThreadLocalRandom.current().nextLong(splay * 1000L + 1));
     }
 
+    /** Prints how the run ended (see {@link PullView}); returns its exit code. */
     private int print(PullResult r, PrintWriter out, PrintWriter err) {
-        String at = "commit " + r.commit().describe();
-        String who = r.target() + (r.host() == null ? "" : " (host " + r.host() + ")");
-        if (verbose && r.signature() != null && r.signature().trusted()) {
-            out.println(at + " is signed by " + r.signature().signer() + " (key " + r.signature().fingerprint() + ")");
-        }
+        PullView.print(r, verbose, out, err, Terminal.style(root.noColor));
         switch (r.outcome()) {
             case SKIPPED_UNCHANGED:
-                if (verbose) out.println("Skipped: " + at + " is the one last applied to " + who + " (--only-if-changed).");
-                return ExitCodes.OK;
             case NO_CHANGES:
-                if (verbose) out.println("No changes: " + who + " matches " + at + ".");
                 return ExitCodes.OK;
             case REFUSED_UNSIGNED:
-                err.println("error: " + at + " is refused: " + r.signature().reason() + ". Nothing was applied to " + who + ".");
-                return ExitCodes.FAILED;
             case REFUSED_REWIND:
-                err.println("error: " + at + " is refused: it " + r.rewind().describe() + ". Nothing was applied to " + who + "."
-                        + " To apply it anyway, run pull again with --allow-rewind.");
                 return ExitCodes.FAILED;
             case APPLIED:
             case FAILED:
-                Style style = Terminal.style(root.noColor);
-                out.println("routesync pull: " + who + " differs from " + at + " \"" + r.commit().subject() + "\"");
-                out.print(HumanPlanRenderer.render(r.target(), r.report().applied(), r.names(), style));
-                ApplyView.report(r.target(), r.report(), r.names(), out, err, style);
                 return ExitCodes.of(HostRun.applied(r.report()), false);
             default:
                 throw new AssertionError(r.outcome());
@@ -170,7 +152,7 @@ final class PullCommand implements Callable<Integer> {
     private void writeReport(String text, PrintWriter err) {
         if (report == null) return;
         try {
-            PullReport.write(report, text);
+            ReportFile.write(report, text);
         } catch (IOException e) {
             err.println("warning: cannot write the report " + report + ": " + e.getMessage());
         }

@@ -1,6 +1,6 @@
 package io.routesync.cli;
 
-import io.routesync.apply.ConfirmTimer;
+import io.routesync.transport.ConfirmTimer;
 import io.routesync.transport.TargetPaths;
 import io.routesync.transport.Target;
 import java.io.PrintWriter;

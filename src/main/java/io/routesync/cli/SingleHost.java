@@ -24,9 +24,10 @@ final class SingleHost {
     static HostJob job(StateOptions state, TargetOptions target, PrintWriter err) throws InvalidInputException, UserError {
         StateOptions.Loaded loaded = state.loadWithInputs();
         for (Diagnostic w : loaded.state().warnings()) err.println(w.format());
-        var ownership = state.ownership(loaded.state());
+        int protocolTag = state.protocolTag();
         Target t = target.target();
-        HostSpec spec = new HostSpec(t.name(), null, target.paths(), loaded.state(), ownership, loaded.inputs());
+        HostSpec spec = HostSpec.of(t.name(), null, target.paths(), loaded.state(), protocolTag, loaded.files(), loaded.variables(), null,
+                Version.number());
         return new HostJob(spec, t, target.settings(), Clock.systemUTC());
     }
 

@@ -1,8 +1,6 @@
 package io.routesync.cli;
 
-import io.routesync.apply.ApplyRecord;
 import io.routesync.config.Diagnostic;
-import io.routesync.config.InputsDigest;
 import io.routesync.config.InvalidInputException;
 import io.routesync.config.SourceFile;
 import io.routesync.config.SourcePos;
@@ -72,8 +70,8 @@ public final class StateOptions {
         return protocolTag;
     }
 
-    /** The desired state the state files and --vars make, and the inputs its apply records name. */
-    record Loaded(LoadedState state, ApplyRecord.Inputs inputs) {
+    /** The desired state the state files and --vars make, and what it was made of (for the apply records' digest). */
+    record Loaded(LoadedState state, List<SourceFile> files, Variables variables) {
     }
 
     /** Reads and merges the state files; every problem in any of them is reported at once. */
@@ -81,7 +79,7 @@ public final class StateOptions {
         return loadWithInputs().state();
     }
 
-    /** {@link #load}, with the digest of the files as read and of the --vars, for the apply records. */
+    /** {@link #load}, with the files as read and the --vars. */
     Loaded loadWithInputs() throws InvalidInputException, UserError {
         if (stateFiles.isEmpty()) {
             throw new UserError(ExitCodes.USAGE, "no desired state given: pass -f FILE (e.g. -f states/dual-uplink.yml),"
@@ -89,8 +87,7 @@ public final class StateOptions {
         }
         List<SourceFile> files = readAll(stateFiles);
         Variables variables = Variables.commandLine(vars);
-        LoadedState loaded = StateLoader.load(files, variables, protocolTag);
-        return new Loaded(loaded, new ApplyRecord.Inputs(InputsDigest.of(files, variables), null, Version.number()));
+        return new Loaded(StateLoader.load(files, variables, protocolTag), files, variables);
     }
 
     static List<SourceFile> readAll(List<Path> files) throws InvalidInputException {

@@ -1,21 +1,20 @@
 package io.routesync.run;
 
-import io.routesync.apply.ApplyRecord;
 import io.routesync.transport.TargetPaths;
 import io.routesync.config.Diagnostic;
-import io.routesync.config.InputsDigest;
 import io.routesync.config.InvalidInputException;
 import io.routesync.config.SourceFile;
 import io.routesync.config.UnreadableInput;
 import io.routesync.config.inventory.Connection;
 import io.routesync.config.inventory.Host;
 import io.routesync.config.inventory.HostVariables;
+import io.routesync.config.inventory.Inventory;
+import io.routesync.config.inventory.InventoryReader;
 import io.routesync.config.inventory.InventorySource;
 import io.routesync.config.inventory.StateRef;
 import io.routesync.config.state.LoadedState;
 import io.routesync.config.state.StateLoader;
 import io.routesync.model.InvalidValueException;
-import io.routesync.model.Ownership;
 import io.routesync.transport.SshSettings;
 import java.io.IOException;
 import java.time.Duration;
@@ -44,8 +43,11 @@ public final class FleetLoader {
         }
     }
 
-    /** The ready hosts in the order given, and the warnings (folded) worth showing before a run. */
-    public record Loaded(List<HostSpec> hosts, List<Diagnostic> warnings) {
+    /**
+     * The ready hosts in the order given, the warnings (folded) worth showing before a run, and how many
+     * hosts the inventory and --limit selected (a selected host may be one routesync leaves alone).
+     */
+    public record Loaded(List<HostSpec> hosts, List<Diagnostic> warnings, int selected) {
         public Loaded {
             hosts = List.copyOf(hosts);
             warnings = List.copyOf(warnings);
@@ -64,7 +66,28 @@ public final class FleetLoader {
         this.names = names;
     }
 
-    public static Loaded load(List<Host> selected, InventorySource source, Settings settings, SourceNames names)
+    /**
+     * Reads the inventory at {@code path} in {@code source} (a directory, or a commit's tree), selects its
+     * hosts ({@code limit}: Ansible's --limit, or null for all) and prepares them; the inventory's own
+     * warnings come first. Names in every diagnostic are as the user knows the files.
+     */
+    public static Loaded read(InventorySource source, String path, String limit, SourceNames names, Settings settings)
+            throws InvalidInputException {
+        Inventory inventory;
+        List<Host> selected;
+        try {
+            inventory = InventoryReader.read(source, path);
+            selected = limit == null ? inventory.hosts() : inventory.select(limit);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(names.shown(e.diagnostics()));
+        }
+        Loaded loaded = load(selected, source, settings, names);
+        List<Diagnostic> warnings = new ArrayList<>(names.shown(inventory.warnings()));
+        warnings.addAll(loaded.warnings());
+        return new Loaded(loaded.hosts(), warnings, selected.size());
+    }
+
+    private static Loaded load(List<Host> selected, InventorySource source, Settings settings, SourceNames names)
             throws InvalidInputException {
         return new FleetLoader(source, settings, names).load(selected);
     }
@@ -77,13 +100,13 @@ public final class FleetLoader {
         }
         List<Diagnostic> folded = diagnostics.folded();
         if (diagnostics.hasErrors()) throw new InvalidInputException(folded);
-        return new Loaded(hosts, folded);
+        return new Loaded(hosts, folded, selected.size());
     }
 
     private HostSpec prepare(Host host) {
         String name = host.name();
         // what is wrong with a host counts only now that it is selected (a winrm host must not stop the Linux ones)
-        diagnostics.addAll(name, shown(host.problems()));
+        diagnostics.addAll(name, names.shown(host.problems()));
         if (!host.usable()) return null;
         if (host.states().isEmpty()) {
             diagnostics.add(name, Diagnostic.error(names.shown(host.definedAt()), "no routesync_states: routesync has nothing to manage there",
@@ -107,14 +130,7 @@ public final class FleetLoader {
         diagnostics.addAll(name, pathProblems);
         SshSettings ssh = ssh(host);
         if (loaded == null || paths == null || (ssh == null && host.connection().type() == Connection.Type.SSH)) return null;
-        Ownership ownership = new Ownership(loaded.state().ownedTables(), settings.protocolTag());
-        return new HostSpec(name, ssh, paths, loaded, ownership, new ApplyRecord.Inputs(InputsDigest.of(states, variables), settings.commit(), settings.version()));
-    }
-
-    private List<Diagnostic> shown(List<Diagnostic> ds) {
-        List<Diagnostic> out = new ArrayList<>();
-        for (Diagnostic d : ds) out.add(names.shown(d));
-        return out;
+        return HostSpec.of(name, ssh, paths, loaded, settings.protocolTag(), states, variables, settings.commit(), settings.version());
     }
 
     /** The host's state files in the order it lists them; null when one cannot be read (reported). */

@@ -64,4 +64,18 @@ public record HostFailure(boolean unreachable, String reason, String detail, Thr
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
     }
+
+    /**
+     * Throws what reading, planning or applying the host raised, as it was raised: for a run of one host
+     * whose caller reports failures itself (pull).
+     */
+    public void rethrow() throws TransportException, OutputException, LockHeldException, PlanConflictException {
+        if (cause instanceof TransportException) throw (TransportException) cause;
+        if (cause instanceof OutputException) throw (OutputException) cause;
+        if (cause instanceof LockHeldException) throw (LockHeldException) cause;
+        if (cause instanceof PlanConflictException) throw (PlanConflictException) cause;
+        if (cause instanceof RuntimeException) throw (RuntimeException) cause;
+        if (cause instanceof Error) throw (Error) cause;
+        throw new IllegalStateException(detail, cause);
+    }
 }

@@ -48,18 +48,18 @@ public final class HostJob {
             return HostRun.planned(spec, reading, reconciler.plan(spec.loaded().state(), reading, spec.ownership()));
         } catch (Exception | Error e) {
             // a host that was read but cannot be planned keeps its reading: what it warned about still shows
-            return new HostRun(spec, reading, null, null, List.of(), HostFailure.of(e, false));
+            return HostRun.notPlanned(spec, reading, HostFailure.of(e, false));
         }
     }
 
     /** This host's result when its plan task threw past {@link #plan} (the fleet run's last resort). */
     public HostRun failed(Throwable thrown) {
-        return HostRun.failed(spec, HostFailure.of(thrown, false));
+        return HostRun.notPlanned(spec, null, HostFailure.of(thrown, false));
     }
 
     /** This host's result when its apply task threw past {@link #apply}: it may have been changed. */
     public HostRun failed(HostRun planned, Throwable thrown) {
-        return new HostRun(spec, planned.reading(), planned.plan(), null, List.of(), HostFailure.of(thrown, true));
+        return HostRun.notApplied(spec, planned.reading(), planned.plan(), List.of(), HostFailure.of(thrown, true), null);
     }
 
     /**
@@ -75,10 +75,12 @@ public final class HostJob {
         try {
             GuardedApply.Outcome o = guarded.apply(spec.loaded().state(), spec.ownership(), planned.reading(), planned.plan(),
                     spec.inputs(), acceptReplan, replans::add);
-            HostFailure refused = o.refusal() == null ? null : HostFailure.refused(spec.name(), o.refusal());
-            return new HostRun(spec, planned.reading(), planned.plan(), o.report(), replans, refused, o.confirm(), o.note());
+            if (o.refusal() != null) {
+                return HostRun.notApplied(spec, planned.reading(), planned.plan(), replans, HostFailure.refused(spec.name(), o.refusal()), o.note());
+            }
+            return HostRun.applied(spec, planned.reading(), planned.plan(), o.report(), replans, o.confirm(), o.note());
         } catch (Exception | Error e) {
-            return new HostRun(spec, planned.reading(), planned.plan(), null, replans, HostFailure.of(e, guarded.touched()));
+            return HostRun.notApplied(spec, planned.reading(), planned.plan(), replans, HostFailure.of(e, guarded.touched()), null);
         }
     }
 

@@ -35,12 +35,25 @@ public record HostRun(HostSpec spec, HostReading reading, HostPlan plan, ApplyRe
         this(spec, reading, plan, report, replans, failure, null, null);
     }
 
+    /** Read and planned. */
     static HostRun planned(HostSpec spec, HostReading reading, HostPlan plan) {
         return new HostRun(spec, reading, plan, null, List.of(), null);
     }
 
-    static HostRun failed(HostSpec spec, HostFailure failure) {
-        return new HostRun(spec, null, null, null, List.of(), failure);
+    /** Could not be read ({@code reading} null), or read but not planned. */
+    static HostRun notPlanned(HostSpec spec, HostReading reading, HostFailure failure) {
+        return new HostRun(spec, reading, null, null, List.of(), failure);
+    }
+
+    /** Its apply of {@code plan} ended as {@code report} (null when a confirmed apply lost the host) and {@code confirm}. */
+    static HostRun applied(HostSpec spec, HostReading reading, HostPlan plan, ApplyReport report, List<HostPlan> replans,
+            ConfirmReport confirm, String note) {
+        return new HostRun(spec, reading, plan, report, replans, null, confirm, note);
+    }
+
+    /** Its apply of {@code plan} failed or was refused, after the re-plans {@code replans}. */
+    static HostRun notApplied(HostSpec spec, HostReading reading, HostPlan plan, List<HostPlan> replans, HostFailure failure, String note) {
+        return new HostRun(spec, reading, plan, null, replans, failure, null, note);
     }
 
     public String name() {

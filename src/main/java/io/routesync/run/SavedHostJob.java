@@ -70,13 +70,13 @@ public final class SavedHostJob {
             guarded = guarded(safety);
             return result(guarded.applySaved(saved, spec.inputs()));
         } catch (Exception | Error e) {
-            return new HostRun(spec, null, saved.plan(), null, List.of(), HostFailure.of(e, guarded != null && guarded.touched()));
+            return HostRun.notApplied(spec, null, saved.plan(), List.of(), HostFailure.of(e, guarded != null && guarded.touched()), null);
         }
     }
 
     /** This host's result when its apply task threw past {@link #apply} (the fleet run's last resort): it may have been changed. */
     public HostRun failed(Throwable thrown) {
-        return new HostRun(spec, null, saved.plan(), null, List.of(), HostFailure.of(thrown, true));
+        return HostRun.notApplied(spec, null, saved.plan(), List.of(), HostFailure.of(thrown, true), null);
     }
 
     /** The same for a plan file of one host, which reads like a single-host apply: failures to reach or read it are thrown. */
@@ -94,11 +94,11 @@ public final class SavedHostJob {
         switch (r.status()) {
             case STALE:
             case REFUSED:
-                return new HostRun(spec, null, saved.plan(), null, List.of(), HostFailure.refused(spec.name(), r.message()));
+                return HostRun.notApplied(spec, null, saved.plan(), List.of(), HostFailure.refused(spec.name(), r.message()), null);
             case NO_CHANGES:
             case APPLIED:
             case FAILED:
-                return new HostRun(spec, null, saved.plan(), r.report(), List.of(), null, r.confirm(), null);
+                return HostRun.applied(spec, null, saved.plan(), r.report(), List.of(), r.confirm(), null);
             default:
                 throw new AssertionError(r.status());
         }

@@ -3,6 +3,8 @@ package io.routesync.run;
 import io.routesync.config.Diagnostic;
 import io.routesync.config.SourcePos;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -50,5 +52,11 @@ public final class SourceNames {
 
     public Diagnostic shown(Diagnostic d) {
         return new Diagnostic(d.severity(), shown(d.pos()), d.message(), d.fix());
+    }
+
+    public List<Diagnostic> shown(List<Diagnostic> ds) {
+        List<Diagnostic> out = new ArrayList<>();
+        for (Diagnostic d : ds) out.add(shown(d));
+        return out;
     }
 }

@@ -162,8 +162,8 @@ class ApplyNetnsTest {
         assertEquals(Action.DELETE, second.action());
         assertEquals(10, ((Route) second.entry()).metric());
         // the same order reaches ip -batch: the new route is in place before the old one goes
-        ApplyInput input = ApplyInput.build("m", plan, reading, own, null, null, null, false);
-        String batch = new String(input.bytes());
+        ApplyInput input = ApplyInput.build(plan, reading, own, null, null, null, false);
+        String batch = input.parts().content("batch4-0001");
         assertTrue(batch.indexOf("route add 10.10.0.0/16") < batch.indexOf("route del 10.10.0.0/16"), batch);
 
         CliRunner.Result apply = cli(args("apply", changed, "--auto-approve"));

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.routesync.transport.ConfirmTimer;
+import io.routesync.transport.PendingConfirmException;
 
 /**
  * apply --confirm on a namespace: the timer runs inside the namespace's context (ip -n), detached from

@@ -17,7 +17,7 @@ import io.routesync.testing.InterceptedTarget;
 import io.routesync.testing.KernelAccess;
 import io.routesync.testing.Netns;
 import io.routesync.transport.LocalTarget;
-import io.routesync.transport.Scripts;
+import io.routesync.transport.Script;
 import io.routesync.transport.Target;
 import io.routesync.transport.TransportException;
 import java.nio.file.Files;
@@ -58,7 +58,7 @@ class FootprintNetnsTest {
     private static Target killed(Target real) {
         int[] applies = {0};
         return new InterceptedTarget(real, (inner, script, args, stdin, timeout) -> {
-            if (!script.equals(Scripts.APPLY)) return inner.run(script, args, stdin, timeout);
+            if (!script.equals(Script.APPLY.text())) return inner.run(script, args, stdin, timeout);
             String at = ++applies[0] == 1 ? "mark batch-time" : "ok=1";
             assertTrue(script.contains("\n" + at), "the apply script still has the line the kill goes before: " + at);
             return inner.run(script.replace("\n" + at, "\nkill -KILL $$\n" + at), args, stdin, timeout);

@@ -12,6 +12,7 @@ import io.routesync.model.Route;
 import io.routesync.model.Rule;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import io.routesync.transport.SshPeer;
 
 /**
  * The management-path check on constructed states: the host 192.0.2.1 is managed from 10.77.0.1,

@@ -3,7 +3,7 @@ package io.routesync.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.routesync.apply.ConfirmTimer;
+import io.routesync.transport.ConfirmTimer;
 import io.routesync.apply.ConfirmUndo;
 import io.routesync.apply.Reconciler;
 import io.routesync.transport.TargetPaths;

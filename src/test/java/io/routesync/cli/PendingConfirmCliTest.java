@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.routesync.apply.ApplyRecord;
 import io.routesync.apply.ApplyReport;
-import io.routesync.apply.ConfirmTimer;
+import io.routesync.transport.ConfirmTimer;
 import io.routesync.apply.ConfirmUndo;
 import io.routesync.apply.Reconciler;
 import io.routesync.transport.TargetPaths;

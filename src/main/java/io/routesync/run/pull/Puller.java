@@ -1,10 +1,9 @@
 package io.routesync.run.pull;
 
-import io.routesync.apply.ApplyRecord;
 import io.routesync.apply.ApplyReport;
+import io.routesync.apply.ApplySafety;
 import io.routesync.apply.Reconciler;
 import io.routesync.config.Diagnostic;
-import io.routesync.config.InputsDigest;
 import io.routesync.config.InvalidInputException;
 import io.routesync.config.SourceFile;
 import io.routesync.config.Variables;
@@ -20,11 +19,16 @@ import io.routesync.git.RepoCommit;
 import io.routesync.git.RepoLayout;
 import io.routesync.git.SignatureCheck;
 import io.routesync.model.HostPlan;
-import io.routesync.model.Ownership;
-import io.routesync.iproute2.HostReading;
 import io.routesync.iproute2.OutputException;
 import io.routesync.plan.PlanConflictException;
+import io.routesync.run.HostJob;
+import io.routesync.run.HostRun;
+import io.routesync.run.HostSpec;
+import io.routesync.run.Phase;
+import io.routesync.run.Pipeline;
 import io.routesync.transport.LockHeldException;
+import io.routesync.transport.Target;
+import io.routesync.transport.TargetPaths;
 import io.routesync.transport.TransportException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -43,14 +47,19 @@ import java.util.function.Consumer;
  * and the commit is the one the last successful run left the host at.
  */
 public final class Puller {
-    private final Reconciler reconciler;
-    private final Path stateDir;
+    /** Pull runs on the host it changes, over no connection a change could cut, and unattended: nothing guards it. */
+    private static final ApplySafety UNGUARDED = new ApplySafety(null, false, List.of());
+
+    private final Target target;
+    private final TargetPaths paths;
+    private final Reconciler.Settings settings;
     private final Clock clock;
 
-    /** {@code stateDir} is the target's state directory, on this machine (pull never works remotely). */
-    public Puller(Reconciler reconciler, Path stateDir, Clock clock) {
-        this.reconciler = reconciler;
-        this.stateDir = stateDir;
+    /** {@code target} is this host or a namespace of it: pull never works remotely, so its state directory is on this machine. */
+    public Puller(Target target, TargetPaths paths, Reconciler.Settings settings, Clock clock) {
+        this.target = target;
+        this.paths = paths;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -59,13 +68,13 @@ public final class Puller {
      * the inputs), so it is printed even when a later step fails.
      */
     public PullResult run(PullRequest request, Consumer<String> warnings) throws GitSourceException, InvalidInputException,
-            TransportException, OutputException, LockHeldException, PlanConflictException, IOException {
+            TransportException, OutputException, LockHeldException, PlanConflictException, IOException, InterruptedException {
         List<String> said = new ArrayList<>();
         Consumer<String> warn = w -> {
             said.add(w);
             warnings.accept(w);
         };
-        String target = reconciler.target().name();
+        Path stateDir = Path.of(paths.stateDir());
         try (GitSource source = GitSource.mirror(request.repo(), request.cacheDir(), request.fetchTimeout())) {
             source.fetchWarning().ifPresent(w -> warn.accept("warning: " + w));
             RepoCommit commit = source.resolve(request.ref());
@@ -77,7 +86,7 @@ public final class Puller {
                 signature = CommitSignatures.check(source, commit, request.allowedSigners().get());
                 signature.warnings().forEach(w -> warn.accept("warning: " + w));
                 if (!signature.trusted()) {
-                    return new PullResult(PullResult.Outcome.REFUSED_UNSIGNED, request.host().orElseGet(ThisHost::hostname), target, commit, newCommit,
+                    return new PullResult(PullResult.Outcome.REFUSED_UNSIGNED, request.host().orElseGet(ThisHost::hostname), target.name(), commit, newCommit,
                             null, null, null, signature, null, said);
                 }
             }
@@ -88,14 +97,14 @@ public final class Puller {
                 if (descends.isEmpty() || !descends.get()) {
                     rewind = new PullResult.Rewind(last.get(), descends.isPresent(), request.allowRewind());
                     if (!request.allowRewind()) {
-                        return new PullResult(PullResult.Outcome.REFUSED_REWIND, request.host().orElseGet(ThisHost::hostname), target, commit,
+                        return new PullResult(PullResult.Outcome.REFUSED_REWIND, request.host().orElseGet(ThisHost::hostname), target.name(), commit,
                                 true, null, null, null, signature, rewind, said);
                     }
                     warn.accept("warning: commit " + commit.describe() + " " + rewind.describe() + "; applying it because of --allow-rewind");
                 }
             }
             if (request.onlyIfChanged() && !newCommit) {
-                return new PullResult(PullResult.Outcome.SKIPPED_UNCHANGED, request.host().orElseGet(ThisHost::hostname), target, commit, false,
+                return new PullResult(PullResult.Outcome.SKIPPED_UNCHANGED, request.host().orElseGet(ThisHost::hostname), target.name(), commit, false,
                         null, null, null, signature, null, said);
             }
 
@@ -107,24 +116,27 @@ public final class Puller {
             Variables variables = CommitInputs.variables(commit, host);
             LoadedState loaded = StateLoader.load(files, variables, request.protocolTag());
             for (Diagnostic d : loaded.warnings()) warn.accept(d.format());
-            Ownership ownership = new Ownership(loaded.state().ownedTables(), request.protocolTag());
+            HostSpec spec = HostSpec.of(target.name(), null, paths, loaded, request.protocolTag(), files, variables, commit.id(),
+                    request.version());
 
-            HostReading reading = reconciler.observe(loaded.state());
-            for (String w : reading.warnings()) warn.accept("warning: " + w);
-            HostPlan plan = reconciler.plan(loaded.state(), reading, ownership);
+            // a run of one job: read, plan, and (unattended) apply whatever differs; a host that changed between
+            // read and apply is re-planned and that plan applied
+            HostJob job = new HostJob(spec, target, settings, clock);
+            HostRun run = Pipeline.apply(List.of(job), 1, true, UNGUARDED, planned -> { }, (phase, r) -> {
+                if (phase == Phase.PLAN) r.warnings().forEach(w -> warn.accept("warning: " + w));
+            }).hosts().get(0);
+            if (run.failure() != null) run.failure().rethrow();
+            HostPlan plan = run.plan();
+            ApplyReport report = run.report();
             PullResult.Outcome outcome = PullResult.Outcome.NO_CHANGES;
-            ApplyReport report = null;
-            if (!plan.isEmpty()) {
-                ApplyRecord.Inputs inputs = new ApplyRecord.Inputs(InputsDigest.of(files, variables), commit.id(), request.version());
-                // unattended: a host that changed between read and apply is re-planned and that plan applied
-                report = reconciler.apply(loaded.state(), ownership, reading, plan, inputs, true, replanned -> { });
+            if (report != null) {
                 outcome = report.succeeded() ? PullResult.Outcome.APPLIED : PullResult.Outcome.FAILED;
                 if (report.outcome() == ApplyReport.Outcome.NO_CHANGES) outcome = PullResult.Outcome.NO_CHANGES;
             }
             if (outcome != PullResult.Outcome.FAILED) {
                 LastPull.write(stateDir, commit.id(), request.ref(), request.repo().display(), host.name(), clock.instant());
             }
-            return new PullResult(outcome, host.name(), target, commit, newCommit, plan, loaded.names(), report, signature, rewind, said);
+            return new PullResult(outcome, host.name(), target.name(), commit, newCommit, plan, loaded.names(), report, signature, rewind, said);
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.routesync.run.pull;
+package io.routesync.render;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,12 +7,7 @@ import io.routesync.model.Action;
 import io.routesync.model.Change;
 import io.routesync.model.HostPlan;
 import io.routesync.iproute2.ChangeSyntax;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import io.routesync.run.pull.PullResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,12 +15,13 @@ import java.util.List;
 /**
  * The JSON document {@code pull --report FILE} writes for monitoring: when, which commit and host,
  * what differed (drift) and what was changed, how long it took, and how it ended, with the exit code.
- * Written for every run, failed ones included (then with the error and whatever was known).
+ * Written for every run, failed ones included (then with the error and whatever was known); the
+ * command writes it to the file.
  */
-public final class PullReport {
+public final class PullJsonView {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private PullReport() {
+    private PullJsonView() {
     }
 
     /** The report of a run that got to a result. */
@@ -71,19 +67,6 @@ public final class PullReport {
         root.put("error", message);
         warnings(root, warnings);
         return root.toString() + "\n";
-    }
-
-    /** Writes {@code text} to {@code file} atomically, so a monitor never reads half a report. */
-    public static void write(Path file, String text) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".routesync-report", ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        try {
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     private static ObjectNode head(String repo, String ref, Instant started, Duration took, int exitCode) {

@@ -35,7 +35,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The end of a fleet run: exit-code precedence (failed > unreachable > changes) and the recap lines. */
-class FleetReportTest {
+class RunOutcomeTest {
     private static final HostPlan EMPTY = new HostPlan(List.of(), "f");
     private static final HostPlan ONE = new HostPlan(List.of(new Change(Action.ADD, new TableName("uplink", TableId.of(100)), null)), "f");
 
