@@ -7,10 +7,12 @@ import io.routesync.model.Route;
 import io.routesync.model.Rule;
 import io.routesync.model.TableId;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The state a sequence of {@code ip} commands leaves, built as the kernel would: {@code add} of a route
@@ -24,11 +26,22 @@ final class Entries {
 
     enum Verb { ADD, REPLACE, DELETE }
 
+    /** At most this many problems are kept and listed; the rest are counted (a hostile file cannot fill memory with them). */
+    static final int MAX_LISTED = 1000;
+
     private final Names names;
     private final int protocolTag;
     private final Map<Route.Key, Imported.Sourced<Route>> routes = new LinkedHashMap<>();
-    private final List<Imported.Sourced<Rule>> rules = new ArrayList<>();
+    /** The same keys by their identity without metric (metric 0), for deletes that name no metric. */
+    private final Map<Route.Key, Set<Route.Key>> routesAnyMetric = new HashMap<>();
+    /** Rules by identity (protocol set aside), in the order added. */
+    private final Map<Rule, Imported.Sourced<Rule>> rules = new LinkedHashMap<>();
+    /** The same identities without priority, for deletes that name none: every lookup is by hash, so time stays linear. */
+    private final Map<Rule, Set<Rule>> rulesAnyPriority = new HashMap<>();
     private final List<Diagnostic> problems = new ArrayList<>();
+    private int omittedErrors;
+    private int omittedWarnings;
+    private SourcePos firstOmitted;
 
     Entries(Names names, int protocolTag) {
         this.names = names;
@@ -45,12 +58,20 @@ final class Entries {
 
     /** Something at {@code at} that may make or change routing but was not translated, and why (an error). */
     void problem(SourcePos at, String why, String fix) {
-        problems.add(Diagnostic.error(at, why, fix));
+        if (keep(at)) problems.add(Diagnostic.error(at, why, fix));
+        else omittedErrors++;
     }
 
     /** Something at {@code at} left out because it is not policy routing (a warning: nothing routing is lost). */
     void note(SourcePos at, String why, String fix) {
-        problems.add(Diagnostic.warning(at, why, fix));
+        if (keep(at)) problems.add(Diagnostic.warning(at, why, fix));
+        else omittedWarnings++;
+    }
+
+    private boolean keep(SourcePos at) {
+        if (problems.size() < MAX_LISTED) return true;
+        if (firstOmitted == null) firstOmitted = at;
+        return false;
     }
 
     void route(Route r, SourcePos at, Verb verb, Phase phase) {
@@ -67,7 +88,13 @@ final class Entries {
                             + " has the same destination, table and metric", "keep one of the two, or use 'ip route replace'");
             return;
         }
-        routes.put(r.key(), new Imported.Sourced<>(r, at));
+        if (routes.put(r.key(), new Imported.Sourced<>(r, at)) == null) {
+            routesAnyMetric.computeIfAbsent(anyMetric(r.key()), k -> new LinkedHashSet<>()).add(r.key());
+        }
+    }
+
+    private static Route.Key anyMetric(Route.Key k) {
+        return new Route.Key(k.family(), k.table(), k.dst(), k.from(), k.tos(), 0);
     }
 
     /**
@@ -75,16 +102,14 @@ final class Entries {
      * matches any metric, as iproute2's does.
      */
     void deleteRoute(Route r, boolean anyMetric, SourcePos at, Phase phase) {
-        for (Iterator<Route.Key> it = routes.keySet().iterator(); it.hasNext();) {
-            Route.Key k = it.next();
-            Route.Key d = r.key();
-            if (k.family() == d.family() && k.table().equals(d.table()) && k.dst().equals(d.dst())
-                    && java.util.Objects.equals(k.from(), d.from()) && k.tos() == d.tos() && (anyMetric || k.metric() == d.metric())) {
-                if (phase == Phase.UP) it.remove();
-                return;
-            }
+        Set<Route.Key> candidates = routesAnyMetric.getOrDefault(anyMetric(r.key()), Set.of());
+        Route.Key match = anyMetric ? candidates.stream().findFirst().orElse(null) : candidates.contains(r.key()) ? r.key() : null;
+        if (match == null) {
+            unmatchedDelete(at, r.table(), "route");
+        } else if (phase == Phase.UP) {
+            routes.remove(match);
+            candidates.remove(match);
         }
-        unmatchedDelete(at, r.table(), "route");
     }
 
     /** {@code ip route flush} / {@code ip rule flush}: fine in a table the state owns, listed elsewhere. */
@@ -99,37 +124,32 @@ final class Entries {
             downOnly(at);
             return;
         }
+        Rule id = r.identity();
         if (verb == Verb.DELETE) {
-            for (Iterator<Imported.Sourced<Rule>> it = rules.iterator(); it.hasNext();) {
-                if (sameRule(it.next().entry(), r)) {
-                    if (phase == Phase.UP) it.remove();
-                    return;
-                }
+            // iproute2's 'ip rule del' matches on what it is given: without pref, a rule at any priority
+            Set<Rule> candidates = rulesAnyPriority.getOrDefault(id.withPriority(null), Set.of());
+            Rule match = id.priority() == null ? candidates.stream().findFirst().orElse(null) : candidates.contains(id) ? id : null;
+            if (match == null) {
+                unmatchedDelete(at, r.table(), "rule");
+            } else if (phase == Phase.UP) {
+                rules.remove(match);
+                candidates.remove(match);
             }
-            unmatchedDelete(at, r.table(), "rule");
             return;
         }
-        for (Imported.Sourced<Rule> e : rules) {
-            if (e.entry().identity().equals(r.identity())) {
-                problem(at, "the same rule is added again (first at " + place(e.at()) + "); a state lists it once",
-                        "keep one of the two");
-                return;
-            }
+        Imported.Sourced<Rule> earlier = rules.get(id);
+        if (earlier != null) {
+            problem(at, "the same rule is added again (first at " + place(earlier.at()) + "); a state lists it once",
+                    "keep one of the two");
+            return;
         }
-        rules.add(new Imported.Sourced<>(r, at));
+        rules.put(id, new Imported.Sourced<>(r, at));
+        rulesAnyPriority.computeIfAbsent(id.withPriority(null), k -> new LinkedHashSet<>()).add(id);
     }
 
     private void downOnly(SourcePos at) {
         problem(at, "this runs when the interface goes down, so what it makes is not there while the interface is up:"
                 + " not part of the state", "move it to an up/post-up line if it belongs to the up state");
-    }
-
-    /** iproute2's 'ip rule del' matches on what it is given; a delete without pref matches any priority. */
-    private static boolean sameRule(Rule live, Rule del) {
-        Rule a = live.identity();
-        Rule b = del.identity();
-        if (b.priority() == null) a = a.withPriority(null);
-        return a.equals(b);
     }
 
     private void unmatchedDelete(SourcePos at, TableId table, String what) {
@@ -150,6 +170,12 @@ final class Entries {
     }
 
     Imported result() {
-        return new Imported(rules, new ArrayList<>(routes.values()), problems, names);
+        if (firstOmitted != null) {
+            String text = (omittedErrors + omittedWarnings) + " more lines or values were not imported (" + omittedErrors
+                    + " that may be routing); routesync lists the first " + MAX_LISTED;
+            String fix = "fix the ones listed and import again";
+            problems.add(omittedErrors > 0 ? Diagnostic.error(firstOmitted, text, fix) : Diagnostic.warning(firstOmitted, text, fix));
+        }
+        return new Imported(new ArrayList<>(rules.values()), new ArrayList<>(routes.values()), problems, names);
     }
 }

@@ -2,7 +2,9 @@ package io.routesync.formats;
 
 import io.routesync.config.SourcePos;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A systemd unit-style file ({@code .network}) as systemd reads it: {@code [Section]} headers, {@code
@@ -13,12 +15,11 @@ final class IniFile {
     record Entry(String key, String value, SourcePos keyPos, SourcePos valuePos) {
     }
 
-    record Section(String name, SourcePos at, List<Entry> entries) {
-        /** The last value of {@code key} (systemd: a later assignment wins), or null. */
+    /** A section; {@code last} holds each key's last entry (systemd: a later assignment wins), kept as entries are read. */
+    record Section(String name, SourcePos at, List<Entry> entries, Map<String, Entry> last) {
+        /** The last value of {@code key}, or null. */
         Entry last(String key) {
-            Entry found = null;
-            for (Entry e : entries) if (e.key.equals(key)) found = e;
-            return found;
+            return last.get(key);
         }
     }
 
@@ -35,7 +36,7 @@ final class IniFile {
             if (t.isEmpty() || t.startsWith("#") || t.startsWith(";")) continue;
             int col = text.indexOf(t.charAt(0)) + 1;
             if (t.startsWith("[") && t.endsWith("]")) {
-                current = new Section(t.substring(1, t.length() - 1), line.at(col), new ArrayList<>());
+                current = new Section(t.substring(1, t.length() - 1), line.at(col), new ArrayList<>(), new HashMap<>());
                 sections.add(current);
                 continue;
             }
@@ -50,7 +51,9 @@ final class IniFile {
             }
             String value = text.substring(eq + 1);
             int valueCol = eq + 2 + (value.length() - value.stripLeading().length());
-            current.entries.add(new Entry(text.substring(0, eq).strip(), value.strip(), line.at(col), line.at(valueCol)));
+            Entry e = new Entry(text.substring(0, eq).strip(), value.strip(), line.at(col), line.at(valueCol));
+            current.entries.add(e);
+            current.last.put(e.key, e);
         }
         return sections;
     }

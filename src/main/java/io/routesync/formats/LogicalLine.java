@@ -45,8 +45,9 @@ record LogicalLine(String file, String text, int[] starts, int[] lines) {
 
     /** Where the character at {@code column} (1-based, in the joined text) was written. */
     SourcePos at(int column) {
-        int k = starts.length - 1;
-        while (k > 0 && starts[k] > column - 1) k--;
+        // the last piece starting at or before the column (binary search: a line may join many)
+        int k = java.util.Arrays.binarySearch(starts, column - 1);
+        if (k < 0) k = -k - 2;
         return new SourcePos(file, lines[k], column - starts[k]);
     }
 

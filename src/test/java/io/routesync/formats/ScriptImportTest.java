@@ -74,4 +74,16 @@ class ScriptImportTest {
                 "/s:2:10: error: ip route flush deletes entries a desired state cannot name: it lists what must exist",
                 "/s:3:9: error: ip rule flush deletes entries a desired state cannot name: it lists what must exist"), run.problems());
     }
+
+    @Test
+    void problemsPastTheFirstThousandAreCountedNotKept() {
+        StringBuilder script = new StringBuilder();
+        for (int i = 0; i < Entries.MAX_LISTED + 200; i++) script.append("echo ").append(i).append('\n');
+        script.append("ip route add 10.0.0.0/8 via $NOPE\n");
+        ImportRun run = ImportRun.of(ImportFormat.SCRIPT, "/s", script.toString());
+        List<String> problems = run.problems();
+        assertEquals(Entries.MAX_LISTED + 1, problems.size());
+        assertEquals("/s:" + (Entries.MAX_LISTED + 1) + ":1: error: 201 more lines or values were not imported (1 that may be routing);"
+                + " routesync lists the first " + Entries.MAX_LISTED, problems.get(problems.size() - 1));
+    }
 }
