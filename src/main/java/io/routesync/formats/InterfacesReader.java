@@ -168,12 +168,14 @@ final class InterfacesReader {
         vars.put("ADDRFAM", s.family == null ? "inet" : s.family);
         vars.put("METHOD", s.method == null ? "" : s.method);
         Map<String, Option> single = new LinkedHashMap<>();
+        Map<String, String> values = new LinkedHashMap<>();
         for (Option o : s.options) {
             if (UP.contains(o.key) || DOWN.contains(o.key)) continue;
-            // ifupdown exports each option as IF_NAME (upper case, '-' as '_')
-            vars.putIfAbsent("IF_" + o.key.toUpperCase(Locale.ROOT).replace('-', '_'), o.value);
             single.putIfAbsent(o.key, o);
+            values.putIfAbsent(o.key, o.value);
         }
+        // ifupdown exports each option as IF_NAME (upper case, '-' as '_'), after its own completion of them
+        StanzaOptions.of(s.family, s.method, values).forEach((k, v) -> vars.put("IF_" + k.toUpperCase(Locale.ROOT).replace('-', '_'), v));
         for (Option o : s.options) if (o.key.equals("pre-up")) command(o, vars, "start", Entries.Phase.UP);
         gateway(s, single);
         for (Option o : s.options) if (o.key.equals("up") || o.key.equals("post-up")) command(o, vars, "start", Entries.Phase.UP);

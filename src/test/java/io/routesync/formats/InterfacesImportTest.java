@@ -97,4 +97,14 @@ class InterfacesImportTest {
                 + InterfacesReader.MAX_DEPTH + " files; /etc/network/f" + (InterfacesReader.MAX_DEPTH + 1) + " is not read"),
                 run.problems(), run::toString);
     }
+
+    @Test
+    void upLinesSeeTheOptionsAsIfupdownCompletesThem() {
+        ImportRun run = ImportRun.of(ImportFormat.INTERFACES, MAIN, "iface eth1 inet static\n  address 192.168.2.10/24\n"
+                + "  post-up ip rule add from $IF_ADDRESS table rt2\n  post-up ip rule add to $IF_BROADCAST table rt2\n"
+                + "iface swp1\n  address 10.20.0.2/24\n  post-up ip rule add from $IF_ADDRESS table isp\n");
+        assertEquals(List.of("rule from 192.168.2.10 lookup rt2  @" + MAIN + ":3", "rule to 192.168.2.255 lookup rt2  @" + MAIN + ":4",
+                // ifupdown2 (no method) passes the option as written
+                "rule from 10.20.0.2/24 lookup isp  @" + MAIN + ":7"), run.entries(), run::toString);
+    }
 }
