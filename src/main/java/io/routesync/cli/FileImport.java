@@ -39,12 +39,18 @@ import java.util.stream.Stream;
  */
 final class FileImport {
     private static final String DEFAULT_ETC = "/etc/iproute2";
+    static final String LINE_BREAKS = "[\\r\\n\\u0085\\u2028\\u2029]";
 
     private FileImport() {
     }
 
-    static int run(PrintWriter out, PrintWriter err, String formatWord, List<Path> paths, String etcDir, int protocolTag)
+    static int run(PrintWriter out, PrintWriter err, String formatWord, List<Path> paths, TargetOptions target, int protocolTag)
             throws UserError, InvalidInputException {
+        if (target.netns != null) {
+            throw new UserError(ExitCodes.USAGE, "--from reads files, not a host: --netns does not go with it (import without --from"
+                    + " reads a namespace)");
+        }
+        String etcDir = target.etcDir;
         ImportFormat format = ImportFormat.of(formatWord);
         if (format == null) {
             throw new UserError(ExitCodes.USAGE, "--from " + formatWord + " is not a format routesync imports: use "
@@ -145,14 +151,14 @@ final class FileImport {
         }
         List<String> header = new ArrayList<>();
         header.add("Imported by routesync from " + format.word() + ": "
-                + files.stream().map(FormatFile::name).collect(Collectors.joining(", ")) + ".");
+                + oneLine(files.stream().map(FormatFile::name).collect(Collectors.joining(", "))) + ".");
         header.add("Each entry says where it came from. Entries without proto/protocol get routesync's tag when applied;");
         header.add("tables under 'tables:' are owned: routesync deletes routes in them that this file does not list.");
         if (!imported.problems().isEmpty()) {
             header.add("");
             header.add("Not imported (" + imported.problems().size() + "): write what routing these make by hand, if any.");
             for (Diagnostic d : imported.problems()) {
-                header.add("  " + d.pos() + ": " + (d.isError() ? "" : "(note) ") + d.message().replace('\n', ' '));
+                header.add("  " + oneLine(d.pos() + ": " + (d.isError() ? "" : "(note) ") + d.message()));
             }
         }
         StateYamlRenderer.Remarks remarks = new StateYamlRenderer.Remarks() {
@@ -175,6 +181,14 @@ final class FileImport {
     }
 
     private static String place(Imported.Sourced<?> s) {
-        return s.at().line() == 0 ? s.at().file() : s.at().file() + ":" + s.at().line();
+        return oneLine(s.at().line() == 0 ? s.at().file() : s.at().file() + ":" + s.at().line());
+    }
+
+    /**
+     * Text for a YAML comment: every character YAML 1.1 takes for a line break (a quoted netplan value,
+     * a file name may hold one) becomes a space, so nothing read can end the comment and become YAML.
+     */
+    static String oneLine(String text) {
+        return text.replaceAll(LINE_BREAKS, " ");
     }
 }

@@ -55,7 +55,7 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (from != null || !files.isEmpty()) {
             if (from == null) throw new UserError(ExitCodes.USAGE, "files given without --from FORMAT: say how to read them");
-            return FileImport.run(out, spec.commandLine().getErr(), from, files, target.etcDir, protocolTag);
+            return FileImport.run(out, spec.commandLine().getErr(), from, files, target, protocolTag);
         }
         Target t = target.target();
         HostReading reading = LiveState.read(t, target.paths(), target, List.of());

@@ -77,8 +77,24 @@ class FileImportCliTest {
         CliRunner.Result noFormat = CliRunner.run("import", f.toString());
         assertEquals(ExitCodes.USAGE, noFormat.exitCode());
         assertEquals("error: files given without --from FORMAT: say how to read them\n", noFormat.err());
+        CliRunner.Result netns = CliRunner.run("import", "--from", "interfaces", f.toString(), "--netns", "x");
+        assertEquals(ExitCodes.USAGE, netns.exitCode());
+        assertTrue(netns.err().startsWith("error: --from reads files, not a host"), netns.err());
         CliRunner.Result missing = CliRunner.run("import", "--from", "script", dir.resolve("nope.sh").toString());
         assertEquals(ExitCodes.DATA, missing.exitCode());
         assertTrue(missing.err().startsWith(dir.resolve("nope.sh") + ": error: no such file\n"), missing.err());
+    }
+
+    @Test
+    void nothingReadCanEndAYamlCommentAndBecomeYaml() throws IOException {
+        Path netplan = dir.resolve("evil.yaml");
+        Files.writeString(netplan, "network:\n  version: 2\n  ethernets:\n    eth1:\n      routes:\n"
+                + "        - to: \"10.0.0.0/8\\nroutes: {evil: [x]}\\u2028rules: []\"\n          via: 10.0.0.1\n");
+        CliRunner.Result run = CliRunner.run("import", "--from", "netplan", netplan.toString(), "--etc-dir", etc().toString());
+        assertEquals(ExitCodes.DATA, run.exitCode(), run::toString);
+        // every YAML 1.1 line break: \u2028 would end a comment for snakeyaml as \n does
+        for (String line : run.out().split("[\\r\\n\\u0085\\u2028\\u2029]")) {
+            assertTrue(line.startsWith("#") || line.equals("rules: []") || line.equals("routes: {}"), line);
+        }
     }
 }
