@@ -10,10 +10,12 @@ import io.routesync.formats.Imported;
 import io.routesync.iproute2.Names;
 import io.routesync.iproute2.OutputException;
 import io.routesync.iproute2.RtTablesParser;
+import io.routesync.model.InvalidValueException;
 import io.routesync.model.Ownership;
 import io.routesync.model.Route;
 import io.routesync.model.Rule;
 import io.routesync.model.TableId;
+import io.routesync.model.TableName;
 import io.routesync.render.StateYamlRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -101,7 +103,8 @@ final class FileImport {
                     if (parsed.corruptLine() > 0) {
                         err.println(file + ":" + parsed.corruptLine() + ": warning: iproute2 stops reading this file here, and so does routesync");
                     }
-                    names = kind.equals("rt_tables") ? names.withTableEntries(parsed.entries()) : names.withProtocolEntries(parsed.entries());
+                    names = kind.equals("rt_tables") ? names.withTableEntries(usable(file, parsed.entries(), err))
+                            : names.withProtocolEntries(parsed.entries());
                 } catch (OutputException e) {
                     problems.add(Diagnostic.error(new io.routesync.config.SourcePos(file.toString(), 0, 0), e.getMessage(), ""));
                 } catch (IOException e) {
@@ -111,6 +114,21 @@ final class FileImport {
         }
         if (!problems.isEmpty()) throw new InvalidInputException(problems);
         return names;
+    }
+
+    /** The entries whose names a state file can declare (others could break the YAML written with them). */
+    private static List<RtTablesParser.Entry> usable(Path file, List<RtTablesParser.Entry> entries, PrintWriter err) {
+        List<RtTablesParser.Entry> out = new ArrayList<>();
+        for (RtTablesParser.Entry e : entries) {
+            try {
+                TableName.checkName(e.name());
+                out.add(e);
+            } catch (InvalidValueException bad) {
+                err.println(oneLine(file + ":" + e.line() + ": warning: " + bad.getMessage() + "; table " + e.id()
+                        + " is written by number"));
+            }
+        }
+        return out;
     }
 
     /** {@code etc/KIND} and {@code etc/KIND.d/*.conf} in name order, as iproute2 reads them. */

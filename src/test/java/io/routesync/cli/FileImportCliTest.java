@@ -93,6 +93,13 @@ class FileImportCliTest {
         CliRunner.Result run = CliRunner.run("import", "--from", "netplan", netplan.toString(), "--etc-dir", etc().toString());
         assertEquals(ExitCodes.DATA, run.exitCode(), run::toString);
         // every YAML 1.1 line break: \u2028 would end a comment for snakeyaml as \n does
+        Files.writeString(dir.resolve("etc/rt_tables.d/odd.conf"), "7 a:{b}\n");
+        Path script = dir.resolve("s.sh");
+        Files.writeString(script, "ip route add 10.0.0.0/8 dev eth1 table 7\n");
+        CliRunner.Result odd = CliRunner.run("import", "--from", "script", script.toString(), "--etc-dir", dir.resolve("etc").toString());
+        assertEquals(0, odd.exitCode(), odd::toString);
+        assertTrue(odd.out().endsWith("routes:\n  \"7\":\n    - \"10.0.0.0/8 dev eth1\"  # from " + script + ":1\n"), odd.out());
+        assertTrue(odd.err().contains("odd.conf:1: warning: 'a:{b}' is not a valid table name; table 7 is written by number"), odd.err());
         for (String line : run.out().split("[\\r\\n\\u0085\\u2028\\u2029]")) {
             assertTrue(line.startsWith("#") || line.equals("rules: []") || line.equals("routes: {}"), line);
         }
