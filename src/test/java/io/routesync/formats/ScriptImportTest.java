@@ -86,4 +86,27 @@ class ScriptImportTest {
         assertEquals("/s:" + (Entries.MAX_LISTED + 1) + ":1: error: 201 more lines or values were not imported (1 that may be routing);"
                 + " routesync lists the first " + Entries.MAX_LISTED, problems.get(problems.size() - 1));
     }
+
+    @Test
+    void theHereDocumentOfIpBatchIsBatchInputAndOtherHereDocumentsAreData() {
+        ImportRun run = ImportRun.of(ImportFormat.SCRIPT, "/s", String.join("\n",
+                "GW=2001:db8::1",
+                "ip -6 -batch - <<EOF",
+                "route add 2001:db8:7::/48 via $GW dev eth1 table rt2",
+                "rule add from 2001:db8:7::/48 table rt2 pref 700",
+                "EOF",
+                "cat > /etc/motd <<'TXT'",
+                "ip route add 10.0.0.0/8 dev eth1",
+                "TXT",
+                ". /etc/default/uplinks",
+                ""));
+        assertEquals(List.of("rule -6 pref 700 from 2001:db8:7::/48 lookup rt2  @/s:4",
+                "route 2001:db8:7::/48 via 2001:db8::1 dev eth1 table rt2  @/s:3"), run.entries(), run::toString);
+        assertEquals(List.of(
+                "/s:6:1: warning: not an ip command, and not readable either ('>/etc/motd' is shell syntax routesync does not follow:"
+                        + " it reads one simple command per line (a pipe, a list or a redirection would need running the line)); left"
+                        + " to the script",
+                "/s:7:1: warning: text of the here-document at line 6: input of that command, not commands",
+                "/s:9:1: error: '.' runs another file in this shell: its variables and commands are not read here"), run.problems());
+    }
 }
