@@ -1,5 +1,7 @@
 package io.routesync.apply;
 
+import io.routesync.iproute2.ChangeSyntax;
+import io.routesync.iproute2.HostReading;
 import io.routesync.model.Action;
 import io.routesync.model.Change;
 import io.routesync.model.Family;
@@ -7,8 +9,6 @@ import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
 import io.routesync.model.TableId;
 import io.routesync.model.TableName;
-import io.routesync.iproute2.HostReading;
-import io.routesync.iproute2.ChangeSyntax;
 import io.routesync.transport.ScriptParts;
 import java.util.ArrayList;
 import java.util.Collection;

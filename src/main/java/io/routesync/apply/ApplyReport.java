@@ -1,7 +1,7 @@
 package io.routesync.apply;
 
-import io.routesync.model.HostPlan;
 import io.routesync.iproute2.HostReading;
+import io.routesync.model.HostPlan;
 import java.util.List;
 
 /**

@@ -1,8 +1,8 @@
 package io.routesync.apply;
 
-import io.routesync.model.Change;
-import io.routesync.iproute2.Reading;
 import io.routesync.iproute2.ChangeSyntax;
+import io.routesync.iproute2.Reading;
+import io.routesync.model.Change;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -1,5 +1,6 @@
 package io.routesync.apply;
 
+import io.routesync.iproute2.ChangeSyntax;
 import io.routesync.model.Change;
 import io.routesync.model.Family;
 import io.routesync.model.HostPlan;
@@ -8,7 +9,6 @@ import io.routesync.model.Ownership;
 import io.routesync.model.TableName;
 import io.routesync.plan.Planner;
 import io.routesync.plan.Simulator;
-import io.routesync.iproute2.ChangeSyntax;
 import io.routesync.transport.ConfirmTimer;
 import io.routesync.transport.ScriptParts;
 import java.util.ArrayList;

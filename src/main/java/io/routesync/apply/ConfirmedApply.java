@@ -1,12 +1,13 @@
 package io.routesync.apply;
 
+import io.routesync.iproute2.HostReading;
+import io.routesync.iproute2.OutputException;
 import io.routesync.model.DesiredState;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
-import io.routesync.iproute2.HostReading;
-import io.routesync.iproute2.OutputException;
 import io.routesync.plan.PlanConflictException;
 import io.routesync.plan.Planner;
+import io.routesync.transport.ConfirmTimer;
 import io.routesync.transport.HostReader;
 import io.routesync.transport.LockHeldException;
 import io.routesync.transport.TransportException;
@@ -14,7 +15,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.function.Consumer;
-import io.routesync.transport.ConfirmTimer;
 
 /**
  * {@code apply --confirm SECONDS}: an apply the host takes back by itself unless routesync proves,

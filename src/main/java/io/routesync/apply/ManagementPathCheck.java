@@ -1,5 +1,7 @@
 package io.routesync.apply;
 
+import io.routesync.iproute2.Names;
+import io.routesync.iproute2.OutputException;
 import io.routesync.lookup.Fib;
 import io.routesync.lookup.Lookup;
 import io.routesync.lookup.LookupResult;
@@ -14,11 +16,12 @@ import io.routesync.model.NextHop;
 import io.routesync.model.Observed;
 import io.routesync.model.Route;
 import io.routesync.model.Rule;
-import io.routesync.iproute2.Names;
-import io.routesync.iproute2.OutputException;
 import io.routesync.plan.SimulationException;
 import io.routesync.plan.Simulator;
+import io.routesync.transport.ManagementProbe;
+import io.routesync.transport.SshPeer;
 import io.routesync.transport.Target;
+import io.routesync.transport.TargetPaths;
 import io.routesync.transport.TransportException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,9 +30,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import io.routesync.transport.TargetPaths;
-import io.routesync.transport.ManagementProbe;
-import io.routesync.transport.SshPeer;
 
 /**
  * Before applying over ssh: would the plan change how the host replies to the connection routesync

@@ -1,17 +1,19 @@
 package io.routesync.apply;
 
+import io.routesync.iproute2.HostReading;
+import io.routesync.iproute2.OutputException;
 import io.routesync.model.DesiredState;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
 import io.routesync.model.TableId;
-import io.routesync.iproute2.HostReading;
-import io.routesync.iproute2.OutputException;
 import io.routesync.plan.PlanConflictException;
 import io.routesync.plan.Planner;
+import io.routesync.transport.ApplyScript;
 import io.routesync.transport.HostReader;
 import io.routesync.transport.LockHeldException;
-import io.routesync.transport.ApplyScript;
+import io.routesync.transport.PendingConfirmException;
 import io.routesync.transport.Target;
+import io.routesync.transport.TargetPaths;
 import io.routesync.transport.TransportException;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,8 +21,6 @@ import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import io.routesync.transport.TargetPaths;
-import io.routesync.transport.PendingConfirmException;
 
 /**
  * Reconciles one host, level-triggered: observe, plan, apply in one batch per family, re-read and

@@ -1,8 +1,8 @@
 package io.routesync.apply;
 
-import io.routesync.model.HostPlan;
 import io.routesync.iproute2.HostReading;
 import io.routesync.iproute2.OutputException;
+import io.routesync.model.HostPlan;
 import io.routesync.plan.PlanConflictException;
 import io.routesync.plan.Planner;
 import io.routesync.saved.SavedHost;

@@ -1,7 +1,7 @@
 package io.routesync.apply;
 
-import io.routesync.transport.ScriptResult;
 import io.routesync.transport.Script;
+import io.routesync.transport.ScriptResult;
 import io.routesync.transport.Target;
 import io.routesync.transport.TransportException;
 import java.time.Duration;

@@ -12,5 +12,10 @@
  * ({@link io.routesync.apply.SavedTargets} relates it to a target); {@link io.routesync.apply.ApplyRecord}
  * is the record an apply leaves on the host, and {@link io.routesync.apply.DataPaths} which directories
  * data may choose for routesync's files. The scripts themselves, and their protocol, are transport's.
+ *
+ * <p>Reading without changing, for {@code show}, {@code import} and {@code explain}:
+ * {@link io.routesync.apply.LiveReader} reads a host's rules, then the tables they look up;
+ * {@link io.routesync.apply.LivePolicy} is that reading as those commands show it (what routesync owns
+ * there), and {@link io.routesync.apply.LivePlan} is explain's reading with the plan an apply would run.
  */
 package io.routesync.apply;

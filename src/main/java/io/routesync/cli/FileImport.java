@@ -12,36 +12,27 @@ import io.routesync.iproute2.OutputException;
 import io.routesync.iproute2.RtTablesParser;
 import io.routesync.model.InvalidValueException;
 import io.routesync.model.Ownership;
-import io.routesync.model.Route;
-import io.routesync.model.Rule;
-import io.routesync.model.TableId;
 import io.routesync.model.TableName;
-import io.routesync.render.StateYamlRenderer;
+import io.routesync.render.FileImportView;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * {@code routesync import --from FORMAT FILE...}: reads the given files (through the input limits) and
  * the rt_tables/rt_protos files of {@code --etc-dir}, hands their text to {@link FormatImport}, and
- * prints the state with each entry's source as a comment. What was not translated is listed in the
+ * prints the state with each entry's source as a comment ({@link FileImportView}). What was not translated is listed in the
  * file's header and on stderr; when any of it may be routing (an error, not a note), the exit code is
  * 65 so a script does not take the file for the whole story.
  */
 final class FileImport {
     private static final String DEFAULT_ETC = "/etc/iproute2";
-    static final String LINE_BREAKS = "[\\r\\n\\u0085\\u2028\\u2029]";
 
     private FileImport() {
     }
@@ -69,7 +60,7 @@ final class FileImport {
         }
         Names names = names(Path.of(etcDir == null ? DEFAULT_ETC : etcDir), err).withProtocol(Ownership.PROTOCOL_NAME, protocolTag);
         Imported imported = FormatImport.read(format, files, names, protocolTag);
-        out.print(render(format, files, imported, protocolTag));
+        out.print(FileImportView.render(format.word(), files.stream().map(FormatFile::name).toList(), imported, protocolTag));
         int errors = 0;
         for (Diagnostic d : imported.problems()) {
             err.println(d.format());
@@ -124,7 +115,7 @@ final class FileImport {
                 TableName.checkName(e.name());
                 out.add(e);
             } catch (InvalidValueException bad) {
-                err.println(oneLine(file + ":" + e.line() + ": warning: " + bad.getMessage() + "; table " + e.id()
+                err.println(FileImportView.oneLine(file + ":" + e.line() + ": warning: " + bad.getMessage() + "; table " + e.id()
                         + " is written by number"));
             }
         }
@@ -146,67 +137,4 @@ final class FileImport {
         return out;
     }
 
-    static String render(ImportFormat format, List<FormatFile> files, Imported imported, int protocolTag) {
-        Names names = imported.names();
-        Map<Object, String> from = new IdentityHashMap<>();
-        List<Rule> rules = new ArrayList<>();
-        for (Imported.Sourced<Rule> r : imported.rules()) {
-            rules.add(r.entry());
-            from.put(r.entry(), "from " + place(r));
-        }
-        Map<TableId, List<Route>> routes = new LinkedHashMap<>();
-        for (Imported.Sourced<Route> r : imported.routes()) {
-            routes.computeIfAbsent(r.entry().table(), t -> new ArrayList<>()).add(r.entry());
-            from.put(r.entry(), "from " + place(r));
-        }
-        Set<TableId> used = new LinkedHashSet<>();
-        for (Rule r : rules) if (r.table() != null) used.add(r.table());
-        used.addAll(routes.keySet());
-        Map<String, TableId> declared = new LinkedHashMap<>();
-        for (TableId id : used) {
-            String name = names.tableName(id);
-            if (!id.isKernelTable() && !name.equals(Long.toString(id.id()))) declared.put(name, id);
-        }
-        List<String> header = new ArrayList<>();
-        header.add("Imported by routesync from " + format.word() + ": "
-                + oneLine(files.stream().map(FormatFile::name).collect(Collectors.joining(", "))) + ".");
-        header.add("Each entry says where it came from. Entries without proto/protocol get routesync's tag when applied;");
-        header.add("tables under 'tables:' are owned: routesync deletes routes in them that this file does not list.");
-        if (!imported.problems().isEmpty()) {
-            header.add("");
-            header.add("Not imported (" + imported.problems().size() + "): write what routing these make by hand, if any.");
-            for (Diagnostic d : imported.problems()) {
-                header.add("  " + oneLine(d.pos() + ": " + (d.isError() ? "" : "(note) ") + d.message()));
-            }
-        }
-        StateYamlRenderer.Remarks remarks = new StateYamlRenderer.Remarks() {
-            @Override
-            public String rule(Rule rule) {
-                return from.get(rule);
-            }
-
-            @Override
-            public String route(Route route) {
-                return from.get(route);
-            }
-
-            @Override
-            public String table(TableId table) {
-                return null;
-            }
-        };
-        return StateYamlRenderer.render(header, declared, rules, routes, names, remarks, protocolTag);
-    }
-
-    private static String place(Imported.Sourced<?> s) {
-        return oneLine(s.at().line() == 0 ? s.at().file() : s.at().file() + ":" + s.at().line());
-    }
-
-    /**
-     * Text for a YAML comment: every character YAML 1.1 takes for a line break (a quoted netplan value,
-     * a file name may hold one) becomes a space, so nothing read can end the comment and become YAML.
-     */
-    static String oneLine(String text) {
-        return text.replaceAll(LINE_BREAKS, " ");
-    }
 }

@@ -10,5 +10,6 @@
  * replaced only by values the same file sets; {@code source} lines are followed only into files the
  * caller handed in. Pure: the caller reads the files and passes their text ({@link
  * io.routesync.formats.FormatFile}); uses only model, iproute2 and config. See docs/import-formats.md.
+ * Export, the other way, is {@code io.routesync.formats.export}.
  */
 package io.routesync.formats;

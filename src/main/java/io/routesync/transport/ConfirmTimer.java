@@ -1,8 +1,8 @@
 package io.routesync.transport;
 
-import io.routesync.model.TableId;
 import io.routesync.iproute2.HostReading;
 import io.routesync.iproute2.Reading;
+import io.routesync.model.TableId;
 import java.time.Duration;
 import java.util.Collection;
 

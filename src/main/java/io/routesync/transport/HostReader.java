@@ -1,10 +1,10 @@
 package io.routesync.transport;
 
-import io.routesync.model.TableId;
 import io.routesync.iproute2.HostReading;
 import io.routesync.iproute2.ObservedBuilder;
 import io.routesync.iproute2.OutputException;
 import io.routesync.iproute2.Reading;
+import io.routesync.model.TableId;
 import java.time.Duration;
 import java.util.Collection;
 

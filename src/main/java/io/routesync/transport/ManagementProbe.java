@@ -1,11 +1,11 @@
 package io.routesync.transport;
 
-import io.routesync.model.InvalidValueException;
-import io.routesync.model.Observed;
-import io.routesync.model.TableId;
 import io.routesync.iproute2.ObservedBuilder;
 import io.routesync.iproute2.OutputException;
 import io.routesync.iproute2.Reading;
+import io.routesync.model.InvalidValueException;
+import io.routesync.model.Observed;
+import io.routesync.model.TableId;
 import java.time.Duration;
 import java.util.Collection;
 

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.routesync.config.state.LoadedState;
+import io.routesync.iproute2.HostReading;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
-import io.routesync.iproute2.HostReading;
 import io.routesync.testing.KernelAccess;
 import io.routesync.testing.Netns;
+import io.routesync.transport.ConfirmTimer;
+import io.routesync.transport.PendingConfirmException;
 import io.routesync.transport.TransportException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.routesync.transport.ConfirmTimer;
-import io.routesync.transport.PendingConfirmException;
 
 /**
  * apply --confirm on a namespace: the timer runs inside the namespace's context (ip -n), detached from

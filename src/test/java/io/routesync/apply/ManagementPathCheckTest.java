@@ -10,9 +10,9 @@ import io.routesync.model.HostPlan;
 import io.routesync.model.Observed;
 import io.routesync.model.Route;
 import io.routesync.model.Rule;
+import io.routesync.transport.SshPeer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import io.routesync.transport.SshPeer;
 
 /**
  * The management-path check on constructed states: the host 192.0.2.1 is managed from 10.77.0.1,

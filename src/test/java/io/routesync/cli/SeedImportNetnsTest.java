@@ -3,7 +3,7 @@ package io.routesync.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.routesync.formats.Oracles;
+import io.routesync.formats.export.ToolOracle;
 import io.routesync.testing.KernelAccess;
 import io.routesync.testing.Netns;
 import io.routesync.testing.Shell;
@@ -34,8 +34,8 @@ class SeedImportNetnsTest {
     @Test
     void theSeedInterfacesFileImportsIntoAStateThatPlansEmptyAgainstTheHostItConfigures() throws IOException {
         KernelAccess.require();
-        Oracles.require("ifup", "ifupdown");
-        Oracles.require("unshare", "util-linux");
+        ToolOracle.require("ifup", "ifupdown");
+        ToolOracle.require("unshare", "util-linux");
         Path interfaces = copy("interfaces");
         Path etc = Files.createDirectories(dir.resolve("etc"));
         Files.copy(resource("rt_tables"), etc.resolve("rt_tables"));

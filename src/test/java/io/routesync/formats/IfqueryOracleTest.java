@@ -1,5 +1,6 @@
 package io.routesync.formats;
 
+import io.routesync.formats.export.ToolOracle;
 import static io.routesync.formats.ImportRun.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -29,7 +30,7 @@ class IfqueryOracleTest {
 
     @Test
     void theOptionsUpLinesSeeAreTheOnesIfqueryPrints() throws IOException {
-        Oracles.require("ifquery", "ifupdown");
+        ToolOracle.require("ifquery", "ifupdown");
         for (String name : List.of("interfaces/options", "interfaces/eth1", "seed/interfaces")) {
             String text = resource(name);
             Path file = dir.resolve(name.replace('/', '-'));

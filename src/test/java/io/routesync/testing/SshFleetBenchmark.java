@@ -1,7 +1,7 @@
 package io.routesync.testing;
 
-import io.routesync.transport.ScriptResult;
 import io.routesync.transport.Script;
+import io.routesync.transport.ScriptResult;
 import io.routesync.transport.SshConnections;
 import io.routesync.transport.SshSettings;
 import io.routesync.transport.SshTarget;

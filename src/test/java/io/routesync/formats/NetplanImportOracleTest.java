@@ -1,5 +1,6 @@
 package io.routesync.formats;
 
+import io.routesync.formats.export.ToolOracle;
 import static io.routesync.formats.ImportRun.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -19,13 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
  * file into networkd files, and the networkd importer must read from those exactly the rules and routes the
  * netplan importer read from the YAML (netplan.io must be installed; under CI=true this test fails without it).
  */
-class NetplanOracleTest {
+class NetplanImportOracleTest {
     @TempDir
     Path root;
 
     @Test
     void netplansOwnNetworkdFilesImportToTheSameRulesAndRoutesAsTheNetplanFile() throws IOException {
-        Oracles.require("netplan", "netplan.io");
+        ToolOracle.require("netplan", "netplan.io");
         String yaml = resource("netplan/01-uplinks.yaml");
         Path etc = Files.createDirectories(root.resolve("etc/netplan"));
         Path file = etc.resolve("01-uplinks.yaml");
