@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "import", sortOptions = false,
         description = {"Print the live non-default rules, and the routes of the tables they look up, as a desired-state"
-                + " YAML file: 'plan' with it against the same host is empty. How to adopt a host configured by hand."})
+                + " YAML file: 'plan' with it against the same host is empty. How to adopt a host configured by hand.",
+                "With --from FORMAT FILE...: the rules and routes those files configure instead (docs/import-formats.md)."})
 final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
