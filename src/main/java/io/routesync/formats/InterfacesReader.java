@@ -67,8 +67,7 @@ final class InterfacesReader {
         for (FormatFile f : files) {
             for (LogicalLine line : LogicalLine.of(f.name(), f.text(), true)) {
                 String[] w = line.text().trim().split("[ \t]+");
-                if (w.length >= 2 && w[0].equals("source")) r.includes.source(w[1], f).forEach(x -> sourced.add(x.path()));
-                if (w.length >= 2 && w[0].equals("source-directory")) r.includes.sourceDirectory(w[1], f).forEach(x -> sourced.add(x.path()));
+                for (int k = 1; k < w.length && w[0].startsWith("source"); k++) r.matches(w[0], w[k], f).forEach(x -> sourced.add(x.path()));
             }
         }
         boolean any = false;
@@ -137,9 +136,20 @@ final class InterfacesReader {
             into.problem(at, w[0] + " without a path", w[0] + " PATH");
             return;
         }
-        List<FormatFile> matched = w[0].equals("source") ? includes.source(w[1], from) : includes.sourceDirectory(w[1], from);
+        // like wordexp(3), which ifupdown uses, every word is a pattern
+        for (int k = 1; k < w.length; k++) include(from, at, w[0], w[k], depth);
+    }
+
+    /** The given files one {@code source}/{@code source-directory} pattern takes in. */
+    private List<FormatFile> matches(String keyword, String pattern, FormatFile from) {
+        return keyword.equals("source") ? includes.source(pattern, from)
+                : keyword.equals("source-directory") ? includes.sourceDirectory(pattern, from) : List.of();
+    }
+
+    private void include(FormatFile from, SourcePos at, String keyword, String pattern, int depth) {
+        List<FormatFile> matched = matches(keyword, pattern, from);
         if (matched.isEmpty()) {
-            into.problem(at, w[0] + " " + w[1] + " matches none of the files given: routesync reads only the files named on"
+            into.problem(at, keyword + " " + pattern + " matches none of the files given: routesync reads only the files named on"
                     + " the command line, never others on disk", "add the files it includes to the command line"
                     + " (e.g. /etc/network/interfaces.d/*), or drop the line if it includes nothing");
             return;

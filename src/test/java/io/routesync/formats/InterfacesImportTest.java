@@ -85,6 +85,17 @@ class InterfacesImportTest {
     }
 
     @Test
+    void everyWordOfASourceLineIsAPattern() {
+        ImportRun run = ImportRun.of(ImportFormat.INTERFACES, MAIN, "source eth2.cfg eth3.cfg none.cfg\n",
+                "/etc/network/eth2.cfg", "iface eth2 inet manual\n  up ip route add 10.2.0.0/16 dev eth2 table rt2\n",
+                "/etc/network/eth3.cfg", "iface eth3 inet manual\n  up ip route add 10.3.0.0/16 dev eth3 table rt2\n");
+        assertEquals(List.of("route 10.2.0.0/16 dev eth2 table rt2  @/etc/network/eth2.cfg:2",
+                "route 10.3.0.0/16 dev eth3 table rt2  @/etc/network/eth3.cfg:2"), run.entries(), run::toString);
+        assertEquals(List.of(MAIN + ":1:1: error: source none.cfg matches none of the files given: routesync reads only the files"
+                + " named on the command line, never others on disk"), run.problems());
+    }
+
+    @Test
     void sourceChainsStopAtTheirDepthBound() {
         List<String> files = new ArrayList<>();
         for (int i = 0; i <= InterfacesReader.MAX_DEPTH + 1; i++) {
