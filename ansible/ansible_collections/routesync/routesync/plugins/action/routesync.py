@@ -72,6 +72,7 @@ class Run:
         self.args = args
         self.work = work
         self.task_vars = task_vars
+        self.inventory = None
         # temporary path -> the path the user wrote, to name the user's files in routesync's messages
         self.shown = {}
 
@@ -98,7 +99,7 @@ class Run:
         text = json.dumps({'all': {'hosts': {name: host_vars}}}, indent=2, sort_keys=True)
         with open(path, 'w', encoding='utf-8') as f:
             f.write(text + '\n')
-        self.shown[path] = 'the task (generated inventory)'
+        self.inventory = path
         return path
 
     def copy_state(self, wanted, states_dir):
@@ -220,6 +221,8 @@ class Run:
                 result[key] = host[key]
         status = host.get('status')
         if status == 'unreachable':
+            # no rc: Ansible turns a nonzero rc into failed, which outranks unreachable
+            del result['rc']
             result.update(unreachable=True, msg=self.readable(host.get('error', err.strip())))
             return result
         if status not in ('ok', 'changed', 'changes_pending'):
@@ -231,6 +234,9 @@ class Run:
         return result
 
     def readable(self, text):
+        if self.inventory:
+            # a line of the generated inventory means nothing to the user: name what it was made from
+            text = re.sub(re.escape(self.inventory) + r'(:\d+:\d+)?', "the task's vars and the host's connection variables", text)
         for temporary, original in self.shown.items():
             text = text.replace(temporary, original)
         return text.replace(self.work + os.sep, '')
