@@ -41,6 +41,8 @@ VARIABLE_NAME = re.compile(r'[A-Za-z_][A-Za-z0-9_]*\Z')
 STATE_NAME = re.compile(r'[^A-Za-z0-9_.-]')
 HOST_NAME = re.compile(r'[A-Za-z0-9_][A-Za-z0-9_.-]*\Z')
 SYMBOLS = {'add': '+', 'replace': '~', 'delete': '-'}
+# routesync reads no larger file (docs/input-limits.md); checked here too, before copying
+MAX_STATE_BYTES = 256 << 20
 
 
 class ActionModule(ActionBase):
@@ -107,6 +109,10 @@ class Run:
             source = self.action._find_needle('files', wanted)
         except AnsibleError as e:
             raise RoutesyncTaskError('state file %s not found: %s' % (wanted, e))
+        if not os.path.isfile(source):
+            raise RoutesyncTaskError('state file %s is not a regular file' % source)
+        if os.path.getsize(source) > MAX_STATE_BYTES:
+            raise RoutesyncTaskError('state file %s is larger than routesync reads (256 MiB)' % source)
         base = os.path.basename(source)
         base = re.sub(r'\.ya?ml\Z', '', base)
         base = STATE_NAME.sub('_', base).lstrip('.-') or 'state'

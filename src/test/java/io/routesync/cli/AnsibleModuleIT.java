@@ -110,6 +110,10 @@ class AnsibleModuleIT {
             assertFalse(msg.contains("routesync-ansible-"), "no temporary path in " + msg);
             assertEquals(1, stats(run, h, "failures"), run.path("stats").toString());
         }
+        JsonNode missing = playbook("converge.yml", "--limit", "node0", "-e", "{\"states\": [\"nosuch.yml\"]}");
+        JsonNode m = result(missing, fleet.host(0));
+        assertTrue(m.path("failed").asBoolean(), m.toString());
+        assertTrue(m.path("msg").asText().startsWith("state file nosuch.yml not found"), m.toString());
     }
 
     @Test
