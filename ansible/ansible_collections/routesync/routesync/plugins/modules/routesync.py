@@ -1,4 +1,3 @@
-#!/usr/bin/python
 # The documentation of the routesync task. The work is done on the controller by the action plugin
 # of the same name (plugins/action/routesync.py); this file is never sent to a managed host.
 
