@@ -82,7 +82,7 @@ class Run:
         inventory = self.write_inventory()
         argv = self.command(inventory, check)
         completed = self.start(argv)
-        return self.result(completed, check)
+        return self.result(completed)
 
     # --- the one-host inventory -------------------------------------------------------------------
 
@@ -204,14 +204,17 @@ class Run:
             out, err = process.communicate(timeout=limit)
         except subprocess.TimeoutExpired:
             # routesync's ssh children too: they are in its session
-            os.killpg(process.pid, signal.SIGKILL)
+            try:
+                os.killpg(process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
             process.communicate()
             raise RoutesyncTaskError('routesync did not finish within %d seconds' % limit)
         return process.returncode, out.decode('utf-8', 'replace'), err.decode('utf-8', 'replace')
 
     # --- the task result --------------------------------------------------------------------------
 
-    def result(self, completed, check):
+    def result(self, completed):
         rc, out, err = completed
         host = host_entry(out)
         if host is None:
