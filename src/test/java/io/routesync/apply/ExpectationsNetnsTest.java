@@ -125,4 +125,23 @@ class ExpectationsNetnsTest {
         assertFalse(ns.ip("rule", "show").contains("lookup 102"), "rolled back");
         assertEquals("", ns.ip("route", "show", "table", "102").strip(), "rolled back");
     }
+
+    @Test
+    void withConfirmTheKernelCheckRollsBackTooAndNoTimerStaysArmed() throws Exception {
+        AtomicBoolean injected = new AtomicBoolean();
+        Target target = new InterceptedTarget(LocalTarget.netns(ns.name()), (inner, script, args, stdin, timeout) -> {
+            if (Script.of(script) == Script.APPLY && !injected.getAndSet(true)) {
+                ns.ip("route", "add", "203.0.113.0/24", "via", "198.51.100.1", "dev", "d1");
+            }
+            return inner.run(script, args, stdin, timeout);
+        });
+        HostJob job = job(STATE, target);
+        HostRun applied = job.apply(job.plan(), false, new ApplySafety(Duration.ofSeconds(30), false, List.of("ssh")));
+        assertTrue(injected.get());
+        assertEquals(HostRun.Status.FAILED, applied.status(), String.valueOf(applied.reason()));
+        assertEquals(ApplyReport.Outcome.VERIFY_FAILED_ROLLED_BACK, applied.report().outcome());
+        assertFalse(ns.ip("rule", "show").contains("lookup 102"), "rolled back");
+        assertTrue(applied.reason().contains("expectation was not met"), applied.reason());
+        assertEquals(ConfirmReport.Outcome.DISARMED, applied.confirm().outcome(), "rolled back by routesync, the host's timer disarmed");
+    }
 }
