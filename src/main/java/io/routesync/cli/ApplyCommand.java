@@ -10,6 +10,7 @@ import io.routesync.render.Style;
 import io.routesync.run.FleetLoader;
 import io.routesync.run.HostJob;
 import io.routesync.run.Pipeline;
+import io.routesync.run.Rollout;
 import io.routesync.run.RunResult;
 import io.routesync.run.SavedHostJob;
 import io.routesync.run.Session;
@@ -36,8 +37,8 @@ import picocli.CommandLine.Spec;
                 + " the host converged, and roll back everything touched if anything fails.",
             "With -i, every selected inventory host is planned over SSH in parallel (--forks) and the plans are shown;"
                 + " one confirmation covers them all; then the hosts with changes are applied in parallel, each with the"
-                + " same verify and rollback. A host that fails or cannot be reached never stops the others. A recap"
-                + " line per host ends the run.",
+                + " same verify and rollback. A host that fails or cannot be reached never stops the others, unless"
+                + " --serial applies them in batches and --max-fail is exceeded in one. A recap line per host ends the run.",
             "With PLAN (a file saved by 'routesync plan --out PLAN'), exactly that plan is applied, without a question,"
                 + " on the hosts it names, reached as they were when it was made; each host is read again first, and one"
                 + " whose owned routes, rules or table names changed since is refused as stale, with nothing applied there.",
@@ -51,7 +52,7 @@ import picocli.CommandLine.Spec;
                 + " (or no terminal to confirm on and no --auto-approve), 65 invalid state or inventory (nothing applied),"
                 + " 69 host unreachable (nothing applied there; with --confirm: not seen again after the change), 75 lock held.",
             "With -i or a PLAN of several hosts, the most serious host decides: 1 if any host failed (each was rolled"
-                + " back unless its block says otherwise); else 69 if any host was unreachable; else 0."})
+                + " back unless its block says otherwise) or was left untouched by a --serial rollout that stopped; else 69 if any host was unreachable; else 0."})
 final class ApplyCommand implements Callable<Integer> {
     private static final int MAX_CONFIRM_SECONDS = 3600;
     /** Options a plan file decides itself: given with one, they would silently mean nothing. */
@@ -79,6 +80,9 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Mixin
     FleetOptions fleet;
+
+    @Mixin
+    RolloutOptions rolloutOptions;
 
     @Option(names = "--auto-approve", description = "Apply without asking (needed when there is no terminal; a PLAN is never asked about).")
     boolean autoApprove;
@@ -115,10 +119,11 @@ final class ApplyCommand implements Callable<Integer> {
         boolean inventory = state.usesInventory();
         repo.requireInventory(inventory);
         fleet.check(inventory);
+        Rollout rollout = rolloutOptions.rollout(inventory);
         if (json && !inventory) {
             throw new UserError(ExitCodes.USAGE, "--json is for inventory runs (-i FILE) and plan files; plan --json shows a single host");
         }
-        if (inventory) return applyFleet(out, err, style);
+        if (inventory) return applyFleet(out, err, style, rollout);
         if (allowManagementChange) {
             throw new UserError(ExitCodes.USAGE, "--allow-management-change is for hosts reached over SSH (-i, or a plan file):"
                     + " on this host or a namespace routesync works over no connection a change could cut. Logged in over SSH"
@@ -132,7 +137,7 @@ final class ApplyCommand implements Callable<Integer> {
         return ExitCodes.of(SingleHost.result(result).status(), false);
     }
 
-    private int applyFleet(PrintWriter out, PrintWriter err, Style style) throws Exception {
+    private int applyFleet(PrintWriter out, PrintWriter err, Style style, Rollout rollout) throws Exception {
         if (json && !autoApprove) {
             throw new UserError(ExitCodes.USAGE, "--json needs --auto-approve: a JSON document cannot ask for confirmation");
         }
@@ -145,13 +150,13 @@ final class ApplyCommand implements Callable<Integer> {
         try (Session session = fleet.session(loaded.hosts().stream().anyMatch(h -> !h.local()))) {
             RunResult done;
             try {
-                done = Pipeline.apply(session.jobs(loaded.hosts(), target.settings()), fleet.forks(), autoApprove, safety, planned -> {
+                done = Pipeline.apply(session.jobs(loaded.hosts(), target.settings()), fleet.forks(), autoApprove, safety, rollout, planned -> {
                     if (!autoApprove) Approvals.fleet(planned, out);
                 }, view);
             } finally {
                 console.endProgress();
             }
-            if (json) out.print(FleetJsonRenderer.render("apply", done.hosts()));
+            if (json) out.print(FleetJsonRenderer.render("apply", done));
             else view.recap(done);
             return ExitCodes.of(done.worst(), false);
         }
@@ -176,6 +181,7 @@ final class ApplyCommand implements Callable<Integer> {
                     + " desired state and where routesync's files are on each");
         }
         fleet.check(true);
+        Rollout rollout = rolloutOptions.rollout(true);
         ApplySafety safety = safety(fleet.sshProgram());
         SavedPlan plan = PlanFileInput.read(planFile);
         // the records name the inputs the plan was made from, by this routesync
@@ -183,7 +189,7 @@ final class ApplyCommand implements Callable<Integer> {
         boolean overSsh = plan.hosts().stream().anyMatch(h -> h.target().kind() == SavedTarget.Kind.SSH);
         try (Session session = fleet.session(overSsh)) {
             List<SavedHostJob> jobs = session.jobs(plan, inputs, target.settings());
-            if (jobs.size() == 1 && !json) {
+            if (jobs.size() == 1 && !json && rollout == null) {
                 SingleHostView view = new SingleHostView(out, err, style, true);
                 view.saved(jobs.get(0));
                 return ExitCodes.of(SingleHost.result(Pipeline.applySaved(jobs, 1, safety, view)).status(), false);
@@ -192,11 +198,11 @@ final class ApplyCommand implements Callable<Integer> {
             FleetView view = new FleetView(console, FleetView.Command.APPLY_SAVED, !json);
             RunResult done;
             try {
-                done = Pipeline.applySaved(jobs, fleet.forks(), safety, view);
+                done = Pipeline.applySaved(jobs, fleet.forks(), safety, rollout, view);
             } finally {
                 console.endProgress();
             }
-            if (json) out.print(FleetJsonRenderer.render("apply", done.hosts()));
+            if (json) out.print(FleetJsonRenderer.render("apply", done));
             else view.recap(done);
             return ExitCodes.of(done.worst(), false);
         }

@@ -9,7 +9,8 @@ import io.routesync.run.RunResult;
  * The human view of a run of many hosts (-i, or a plan file of several): a block per host in
  * inventory order as soon as it and the hosts before it are done, a progress line meanwhile, between
  * the phases of an apply the summary of what will be applied, and at the end the recap. With
- * {@code blocks} false (--json) only the progress line shows; the document comes at the end.
+ * {@code blocks} false (--json) only the progress line shows; the document comes at the end. In a
+ * staged rollout (--serial) a line announces each batch before its blocks.
  */
 public final class FleetView implements RunListener {
 
@@ -47,8 +48,13 @@ public final class FleetView implements RunListener {
         else out.print(result.allOk() ? "No changes to apply.\n\n" : "No changes to apply on the hosts that could be planned.\n\n");
     }
 
+    @Override
+    public void batchStarted(HostRun.Batch batch, int hosts) {
+        if (blocks) out.print(out.style().bold(RolloutText.batchStarted(batch, hosts)) + "\n\n");
+    }
+
     /** The recap that ends the run (human output only). */
     public void recap(RunResult result) {
-        out.print(RecapRenderer.render(result.hosts(), command == Command.PLAN, out.style(), out.width()));
+        out.print(RecapRenderer.render(result, command == Command.PLAN, out.style(), out.width()));
     }
 }

@@ -9,10 +9,15 @@ import java.util.List;
 /**
  * What a run learned about one host: the reading and plan (when it could be read), how the
  * apply ended (apply only), the plans it was re-planned to while applying, or why it failed; with
- * --confirm whether the change was confirmed, and what the management-path check noted ({@code note}).
+ * --confirm whether the change was confirmed, and what the management-path check noted ({@code note});
+ * in a staged rollout (--serial) which batch it was in and whether that batch ran ({@code batch}, else null).
  */
 public record HostRun(HostSpec spec, HostReading reading, HostPlan plan, ApplyReport report, List<HostPlan> replans,
-                      HostFailure failure, ConfirmReport confirm, String note) {
+                      HostFailure failure, ConfirmReport confirm, String note, Batch batch) {
+
+    /** The batch of a staged rollout a host was given: {@code number} of {@code of}, and whether it ran. */
+    public record Batch(int number, int of, boolean ran) {
+    }
 
     /** Where a host stands at the end of a phase, as the recap and the exit code see it. */
     public enum Status {
@@ -23,11 +28,19 @@ public record HostRun(HostSpec spec, HostReading reading, HostPlan plan, ApplyRe
         /** Read, plan or apply failed; an apply that failed was rolled back unless the report says otherwise. */
         FAILED,
         /** Could not be reached; nothing was read or changed there. */
-        UNREACHABLE
+        UNREACHABLE,
+        /** Had changes, but a staged rollout stopped before its batch: nothing was done there. */
+        UNTOUCHED
     }
 
     public HostRun {
         replans = List.copyOf(replans);
+    }
+
+    /** A host outside a staged rollout. */
+    public HostRun(HostSpec spec, HostReading reading, HostPlan plan, ApplyReport report, List<HostPlan> replans,
+            HostFailure failure, ConfirmReport confirm, String note) {
+        this(spec, reading, plan, report, replans, failure, confirm, note, null);
     }
 
     /** A run without --confirm and without a note. */
@@ -56,6 +69,11 @@ public record HostRun(HostSpec spec, HostReading reading, HostPlan plan, ApplyRe
         return new HostRun(spec, reading, plan, null, replans, failure, null, note);
     }
 
+    /** This result, as a host of batch {@code batch} of a staged rollout. */
+    HostRun inBatch(Batch batch) {
+        return new HostRun(spec, reading, plan, report, replans, failure, confirm, note, batch);
+    }
+
     public String name() {
         return spec.name();
     }
@@ -66,6 +84,7 @@ public record HostRun(HostSpec spec, HostReading reading, HostPlan plan, ApplyRe
     }
 
     public Status status() {
+        if (batch != null && !batch.ran()) return Status.UNTOUCHED;
         if (failure != null) return failure.unreachable() ? Status.UNREACHABLE : Status.FAILED;
         if (confirm != null) {
             switch (confirm.outcome()) {
@@ -97,6 +116,7 @@ public record HostRun(HostSpec spec, HostReading reading, HostPlan plan, ApplyRe
 
     /** One line on why the host failed, for the recap; null when it did not. */
     public String reason() {
+        if (batch != null && !batch.ran()) return "the rollout stopped before batch " + batch.number() + " of " + batch.of() + "; nothing was done here";
         if (failure != null) return failure.reason();
         String unconfirmed = unconfirmed();
         if (unconfirmed != null) return unconfirmed;

@@ -12,6 +12,10 @@ public interface RunListener {
     /** {@code run} is the next host's result in {@code phase}. */
     void host(Phase phase, HostRun run);
 
+    /** A batch of a staged rollout (--serial) of {@code hosts} hosts starts its apply phase. */
+    default void batchStarted(HostRun.Batch batch, int hosts) {
+    }
+
     /** Every host of {@code phase} is done; {@code result} holds them all. */
     default void phaseEnded(Phase phase, RunResult result) {
     }
