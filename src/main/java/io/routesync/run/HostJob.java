@@ -71,7 +71,7 @@ public final class HostJob {
     public HostRun apply(HostRun planned, boolean acceptReplan, ApplySafety safety) {
         if (planned.failure() != null || planned.plan().isEmpty()) return planned;
         List<HostPlan> replans = new ArrayList<>();
-        GuardedApply guarded = new GuardedApply(reconciler, clock, safety);
+        GuardedApply guarded = new GuardedApply(reconciler, clock, safety, spec.loaded().probes());
         try {
             GuardedApply.Outcome o = guarded.apply(spec.loaded().state(), spec.ownership(), planned.reading(), planned.plan(),
                     spec.inputs(), acceptReplan, replans::add);
