@@ -91,6 +91,6 @@ public final class HostJob {
     public SavedHost saved(HostRun planned) {
         if (planned.failure() != null) throw new IllegalArgumentException(spec.name() + " was not planned");
         return new SavedHost(spec.name(), SavedTargets.describe(reconciler.target(), reconciler.paths()), spec.ownership().protocolTag(),
-                planned.reading().digest(), spec.loaded().state(), planned.plan());
+                planned.reading().digest(), spec.loaded().state(), planned.plan(), spec.loaded().probes());
     }
 }

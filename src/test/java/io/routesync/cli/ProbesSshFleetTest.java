@@ -105,6 +105,25 @@ class ProbesSshFleetTest {
         assertFalse(table100(fleet.host(2)).contains(ManagedFleetFiles.HARMLESS_ROUTE), "h2 was never changed");
     }
 
+    /** A plan file keeps each host's probes: apply PLAN --confirm runs them (and waits for one deadline, 8 s). */
+    @Test
+    void aSavedPlanRunsTheProbesItWasMadeWith() throws IOException {
+        Path planFile = fleet.dir().resolve("probes.plan");
+        CliRunner.Result saved = run("plan", "-i", inventory(Map.of("h2", true)), "--out", planFile.toString());
+        assertEquals(ExitCodes.OK, saved.exitCode(), saved::toString);
+        inventory(Map.of()); // the probe files as they are now play no part: the plan has its own
+        String before2 = table100(fleet.host(2));
+        CliRunner.Result r = run("apply", planFile.toString(), "--confirm", "8");
+        assertEquals(ExitCodes.FAILED, r.exitCode(), r::toString);
+        Map<String, String> blocks = FleetOutput.blocks(r.out());
+        assertTrue(blocks.get("h2").contains("error: NOT CONFIRMED: 2 health probes failed: tcp " + fleet.host(2).controllerAddress()
+                + " port 1: "), blocks.get("h2"));
+        assertTrue(blocks.get("h0").contains("Confirmed over a new connection: h0"), blocks.get("h0"));
+        assertTrue(blocks.get("h1").contains("Confirmed over a new connection: h1"), blocks.get("h1"));
+        assertEquals(before2, table100(fleet.host(2)), "h2 rolled itself back");
+        assertTrue(table100(fleet.host(1)).contains(ManagedFleetFiles.HARMLESS_ROUTE));
+    }
+
     private static String table100(SshFleet.Host h) {
         return fleet.ip(h.index(), "route", "show", "table", "100");
     }
