@@ -131,6 +131,7 @@ final class ApplyCommand implements Callable<Integer> {
         }
         ApplySafety safety = safety(SshConnections.DEFAULT_PROGRAM);
         HostJob job = SingleHost.job(state, target, err);
+        warnUnusedProbes(safety, job.spec().loaded().probes().size(), err);
         RunResult result = Pipeline.apply(List.of(job), 1, autoApprove, safety, planned -> {
             if (!autoApprove) Approvals.host(job.spec().name(), out);
         }, new SingleHostView(out, err, style, true));
@@ -144,6 +145,7 @@ final class ApplyCommand implements Callable<Integer> {
         ApplySafety safety = safety(fleet.sshProgram());
         FleetLoader.Loaded loaded = InventoryInput.load(state, repo, target, fleet, err);
         for (Diagnostic w : loaded.warnings()) err.println(w.format());
+        warnUnusedProbes(safety, loaded.hosts().stream().mapToInt(h -> h.loaded().probes().size()).sum(), err);
         err.flush();
         FleetConsole console = new FleetConsole(out, err, root.screen, style);
         FleetView view = new FleetView(console, FleetView.Command.APPLY, !json);
@@ -184,6 +186,7 @@ final class ApplyCommand implements Callable<Integer> {
         Rollout rollout = rolloutOptions.rollout(true);
         ApplySafety safety = safety(fleet.sshProgram());
         SavedPlan plan = PlanFileInput.read(planFile);
+        warnUnusedProbes(safety, plan.hosts().stream().mapToInt(h -> h.probes().size()).sum(), err);
         // the records name the inputs the plan was made from, by this routesync
         ApplyRecord.Inputs inputs = new ApplyRecord.Inputs(plan.inputsDigest(), plan.commit(), Version.number());
         boolean overSsh = plan.hosts().stream().anyMatch(h -> h.target().kind() == SavedTarget.Kind.SSH);
@@ -206,6 +209,14 @@ final class ApplyCommand implements Callable<Integer> {
             else view.recap(done);
             return ExitCodes.of(done.worst(), false);
         }
+    }
+
+    /** Health probes only decide whether --confirm keeps a change: without it they would silently not run. */
+    private static void warnUnusedProbes(ApplySafety safety, int probes, PrintWriter err) {
+        if (probes == 0 || safety.confirms()) return;
+        err.println("warning: the desired state declares health probes (probes:), which run only with --confirm SECONDS;"
+                + " applying without them");
+        err.flush();
     }
 
     private ApplySafety safety(List<String> sshProgram) throws UserError {
