@@ -2,8 +2,10 @@ package io.routesync.render;
 
 import io.routesync.run.HostRun;
 import io.routesync.run.Phase;
+import io.routesync.run.Rollout;
 import io.routesync.run.RunListener;
 import io.routesync.run.RunResult;
+import java.util.List;
 
 /**
  * The human view of a run of many hosts (-i, or a plan file of several): a block per host in
@@ -46,6 +48,11 @@ public final class FleetView implements RunListener {
         if (!blocks || command != Command.APPLY || phase != Phase.PLAN) return;
         if (result.anyChanged()) out.print(Summary.plan(result) + "\n\n");
         else out.print(result.allOk() ? "No changes to apply.\n\n" : "No changes to apply on the hosts that could be planned.\n\n");
+    }
+
+    @Override
+    public void rolloutPlanned(Rollout rollout, List<Integer> sizes) {
+        if (blocks) out.print(RolloutText.planned(rollout, sizes) + "\n\n");
     }
 
     @Override

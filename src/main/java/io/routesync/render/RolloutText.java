@@ -3,6 +3,7 @@ package io.routesync.render;
 import io.routesync.run.HostRun;
 import io.routesync.run.Rollout;
 import io.routesync.run.RunResult;
+import java.util.List;
 
 /**
  * The words a staged rollout (--serial) adds to a fleet run's output: a line before each batch, and
@@ -10,6 +11,21 @@ import io.routesync.run.RunResult;
  */
 public final class RolloutText {
     private RolloutText() {
+    }
+
+    /**
+     * {@code Rollout: 3 batches of 1, 1 and 6 hosts; it stops after a batch in which more than 0 hosts fail (--max-fail 0).}
+     */
+    public static String planned(Rollout rollout, List<Integer> sizes) {
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < sizes.size(); i++) {
+            if (i > 0) list.append(i == sizes.size() - 1 ? " and " : ", ");
+            list.append(sizes.get(i));
+        }
+        String fail = rollout.maxFail().percent() ? rollout.maxFail() + " of its hosts" : rollout.maxFail().value() + (rollout.maxFail().value() == 1 ? " host" : " hosts");
+        return "Rollout: " + sizes.size() + (sizes.size() == 1 ? " batch of " : " batches of ") + list
+                + (sizes.size() == 1 && sizes.get(0) == 1 ? " host" : " hosts") + "; it stops after a batch in which more than " + fail
+                + " fail (--max-fail " + rollout.maxFail() + ").";
     }
 
     /** {@code Batch 2 of 3: 4 hosts.} */

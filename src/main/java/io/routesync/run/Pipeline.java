@@ -56,11 +56,13 @@ public final class Pipeline {
             Rollout rollout, Approval<E> approval, RunListener listener) throws E, InterruptedException {
         RunResult planned = plan(jobs, forks, listener);
         if (!planned.anyChanged()) return planned;
-        approval.approve(planned);
         List<Integer> changed = new ArrayList<>();
         for (int i = 0; i < jobs.size(); i++) {
             if (planned.hosts().get(i).status() == HostRun.Status.CHANGED) changed.add(i);
         }
+        // said before the question, so the one confirmation covers the batches too
+        if (rollout != null) listener.rolloutPlanned(rollout, sizes(rollout.slices(changed.size())));
+        approval.approve(planned);
         List<HostRun> all = new ArrayList<>(planned.hosts());
         // hosts without changes, or that could not be planned, end as they were planned
         rollout(changed, all, forks, rollout, listener,
@@ -78,6 +80,7 @@ public final class Pipeline {
             every.add(i);
             all.add(HostRun.notApplied(jobs.get(i).spec(), null, jobs.get(i).saved().plan(), List.of(), null, null));
         }
+        if (rollout != null) listener.rolloutPlanned(rollout, sizes(rollout.slices(jobs.size())));
         rollout(every, all, forks, rollout, listener, i -> jobs.get(i).apply(safety), (i, thrown) -> jobs.get(i).failed(thrown));
         return new RunResult(all, rollout);
     }
@@ -115,6 +118,12 @@ public final class Pipeline {
             }
             stopped = rollout != null && b + 1 < batches.size() && rollout.stops(failures, hosts.size());
         }
+    }
+
+    private static List<Integer> sizes(List<List<Integer>> batches) {
+        List<Integer> sizes = new ArrayList<>();
+        for (List<Integer> b : batches) sizes.add(b.size());
+        return sizes;
     }
 
     private static List<Integer> positions(int count) {

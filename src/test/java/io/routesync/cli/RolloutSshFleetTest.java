@@ -48,7 +48,8 @@ class RolloutSshFleetTest {
         String inventory = files.inventory(ManagedFleetFiles.HARMLESS, Map.of("h1", ManagedFleetFiles.CUT)).toString();
         CliRunner.Result r = run("apply", "-i", inventory, "--auto-approve", "--serial", "1,2,100%");
         assertEquals(ExitCodes.FAILED, r.exitCode(), r::toString);
-        assertTrue(r.out().contains("Batch 1 of 3: 1 host.\n\n--- h0 "), r::toString);
+        assertTrue(r.out().contains("on 6 of 6 hosts.\n\nRollout: 3 batches of 1, 2 and 3 hosts; it stops after a batch in which more"
+                + " than 0 hosts fail (--max-fail 0).\n\nBatch 1 of 3: 1 host.\n\n--- h0 "), "said before the batches run: " + r);
         assertTrue(r.out().contains("Batch 2 of 3: 2 hosts.\n\n--- h1 "), r::toString);
         assertTrue(FleetOutput.blocks(r.out()).get("h0").endsWith(".json\n\n"), "a batch line ends the block before it");
         assertFalse(r.out().contains("Batch 3 of 3"), r::toString);
@@ -74,6 +75,8 @@ class RolloutSshFleetTest {
         // the hosts left behind get their turn; with --max-fail 1 the failing canary no longer stops the others
         CliRunner.Result rest = run("apply", "-i", inventory, "--auto-approve", "--serial", "1,2,100%", "--max-fail", "1");
         assertEquals(ExitCodes.FAILED, rest.exitCode(), "h1 still fails: " + rest);
+        assertTrue(rest.out().contains("Rollout: 3 batches of 1, 2 and 1 hosts; it stops after a batch in which more than 1 host fail"
+                + " (--max-fail 1).\n"), rest::toString);
         assertTrue(rest.out().endsWith(String.join("\n",
                 "Recap:",
                 "  h0           ok",

@@ -20,6 +20,7 @@ import io.routesync.model.TableName;
 import io.routesync.render.FleetJsonRenderer;
 import io.routesync.render.HostBlockRenderer;
 import io.routesync.render.RecapRenderer;
+import io.routesync.render.RolloutText;
 import io.routesync.render.Style;
 import io.routesync.render.TextWidth;
 import io.routesync.run.HostFailure;
@@ -119,6 +120,8 @@ class RunOutcomeTest {
                 "Rollout: stopped after batch 1 of 2: 1 of 1 host failed, more than --max-fail 0; 1 host left untouched.",
                 "Hosts: 3 total, 1 ok, 0 changed, 0 failed, 1 unreachable, 1 untouched.",
                 ""), RecapRenderer.render(result, false, Style.PLAIN, 0));
+        assertEquals("Rollout: 1 batch of 1 host; it stops after a batch in which more than 10% of its hosts fail (--max-fail 10%).",
+                RolloutText.planned(Rollout.parse("1", "10%"), List.of(1)));
     }
 
     private static HostSpec spec(String name) {
