@@ -5,6 +5,7 @@ import io.routesync.config.InvalidInputException;
 import io.routesync.run.HostJob;
 import io.routesync.run.HostRun;
 import io.routesync.run.HostSpec;
+import io.routesync.run.LastApplied;
 import io.routesync.run.RefusedException;
 import io.routesync.run.RunResult;
 import io.routesync.transport.Target;
@@ -28,6 +29,13 @@ final class SingleHost {
         Target t = target.target();
         HostSpec spec = HostSpec.of(t.name(), null, target.paths(), loaded.state(), protocolTag, loaded.files(), loaded.variables(), null,
                 Version.number());
+        return new HostJob(spec, t, target.settings(), Clock.systemUTC());
+    }
+
+    /** The job that applies the desired state the last apply kept on the target ({@code apply --last}, {@code watch}). */
+    static HostJob lastJob(StateOptions state, TargetOptions target) throws InvalidInputException, UserError {
+        Target t = target.target();
+        HostSpec spec = LastApplied.spec(t.name(), target.paths(), state.protocolTag(), Version.number());
         return new HostJob(spec, t, target.settings(), Clock.systemUTC());
     }
 
