@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
             ShowCommand.class,
             ImportCommand.class,
             PullCommand.class,
+            WatchCommand.class,
             ExplainCommand.class,
             InventoryCommand.class,
             ConfirmCommand.class,

@@ -23,20 +23,24 @@ final class SingleHost {
 
     /** Loads the desired state (its warnings printed) and makes the target's job. */
     static HostJob job(StateOptions state, TargetOptions target, PrintWriter err) throws InvalidInputException, UserError {
+        return new HostJob(spec(state, target, err), target.target(), target.settings(), Clock.systemUTC());
+    }
+
+    /** Loads the desired state (its warnings printed) as the target's spec. */
+    static HostSpec spec(StateOptions state, TargetOptions target, PrintWriter err) throws InvalidInputException, UserError {
         StateOptions.Loaded loaded = state.loadWithInputs();
         for (Diagnostic w : loaded.state().warnings()) err.println(w.format());
-        int protocolTag = state.protocolTag();
-        Target t = target.target();
-        HostSpec spec = HostSpec.of(t.name(), null, target.paths(), loaded.state(), protocolTag, loaded.files(), loaded.variables(), null,
-                Version.number());
-        return new HostJob(spec, t, target.settings(), Clock.systemUTC());
+        return HostSpec.of(target.target().name(), null, target.paths(), loaded.state(), state.protocolTag(), loaded.files(),
+                loaded.variables(), null, Version.number());
     }
 
     /** The job that applies the desired state the last apply kept on the target ({@code apply --last}, {@code watch}). */
     static HostJob lastJob(StateOptions state, TargetOptions target) throws InvalidInputException, UserError {
-        Target t = target.target();
-        HostSpec spec = LastApplied.spec(t.name(), target.paths(), state.protocolTag(), Version.number());
-        return new HostJob(spec, t, target.settings(), Clock.systemUTC());
+        return new HostJob(lastSpec(state, target), target.target(), target.settings(), Clock.systemUTC());
+    }
+
+    static HostSpec lastSpec(StateOptions state, TargetOptions target) throws InvalidInputException, UserError {
+        return LastApplied.spec(target.target().name(), target.paths(), state.protocolTag(), Version.number());
     }
 
     /** The one host's result; its failure is thrown as the error it was. */

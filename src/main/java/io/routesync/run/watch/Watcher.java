@@ -1,0 +1,334 @@
+package io.routesync.run.watch;
+
+import io.routesync.apply.ApplyReport;
+import io.routesync.apply.ApplySafety;
+import io.routesync.apply.Reconciler;
+import io.routesync.iproute2.ChangeSyntax;
+import io.routesync.model.Change;
+import io.routesync.model.HostPlan;
+import io.routesync.model.TableId;
+import io.routesync.plan.EntryText;
+import io.routesync.run.HostJob;
+import io.routesync.run.HostRun;
+import io.routesync.run.HostSpec;
+import io.routesync.run.Pipeline;
+import io.routesync.transport.IpMonitor;
+import io.routesync.transport.LocalTarget;
+import io.routesync.transport.TransportException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * {@code routesync watch}: converge once, then follow the kernel's change events (an {@link IpMonitor}
+ * on the target) and converge again after each burst that can matter ({@link EventFilter}). No polling:
+ * idle, the loop waits on its lock and the monitor's reader blocks on its pipe. Every convergence is a
+ * run of one job through {@link Pipeline} (read, plan, apply, verify, roll back, under the target's
+ * lock), so a watch never interleaves with an apply or pull from elsewhere. A burst of events gives one
+ * convergence: it starts once events paused for {@code quiet}, at most {@code maxDelay} after the first.
+ * Owned entries changed back again and again are healed with a growing wait ({@link Backoff}), and the
+ * log says so. {@link #reload()} (SIGHUP) reads the desired state again; {@link #stop()} (SIGTERM) ends
+ * {@link #run()} once the convergence in progress, if any, is done, with the monitor stopped.
+ */
+public final class Watcher {
+    /** Watch runs on the machine it changes, unattended: nothing to guard, as for pull. */
+    private static final ApplySafety UNGUARDED = new ApplySafety(null, false, List.of());
+
+    /** Timings; {@link #defaults()} for the command. */
+    public record Settings(Duration quiet, Duration maxDelay, int freeHeals, Duration backoffBase, Duration backoffCap, Duration window,
+                           Duration retry) {
+        public static Settings defaults() {
+            return new Settings(Duration.ofMillis(50), Duration.ofMillis(200), 2, Duration.ofSeconds(1), Duration.ofMinutes(5),
+                    Duration.ofMinutes(1), Duration.ofSeconds(1));
+        }
+    }
+
+    /** Where the desired state comes from; read at the start and again on reload. */
+    public interface Source {
+        HostSpec load() throws Exception;
+
+        /** Where it comes from, for the log ("-f states/edge.yml", "the kept state /var/lib/routesync/desired.yaml"). */
+        String describe();
+    }
+
+    /** The heal the back-off deferred. */
+    private static final class Deferred extends Exception {
+        final Backoff.Wait wait;
+
+        Deferred(Backoff.Wait wait) {
+            super(null, null, false, false);
+            this.wait = wait;
+        }
+    }
+
+    private final LocalTarget target;
+    private final Source source;
+    private final Reconciler.Settings run;
+    private final Settings settings;
+    private final Consumer<WatchEvent> log;
+    private final Clock clock;
+    private final Backoff backoff;
+    private final Object lock = new Object();
+
+    // guarded by lock: what the monitor and the signals asked for since the loop last looked
+    private int events;
+    private String firstEvent;
+    private long firstEventAt;
+    private long lastEventAt;
+    private boolean stopAsked;
+    private boolean reloadAsked;
+    private String monitorEnded;
+    /** A convergence is due at {@link #holdUntil} (a retry, a deferred heal, a restarted monitor). */
+    private boolean retry;
+    private long holdUntil;
+    /** The hold is a back-off: events do not bring it forward. */
+    private boolean firm;
+    /** After a failure, events bring the retry forward, but not before this: at most one failing apply a second. */
+    private long retryFloor;
+    private long monitorStartedAt;
+
+    private volatile Set<TableId> tables = Set.of();
+    private HostSpec spec;
+    private int failures;
+
+    public Watcher(LocalTarget target, Source source, Reconciler.Settings run, Settings settings, Consumer<WatchEvent> log, Clock clock) {
+        this.target = target;
+        this.source = source;
+        this.run = run;
+        this.settings = settings;
+        this.log = log;
+        this.clock = clock;
+        this.backoff = new Backoff(settings.freeHeals(), settings.backoffBase(), settings.backoffCap(), settings.window());
+    }
+
+    /** Reads the desired state again before the next convergence (SIGHUP). */
+    public void reload() {
+        synchronized (lock) {
+            reloadAsked = true;
+            lock.notifyAll();
+        }
+    }
+
+    /** Ends {@link #run()} (SIGTERM): after the convergence in progress, never in the middle of one. */
+    public void stop() {
+        synchronized (lock) {
+            stopAsked = true;
+            lock.notifyAll();
+        }
+    }
+
+    /**
+     * Watches until {@link #stop()}. Throws what reading the desired state the first time throws, or a
+     * {@link TransportException} when the monitor cannot be started; later failures are logged and retried.
+     */
+    public void run() throws Exception {
+        use(source.load());
+        IpMonitor monitor = startMonitor();
+        try {
+            log(WatchEvent.Kind.STARTED, "watching " + target.name(), List.of(), -1, -1, "desired state from " + source.describe());
+            converge("start", -1, true);
+            while (true) {
+                Step step = next();
+                if (step == Step.STOP) break;
+                if (step == Step.MONITOR) {
+                    monitor.close();
+                    monitor = startMonitor();
+                    converge("kernel events may have been missed while the monitor was down", -1, false);
+                } else if (step == Step.RELOAD) {
+                    reloadNow();
+                } else {
+                    converge(step.why, step.eventAt, false);
+                }
+            }
+            log(WatchEvent.Kind.STOPPED, "stop requested", List.of(), -1, -1, null);
+        } finally {
+            monitor.close();
+        }
+    }
+
+    private IpMonitor startMonitor() throws TransportException {
+        synchronized (lock) {
+            monitorStartedAt = System.nanoTime();
+        }
+        return IpMonitor.start(target, listener());
+    }
+
+    private IpMonitor.Listener listener() {
+        return new IpMonitor.Listener() {
+            @Override
+            public void line(String line) {
+                if (!EventFilter.matters(line, tables)) return;
+                long now = System.nanoTime();
+                synchronized (lock) {
+                    if (events++ == 0) {
+                        firstEvent = line;
+                        firstEventAt = now;
+                    }
+                    lastEventAt = now;
+                    lock.notifyAll();
+                }
+            }
+
+            @Override
+            public void ended(String why) {
+                synchronized (lock) {
+                    monitorEnded = why;
+                    lock.notifyAll();
+                }
+            }
+        };
+    }
+
+    /** What the loop does next, once it is due. */
+    private static final class Step {
+        static final Step STOP = new Step(null, -1);
+        static final Step RELOAD = new Step(null, -1);
+        static final Step MONITOR = new Step(null, -1);
+        final String why;
+        final long eventAt;
+
+        Step(String why, long eventAt) {
+            this.why = why;
+            this.eventAt = eventAt;
+        }
+    }
+
+    /** Waits (without polling) until something is due, and takes it. */
+    private Step next() throws InterruptedException {
+        synchronized (lock) {
+            while (true) {
+                if (stopAsked) return Step.STOP;
+                if (reloadAsked) {
+                    reloadAsked = false;
+                    return Step.RELOAD;
+                }
+                long now = System.nanoTime();
+                // a monitor that ends at once is not restarted in a tight loop
+                long restartAt = monitorStartedAt + settings.retry().toNanos();
+                if (monitorEnded != null && now >= restartAt) {
+                    String why = monitorEnded;
+                    monitorEnded = null;
+                    log(WatchEvent.Kind.MONITOR_RESTARTED, "the kernel event monitor ended: " + why, List.of(), -1, -1, null);
+                    return Step.MONITOR;
+                }
+                // a deferred heal waits whatever happens meanwhile; a retry after a failure comes sooner when
+                // events come (the link that made it fail is back up)
+                long due = retry ? holdUntil : Long.MAX_VALUE;
+                if (events > 0 && !(retry && firm)) {
+                    long burst = Math.min(lastEventAt + settings.quiet().toNanos(), firstEventAt + settings.maxDelay().toNanos());
+                    due = Math.min(due, retry ? Math.max(burst, retryFloor) : burst);
+                }
+                if (monitorEnded != null) due = Math.min(due, restartAt);
+                if (due <= now && (retry || events > 0)) {
+                    String why = events == 0 ? "retry" : EventFilter.describe(firstEvent) + (events > 1 ? " (+" + (events - 1) + " more)" : "");
+                    long at = events == 0 ? -1 : firstEventAt;
+                    events = 0;
+                    firstEvent = null;
+                    retry = false;
+                    return new Step(why, at);
+                }
+                if (due == Long.MAX_VALUE) lock.wait();
+                else TimeUnit.NANOSECONDS.timedWait(lock, due - now);
+            }
+        }
+    }
+
+    private void reloadNow() {
+        try {
+            use(source.load());
+        } catch (Exception | Error e) {
+            log(WatchEvent.Kind.RELOAD_FAILED, "reload requested", List.of(), -1, -1, "the desired state stays as it was: " + e.getMessage());
+            return;
+        }
+        backoff.reset();
+        log(WatchEvent.Kind.RELOADED, "reload requested", List.of(), -1, -1, "desired state from " + source.describe());
+        converge("desired state reloaded", -1, true);
+    }
+
+    private void use(HostSpec loaded) {
+        spec = loaded;
+        tables = loaded.loaded().state().tablesToRead();
+    }
+
+    /** One run of one job; {@code eventAt} is when the first event of the burst arrived (nanoTime), or -1. */
+    private void converge(String why, long eventAt, boolean sayConverged) {
+        long t0 = System.nanoTime();
+        HostJob job = new HostJob(spec, target, run, clock);
+        HostRun result;
+        try {
+            result = Pipeline.apply(List.of(job), 1, true, UNGUARDED, planned -> {
+                HostPlan plan = planned.hosts().get(0).plan();
+                Backoff.Wait wait = backoff.check(entries(plan), System.nanoTime());
+                if (wait != null) throw new Deferred(wait);
+            }, (phase, r) -> { }).hosts().get(0);
+        } catch (Deferred d) {
+            hold(d.wait.until(), true);
+            log(WatchEvent.Kind.BACKING_OFF, why, List.of(), -1, -1, "'" + d.wait.entry() + "' was changed back " + d.wait.heals()
+                    + (d.wait.heals() == 1 ? " time" : " times") + " (another writer?); next heal in "
+                    + millis(d.wait.until() - System.nanoTime()) + " ms");
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop();
+            return;
+        }
+        long took = millis(System.nanoTime() - t0);
+        ApplyReport report = result.report();
+        if (result.failure() == null && report != null && report.outcome() == ApplyReport.Outcome.APPLIED
+                && report.writeFailures().isEmpty()) {
+            failures = 0;
+            long end = System.nanoTime();
+            backoff.healed(entries(report.applied()), end);
+            log(WatchEvent.Kind.HEALED, why, commands(report.applied()), took, eventAt < 0 ? -1 : millis(end - eventAt), null);
+        } else if (result.status() == HostRun.Status.OK) {
+            failures = 0;
+            if (sayConverged) log(WatchEvent.Kind.CONVERGED, why, List.of(), took, -1, null);
+        } else {
+            failures++;
+            // the host changed between the batch and its verification: another writer; a round of the fight all the same
+            if (report != null && report.outcome() == ApplyReport.Outcome.VERIFY_FAILED_ROLLED_BACK) {
+                backoff.healed(entries(report.applied()), System.nanoTime());
+            }
+            // failures are retried as a fight is backed off: base, doubling, capped
+            Duration wait = backoff.delay(failures - 1 + settings.freeHeals());
+            hold(System.nanoTime() + wait.toNanos(), false);
+            log(WatchEvent.Kind.FAILED, why, result.plan() == null ? List.of() : commands(result.plan()), took, -1,
+                    result.reason() + "; retrying in " + wait.toMillis() + " ms, or sooner when the kernel reports a change");
+        }
+    }
+
+    private void hold(long until, boolean backoff) {
+        synchronized (lock) {
+            retry = true;
+            firm = backoff;
+            holdUntil = until;
+            retryFloor = System.nanoTime() + settings.retry().toNanos();
+        }
+    }
+
+    private List<String> commands(HostPlan plan) {
+        List<String> out = new ArrayList<>();
+        for (Change c : plan.changes()) out.add(ChangeSyntax.command(c, spec.loaded().names(), plan.namesFile()));
+        return out;
+    }
+
+    /** The entries a plan touches, by their text: what the back-off counts. */
+    private static List<String> entries(HostPlan plan) {
+        List<String> out = new ArrayList<>();
+        if (plan == null) return out;
+        for (Change c : plan.changes()) out.add(EntryText.of(c.entry()));
+        return out;
+    }
+
+    private void log(WatchEvent.Kind kind, String why, List<String> changes, long took, long sinceEvent, String detail) {
+        log.accept(new WatchEvent(clock.instant(), kind, target.name(), why, changes, took, sinceEvent, detail));
+    }
+
+    private static long millis(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanos);
+    }
+}
