@@ -72,25 +72,7 @@ public final class Watcher {
     private final Consumer<WatchEvent> log;
     private final Clock clock;
     private final Backoff backoff;
-    private final Object lock = new Object();
-
-    // guarded by lock: what the monitor and the signals asked for since the loop last looked
-    private int events;
-    private String firstEvent;
-    private long firstEventAt;
-    private long lastEventAt;
-    private boolean stopAsked;
-    private boolean reloadAsked;
-    private String monitorEnded;
-    /** A convergence is due at {@link #holdUntil} (a retry, a deferred heal, a restarted monitor). */
-    private boolean retry;
-    private long holdUntil;
-    /** The hold is a back-off: events do not bring it forward. */
-    private boolean firm;
-    /** After a failure, events bring the retry forward, but not before this: at most one failing apply a second. */
-    private long retryFloor;
-    private long monitorStartedAt;
-
+    private final Wakeups wakeups;
     private volatile Set<TableId> tables = Set.of();
     private HostSpec spec;
     private int failures;
@@ -103,22 +85,17 @@ public final class Watcher {
         this.log = log;
         this.clock = clock;
         this.backoff = new Backoff(settings.freeHeals(), settings.backoffBase(), settings.backoffCap(), settings.window());
+        this.wakeups = new Wakeups(settings);
     }
 
     /** Reads the desired state again before the next convergence (SIGHUP). */
     public void reload() {
-        synchronized (lock) {
-            reloadAsked = true;
-            lock.notifyAll();
-        }
+        wakeups.reload();
     }
 
     /** Ends {@link #run()} (SIGTERM): after the convergence in progress, never in the middle of one. */
     public void stop() {
-        synchronized (lock) {
-            stopAsked = true;
-            lock.notifyAll();
-        }
+        wakeups.stop();
     }
 
     /**
@@ -132,16 +109,17 @@ public final class Watcher {
             log(WatchEvent.Kind.STARTED, "watching " + target.name(), List.of(), -1, -1, "desired state from " + source.describe());
             converge("start", -1, true);
             while (true) {
-                Step step = next();
-                if (step == Step.STOP) break;
-                if (step == Step.MONITOR) {
+                Wakeups.Step step = wakeups.next();
+                if (step == Wakeups.Step.STOP) break;
+                if (step.monitorEnded() != null) {
+                    log(WatchEvent.Kind.MONITOR_RESTARTED, "the kernel event monitor ended: " + step.monitorEnded(), List.of(), -1, -1, null);
                     monitor.close();
                     monitor = startMonitor();
-                    converge("kernel events may have been missed while the monitor was down", -1, false);
-                } else if (step == Step.RELOAD) {
+                    converge(step.why(), -1, false);
+                } else if (step == Wakeups.Step.RELOAD) {
                     reloadNow();
                 } else {
-                    converge(step.why, step.eventAt, false);
+                    converge(step.why(), step.eventAt(), false);
                 }
             }
             log(WatchEvent.Kind.STOPPED, "stop requested", List.of(), -1, -1, null);
@@ -151,90 +129,8 @@ public final class Watcher {
     }
 
     private IpMonitor startMonitor() throws TransportException {
-        synchronized (lock) {
-            monitorStartedAt = System.nanoTime();
-        }
-        return IpMonitor.start(target, listener());
-    }
-
-    private IpMonitor.Listener listener() {
-        return new IpMonitor.Listener() {
-            @Override
-            public void line(String line) {
-                if (!EventFilter.matters(line, tables)) return;
-                long now = System.nanoTime();
-                synchronized (lock) {
-                    if (events++ == 0) {
-                        firstEvent = line;
-                        firstEventAt = now;
-                    }
-                    lastEventAt = now;
-                    lock.notifyAll();
-                }
-            }
-
-            @Override
-            public void ended(String why) {
-                synchronized (lock) {
-                    monitorEnded = why;
-                    lock.notifyAll();
-                }
-            }
-        };
-    }
-
-    /** What the loop does next, once it is due. */
-    private static final class Step {
-        static final Step STOP = new Step(null, -1);
-        static final Step RELOAD = new Step(null, -1);
-        static final Step MONITOR = new Step(null, -1);
-        final String why;
-        final long eventAt;
-
-        Step(String why, long eventAt) {
-            this.why = why;
-            this.eventAt = eventAt;
-        }
-    }
-
-    /** Waits (without polling) until something is due, and takes it. */
-    private Step next() throws InterruptedException {
-        synchronized (lock) {
-            while (true) {
-                if (stopAsked) return Step.STOP;
-                if (reloadAsked) {
-                    reloadAsked = false;
-                    return Step.RELOAD;
-                }
-                long now = System.nanoTime();
-                // a monitor that ends at once is not restarted in a tight loop
-                long restartAt = monitorStartedAt + settings.retry().toNanos();
-                if (monitorEnded != null && now >= restartAt) {
-                    String why = monitorEnded;
-                    monitorEnded = null;
-                    log(WatchEvent.Kind.MONITOR_RESTARTED, "the kernel event monitor ended: " + why, List.of(), -1, -1, null);
-                    return Step.MONITOR;
-                }
-                // a deferred heal waits whatever happens meanwhile; a retry after a failure comes sooner when
-                // events come (the link that made it fail is back up)
-                long due = retry ? holdUntil : Long.MAX_VALUE;
-                if (events > 0 && !(retry && firm)) {
-                    long burst = Math.min(lastEventAt + settings.quiet().toNanos(), firstEventAt + settings.maxDelay().toNanos());
-                    due = Math.min(due, retry ? Math.max(burst, retryFloor) : burst);
-                }
-                if (monitorEnded != null) due = Math.min(due, restartAt);
-                if (due <= now && (retry || events > 0)) {
-                    String why = events == 0 ? "retry" : EventFilter.describe(firstEvent) + (events > 1 ? " (+" + (events - 1) + " more)" : "");
-                    long at = events == 0 ? -1 : firstEventAt;
-                    events = 0;
-                    firstEvent = null;
-                    retry = false;
-                    return new Step(why, at);
-                }
-                if (due == Long.MAX_VALUE) lock.wait();
-                else TimeUnit.NANOSECONDS.timedWait(lock, due - now);
-            }
-        }
+        wakeups.monitorStarted();
+        return IpMonitor.start(target, wakeups.listener(() -> tables));
     }
 
     private void reloadNow() {
@@ -266,7 +162,7 @@ public final class Watcher {
                 if (wait != null) throw new Deferred(wait);
             }, (phase, r) -> { }).hosts().get(0);
         } catch (Deferred d) {
-            hold(d.wait.until(), true);
+            wakeups.hold(d.wait.until(), true);
             log(WatchEvent.Kind.BACKING_OFF, why, List.of(), -1, -1, "'" + d.wait.entry() + "' was changed back " + d.wait.heals()
                     + (d.wait.heals() == 1 ? " time" : " times") + " (another writer?); next heal in "
                     + millis(d.wait.until() - System.nanoTime()) + " ms");
@@ -295,18 +191,9 @@ public final class Watcher {
             }
             // failures are retried as a fight is backed off: base, doubling, capped
             Duration wait = backoff.delay(failures - 1 + settings.freeHeals());
-            hold(System.nanoTime() + wait.toNanos(), false);
+            wakeups.hold(System.nanoTime() + wait.toNanos(), false);
             log(WatchEvent.Kind.FAILED, why, result.plan() == null ? List.of() : commands(result.plan()), took, -1,
                     result.reason() + "; retrying in " + wait.toMillis() + " ms, or sooner when the kernel reports a change");
-        }
-    }
-
-    private void hold(long until, boolean backoff) {
-        synchronized (lock) {
-            retry = true;
-            firm = backoff;
-            holdUntil = until;
-            retryFloor = System.nanoTime() + settings.retry().toNanos();
         }
     }
 
