@@ -2,7 +2,7 @@ package io.routesync.cli;
 
 import io.routesync.render.WatchLogView;
 import io.routesync.run.HostSpec;
-import io.routesync.run.LastApplied;
+import io.routesync.run.watch.KeptSource;
 import io.routesync.run.watch.WatchEvent;
 import io.routesync.run.watch.Watcher;
 import io.routesync.transport.LocalTarget;
@@ -101,17 +101,6 @@ final class WatchCommand implements Callable<Integer> {
                 }
             };
         }
-        String kept = "the kept state " + LastApplied.file(target.paths());
-        return new Watcher.Source() {
-            @Override
-            public HostSpec load() throws Exception {
-                return SingleHost.lastSpec(state, target);
-            }
-
-            @Override
-            public String describe() {
-                return kept;
-            }
-        };
+        return new KeptSource(target.target().name(), target.paths(), state.protocolTag(), Version.number());
     }
 }

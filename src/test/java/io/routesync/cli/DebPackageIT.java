@@ -66,6 +66,7 @@ class DebPackageIT {
         for (String path : List.of("./usr/bin/routesync", "./usr/share/routesync/routesync.jar",
                 "./usr/share/routesync/states/dual-uplink.yml",
                 "./lib/systemd/system/routesync-pull.service", "./lib/systemd/system/routesync-pull.timer",
+                "./lib/systemd/system/routesync-watch.service",
                 "./usr/share/bash-completion/completions/routesync", "./usr/share/zsh/vendor-completions/_routesync",
                 "./usr/share/doc/routesync/copyright", "./usr/share/doc/routesync/changelog.gz")) {
             if (!contents.out.contains(" " + path + "\n")) missing.add(path);

@@ -46,9 +46,9 @@ class WatchNetnsTest {
         try {
             if (watch != null) watch.close();
         } finally {
-            // a watch killed outright leaves its monitor (a session of its own): never leave one behind
             if (ns != null) {
-                for (long pid : WatchProcess.processesWith("monitor", ns.name())) Shell.run("kill", "-9", Long.toString(pid));
+                // a watch killed outright leaves its monitor and maybe a script (sessions of their own): never leave one
+                for (long pid : WatchProcess.processesWith(ns.name())) Shell.run("kill", "-9", Long.toString(pid));
                 ns.close();
             }
         }
@@ -61,12 +61,23 @@ class WatchNetnsTest {
                 + "    - { to: default, via: " + gateway + ", dev: eth1 }\n";
     }
 
+    private List<String> target() {
+        return List.of("--netns", ns.name(), "--etc-dir", dir.resolve("etc").toString(), "--state-dir", dir.resolve("state").toString(),
+                "--lock-dir", dir.toString());
+    }
+
     private WatchProcess start(String... extra) throws Exception {
-        List<String> args = new ArrayList<>(List.of("watch", "-f", dir.resolve("edge.yml").toString(), "--netns", ns.name(),
-                "--etc-dir", dir.resolve("etc").toString(), "--state-dir", dir.resolve("state").toString(), "--lock-dir", dir.toString()));
+        List<String> args = new ArrayList<>(List.of("watch", "-f", dir.resolve("edge.yml").toString()));
+        args.addAll(target());
         args.addAll(List.of(extra));
+        return startWith(args);
+    }
+
+    private WatchProcess startWith(List<String> args) throws Exception {
         watch = WatchProcess.start(dir, args);
         watch.await(0, l -> l.contains("healed") && (l.contains(": start;") || l.contains("\"why\":\"start\"")), 30_000);
+        // settle: the start's own apply made kernel events, and the watch reads the target once more for them
+        Thread.sleep(1000);
         return watch;
     }
 
@@ -137,6 +148,31 @@ class WatchNetnsTest {
         assertTrue(during.stream().anyMatch(l -> l.startsWith("backing-off") && l.contains("another writer")), during::toString);
         // the writer gave up: the deferred heal still comes
         until(desired, 10_000);
+    }
+
+    @Test
+    void withoutStateFilesItUsesTheKeptStateAndFollowsALaterApplyInsteadOfUndoingIt() throws Exception {
+        List<String> apply = new ArrayList<>(List.of("apply", "-f", dir.resolve("edge.yml").toString(), "--auto-approve"));
+        apply.addAll(target());
+        assertEquals(0, CliRunner.run(apply).exitCode());
+        String desired = table();
+        ns.ip("route", "flush", "table", "102"); // a reboot, as far as table 102 goes
+        List<String> watchArgs = new ArrayList<>(List.of("watch"));
+        watchArgs.addAll(target());
+        startWith(watchArgs);
+        assertEquals(desired, table());
+        assertTrue(watch.lines().get(0).contains("desired state from the kept state " + dir.resolve("state/desired.yaml")), watch.lines()::toString);
+
+        // an apply from elsewhere (or a pull) with a new gateway: the watch takes the new state, never undoes it
+        int seen = watch.lines().size();
+        Files.writeString(dir.resolve("edge2.yml"), state("192.168.2.2"));
+        apply.set(2, dir.resolve("edge2.yml").toString());
+        CliRunner.Result later = CliRunner.run(apply);
+        assertEquals(0, later.exitCode(), later::toString);
+        watch.await(seen, l -> l.startsWith("reloaded ") && l.contains("a later apply"), 5000);
+        Thread.sleep(1000);
+        assertTrue(table().contains("default via 192.168.2.2 dev eth1"), table() + watch.lines());
+        assertTrue(watch.lines().subList(seen, watch.lines().size()).stream().noneMatch(l -> l.startsWith("healed")), watch.lines()::toString);
     }
 
     @Test

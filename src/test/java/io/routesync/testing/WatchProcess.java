@@ -114,10 +114,15 @@ public final class WatchProcess implements AutoCloseable {
         return out;
     }
 
+    /** Stops it as systemd would (TERM: it finishes an apply in progress), and kills it if it is still there after 10 s. */
     @Override
     public void close() {
-        process.destroyForcibly();
         try {
+            if (process.isAlive()) {
+                signal("TERM");
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+            process.destroyForcibly();
             process.waitFor(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -37,6 +37,7 @@ import java.util.function.Consumer;
 public final class Watcher {
     /** Watch runs on the machine it changes, unattended: nothing to guard, as for pull. */
     private static final ApplySafety UNGUARDED = new ApplySafety(null, false, List.of());
+    private static final int MAX_ATTEMPTS = 3;
 
     /** Timings; {@link #defaults()} for the command. */
     public record Settings(Duration quiet, Duration maxDelay, int freeHeals, Duration backoffBase, Duration backoffCap, Duration window,
@@ -53,6 +54,11 @@ public final class Watcher {
 
         /** Where it comes from, for the log ("-f states/edge.yml", "the kept state /var/lib/routesync/desired.yaml"). */
         String describe();
+
+        /** Whether it changed since it was last loaded, as far as it can tell cheaply (files given by -f: never). */
+        default boolean changed() {
+            return false;
+        }
     }
 
     /** The heal the back-off deferred. */
@@ -117,7 +123,7 @@ public final class Watcher {
                     monitor = startMonitor();
                     converge(step.why(), -1, false);
                 } else if (step == Wakeups.Step.RELOAD) {
-                    reloadNow();
+                    reloadNow("reload requested", true);
                 } else {
                     converge(step.why(), step.eventAt(), false);
                 }
@@ -133,16 +139,18 @@ public final class Watcher {
         return IpMonitor.start(target, wakeups.listener(() -> tables));
     }
 
-    private void reloadNow() {
+    /** Reads the desired state again; false (logged) when it cannot be read: the previous one stays in force. */
+    private boolean reloadNow(String why, boolean thenConverge) {
         try {
             use(source.load());
         } catch (Exception | Error e) {
-            log(WatchEvent.Kind.RELOAD_FAILED, "reload requested", List.of(), -1, -1, "the desired state stays as it was: " + e.getMessage());
-            return;
+            log(WatchEvent.Kind.RELOAD_FAILED, why, List.of(), -1, -1, "the desired state stays as it was: " + e.getMessage());
+            return false;
         }
         backoff.reset();
-        log(WatchEvent.Kind.RELOADED, "reload requested", List.of(), -1, -1, "desired state from " + source.describe());
-        converge("desired state reloaded", -1, true);
+        log(WatchEvent.Kind.RELOADED, why, List.of(), -1, -1, "desired state from " + source.describe());
+        if (thenConverge) converge("desired state reloaded", -1, true);
+        return true;
     }
 
     private void use(HostSpec loaded) {
@@ -150,28 +158,62 @@ public final class Watcher {
         tables = loaded.loaded().state().tablesToRead();
     }
 
-    /** One run of one job; {@code eventAt} is when the first event of the burst arrived (nanoTime), or -1. */
+    /** The source changed between this convergence's plan and its apply: start over with the new state. */
+    private static final class SourceChanged extends Exception {
+        SourceChanged() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * One convergence; {@code eventAt} is when the first event of the burst arrived (nanoTime), or -1. A
+     * source that changed (an apply or pull from elsewhere kept a new state) is read again first, also when
+     * that is found between plan and apply; a host that changed between them is planned again: never is a
+     * plan of the old state applied over a newer one.
+     */
     private void converge(String why, long eventAt, boolean sayConverged) {
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            // a kept state that cannot be read is reported once (its source then counts it as loaded): the old one stays
+            if (source.changed()) reloadNow("the desired state changed (a later apply or pull)", false);
+            try {
+                if (convergeOnce(why, eventAt, sayConverged)) return;
+            } catch (SourceChanged again) {
+                // read it at the top of the loop
+            }
+        }
+        wakeups.hold(System.nanoTime() + settings.retry().toNanos(), false);
+        log(WatchEvent.Kind.FAILED, why, List.of(), -1, -1, "the host or its desired state kept changing between plan and apply ("
+                + MAX_ATTEMPTS + " attempts); nothing was changed; retrying in " + settings.retry().toMillis() + " ms");
+    }
+
+    /** False when the host changed between plan and apply and nothing was applied: try again. */
+    private boolean convergeOnce(String why, long eventAt, boolean sayConverged) throws SourceChanged {
         long t0 = System.nanoTime();
         HostJob job = new HostJob(spec, target, run, clock);
         HostRun result;
         try {
-            result = Pipeline.apply(List.of(job), 1, true, UNGUARDED, planned -> {
+            result = Pipeline.apply(List.of(job), 1, false, UNGUARDED, planned -> {
+                if (source.changed()) throw new SourceChanged();
                 HostPlan plan = planned.hosts().get(0).plan();
                 Backoff.Wait wait = backoff.check(entries(plan), System.nanoTime());
                 if (wait != null) throw new Deferred(wait);
             }, (phase, r) -> { }).hosts().get(0);
+        } catch (SourceChanged e) {
+            throw e;
         } catch (Deferred d) {
             wakeups.hold(d.wait.until(), true);
             log(WatchEvent.Kind.BACKING_OFF, why, List.of(), -1, -1, "'" + d.wait.entry() + "' was changed back " + d.wait.heals()
                     + (d.wait.heals() == 1 ? " time" : " times") + " (another writer?); next heal in "
                     + millis(d.wait.until() - System.nanoTime()) + " ms");
-            return;
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop();
-            return;
+            return true;
+        } catch (Exception e) {
+            throw new IllegalStateException(e); // the approval throws only the two above
         }
+        if (result.report() != null && result.report().outcome() == ApplyReport.Outcome.PLAN_CHANGED) return false;
         long took = millis(System.nanoTime() - t0);
         ApplyReport report = result.report();
         if (result.failure() == null && report != null && report.outcome() == ApplyReport.Outcome.APPLIED
@@ -195,6 +237,7 @@ public final class Watcher {
             log(WatchEvent.Kind.FAILED, why, result.plan() == null ? List.of() : commands(result.plan()), took, -1,
                     result.reason() + "; retrying in " + wait.toMillis() + " ms, or sooner when the kernel reports a change");
         }
+        return true;
     }
 
     private List<String> commands(HostPlan plan) {
