@@ -20,6 +20,7 @@ import picocli.CommandLine.ScopeType;
             ApplyCommand.class,
             ShowCommand.class,
             ImportCommand.class,
+            ExportCommand.class,
             PullCommand.class,
             WatchCommand.class,
             ExplainCommand.class,

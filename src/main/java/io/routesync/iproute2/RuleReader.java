@@ -234,6 +234,15 @@ final class RuleReader {
     }
 
     private void setAction(RuleAction a) throws SyntaxException {
+        if (mode == Mode.SHOW && f.action == RuleAction.TABLE && a != RuleAction.TABLE && !f.l3mdev) {
+            // show prints a rule's table before its type: a rule added as "table main blackhole" (as
+            // systemd-networkd adds every typed rule) keeps the table, which the kernel ignores for that
+            // action; the type is the action, and a delete without the table still finds the rule
+            f.table = null;
+            actionIndex = i;
+            f.action = a;
+            return;
+        }
         if (actionIndex >= 0) {
             throw new SyntaxException(i, "a rule has exactly one action, but '" + words.get(i) + "' comes after '"
                     + words.get(actionIndex) + "'", "one of: table, goto, nop, blackhole, unreachable, prohibit, l3mdev");
