@@ -130,6 +130,23 @@ class WatchNetnsTest {
     }
 
     @Test
+    void aMonitorThatDiesIsStartedAgainAndTheWatchStillHeals() throws Exception {
+        start();
+        String desired = table();
+        List<Long> monitors = WatchProcess.processesWith("monitor", ns.name());
+        assertEquals(1, monitors.size(), monitors::toString);
+        int seen = watch.lines().size();
+        Shell.check("kill", "-9", Long.toString(monitors.get(0)));
+        watch.await(seen, l -> l.startsWith("monitor-restarted "), 5000);
+        Thread.sleep(1500);
+        List<Long> now = WatchProcess.processesWith("monitor", ns.name());
+        assertEquals(1, now.size(), now::toString);
+        assertFalse(now.equals(monitors));
+        ns.ip("route", "del", "default", "table", "102");
+        until(desired, HEAL_MS);
+    }
+
+    @Test
     void aWriterThatKeepsRevertingIsBackedOff() throws Exception {
         start();
         String desired = table();
