@@ -16,10 +16,13 @@ import java.util.function.Supplier;
  * a floor of {@code retry} unless they include a link or address change (the link is back).
  */
 final class Wakeups {
-    /** What to do next: stop, reload, restart the monitor ({@code monitorEnded}: why it ended), or converge. */
-    record Step(String why, long eventAt, String monitorEnded) {
-        static final Step STOP = new Step("stop", -1, null);
-        static final Step RELOAD = new Step("reload", -1, null);
+    /**
+     * What to do next: stop, reload, restart the monitor ({@code monitorEnded}: why it ended), or converge
+     * ({@code linkEvent}: after a burst with a link or address change, which the kernel makes, not a writer).
+     */
+    record Step(String why, long eventAt, String monitorEnded, boolean linkEvent) {
+        static final Step STOP = new Step("stop", -1, null, false);
+        static final Step RELOAD = new Step("reload", -1, null, false);
     }
 
     private final Watcher.Settings settings;
@@ -109,7 +112,7 @@ final class Wakeups {
             if (monitorEnded != null && now >= restartAt) {
                 String why = monitorEnded;
                 monitorEnded = null;
-                return new Step("kernel events may have been missed while the monitor was down", -1, why);
+                return new Step("kernel events may have been missed while the monitor was down", -1, why, false);
             }
             long due = retry ? holdUntil : Long.MAX_VALUE;
             if (events > 0 && !(retry && firm)) {
@@ -119,7 +122,7 @@ final class Wakeups {
             if (monitorEnded != null) due = Math.min(due, restartAt);
             if (due <= now && (retry || events > 0)) {
                 String why = events == 0 ? "retry" : EventFilter.describe(firstEvent) + (events > 1 ? " (+" + (events - 1) + " more)" : "");
-                Step step = new Step(why, events == 0 ? -1 : firstEventAt, null);
+                Step step = new Step(why, events == 0 ? -1 : firstEventAt, null, linkEvent);
                 events = 0;
                 firstEvent = null;
                 linkEvent = false;

@@ -113,7 +113,7 @@ public final class Watcher {
         IpMonitor monitor = startMonitor();
         try {
             log(WatchEvent.Kind.STARTED, "watching " + target.name(), List.of(), -1, -1, "desired state from " + source.describe());
-            converge("start", -1, true);
+            converge("start", -1, true, false);
             while (true) {
                 Wakeups.Step step = wakeups.next();
                 if (step == Wakeups.Step.STOP) break;
@@ -121,11 +121,11 @@ public final class Watcher {
                     log(WatchEvent.Kind.MONITOR_RESTARTED, "the kernel event monitor ended: " + step.monitorEnded(), List.of(), -1, -1, null);
                     monitor.close();
                     monitor = startMonitor();
-                    converge(step.why(), -1, false);
+                    converge(step.why(), -1, false, false);
                 } else if (step == Wakeups.Step.RELOAD) {
                     reloadNow("reload requested", true);
                 } else {
-                    converge(step.why(), step.eventAt(), false);
+                    converge(step.why(), step.eventAt(), false, step.linkEvent());
                 }
             }
             log(WatchEvent.Kind.STOPPED, "stop requested", List.of(), -1, -1, null);
@@ -149,7 +149,7 @@ public final class Watcher {
         }
         backoff.reset();
         log(WatchEvent.Kind.RELOADED, why, List.of(), -1, -1, "desired state from " + source.describe());
-        if (thenConverge) converge("desired state reloaded", -1, true);
+        if (thenConverge) converge("desired state reloaded", -1, true, false);
         return true;
     }
 
@@ -171,12 +171,12 @@ public final class Watcher {
      * that is found between plan and apply; a host that changed between them is planned again: never is a
      * plan of the old state applied over a newer one.
      */
-    private void converge(String why, long eventAt, boolean sayConverged) {
+    private void converge(String why, long eventAt, boolean sayConverged, boolean linkEvent) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             // a kept state that cannot be read is reported once (its source then counts it as loaded): the old one stays
             if (source.changed()) reloadNow("the desired state changed (a later apply or pull)", false);
             try {
-                if (convergeOnce(why, eventAt, sayConverged)) return;
+                if (convergeOnce(why, eventAt, sayConverged, linkEvent)) return;
             } catch (SourceChanged again) {
                 // read it at the top of the loop
             }
@@ -186,8 +186,13 @@ public final class Watcher {
                 + MAX_ATTEMPTS + " attempts); nothing was changed; retrying in " + settings.retry().toMillis() + " ms");
     }
 
-    /** False when the host changed between plan and apply and nothing was applied: try again. */
-    private boolean convergeOnce(String why, long eventAt, boolean sayConverged) throws SourceChanged {
+    /**
+     * False when the host changed between plan and apply and nothing was applied: try again. After a link
+     * or address change ({@code linkEvent}) the back-off neither holds the heal back nor counts it: a link
+     * that goes down and up again takes its routes with it each time, and they come back each time.
+     */
+    private boolean convergeOnce(String why, long eventAt, boolean sayConverged, boolean linkEvent) throws SourceChanged {
+        Backoff fights = linkEvent ? null : backoff;
         long t0 = System.nanoTime();
         HostJob job = new HostJob(spec, target, run, clock);
         HostRun result;
@@ -195,7 +200,7 @@ public final class Watcher {
             result = Pipeline.apply(List.of(job), 1, false, UNGUARDED, planned -> {
                 if (source.changed()) throw new SourceChanged();
                 HostPlan plan = planned.hosts().get(0).plan();
-                Backoff.Wait wait = backoff.check(entries(plan), System.nanoTime());
+                Backoff.Wait wait = fights == null ? null : fights.check(entries(plan), System.nanoTime());
                 if (wait != null) throw new Deferred(wait);
             }, (phase, r) -> { }).hosts().get(0);
         } catch (SourceChanged e) {
@@ -220,7 +225,7 @@ public final class Watcher {
                 && report.writeFailures().isEmpty()) {
             failures = 0;
             long end = System.nanoTime();
-            backoff.healed(entries(report.applied()), end);
+            if (fights != null) fights.healed(entries(report.applied()), end);
             log(WatchEvent.Kind.HEALED, why, commands(report.applied()), took, eventAt < 0 ? -1 : millis(end - eventAt), null);
         } else if (result.status() == HostRun.Status.OK) {
             failures = 0;
@@ -228,7 +233,7 @@ public final class Watcher {
         } else {
             failures++;
             // the host changed between the batch and its verification: another writer; a round of the fight all the same
-            if (report != null && report.outcome() == ApplyReport.Outcome.VERIFY_FAILED_ROLLED_BACK) {
+            if (fights != null && report != null && report.outcome() == ApplyReport.Outcome.VERIFY_FAILED_ROLLED_BACK) {
                 backoff.healed(entries(report.applied()), System.nanoTime());
             }
             // failures are retried as a fight is backed off: base, doubling, capped
