@@ -61,6 +61,9 @@ final class WatchCommand implements Callable<Integer> {
                     + " host (see examples/routesync-watch.service)");
         }
         if (last && state.hasStateFiles()) throw new UserError(ExitCodes.USAGE, "--last watches over the kept desired state: it takes no -f");
+        if (!state.hasStateFiles() && !state.vars.isEmpty()) {
+            throw new UserError(ExitCodes.USAGE, "--var fills in state files given with -f; the kept desired state has its values already");
+        }
         LocalTarget local = (LocalTarget) target.target();
         Watcher.Source source = source(err);
         Consumer<WatchEvent> log = e -> {
