@@ -9,6 +9,7 @@ import io.routesync.render.SingleHostView;
 import io.routesync.render.Style;
 import io.routesync.run.FleetLoader;
 import io.routesync.run.HostJob;
+import io.routesync.run.HostRun;
 import io.routesync.run.Pipeline;
 import io.routesync.run.RunResult;
 import io.routesync.run.SavedHostJob;
@@ -136,7 +137,9 @@ final class ApplyCommand implements Callable<Integer> {
         RunResult result = Pipeline.apply(List.of(job), 1, autoApprove, safety, planned -> {
             if (!autoApprove) Approvals.host(job.spec().name(), out);
         }, new SingleHostView(out, err, style, true));
-        return ExitCodes.of(SingleHost.result(result).status(), false);
+        HostRun run = SingleHost.result(result);
+        if (run.status() == HostRun.Status.OK) SingleHost.keepConverged(job.spec());
+        return ExitCodes.of(run.status(), false);
     }
 
     private int applyFleet(PrintWriter out, PrintWriter err, Style style) throws Exception {

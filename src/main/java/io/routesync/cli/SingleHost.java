@@ -9,6 +9,7 @@ import io.routesync.run.LastApplied;
 import io.routesync.run.RefusedException;
 import io.routesync.run.RunResult;
 import io.routesync.transport.Target;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
 
@@ -41,6 +42,15 @@ final class SingleHost {
 
     static HostSpec lastSpec(StateOptions state, TargetOptions target) throws InvalidInputException, UserError {
         return LastApplied.spec(target.target().name(), target.paths(), state.protocolTag(), Version.number());
+    }
+
+    /** A target found converged keeps its desired state for the next boot, if it has none or another ({@link LastApplied}). */
+    static void keepConverged(HostSpec spec) {
+        try {
+            LastApplied.keepConverged(spec.paths(), spec.loaded().state(), spec.ownership().protocolTag());
+        } catch (IOException e) {
+            // the run succeeded; the next apply with changes keeps the state through its script
+        }
     }
 
     /** The one host's result; its failure is thrown as the error it was. */

@@ -9,10 +9,14 @@ import io.routesync.config.Variables;
 import io.routesync.config.state.KeptState;
 import io.routesync.config.state.LoadedState;
 import io.routesync.transport.TargetPaths;
+import io.routesync.model.DesiredState;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +29,30 @@ import java.util.Map;
  */
 public final class LastApplied {
     private LastApplied() {
+    }
+
+    /**
+     * Keeps {@code desired} as the target's kept state when the run found the target already converged (an
+     * apply with changes keeps it itself, through its script): so a host converged before routesync kept
+     * states, or whose state changed in ways that change nothing there, has one for the next boot. Only into
+     * a state directory that exists (made private by an earlier apply), atomically, and only when it differs.
+     */
+    public static void keepConverged(TargetPaths paths, DesiredState desired, int protocolTag) throws IOException {
+        Path dir = Path.of(paths.stateDir());
+        String text = KeptState.text(desired, protocolTag);
+        if (text == null || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) return;
+        Path file = file(paths);
+        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) == text.length()
+                && text.equals(Files.readString(file, StandardCharsets.UTF_8))) {
+            return;
+        }
+        Path tmp = Files.createTempFile(dir, ".routesync.", ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     public static Path file(TargetPaths paths) {

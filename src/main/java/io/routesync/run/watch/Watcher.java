@@ -11,10 +11,12 @@ import io.routesync.plan.EntryText;
 import io.routesync.run.HostJob;
 import io.routesync.run.HostRun;
 import io.routesync.run.HostSpec;
+import io.routesync.run.LastApplied;
 import io.routesync.run.Pipeline;
 import io.routesync.transport.IpMonitor;
 import io.routesync.transport.LocalTarget;
 import io.routesync.transport.TransportException;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -229,7 +231,10 @@ public final class Watcher {
             log(WatchEvent.Kind.HEALED, why, commands(report.applied()), took, eventAt < 0 ? -1 : millis(end - eventAt), null);
         } else if (result.status() == HostRun.Status.OK) {
             failures = 0;
-            if (sayConverged) log(WatchEvent.Kind.CONVERGED, why, List.of(), took, -1, null);
+            if (sayConverged) {
+                keepConverged();
+                log(WatchEvent.Kind.CONVERGED, why, List.of(), took, -1, null);
+            }
         } else {
             failures++;
             // the host changed between the batch and its verification: another writer; a round of the fight all the same
@@ -243,6 +248,15 @@ public final class Watcher {
                     result.reason() + "; retrying in " + wait.toMillis() + " ms, or sooner when the kernel reports a change");
         }
         return true;
+    }
+
+    /** At the start and after a reload, a target found converged keeps its state for the next boot (see {@link LastApplied}). */
+    private void keepConverged() {
+        try {
+            LastApplied.keepConverged(spec.paths(), spec.loaded().state(), spec.ownership().protocolTag());
+        } catch (IOException e) {
+            // the next apply with changes keeps it through its script
+        }
     }
 
     private List<String> commands(HostPlan plan) {
