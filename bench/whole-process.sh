@@ -85,12 +85,13 @@ netns_add() {
     ip -n "$1" link set lo up
 }
 
-# --- timing: /usr/bin/time per run; wall seconds, max RSS (KB) and exit code appended to NAME.t ---
+# --- timing: /usr/bin/time per run; wall seconds, max RSS (KB), exit code, user and system CPU seconds
+# appended to NAME.t ---
 # run_timed NAME EXPECTED_EXIT CMD...: one run; its output goes to NAME.out (the last run's is kept)
 run_timed() {
     local name=$1 expect=$2 code
     shift 2
-    /usr/bin/time -f '%e %M %x' -o "$work/$name.one" "$@" >"$work/$name.out" 2>&1 || true
+    /usr/bin/time -f '%e %M %x %U %S' -o "$work/$name.one" "$@" >"$work/$name.out" 2>&1 || true
     code=$(tail -n 1 "$work/$name.one" | awk '{print $3}')
     if [ "$code" != "$expect" ]; then
         echo "bench: '$*' exited $code, not $expect; its output:" >&2
@@ -100,10 +101,10 @@ run_timed() {
     tail -n 1 "$work/$name.one" >>"$work/$name.t"
 }
 
-# median of column COL (1 wall s, 2 RSS KB) of NAME.t
+# median of column COL (1 wall s, 2 RSS KB, cpu: user + system s) of NAME.t
 median() {
-    sort -g -k"$2","$2" "$work/$1.t" | awk -v c="$2" '{v[NR]=$c} END {if (NR==0) {print "nan"; exit}
-        if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'
+    awk '{print $1, $2, $3, $4 + $5}' "$work/$1.t" | { if [ "$2" = cpu ]; then set -- "$1" 4; fi; sort -g -k"$2","$2" | awk -v c="$2" '{v[NR]=$c}
+        END {if (NR==0) {print "nan"; exit} if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
 }
 spread() { # "min-max" of wall seconds
     sort -g -k1,1 "$work/$1.t" | awk 'NR==1{lo=$1} {hi=$1} END{printf "%.2f-%.2f", lo, hi}'
@@ -113,8 +114,16 @@ mib() { awk -v k="$1" 'BEGIN{printf "%.0f MB", k/1024}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b>0) printf "%.1fx", a/b; else print "-" }'; }
 add() { awk -v a="$1" -v b="$2" 'BEGIN{print a+b}'; }
 
+# cpu_ratio CASE FLOOR...: the case's median CPU time (user + system, its children included) over the
+# sum of the floors' medians; steadier than wall time on a loaded machine
+cpu_ratio() {
+    local c=$1 f=0 n
+    shift
+    for n in "$@"; do f=$(add "$f" "$(median "$n" cpu)"); done
+    ratio "$(median "$c" cpu)" "$f"
+}
 rows=()
-row() { rows+=("| $1 | $2 | $3 | $4 | $5 |"); }
+row() { rows+=("| $1 | $2 | $3 | $4 | $5 | $6 |"); }
 note() { echo "bench: $*" >&2; }
 wanted() { [[ ",$CASES," == *",$1,"* ]]; }
 
@@ -156,7 +165,7 @@ if wanted start; then
     note "start: routesync --version against java Hello"
     pair version 0 "exec $(q "$rs" --version)" hello 0 "exec $(q "${hello[@]}")"
     v=$(median version 1); h=$(median hello 1)
-    row '`routesync --version`' "$(secs "$v") ($(spread version))" "\`java Hello\` $(secs "$h")" "$(ratio "$v" "$h")" '<= 2x Hello'
+    row '`routesync --version`' "$(secs "$v") ($(spread version))" "\`java Hello\` $(secs "$h")" "$(ratio "$v" "$h")" "$(cpu_ratio version hello)" '<= 2x Hello'
 fi
 
 # a namespace host: a veth pair d0 (192.0.2.1/24, the big table's gateway 192.0.2.254 is on it) and a
@@ -188,7 +197,7 @@ if wanted seed; then
     grep -q '^No changes' "$work/seedplan.out" || { note "seed plan was not empty:"; cat "$work/seedplan.out" >&2; exit 1; }
     p=$(median seedplan 1); h=$(median hello 1)
     row "\`plan\` of the seed state on a namespace (no changes)" "$(secs "$p"), $(mib "$(median seedplan 2)") RSS ($(spread seedplan))" \
-        "\`java Hello\` $(secs "$h")" "$(ratio "$p" "$h")" '<= 4x Hello, RSS <= 80 MB'
+        "\`java Hello\` $(secs "$h")" "$(ratio "$p" "$h")" "$(cpu_ratio seedplan hello)" '<= 4x Hello, RSS <= 80 MB'
 fi
 
 # ----------------------------------------------------------------------------------------------
@@ -227,7 +236,7 @@ if wanted validate; then
     pair validate 0 "exec $(q "$rs" validate "${big[@]}")" hello 0 "exec $(q "${hello[@]}")"
     v=$(median validate 1); h=$(median hello 1)
     row "\`validate\` of $k routes (3 files)" "$(secs "$v"), $(mib "$(median validate 2)") RSS ($(spread validate))" \
-        "\`java Hello\` $(secs "$h")" "$(ratio "$v" "$h")" '<= 8x Hello'
+        "\`java Hello\` $(secs "$h")" "$(ratio "$v" "$h")" "$(cpu_ratio validate hello)" '<= 8x Hello'
 fi
 
 flush_big() { ip -n "$one" route flush table 100 2>/dev/null || true; }
@@ -250,7 +259,7 @@ if wanted plan || wanted drift || wanted converge; then
     floor=$(add "$(median dump 1)" "$(median hello 1)")
     if wanted plan; then
         row "\`plan\` of $k routes, no changes" "$(secs "$noop_plan"), $(mib "$(median noop 2)") RSS ($(spread noop))" \
-            "\`ip route list table 100\` $(secs "$(median dump 1)") + Hello = $(secs "$floor")" "$(ratio "$noop_plan" "$floor")" '<= 3x (dump + Hello)'
+            "\`ip route list table 100\` $(secs "$(median dump 1)") + Hello = $(secs "$floor")" "$(ratio "$noop_plan" "$floor")" "$(cpu_ratio noop dump hello)" '<= 3x (dump + Hello)'
     fi
 fi
 
@@ -263,7 +272,7 @@ if wanted drift; then
     d=$(median drift 1); noop_plan=$(median noop2 1)
     changes=$(wc -l <"$work/drift.batch")
     row "\`apply\` after 1% drift on $k ($changes routes missing)" "$(secs "$d") ($(spread drift))" \
-        "the no-op plan $(secs "$noop_plan")" "$(ratio "$d" "$noop_plan")" '<= 1.3x the no-op plan'
+        "the no-op plan $(secs "$noop_plan")" "$(ratio "$d" "$noop_plan")" "$(cpu_ratio drift noop2)" '<= 1.3x the no-op plan'
 fi
 
 if wanted converge; then
@@ -276,7 +285,7 @@ if wanted converge; then
     c=$(median converge 1); hb=$(median handbatch 1)
     floor=$(add "$hb" "$noop_plan")
     row "\`apply\` converging empty -> $k" "$(secs "$c"), $(mib "$(median converge 2)") RSS ($(spread converge))" \
-        "hand-written \`ip -batch\` $(secs "$hb") + no-op plan = $(secs "$floor")" "$(ratio "$c" "$floor")" '<= 1.5x'
+        "hand-written \`ip -batch\` $(secs "$hb") + no-op plan = $(secs "$floor")" "$(ratio "$c" "$floor")" "$(cpu_ratio converge handbatch noop)" '<= 1.5x'
 fi
 
 if wanted import; then
@@ -291,9 +300,9 @@ if wanted import; then
         else
             result="plan refused or not empty: $(head -c 200 "$work/import-plan.out" | tr '\n' ' ')"
         fi
-        row "one $k-route state file ($(mib "$size")), \`import\` -> \`plan\` round trip" "$result" "" "" 'works, plan empty'
+        row "one $k-route state file ($(awk -v k="$size" 'BEGIN{printf "%.1f MB", k/1024}')), \`import\` -> \`plan\` round trip" "$result" "" "" "" 'works, plan empty'
     else
-        row "one $k-route state file, \`import\` -> \`plan\` round trip" "import failed: $(head -c 200 "$work/import.err" | tr '\n' ' ')" "" "" 'works, plan empty'
+        row "one $k-route state file, \`import\` -> \`plan\` round trip" "import failed: $(head -c 200 "$work/import.err" | tr '\n' ' ')" "" "" "" 'works, plan empty'
     fi
     ip -n "$one" rule del priority 1000
 fi
@@ -444,13 +453,13 @@ EOF
         run_timed ansiblecheck 0 bash -c "$ansible_cmd"
         aa=$(median ansibleapply 1); ac=$(median ansiblecheck 1)
         row "fleet of $HOSTS sshd hosts, $HOSTS forks: converge the seed state" "$(secs "$fa") ($(spread fleetapply))" \
-            "Ansible, same recipe, same fleet: $(secs "$aa")" "$(ratio "$aa" "$fa") faster" '>= 20x faster'
-        row "same fleet, no-op check" "$(secs "$fp") ($(spread fleetplan))" "Ansible: $(secs "$ac")" "$(ratio "$ac" "$fp") faster" '>= 20x faster'
+            "Ansible, same recipe, same fleet: $(secs "$aa")" "$(ratio "$aa" "$fa") faster" "$(cpu_ratio ansibleapply fleetapply) less" '>= 20x faster'
+        row "same fleet, no-op check" "$(secs "$fp") ($(spread fleetplan))" "Ansible: $(secs "$ac")" "$(ratio "$ac" "$fp") faster" "$(cpu_ratio ansiblecheck fleetplan) less" '>= 20x faster'
     else
         why="Ansible not run (--no-ansible)"
         command -v ansible-playbook >/dev/null || why="Ansible not run: ansible-playbook is not installed"
-        row "fleet of $HOSTS sshd hosts, $HOSTS forks: converge the seed state" "$(secs "$fa") ($(spread fleetapply))" "$why" "" '>= 20x faster'
-        row "same fleet, no-op check" "$(secs "$fp") ($(spread fleetplan))" "$why" "" '>= 20x faster'
+        row "fleet of $HOSTS sshd hosts, $HOSTS forks: converge the seed state" "$(secs "$fa") ($(spread fleetapply))" "$why" "" "" '>= 20x faster'
+        row "same fleet, no-op check" "$(secs "$fp") ($(spread fleetplan))" "$why" "" "" '>= 20x faster'
     fi
 fi
 
@@ -458,10 +467,11 @@ fi
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 java_version=$(java -version 2>&1 | head -n 1)
 ip_version=$(ip -V | sed 's/.*iproute2-//; s/,.*//')
-echo "Whole processes, median of $RUNS runs after one warm-up (min-max in brackets), floors timed in the same"
-echo "run, alternating with the case; $(nproc) CPUs, kernel $(uname -r), $java_version, iproute2 $ip_version;"
+echo "Whole processes, median of $RUNS runs after one warm-up (min-max of the wall time in brackets), floors"
+echo "timed in the same run, alternating with the case (Ansible: one run each); ratios of the medians, of wall"
+echo "time and of CPU time (user + system, child processes included); $(nproc) CPUs, kernel $(uname -r), $java_version, iproute2 $ip_version;"
 echo "load average $load_start at the start, $load_end at the end. Reproduce: \`sudo bench/whole-process.sh\`."
 echo
-echo "| case | routesync | floor in the same run | ratio | target |"
-echo "|---|---|---|---|---|"
+echo "| case | routesync | floor in the same run | ratio (wall) | ratio (CPU) | target |"
+echo "|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"
