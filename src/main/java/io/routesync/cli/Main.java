@@ -37,7 +37,8 @@ public final class Main {
         // text from targets and input files reaches both streams: no control sequence of theirs gets through
         PrintWriter out = TerminalSafeWriter.wrap(rawOut);
         PrintWriter err = TerminalSafeWriter.wrap(rawErr);
-        CommandLine cli = new CommandLine(new RootCommand(screen));
+        // before the settings below: picocli gives them only to the subcommands it has at that moment
+        CommandLine cli = RootCommand.commandLine(new RootCommand(screen), args);
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
