@@ -57,11 +57,16 @@ rs="$here/routesync"
 id=$(printf '%05x' $((RANDOM * 32768 + RANDOM)))
 work=$(mktemp -d "/tmp/routesync-bench-$id-XXXX")
 namespaces=()
+rows=()
 
 # --- cleanup: every namespace made here (and the processes inside it), then the work directory ---
 cleanup() {
-    local ns pids
+    local code=$? ns pids
     set +e
+    if [ "$code" != 0 ] && [ ${#rows[@]} -gt 0 ]; then
+        echo "bench: stopped (exit $code); the rows measured so far:" >&2
+        printf '%s\n' "${rows[@]}" >&2
+    fi
     for ns in "${namespaces[@]}"; do
         # sshd listeners, their sessions and ssh ControlMasters started in our namespaces only
         pids=$(ip netns pids "$ns" 2>/dev/null)
@@ -122,7 +127,6 @@ cpu_ratio() {
     for n in "$@"; do f=$(add "$f" "$(median "$n" cpu)"); done
     ratio "$(median "$c" cpu)" "$f"
 }
-rows=()
 row() { rows+=("| $1 | $2 | $3 | $4 | $5 | $6 |"); }
 note() { echo "bench: $*" >&2; }
 wanted() { [[ ",$CASES," == *",$1,"* ]]; }
@@ -423,7 +427,9 @@ EOF
     fleet_converged() {
         local i
         for ((i = 0; i < HOSTS; i++)); do
-            ip -n "rsb-$id-h$i" rule show | grep -q '^1001:' || { note "h$i did not converge"; exit 1; }
+            # read whole, not piped into grep -q: with pipefail, ip killed by SIGPIPE would fail the check
+            rules=$(ip -n "rsb-$id-h$i" rule show)
+            [[ "$rules" == *$'\n1001:'* ]] || { note "h$i did not converge: $rules"; exit 1; }
             [ "$(ip -n "rsb-$id-h$i" route show table 100 | wc -l)" = 2 ] || { note "h$i: table 100 is not the seed's"; exit 1; }
         done
     }
