@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * The package order of README's Layout, pinned: each package uses only the packages before it
  * (a package's sub-packages count as the package), so data flows one way, from the model up to the
  * command line. Packages on one level may use each other, but never both ways. The pure core (model,
- * iproute2, config, plan, saved, lookup, render) also stays free of processes, files, network, clock
+ * iproute2, config, plan, saved, lookup, formats, render) also stays free of processes, files, network, clock
  * and environment, so it is tested with plain strings; the inventory's directory reader is its one
  * deliberate edge.
  */
@@ -35,7 +35,7 @@ class LayeringTest {
             Set.of("run"),
             Set.of("render"),
             Set.of("cli", "demo", "bench"));
-    private static final List<String> PURE = List.of("model", "iproute2", "config", "plan", "saved", "lookup", "render");
+    private static final List<String> PURE = List.of("model", "iproute2", "config", "plan", "saved", "lookup", "formats", "render");
     private static final Set<String> EDGES = Set.of("config/inventory/DirectorySource.java");
     private static final Pattern EFFECT = Pattern.compile(
             "^\\s*import\\s+(java\\.nio\\.file\\.Files|java\\.io\\.File(Input|Output)?Stream|java\\.io\\.File;|java\\.net\\.)"

@@ -1,5 +1,7 @@
 package io.routesync.apply;
 
+import io.routesync.iproute2.ChangeSyntax;
+import io.routesync.iproute2.HostReading;
 import io.routesync.model.Action;
 import io.routesync.model.Change;
 import io.routesync.model.Family;
@@ -7,9 +9,7 @@ import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
 import io.routesync.model.TableId;
 import io.routesync.model.TableName;
-import io.routesync.iproute2.HostReading;
-import io.routesync.iproute2.ChangeSyntax;
-import java.nio.charset.StandardCharsets;
+import io.routesync.transport.ScriptParts;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -33,12 +33,10 @@ public final class ApplyInput {
     public record Chunk(String part, Family family, List<Change> changes) {
     }
 
-    private final StringBuilder stdin = new StringBuilder();
+    private final ScriptParts parts = new ScriptParts();
     private final List<Chunk> chunks = new ArrayList<>();
-    private final String marker;
 
-    private ApplyInput(String marker) {
-        this.marker = marker;
+    private ApplyInput() {
     }
 
     /**
@@ -49,21 +47,21 @@ public final class ApplyInput {
      * @param record    the JSON record to write when every batch succeeds, or null for none
      * @param undo      the plan is a rollback: it goes on when the footprint cannot be grown (reported)
      */
-    public static ApplyInput build(String marker, HostPlan plan, HostReading reading, Ownership ownership,
+    public static ApplyInput build(HostPlan plan, HostReading reading, Ownership ownership,
             Collection<TableId> grow, Collection<TableId> footprint, String record, boolean undo) {
-        ApplyInput in = new ApplyInput(marker);
-        if (grow != null) in.part("footprint-grow", tableLines(grow));
-        if (undo) in.part("undo", "");
-        if (changesNames(plan)) in.part("tables", tablesFile(reading.observed().managedTableNames(), plan));
+        ApplyInput in = new ApplyInput();
+        if (grow != null) in.parts.add("footprint-grow", tableLines(grow));
+        if (undo) in.parts.add("undo", "");
+        if (changesNames(plan)) in.parts.add("tables", tablesFile(reading.observed().managedTableNames(), plan));
         if (!Ownership.PROTOCOL_NAME.equals(reading.managedProtocolNames().get(ownership.protocolTag()))
                 || reading.managedProtocolNames().size() != 1) {
-            in.part("protos", "# Written by routesync: the protocol number it tags its routes and rules with.\n"
+            in.parts.add("protos", "# Written by routesync: the protocol number it tags its routes and rules with.\n"
                     + ownership.protocolTag() + " " + Ownership.PROTOCOL_NAME + "\n");
         }
         in.batches(plan, Family.INET);
         in.batches(plan, Family.INET6);
-        if (footprint != null) in.part("footprint", tableLines(footprint));
-        if (record != null) in.part("record", record);
+        if (footprint != null) in.parts.add("footprint", tableLines(footprint));
+        if (record != null) in.parts.add("record", record);
         return in;
     }
 
@@ -109,16 +107,12 @@ public final class ApplyInput {
     private void flush(Family family, List<Change> changes, StringBuilder lines) {
         String part = String.format("batch%s-%04d", family == Family.INET ? "4" : "6", chunks.size() + 1);
         chunks.add(new Chunk(part.substring("batch".length()), family, List.copyOf(changes)));
-        part(part, lines.toString());
+        parts.add(part, lines.toString());
     }
 
-    private void part(String name, String content) {
-        stdin.append(marker).append(" part ").append(name).append('\n').append(content);
-        if (!content.isEmpty() && content.charAt(content.length() - 1) != '\n') stdin.append('\n');
-    }
-
-    public byte[] bytes() {
-        return stdin.toString().getBytes(StandardCharsets.UTF_8);
+    /** The parts apply.sh reads on stdin (see apply.sh for their names). */
+    public ScriptParts parts() {
+        return parts;
     }
 
     public List<Chunk> chunks() {

@@ -3,10 +3,10 @@ package io.routesync.apply;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.routesync.iproute2.ChangeSyntax;
 import io.routesync.model.Action;
 import io.routesync.model.Change;
 import io.routesync.model.HostPlan;
-import io.routesync.iproute2.ChangeSyntax;
 import java.time.Instant;
 
 /**

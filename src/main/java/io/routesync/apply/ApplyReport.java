@@ -1,7 +1,7 @@
 package io.routesync.apply;
 
-import io.routesync.model.HostPlan;
 import io.routesync.iproute2.HostReading;
+import io.routesync.model.HostPlan;
 import java.util.List;
 
 /**
@@ -31,6 +31,25 @@ public record ApplyReport(
     public ApplyReport(Outcome outcome, HostPlan applied, HostReading after, BatchFailure failure, HostPlan rollback,
             HostPlan remaining, String record, long batchNanos) {
         this(outcome, applied, after, failure, rollback, remaining, record, batchNanos, List.of());
+    }
+
+    /** NO_CHANGES or PLAN_CHANGED: nothing was run on the host; {@code plan} as it stands against {@code reading}. */
+    public static ApplyReport notRun(Outcome outcome, HostPlan plan, HostReading reading) {
+        return new ApplyReport(outcome, plan, reading, null, null, null, null, -1);
+    }
+
+    /** APPLIED and verified: {@code after} is the host as read back. */
+    public static ApplyReport applied(HostPlan plan, HostReading after, String record, long batchNanos, List<String> writeFailures) {
+        return new ApplyReport(Outcome.APPLIED, plan, after, null, null, null, record, batchNanos, writeFailures);
+    }
+
+    /**
+     * FAILED_ROLLED_BACK, VERIFY_FAILED_ROLLED_BACK or ROLLBACK_FAILED: {@code attempted} failed for
+     * {@code failure} and {@code rollback} was run to take it back; {@code remaining} as in the record.
+     */
+    public static ApplyReport rolledBack(Outcome outcome, HostPlan attempted, HostReading after, BatchFailure failure,
+            HostPlan rollback, HostPlan remaining) {
+        return new ApplyReport(outcome, attempted, after, failure, rollback, remaining, null, -1);
     }
 
     public enum Outcome {

@@ -1,8 +1,8 @@
 package io.routesync.apply;
 
-import io.routesync.model.Change;
-import io.routesync.iproute2.Reading;
 import io.routesync.iproute2.ChangeSyntax;
+import io.routesync.iproute2.Reading;
+import io.routesync.model.Change;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,6 +13,11 @@ import java.util.regex.Pattern;
  */
 public record BatchFailure(Change change, int line, String batchLine, String message, int exitCode) {
     private static final Pattern FAILED_AT = Pattern.compile("Command failed \\S*:(\\d+)\\s*$", Pattern.MULTILINE);
+
+    /** A failure no batch line is to blame for (the host did not verify, the apply did not complete). */
+    static BatchFailure withoutLine(String message, int exitCode) {
+        return new BatchFailure(null, -1, null, message, exitCode);
+    }
 
     static BatchFailure of(Reading.CommandSection section, ApplyInput.Chunk chunk) {
         String output = section.output().strip();

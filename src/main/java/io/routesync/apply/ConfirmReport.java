@@ -11,6 +11,31 @@ import io.routesync.iproute2.HostReading;
  */
 public record ConfirmReport(Outcome outcome, ApplyReport apply, String detail, HostReading after) {
 
+    /** NOT_NEEDED: nothing was applied, so nothing was staged; {@code apply} says why. */
+    static ConfirmReport notNeeded(ApplyReport apply) {
+        return new ConfirmReport(Outcome.NOT_NEEDED, apply, null, null);
+    }
+
+    /** CONFIRMED over a new connection, which read the host as {@code after}. */
+    static ConfirmReport confirmed(ApplyReport apply, HostReading after) {
+        return new ConfirmReport(Outcome.CONFIRMED, apply, null, after);
+    }
+
+    /** DISARMED: routesync took the change back (or never made it) itself; {@code detail} is null or what the timer had done. */
+    static ConfirmReport disarmed(ApplyReport apply, String detail) {
+        return new ConfirmReport(Outcome.DISARMED, apply, detail, null);
+    }
+
+    /** LEFT_ARMED: routesync's own rollback failed; {@code detail} says when the timer runs the undo. */
+    static ConfirmReport leftArmed(ApplyReport apply, String detail) {
+        return new ConfirmReport(Outcome.LEFT_ARMED, apply, detail, null);
+    }
+
+    /** UNREACHABLE: not confirmed, and the host could not be read again. */
+    static ConfirmReport unreachable(ApplyReport apply, String detail) {
+        return new ConfirmReport(Outcome.UNREACHABLE, apply, detail, null);
+    }
+
     public enum Outcome {
         /** Nothing was applied, so nothing was staged. */
         NOT_NEEDED,

@@ -1,5 +1,6 @@
 package io.routesync.apply;
 
+import io.routesync.iproute2.ChangeSyntax;
 import io.routesync.model.Change;
 import io.routesync.model.Family;
 import io.routesync.model.HostPlan;
@@ -8,8 +9,8 @@ import io.routesync.model.Ownership;
 import io.routesync.model.TableName;
 import io.routesync.plan.Planner;
 import io.routesync.plan.Simulator;
-import io.routesync.iproute2.ChangeSyntax;
-import java.nio.charset.StandardCharsets;
+import io.routesync.transport.ConfirmTimer;
+import io.routesync.transport.ScriptParts;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +21,7 @@ import java.util.List;
  * replaces, in make-before-break order. Table names are not in it: the host keeps a copy of
  * routesync's files as they were and restores them.
  */
-public final class ConfirmUndo {
+public final class ConfirmUndo implements ConfirmTimer.Undo {
     private final HostPlan back;
 
     private ConfirmUndo(HostPlan back) {
@@ -42,12 +43,12 @@ public final class ConfirmUndo {
     }
 
     /**
-     * The stdin parts for arm.sh after {@code MARKER part}: the rollback script, then {@code undo4-NNNN}
-     * and {@code undo6-NNNN} batches of at most {@link ApplyInput#CHUNK_LINES} lines.
+     * The undo batches arm.sh stages: {@code undo4-NNNN} and {@code undo6-NNNN}, of at most
+     * {@link ApplyInput#CHUNK_LINES} lines each.
      */
-    byte[] parts(String marker, String rollbackScript) {
-        StringBuilder in = new StringBuilder();
-        part(in, marker, "restore", rollbackScript);
+    @Override
+    public ScriptParts batches() {
+        ScriptParts parts = new ScriptParts();
         for (Family f : Family.values()) {
             List<String> lines = new ArrayList<>();
             for (Change c : back.changes()) {
@@ -57,14 +58,9 @@ public final class ConfirmUndo {
             int chunk = 0;
             for (int i = 0; i < lines.size(); i += ApplyInput.CHUNK_LINES) {
                 String name = String.format("undo%s-%04d", f == Family.INET ? "4" : "6", ++chunk);
-                part(in, marker, name, String.join("\n", lines.subList(i, Math.min(lines.size(), i + ApplyInput.CHUNK_LINES))) + "\n");
+                parts.add(name, String.join("\n", lines.subList(i, Math.min(lines.size(), i + ApplyInput.CHUNK_LINES))) + "\n");
             }
         }
-        return in.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void part(StringBuilder in, String marker, String name, String content) {
-        in.append(marker).append(" part ").append(name).append('\n').append(content);
-        if (!content.endsWith("\n")) in.append('\n');
+        return parts;
     }
 }

@@ -1,12 +1,13 @@
 package io.routesync.apply;
 
+import io.routesync.iproute2.HostReading;
+import io.routesync.iproute2.OutputException;
 import io.routesync.model.DesiredState;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
-import io.routesync.iproute2.HostReading;
-import io.routesync.iproute2.OutputException;
 import io.routesync.plan.PlanConflictException;
 import io.routesync.plan.Planner;
+import io.routesync.transport.ConfirmTimer;
 import io.routesync.transport.HostReader;
 import io.routesync.transport.LockHeldException;
 import io.routesync.transport.TransportException;
@@ -74,21 +75,20 @@ public final class ConfirmedApply {
         }
         switch (report.outcome()) {
             case NO_CHANGES:
-                if (staged.armed == null) return new ConfirmReport(ConfirmReport.Outcome.NOT_NEEDED, report, null, null);
+                if (staged.armed == null) return ConfirmReport.notNeeded(report);
                 // armed for a plan the host then made unnecessary (another run applied it): disarm
                 timer.confirm(token);
-                return new ConfirmReport(ConfirmReport.Outcome.DISARMED, report, null, null);
+                return ConfirmReport.disarmed(report, null);
             case APPLIED:
                 return verifyAndConfirm(report, desired, ownership, staged, token);
             case ROLLBACK_FAILED:
-                return new ConfirmReport(ConfirmReport.Outcome.LEFT_ARMED, report, "routesync's rollback did not complete; the"
-                        + " host's timer stays armed and runs the undo at " + deadlineText(staged), null);
+                return ConfirmReport.leftArmed(report, "routesync's rollback did not complete; the"
+                        + " host's timer stays armed and runs the undo at " + deadlineText(staged));
             default:
                 // routesync took its change back itself (or never made it): the timer must not run the undo again
-                if (staged.armed == null) return new ConfirmReport(ConfirmReport.Outcome.NOT_NEEDED, report, null, null);
+                if (staged.armed == null) return ConfirmReport.notNeeded(report);
                 ConfirmTimer.Result r = timer.confirm(token);
-                return new ConfirmReport(ConfirmReport.Outcome.DISARMED, report, r.done() ? null : "the host's timer had already"
-                        + " run: " + r.last(), null);
+                return ConfirmReport.disarmed(report, r.done() ? null : "the host's timer had already run: " + r.last());
         }
     }
 
@@ -101,7 +101,7 @@ public final class ConfirmedApply {
             HostPlan remaining = reconciler.plan(desired, fresh, ownership);
             if (remaining.isEmpty()) {
                 ConfirmTimer.Result r = timer(c.target()).confirm(token);
-                if (r.done()) return new ConfirmReport(ConfirmReport.Outcome.CONFIRMED, report, null, fresh);
+                if (r.done()) return ConfirmReport.confirmed(report, fresh);
                 why = "confirmed too late: the host's timer had already run (" + r.last() + ")";
             } else {
                 why = "over a new connection the host reads differently from the desired state (" + remaining.changes().size()
@@ -161,9 +161,9 @@ public final class ConfirmedApply {
                 last = e.getMessage();
             }
             if (System.nanoTime() > giveUp) {
-                return new ConfirmReport(ConfirmReport.Outcome.UNREACHABLE, report, why + "; " + reconciler.target().name()
+                return ConfirmReport.unreachable(report, why + "; " + reconciler.target().name()
                         + " is still unreachable (" + last + "). Its timer was due at " + deadlineText(staged)
-                        + "; if it cannot be reached, restore it from the console with 'routesync rollback'.", null);
+                        + "; if it cannot be reached, restore it from the console with 'routesync rollback'.");
             }
             sleepUntil(System.nanoTime() + Duration.ofSeconds(1).toNanos());
         }

@@ -1,10 +1,10 @@
 package io.routesync.apply;
 
+import io.routesync.iproute2.HostReading;
+import io.routesync.iproute2.OutputException;
 import io.routesync.model.DesiredState;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
-import io.routesync.iproute2.HostReading;
-import io.routesync.iproute2.OutputException;
 import io.routesync.plan.PlanConflictException;
 import io.routesync.saved.SavedHost;
 import io.routesync.transport.LockHeldException;
@@ -35,6 +35,15 @@ public final class GuardedApply {
      * with --confirm, {@code confirm}. {@code note} is what the check wants the user to know, or null.
      */
     public record Outcome(ApplyReport report, ConfirmReport confirm, String refusal, String note) {
+        /** Refused by the management-path check: nothing was applied. */
+        static Outcome refused(String refusal) {
+            return new Outcome(null, null, refusal, null);
+        }
+
+        /** The apply ran: its report and, with --confirm, how the confirmation went. */
+        static Outcome applied(ApplyReport report, ConfirmReport confirm, String note) {
+            return new Outcome(report, confirm, null, note);
+        }
     }
 
     /** The host as given: its kind decides the check and how to reconnect. */
@@ -80,15 +89,15 @@ public final class GuardedApply {
             ManagementPathCheck.Assessment a = ManagementPathCheck.check(target, reconciler.paths(),
                     reading.observed().tablesRead(), plan, reconciler.settings().timeout());
             if (a.refuses()) {
-                return new Outcome(null, null, target.name() + ": " + a.refusal() + ". Nothing was applied there;"
-                        + " if this is intended, apply again with --allow-management-change (and --confirm SECONDS).", null);
+                return Outcome.refused(target.name() + ": " + a.refusal() + ". Nothing was applied there;"
+                        + " if this is intended, apply again with --allow-management-change (and --confirm SECONDS).");
             }
             note = a.note();
         }
         ConfirmedApply confirmed = confirmed();
-        if (confirmed == null) return new Outcome(reconciler.apply(desired, ownership, reading, plan, inputs, acceptReplan, onReplan), null, null, note);
+        if (confirmed == null) return Outcome.applied(reconciler.apply(desired, ownership, reading, plan, inputs, acceptReplan, onReplan), null, note);
         ConfirmReport c = confirmed.apply(desired, ownership, reading, plan, inputs, acceptReplan, onReplan);
-        return new Outcome(c.apply(), c, null, note);
+        return Outcome.applied(c.apply(), c, note);
     }
 
     /** {@code apply FILE} for one host of the file: see {@link SavedPlanApplier}, which also runs the check. */

@@ -1,5 +1,7 @@
 package io.routesync.apply;
 
+import io.routesync.iproute2.Names;
+import io.routesync.iproute2.OutputException;
 import io.routesync.lookup.Fib;
 import io.routesync.lookup.Lookup;
 import io.routesync.lookup.LookupResult;
@@ -14,11 +16,12 @@ import io.routesync.model.NextHop;
 import io.routesync.model.Observed;
 import io.routesync.model.Route;
 import io.routesync.model.Rule;
-import io.routesync.iproute2.Names;
-import io.routesync.iproute2.OutputException;
 import io.routesync.plan.SimulationException;
 import io.routesync.plan.Simulator;
+import io.routesync.transport.ManagementProbe;
+import io.routesync.transport.SshPeer;
 import io.routesync.transport.Target;
+import io.routesync.transport.TargetPaths;
 import io.routesync.transport.TransportException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +30,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import io.routesync.transport.TargetPaths;
 
 /**
  * Before applying over ssh: would the plan change how the host replies to the connection routesync
@@ -44,6 +46,16 @@ public final class ManagementPathCheck {
     public record Assessment(SshPeer peer, LookupResult before, LookupResult after, String refusal, String note) {
         public boolean refuses() {
             return refusal != null;
+        }
+
+        /** The plan would change the reply path: {@code why}, in words. */
+        static Assessment refused(SshPeer peer, LookupResult before, LookupResult after, String why) {
+            return new Assessment(peer, before, after, why, null);
+        }
+
+        /** The plan may go ahead; {@code note} is what the user should know, or null. */
+        static Assessment allowed(SshPeer peer, LookupResult before, LookupResult after, String note) {
+            return new Assessment(peer, before, after, null, note);
         }
 
         /** Not over ssh: there is no management path to check. */
@@ -74,26 +86,26 @@ public final class ManagementPathCheck {
         try {
             after = Lookup.resolve(Fib.of(Simulator.apply(now, relevant(plan, peer))), reply);
         } catch (SimulationException e) {
-            return new Assessment(peer, before, null, "the host changed while the management path was checked ("
-                    + e.getMessage() + "); run apply again", null);
+            return Assessment.refused(peer, before, null, "the host changed while the management path was checked ("
+                    + e.getMessage() + "); run apply again");
         }
         String path = "the reply path of this ssh connection (" + peer.server() + " to " + peer.client() + ")";
         boolean same = sameNeighbour(before, after, peer);
         if (after.uncertainty() != null && !same) {
-            return new Assessment(peer, before, after, path + " would depend on the kernel's multipath hash: " + after.uncertainty(), null);
+            return Assessment.refused(peer, before, after, path + " would depend on the kernel's multipath hash: " + after.uncertainty());
         }
-        if (same) return new Assessment(peer, before, after, null, null);
+        if (same) return Assessment.allowed(peer, before, after, null);
         if (!before.delivers() && after.delivers()) {
             // the simulation cannot see how the host reaches the peer now (we are connected, so it does):
             // a plan that makes the path explicit is not a reason to refuse
-            return new Assessment(peer, before, after, null, "the simulation found no reply path on the host as it is ("
+            return Assessment.allowed(peer, before, after, "the simulation found no reply path on the host as it is ("
                     + LookupText.verdict(before) + "); after the apply: " + LookupText.verdict(after));
         }
         String was = LookupText.verdict(before);
         String would = LookupText.verdict(after);
         String why = after.delivers() ? path + " would move from " + was + " to " + would
                 : path + " would be cut: " + would + (after.rule() != null ? " (rule " + LookupText.rule(after.rule(), Names.builtin()) + ")" : "");
-        return new Assessment(peer, before, after, why + "; the host could become unreachable", null);
+        return Assessment.refused(peer, before, after, why + "; the host could become unreachable");
     }
 
     /**

@@ -1,33 +1,26 @@
 package io.routesync.apply;
 
-import io.routesync.model.Change;
+import io.routesync.iproute2.HostReading;
+import io.routesync.iproute2.OutputException;
 import io.routesync.model.DesiredState;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
 import io.routesync.model.TableId;
-import io.routesync.iproute2.HostReading;
-import io.routesync.iproute2.ObservedBuilder;
-import io.routesync.iproute2.OutputException;
-import io.routesync.iproute2.Reading;
-import io.routesync.iproute2.ReadingParser;
 import io.routesync.plan.PlanConflictException;
 import io.routesync.plan.Planner;
-import io.routesync.iproute2.ChangeSyntax;
+import io.routesync.transport.ApplyScript;
 import io.routesync.transport.HostReader;
 import io.routesync.transport.LockHeldException;
-import io.routesync.transport.ScriptFailure;
-import io.routesync.transport.ScriptResult;
-import io.routesync.transport.Scripts;
+import io.routesync.transport.PendingConfirmException;
 import io.routesync.transport.Target;
+import io.routesync.transport.TargetPaths;
 import io.routesync.transport.TransportException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import io.routesync.transport.TargetPaths;
 
 /**
  * Reconciles one host, level-triggered: observe, plan, apply in one batch per family, re-read and
@@ -57,6 +50,7 @@ public final class Reconciler {
     private final BeforeBatch beforeBatch;
     /** The token of the apply --confirm this reconciler's batches belong to, or null. */
     private final String confirmToken;
+    private final ApplyScript script;
 
     public Reconciler(Target target, TargetPaths paths, Settings settings, Clock clock) {
         this(target, paths, settings, clock, (plan, from) -> { }, null);
@@ -69,6 +63,7 @@ public final class Reconciler {
         this.clock = clock;
         this.beforeBatch = beforeBatch;
         this.confirmToken = confirmToken;
+        this.script = new ApplyScript(target, paths, settings.lockWait(), settings.timeout());
     }
 
     /** This reconciler with {@code step} run before every batch of a plan. */
@@ -119,10 +114,10 @@ public final class Reconciler {
         HostReading current = reading;
         HostPlan plan = approved;
         for (int attempt = 1; ; attempt++) {
-            if (plan.isEmpty()) return report(ApplyReport.Outcome.NO_CHANGES, plan, current, null, null, null, null);
+            if (plan.isEmpty()) return ApplyReport.notRun(ApplyReport.Outcome.NO_CHANGES, plan, current);
             String record = ApplyRecord.json(clock.instant(), target.name(), inputs, plan, "apply");
             beforeBatch.run(plan, current);
-            Run run;
+            BatchRun run;
             try {
                 run = run(plan, current, ownership, desired.tablesToRead(), desired.tablesToRead(), desired.tablesToRead(), record, false);
             } catch (PendingConfirmException refused) {
@@ -134,10 +129,10 @@ public final class Reconciler {
                 return afterIncompleteApply(desired, ownership, current, plan, lost, inputs);
             }
             // the script stopped before its batch (a file it could not write, an unsafe directory): not a lost connection
-            if (run.fatal != null) throw new TransportException(run.fatal, false);
+            if (run.fatal() != null) throw new TransportException(run.fatal(), false);
             // not in the catch above: the host is reachable, and observing it again would fail the same way
-            if (run.unreadable != null) throw run.unreadable;
-            if (run.stale) {
+            if (run.unreadable() != null) throw run.unreadable();
+            if (run.stale()) {
                 if (attempt >= MAX_ATTEMPTS) {
                     throw new TransportException(target.name() + " kept changing while routesync tried to apply (" + attempt
                             + " attempts); nothing was changed", false);
@@ -145,22 +140,21 @@ public final class Reconciler {
                 current = observe(desired);
                 HostPlan replanned = plan(desired, current, ownership);
                 if (!replanned.isEmpty() && !replanned.changes().equals(plan.changes())) {
-                    if (!acceptReplan) return report(ApplyReport.Outcome.PLAN_CHANGED, replanned, current, null, null, null, null);
+                    if (!acceptReplan) return ApplyReport.notRun(ApplyReport.Outcome.PLAN_CHANGED, replanned, current);
                     onReplan.accept(replanned);
                 }
                 plan = replanned;
                 continue;
             }
-            if (run.failure != null) {
-                return rollBack(desired, ownership, current, plan, run.after, run.failure, null, inputs);
+            if (run.failure() != null) {
+                return rollBack(desired, ownership, current, plan, run.after(), run.failure(), null, inputs);
             }
-            HostPlan remaining = plan(desired, run.after, ownership);
+            HostPlan remaining = plan(desired, run.after(), ownership);
             if (!remaining.isEmpty()) {
-                BatchFailure why = new BatchFailure(null, -1, null, "after the apply the host still differs from the desired state", 0);
-                return rollBack(desired, ownership, current, plan, run.after, why, remaining, inputs);
+                BatchFailure why = BatchFailure.withoutLine("after the apply the host still differs from the desired state", 0);
+                return rollBack(desired, ownership, current, plan, run.after(), why, remaining, inputs);
             }
-            return new ApplyReport(ApplyReport.Outcome.APPLIED, plan, run.after, null, null, null, run.recorded, run.batchNanos,
-                    run.writeFailures);
+            return ApplyReport.applied(plan, run.after(), run.recorded(), run.batchNanos(), run.writeFailures());
         }
     }
 
@@ -181,7 +175,7 @@ public final class Reconciler {
                     + "\nThe host may be partly changed (" + held + ", none rolled back): run plan again to see where it stands.",
                     lost);
         }
-        BatchFailure failure = new BatchFailure(null, -1, null, what, -1);
+        BatchFailure failure = BatchFailure.withoutLine(what, -1);
         try {
             return rollBack(desired, ownership, snapshot, plan, now, failure, null, inputs);
         } catch (TransportException again) {
@@ -210,113 +204,23 @@ public final class Reconciler {
         footprint.addAll(desired.tablesToRead());
         for (int attempt = 1; attempt <= MAX_ATTEMPTS && !back.isEmpty(); attempt++) {
             String record = ApplyRecord.json(clock.instant(), target.name(), inputs, back, "rollback");
-            Run run = run(back, current, ownership, desired.tablesToRead(), footprint, null, record, true);
-            if (run.fatal != null) throw new TransportException(run.fatal, false);
-            if (run.unreadable != null) throw run.unreadable;
-            current = run.stale ? observe(desired) : run.after;
+            BatchRun run = run(back, current, ownership, desired.tablesToRead(), footprint, null, record, true);
+            if (run.fatal() != null) throw new TransportException(run.fatal(), false);
+            if (run.unreadable() != null) throw run.unreadable();
+            current = run.stale() ? observe(desired) : run.after();
             back = Planner.rollback(snapshot.observed(), current.observed(), attempted, ownership);
-            if (!run.stale && run.failure != null) break;
+            if (!run.stale() && run.failure() != null) break;
         }
-        if (!back.isEmpty()) return report(ApplyReport.Outcome.ROLLBACK_FAILED, attempted, current, failure, firstBack, back, null);
+        if (!back.isEmpty()) return ApplyReport.rolledBack(ApplyReport.Outcome.ROLLBACK_FAILED, attempted, current, failure, firstBack, back);
         ApplyReport.Outcome outcome = unverified == null ? ApplyReport.Outcome.FAILED_ROLLED_BACK
                 : ApplyReport.Outcome.VERIFY_FAILED_ROLLED_BACK;
-        return report(outcome, attempted, current, failure, firstBack, unverified, null);
+        return ApplyReport.rolledBack(outcome, attempted, current, failure, firstBack, unverified);
     }
 
-    /**
-     * {@code fatal}: the script stopped before its batch; {@code unreadable}: the batch ran but the host
-     * could not be read back (then {@code after} is null).
-     */
-    private record Run(boolean stale, BatchFailure failure, HostReading after, String recorded, long batchNanos,
-            List<String> writeFailures, String fatal, TransportException unreadable) {
-        Run(boolean stale, BatchFailure failure, HostReading after, String recorded, long batchNanos,
-                List<String> writeFailures, String fatal) {
-            this(stale, failure, after, recorded, batchNanos, writeFailures, fatal, null);
-        }
-    }
-
-    private Run run(HostPlan plan, HostReading from, Ownership ownership, Collection<TableId> tables,
+    private BatchRun run(HostPlan plan, HostReading from, Ownership ownership, Collection<TableId> tables,
             Collection<TableId> grow, Collection<TableId> footprint, String record, boolean undo)
-            throws TransportException, OutputException, LockHeldException {
-        String marker = HostReader.newMarker();
-        ApplyInput input = ApplyInput.build(marker, plan, from, ownership, grow, footprint, record, undo);
-        List<String> args = HostReader.commonArgs(marker, target, paths, settings.lockWait());
-        args.add(from.digest());
-        for (TableId t : tables) args.add(Long.toString(t.id()));
-        ScriptResult result = target.runScript(Scripts.APPLY, args, withToken(input.bytes(), marker), settings.timeout());
-        ReadingParser.ApplyOutput out = ReadingParser.splitApply(result.stdout(), marker);
-        Reading applied = ReadingParser.parse(out.applied(), marker);
-        if (applied.note("locked") != null) throw new LockHeldException(target.name(), settings.lockWait());
-        if (applied.note("pending") != null) throw PendingConfirmException.of(target.name(), applied.note("pending"));
-        if (applied.note("stale") != null) return new Run(true, null, null, null, -1, List.of(), null);
-        if (applied.note("fatal") != null) {
-            return new Run(false, null, null, null, -1, List.of(), ScriptFailure.describe(target.name(), applied.note("fatal"))
-                    + ScriptFailure.leftChanged(applied));
-        }
-        BatchFailure failure = null;
-        for (Reading.CommandSection c : applied.commands()) {
-            if (c.words().size() == 2 && c.words().get(0).equals("batch") && c.exitCode() != 0) {
-                failure = BatchFailure.of(c, input.chunk(c.words().get(1)));
-                break;
-            }
-        }
-        if (out.reread() == null) {
-            throw new TransportException("the apply on " + target.name() + " ended before re-reading the host (exit "
-                    + result.exitCode() + (result.stderr().isBlank() ? "" : ": " + result.stderr().strip()) + ")", false);
-        }
-        HostReading after;
-        try {
-            after = ObservedBuilder.build(target.name(), ReadingParser.parse(out.reread(), marker));
-        } catch (OutputException unreadable) {
-            return new Run(false, failure, null, applied.note("recorded"), -1, ScriptFailure.writeFailures(applied), null,
-                    changedButUnreadable(plan, failure, unreadable));
-        }
-        return new Run(false, failure, after, applied.note("recorded"), nanosBetween(applied.note("batch-time")),
-                ScriptFailure.writeFailures(applied), null);
-    }
-
-    /** The apply script's input, with the part naming this reconciler's apply --confirm, if any. */
-    private byte[] withToken(byte[] input, String marker) {
-        if (confirmToken == null) return input;
-        byte[] part = (marker + " part confirm-token\n" + confirmToken + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        byte[] all = java.util.Arrays.copyOf(input, input.length + part.length);
-        System.arraycopy(part, 0, all, input.length, part.length);
-        return all;
-    }
-
-    /**
-     * The batch ran (in full, or up to a failing line) but the host cannot be read back, so neither verify
-     * nor a rollback can be planned: say plainly that the host was changed and what the batch held.
-     */
-    private TransportException changedButUnreadable(HostPlan plan, BatchFailure failure, OutputException unreadable) {
-        StringBuilder m = new StringBuilder();
-        m.append(target.name()).append(" was changed: its batch ran").append(failure == null ? "" : " until a line failed")
-                .append(", but reading the host back failed, so routesync could neither verify nor roll back.\n")
-                .append("Reading back failed on unexpected output from ").append(unreadable.getMessage()).append('\n')
-                .append("The batch held (").append(plan.changes().size()).append(" change")
-                .append(plan.changes().size() == 1 ? "" : "s").append("):");
-        for (Change c : plan.changes()) {
-            String line = ChangeSyntax.command(c, null, plan.namesFile());
-            m.append("\n  ").append(line);
-        }
-        m.append("\nCheck the host by hand ('ip rule show', 'ip route show table all') and undo what must not stay;"
-                + " please report the unreadable line with 'ip -V' and the kernel version.");
-        return new TransportException(m.toString(), false, unreadable);
-    }
-
-    private static ApplyReport report(ApplyReport.Outcome outcome, HostPlan applied, HostReading after, BatchFailure failure,
-            HostPlan rollback, HostPlan remaining, String record) {
-        return new ApplyReport(outcome, applied, after, failure, rollback, remaining, record, -1);
-    }
-
-    /** "START END" in nanoseconds since the epoch (GNU date +%s%N) to their difference; -1 when unreadable. */
-    private static long nanosBetween(String note) {
-        if (note == null) return -1;
-        String[] t = note.split(" ");
-        try {
-            return t.length == 2 ? Long.parseLong(t[1]) - Long.parseLong(t[0]) : -1;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+            throws TransportException, LockHeldException {
+        ApplyInput input = ApplyInput.build(plan, from, ownership, grow, footprint, record, undo);
+        return BatchRun.run(script, target.name(), plan, from, tables, input, confirmToken);
     }
 }

@@ -1,8 +1,8 @@
 package io.routesync.apply;
 
-import io.routesync.model.HostPlan;
 import io.routesync.iproute2.HostReading;
 import io.routesync.iproute2.OutputException;
+import io.routesync.model.HostPlan;
 import io.routesync.plan.PlanConflictException;
 import io.routesync.plan.Planner;
 import io.routesync.saved.SavedHost;
@@ -33,6 +33,20 @@ public final class SavedPlanApplier {
 
     /** How one host ended; {@code confirm} is set with --confirm, {@code report} when the apply ran. */
     public record Result(String host, Status status, String message, ApplyReport report, ConfirmReport confirm) {
+        /** STALE or REFUSED before anything ran there: {@code message} says why. */
+        static Result notApplied(String host, Status status, String message) {
+            return new Result(host, status, message, null, null);
+        }
+
+        /** NO_CHANGES: the saved plan for this host was empty. */
+        static Result noChanges(String host) {
+            return new Result(host, Status.NO_CHANGES, null, null, null);
+        }
+
+        /** APPLIED or FAILED: the apply ran; {@code confirm} with --confirm. */
+        static Result ran(String host, boolean ok, ApplyReport report, ConfirmReport confirm) {
+            return new Result(host, ok ? Status.APPLIED : Status.FAILED, null, report, confirm);
+        }
     }
 
     private SavedPlanApplier() {
@@ -49,17 +63,17 @@ public final class SavedPlanApplier {
         HostReading reading = reconciler.observe(host.desired());
         String now = Planner.fingerprint(host.desired(), reading.observed(), host.ownership());
         if (!now.equals(host.fingerprint())) {
-            return new Result(host.name(), Status.STALE, stale(host, "its owned rules, routes or table names changed since the plan"
-                    + " was made (fingerprint " + shortHex(host.fingerprint()) + ", now " + shortHex(now) + ")"), null, null);
+            return Result.notApplied(host.name(), Status.STALE, stale(host, "its owned rules, routes or table names changed since"
+                    + " the plan was made (fingerprint " + shortHex(host.fingerprint()) + ", now " + shortHex(now) + ")"));
         }
         HostPlan plan = host.plan();
-        if (plan.isEmpty()) return new Result(host.name(), Status.NO_CHANGES, null, null, null);
+        if (plan.isEmpty()) return Result.noChanges(host.name());
         if (!allowManagementChange) {
             ManagementPathCheck.Assessment a = ManagementPathCheck.check(reconciler.target(), reconciler.paths(),
                     reading.observed().tablesRead(), plan, reconciler.settings().timeout());
             if (a.refuses()) {
-                return new Result(host.name(), Status.REFUSED, host.name() + ": " + a.refusal() + ". Nothing was applied there;"
-                        + " if this is intended, apply again with --allow-management-change (and --confirm SECONDS).", null, null);
+                return Result.notApplied(host.name(), Status.REFUSED, host.name() + ": " + a.refusal() + ". Nothing was applied"
+                        + " there; if this is intended, apply again with --allow-management-change (and --confirm SECONDS).");
             }
         }
         ApplyReport report;
@@ -74,7 +88,7 @@ public final class SavedPlanApplier {
             return new Result(host.name(), Status.STALE, stale(host, "it changed while the plan was being applied"), report, confirmed);
         }
         boolean ok = confirmed != null ? confirmed.succeeded() : report.succeeded();
-        return new Result(host.name(), ok ? Status.APPLIED : Status.FAILED, null, report, confirmed);
+        return Result.ran(host.name(), ok, report, confirmed);
     }
 
     private static String stale(SavedHost host, String why) {

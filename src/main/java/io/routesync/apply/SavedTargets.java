@@ -6,8 +6,8 @@ import io.routesync.transport.SshConnections;
 import io.routesync.transport.SshSettings;
 import io.routesync.transport.SshTarget;
 import io.routesync.transport.Target;
-import io.routesync.transport.TransportException;
 import io.routesync.transport.TargetPaths;
+import io.routesync.transport.TransportException;
 
 /** Between a running target and the description a saved plan keeps of it. */
 public final class SavedTargets {

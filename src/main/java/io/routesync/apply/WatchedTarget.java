@@ -1,7 +1,7 @@
 package io.routesync.apply;
 
+import io.routesync.transport.Script;
 import io.routesync.transport.ScriptResult;
-import io.routesync.transport.Scripts;
 import io.routesync.transport.Target;
 import io.routesync.transport.TransportException;
 import java.time.Duration;
@@ -36,7 +36,8 @@ final class WatchedTarget implements Target {
 
     @Override
     public ScriptResult runScript(String script, List<String> args, byte[] stdin, Duration timeout) throws TransportException {
-        if (script.equals(Scripts.APPLY) || script.equals(Scripts.ARM) || script.equals(Scripts.ROLLBACK)) touched = true;
+        Script known = Script.of(script);
+        if (known != null && known.changesHost()) touched = true;
         return target.runScript(script, args, stdin, timeout);
     }
 }

@@ -1,5 +1,8 @@
 package io.routesync.bench;
 
+import io.routesync.iproute2.Names;
+import io.routesync.iproute2.RouteGrammar;
+import io.routesync.iproute2.RuleGrammar;
 import io.routesync.model.DesiredState;
 import io.routesync.model.Family;
 import io.routesync.model.HostPlan;
@@ -7,9 +10,6 @@ import io.routesync.model.Observed;
 import io.routesync.model.Ownership;
 import io.routesync.model.Route;
 import io.routesync.model.Rule;
-import io.routesync.iproute2.Names;
-import io.routesync.iproute2.RouteGrammar;
-import io.routesync.iproute2.RuleGrammar;
 import io.routesync.plan.Planner;
 import java.io.PrintWriter;
 import java.util.List;

@@ -1,8 +1,9 @@
 package io.routesync.cli;
 
-import io.routesync.apply.ConfirmTimer;
-import io.routesync.transport.TargetPaths;
+import io.routesync.render.ConfirmView;
+import io.routesync.transport.ConfirmTimer;
 import io.routesync.transport.Target;
+import io.routesync.transport.TargetPaths;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,36 +38,16 @@ final class ConfirmCommand implements Callable<Integer> {
         ConfirmTimer timer = new ConfirmTimer(t, paths, target.lockWait(), target.runTimeout());
         try {
             if (status) {
-                ConfirmTimer.Status s = timer.status();
-                switch (s.state()) {
-                    case ARMED:
-                        out.println(t.name() + ": a change" + armedAt(s) + " awaits confirmation; the host rolls it back at "
-                                + java.time.Instant.ofEpochSecond(s.deadline()) + " unless confirmed. Every other apply is refused"
-                                + " until then: 'routesync confirm' keeps the change, 'routesync rollback' undoes it now.");
-                        break;
-                    case STALE:
-                        out.println(t.name() + ": STALE: a change" + armedAt(s) + " was left awaiting confirmation, but "
-                                + ConfirmTimer.staleReason(s.why()) + ", so nothing will roll it back by itself (it was due at "
-                                + java.time.Instant.ofEpochSecond(s.deadline()) + "). It blocks no apply; the next apply sets it"
-                                + " aside. To clear it now: 'routesync confirm' discards its staged undo and leaves the host as it"
-                                + " is; 'routesync rollback' runs that undo by hand (only if the host still carries that change).");
-                        break;
-                    case FIRING:
-                        out.println(t.name() + ": the host is rolling a change back right now.");
-                        break;
-                    default:
-                        out.println(t.name() + ": nothing awaits confirmation (last: " + ConfirmTimer.describe(s.last()) + ").");
-                }
+                out.println(status(t.name(), timer.status()));
                 return ExitCodes.OK;
             }
             ConfirmTimer.Result r = timer.confirm("");
             if (r.done() && r.last() != null && r.last().startsWith("discarded ")) {
-                out.println("Discarded: the change on " + t.name() + " was stale (" + ConfirmTimer.describe(r.last())
-                        + "); the host stays as it is.");
+                out.println(ConfirmView.discarded(t.name(), ConfirmTimer.describe(r.last())));
                 return ExitCodes.OK;
             }
             if (r.done()) {
-                out.println("Confirmed: the change on " + t.name() + " stays; its rollback timer is disarmed.");
+                out.println(ConfirmView.confirmed(t.name()));
                 return ExitCodes.OK;
             }
             spec.commandLine().getErr().println("error: nothing on " + t.name() + " awaits confirmation (last: "
@@ -77,7 +58,16 @@ final class ConfirmCommand implements Callable<Integer> {
         }
     }
 
-    private static String armedAt(ConfirmTimer.Status s) {
-        return s.armedAt() == 0 ? "" : " (armed at " + java.time.Instant.ofEpochSecond(s.armedAt()) + ")";
+    private static String status(String host, ConfirmTimer.Status s) {
+        switch (s.state()) {
+            case ARMED:
+                return ConfirmView.armed(host, s.armedAt(), s.deadline());
+            case STALE:
+                return ConfirmView.stale(host, s.armedAt(), ConfirmTimer.staleReason(s.why()), s.deadline());
+            case FIRING:
+                return ConfirmView.firing(host);
+            default:
+                return ConfirmView.idle(host, ConfirmTimer.describe(s.last()));
+        }
     }
 }

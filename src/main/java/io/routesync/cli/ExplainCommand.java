@@ -1,28 +1,26 @@
 package io.routesync.cli;
 
+import io.routesync.apply.LivePlan;
+import io.routesync.apply.LivePolicy;
 import io.routesync.apply.Reconciler;
 import io.routesync.config.Diagnostic;
 import io.routesync.config.state.LoadedState;
+import io.routesync.iproute2.HostReading;
+import io.routesync.iproute2.Names;
 import io.routesync.lookup.Explanation;
-import io.routesync.lookup.LookupText;
 import io.routesync.lookup.Query;
-import io.routesync.model.HostPlan;
+import io.routesync.model.DesiredState;
 import io.routesync.model.Interface;
 import io.routesync.model.InvalidValueException;
 import io.routesync.model.IpAddress;
 import io.routesync.model.Ownership;
-import io.routesync.model.Rule;
-import io.routesync.model.TableId;
-import io.routesync.iproute2.HostReading;
-import io.routesync.iproute2.Names;
-import io.routesync.render.PolicyDot;
 import io.routesync.plan.SimulationException;
+import io.routesync.render.ExplainDotView;
+import io.routesync.render.ExplainTextView;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -99,58 +97,32 @@ final class ExplainCommand implements Callable<Integer> {
         LoadedState loaded = state.hasStateFiles() ? state.load() : null;
         if (loaded != null) for (Diagnostic w : loaded.warnings()) err.println(w.format());
         Reconciler reconciler = Hosts.reconciler(target);
-        HostPlan plan = null;
-        Set<TableId> always = new TreeSet<>(List.of(TableId.LOCAL, TableId.MAIN, TableId.DEFAULT));
-        if (loaded != null) {
-            Ownership ownership = state.ownership(loaded);
-            try {
-                // the plan comes from the same read apply would make, so it is the plan apply would run
-                HostReading reading = reconciler.observe(loaded.state());
-                plan = reconciler.plan(loaded.state(), reading, ownership);
-                always.addAll(reading.observed().tablesRead());
-            } catch (Exception e) {
-                throw Failures.of(e);
-            }
-            for (Rule r : loaded.state().rules()) if (r.table() != null) always.add(r.table());
+        DesiredState desired = loaded != null ? loaded.state() : null;
+        Ownership ownership = loaded != null ? state.ownership(loaded) : null;
+        LivePlan read;
+        try {
+            read = LivePlan.read(reconciler, desired, ownership);
+        } catch (Exception e) {
+            throw Failures.of(e);
         }
-        HostReading live = LiveState.read(reconciler.target(), target.paths(), target, always);
+        HostReading live = read.live();
         Explanation e;
         try {
-            e = Explanation.of(live.observed(), plan, query, interfaceGroups());
+            e = Explanation.of(live.observed(), read.plan(), query, interfaceGroups());
         } catch (SimulationException changed) {
             throw new UserError(ExitCodes.FAILED, reconciler.target().name() + " changed while it was read ("
                     + changed.getMessage() + "); run explain again");
         }
         Names names = loaded != null ? loaded.names() : live.names();
+        String host = reconciler.target().name();
         if (f.isPicture()) {
-            Set<TableId> owned = new TreeSet<>();
-            if (loaded != null) owned.addAll(loaded.state().ownedTables());
-            else for (io.routesync.model.TableName n : live.observed().managedTableNames()) owned.add(n.id());
-            String packet = query + (query.isForwarded() ? " (forwarded)" : " (sent by this host)");
-            var routes = LiveState.byTable(live.observed().routes(), live.observed().tablesRead());
-            Names drawn = names.withProtocol(Ownership.PROTOCOL_NAME, state.protocolTag);
-            PolicyDot.Marks marks = PolicyDot.Marks.of(new Ownership(owned, state.protocolTag));
-            String host = reconciler.target().name();
-            // with a desired state: the plan drawn over the live policy, the packet's path now and after apply
-            String picture = plan == null
-                    ? PolicyDot.explain(host, packet, live.observed().rules(), routes, e.live(), drawn, marks)
-                    : PolicyDot.explain(host, packet, live.observed().rules(), routes, plan, e.live(), e.desired(), drawn, marks);
+            LivePolicy p = LivePolicy.of(live, desired, names, state.protocolTag);
+            String picture = ExplainDotView.render(host, p.rules(), p.routes(), read.plan(), e, p.names(), p.ownership());
             out.print(f == OutputFormat.SVG ? Graphviz.svg(dot, picture) : picture);
-            return ExitCodes.OK;
-        }
-        out.println("explain: " + query + (query.isForwarded() ? " (forwarded)" : " (sent by this host)")
-                + " on " + reconciler.target().name());
-        out.println();
-        out.print(LookupText.sideBySide(e, names));
-        if (query.ipProto() == 0 && hasTransportSelector(live.observed().rules(), query)) {
-            out.println("\nnote: no --ipproto was given, so rules with ipproto, sport or dport did not match;"
-                    + (query.family() == io.routesync.model.Family.INET ? " ip route get assumes UDP for IPv4." : ""));
+        } else {
+            out.print(ExplainTextView.render(host, e, names, live.observed().rules()));
         }
         return ExitCodes.OK;
-    }
-
-    private static boolean hasTransportSelector(List<Rule> rules, Query q) {
-        return rules.stream().anyMatch(r -> r.family() == q.family() && (r.ipProto() != 0 || r.sport() != null || r.dport() != null));
     }
 
     private Query query() throws UserError {

@@ -1,10 +1,9 @@
 package io.routesync.cli;
 
 import io.routesync.run.Session;
-import io.routesync.transport.TransportException;
-
 import io.routesync.transport.SshConnections;
 import io.routesync.transport.SshSettings;
+import io.routesync.transport.TransportException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

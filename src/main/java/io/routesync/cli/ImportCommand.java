@@ -1,19 +1,17 @@
 package io.routesync.cli;
 
+import io.routesync.apply.LiveReader;
+import io.routesync.iproute2.HostReading;
+import io.routesync.iproute2.Names;
 import io.routesync.model.Ownership;
 import io.routesync.model.Route;
 import io.routesync.model.Rule;
 import io.routesync.model.TableId;
-import io.routesync.iproute2.HostReading;
-import io.routesync.iproute2.Names;
-import io.routesync.render.StateYamlRenderer;
+import io.routesync.render.ImportYamlView;
 import io.routesync.transport.Target;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,30 +42,11 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Target t = target.target();
-        HostReading reading = LiveState.read(t, target.paths(), target, List.of());
+        HostReading reading = LiveState.read(target, t, List.of());
         Names names = reading.names().withProtocol(Ownership.PROTOCOL_NAME, protocolTag);
-        List<Rule> rules = new ArrayList<>();
-        for (Rule r : reading.observed().rules()) {
-            if (!r.isDefaultRule()) rules.add(r);
-        }
-        Set<TableId> tables = LiveState.lookedUp(rules);
-        Map<TableId, List<Route>> routes = LiveState.byTable(reading.observed().routes(), tables);
-        Map<String, TableId> declared = new LinkedHashMap<>();
-        List<TableId> unnamed = new ArrayList<>();
-        for (TableId id : tables) {
-            String name = names.tableName(id);
-            if (name.equals(Long.toString(id.id()))) unnamed.add(id);
-            else declared.put(name, id);
-        }
-        List<String> header = new ArrayList<>(List.of(
-                "Imported by routesync from " + t.name() + ": its non-default rules and the routes of the tables they look up.",
-                "Tables under 'tables:' are owned: routesync deletes routes in them that this file does not list.",
-                "Every entry keeps its protocol, so applying this file elsewhere reproduces the same 'ip' output."));
-        if (!unnamed.isEmpty()) {
-            header.add("Tables " + unnamed + " have no name, so they are not owned (their routes are only added or");
-            header.add("replaced); declare a name under 'tables:' to let routesync own them.");
-        }
-        out.print(StateYamlRenderer.render(header, declared, rules, routes, names, null));
+        List<Rule> rules = LiveReader.nonDefault(reading.observed().rules());
+        Map<TableId, List<Route>> routes = LiveReader.byTable(reading.observed().routes(), LiveReader.lookedUp(rules));
+        out.print(ImportYamlView.render(t.name(), rules, routes, names));
         return ExitCodes.OK;
     }
 }

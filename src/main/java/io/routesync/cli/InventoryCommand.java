@@ -1,20 +1,16 @@
 package io.routesync.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.routesync.config.Diagnostic;
-import io.routesync.config.InvalidInputException;
 import io.routesync.config.inventory.DirectorySource;
 import io.routesync.config.inventory.Host;
 import io.routesync.config.inventory.Inventory;
-import io.routesync.config.inventory.InventoryListing;
-import io.routesync.config.inventory.InventoryReader;
+import io.routesync.render.InventoryGraphView;
+import io.routesync.render.InventoryJsonView;
+import io.routesync.run.InventoryDirectory;
 import io.routesync.run.SourceNames;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -58,41 +54,27 @@ final class InventoryCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path file = inventory.toAbsolutePath().normalize();
-        java.util.Optional<String> other = io.routesync.config.inventory.DirectorySource.otherKind(file);
+        java.util.Optional<String> other = DirectorySource.otherKind(file);
         if (other.isPresent()) {
             throw new UserError(ExitCodes.DATA, inventory + ": this is " + other.get() + ", not an inventory file");
         }
         if (!Files.isRegularFile(file)) throw new UserError(ExitCodes.USAGE, inventory + ": no such inventory file");
-        Path dir = file.getParent();
-        Path root = dir.getParent() != null ? dir.getParent() : dir;
-        DirectorySource source = new DirectorySource(root);
-        SourceNames names = SourceNames.directory(root, Path.of(""));
-        Inventory inv;
-        try {
-            inv = InventoryReader.read(source, source.pathOf(file));
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException(shown(e.diagnostics(), names));
-        }
-        for (Diagnostic w : shown(inv.warnings(), names)) err.println(w.format());
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        InventoryDirectory directory = InventoryDirectory.of(file);
+        SourceNames names = directory.names();
+        Inventory inv = directory.read();
+        for (Diagnostic w : names.shown(inv.warnings())) err.println(w.format());
         if (action.list) {
-            out.println(json.writeValueAsString(InventoryListing.list(inv)));
+            out.println(InventoryJsonView.list(inv));
         } else if (action.host != null) {
             Host h = inv.host(action.host).orElseThrow(() -> new UserError(ExitCodes.DATA, "host '" + action.host + "' is not in " + inventory));
-            out.println(json.writeValueAsString(InventoryListing.host(h)));
+            out.println(InventoryJsonView.host(h));
             // what routesync would say about the host if a run selected it
-            for (Diagnostic d : shown(h.problems(), names)) err.println(new Diagnostic(d.severity(), d.pos(), "host " + h.name() + ": " + d.message(), d.fix()).format());
+            for (Diagnostic d : names.shown(h.problems())) err.println(new Diagnostic(d.severity(), d.pos(), "host " + h.name() + ": " + d.message(), d.fix()).format());
         } else {
             if (!inv.groups().containsKey(action.graph)) throw new UserError(ExitCodes.DATA, "no group '" + action.graph + "' in " + inventory);
-            for (String line : InventoryListing.graph(inv, action.graph)) out.println(line);
+            out.print(InventoryGraphView.render(inv, action.graph));
         }
         out.flush();
         return ExitCodes.OK;
-    }
-
-    private static List<Diagnostic> shown(List<Diagnostic> diagnostics, SourceNames names) {
-        List<Diagnostic> out = new ArrayList<>();
-        for (Diagnostic d : diagnostics) out.add(names.shown(d));
-        return out;
     }
 }

@@ -2,15 +2,14 @@ package io.routesync.cli;
 
 import io.routesync.config.InvalidInputException;
 import io.routesync.config.inventory.Connection;
-import io.routesync.config.inventory.DirectorySource;
 import io.routesync.config.inventory.InventorySource;
-import io.routesync.run.FleetLoader;
-import io.routesync.run.SourceNames;
 import io.routesync.git.GitSource;
 import io.routesync.git.RepoCommit;
+import io.routesync.run.FleetLoader;
+import io.routesync.run.InventoryDirectory;
+import io.routesync.run.SourceNames;
 import io.routesync.transport.SshSettings;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -38,12 +37,8 @@ final class InventoryInput {
         }
         if (target != null) target.paths(); // refuses bad --etc-dir/--state-dir/--lock-dir before anything is read
         if (repo.given()) return fromCommit(state, repo, target, fleet, err);
-        Path file = state.inventory.toAbsolutePath().normalize();
-        // the source's root is the directory above the inventory's, so states/ beside inventory/ is inside it
-        Path dir = file.getParent();
-        Path root = dir.getParent() != null ? dir.getParent() : dir;
-        DirectorySource source = new DirectorySource(root);
-        return read(source, source.pathOf(file), SourceNames.directory(root, Path.of("")), null, state, target, fleet);
+        InventoryDirectory directory = InventoryDirectory.of(state.inventory);
+        return read(directory.source(), directory.path(), directory.names(), null, state, target, fleet);
     }
 
     private static FleetLoader.Loaded fromCommit(StateOptions state, RepoOptions repo, TargetOptions target, FleetOptions fleet,

@@ -1,62 +1,22 @@
 package io.routesync.cli;
 
-import io.routesync.transport.TargetPaths;
-import io.routesync.model.Route;
-import io.routesync.model.Rule;
-import io.routesync.model.RuleAction;
-import io.routesync.model.TableId;
+import io.routesync.apply.LiveReader;
 import io.routesync.iproute2.HostReading;
-import io.routesync.transport.HostReader;
+import io.routesync.model.TableId;
 import io.routesync.transport.Target;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
-/**
- * Reads a host for {@code show} and {@code import}: first its rules, then the tables those rules look
- * up (plus any asked for), so the caller need not know the host's tables in advance.
- */
+/** {@link LiveReader} for the commands: the target the options name, what a read can raise as user errors. */
 final class LiveState {
     private LiveState() {
     }
 
-    /** Reads {@code always} plus every table a non-default rule looks up (kernel tables only if in {@code always}). */
-    static HostReading read(Target target, TargetPaths paths, TargetOptions options, Collection<TableId> always) throws UserError {
+    /** {@link LiveReader#read}: {@code always} plus every table a non-default rule looks up. */
+    static HostReading read(TargetOptions options, Target target, Collection<TableId> always) throws UserError {
         try {
-            HostReading first = HostReader.read(target, paths, always, options.lockWait(), options.runTimeout());
-            Set<TableId> tables = new TreeSet<>(always);
-            tables.addAll(lookedUp(first.observed().rules()));
-            for (var n : first.observed().managedTableNames()) tables.add(n.id());
-            if (first.observed().tablesRead().containsAll(tables)) return first;
-            return HostReader.read(target, paths, tables, options.lockWait(), options.runTimeout());
+            return LiveReader.read(target, options.paths(), options.lockWait(), options.runTimeout(), always);
         } catch (Exception e) {
             throw Failures.of(e);
         }
-    }
-
-    /** Tables that non-default rules look up, without the kernel's own (local, main, default). */
-    static Set<TableId> lookedUp(List<Rule> rules) {
-        Set<TableId> tables = new TreeSet<>();
-        for (Rule r : rules) {
-            if (!r.isDefaultRule() && r.action() == RuleAction.TABLE && r.table() != null && !r.table().isKernelTable()) {
-                tables.add(r.table());
-            }
-        }
-        return tables;
-    }
-
-    /** The routes of {@code tables}, grouped per table in table order. */
-    static Map<TableId, List<Route>> byTable(List<Route> routes, Collection<TableId> tables) {
-        Map<TableId, List<Route>> out = new LinkedHashMap<>();
-        for (TableId t : new TreeSet<>(tables)) out.put(t, new ArrayList<>());
-        for (Route r : routes) {
-            List<Route> list = out.get(r.table());
-            if (list != null) list.add(r);
-        }
-        return out;
     }
 }

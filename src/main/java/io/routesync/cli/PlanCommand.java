@@ -1,5 +1,7 @@
 package io.routesync.cli;
 
+import io.routesync.apply.DataPaths;
+import io.routesync.apply.LiveReader;
 import io.routesync.config.Diagnostic;
 import io.routesync.render.FleetJsonRenderer;
 import io.routesync.render.FleetView;
@@ -13,7 +15,6 @@ import io.routesync.run.Pipeline;
 import io.routesync.run.PlanFiles;
 import io.routesync.run.RunResult;
 import io.routesync.run.Session;
-import io.routesync.apply.DataPaths;
 import io.routesync.transport.TargetPaths;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -98,7 +99,7 @@ final class PlanCommand implements Callable<Integer> {
                 new SingleHostView(out, err, Terminal.style(root.noColor), f == OutputFormat.TEXT)));
         if (f.isPicture()) {
             var observed = run.reading().observed();
-            String picture = PolicyDot.plan(run.name(), observed.rules(), LiveState.byTable(observed.routes(), observed.tablesRead()),
+            String picture = PolicyDot.plan(run.name(), observed.rules(), LiveReader.byTable(observed.routes(), observed.tablesRead()),
                     run.plan(), run.spec().loaded().names(), PolicyDot.Marks.of(run.spec().ownership()));
             out.print(f == OutputFormat.SVG ? Graphviz.svg(dot, picture) : picture);
         } else if (json) {

@@ -2,12 +2,12 @@ package io.routesync.cli;
 
 import io.routesync.config.InvalidInputException;
 import io.routesync.git.GitSourceException;
+import io.routesync.render.PullJsonView;
+import io.routesync.render.PullView;
 import io.routesync.run.HostRun;
 import io.routesync.run.pull.PullRequest;
 import io.routesync.run.pull.PullResult;
 import io.routesync.run.pull.Puller;
-import io.routesync.render.PullJsonView;
-import io.routesync.render.PullView;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,8 +1,9 @@
 package io.routesync.cli;
 
-import io.routesync.apply.ConfirmTimer;
-import io.routesync.transport.TargetPaths;
+import io.routesync.render.RollbackView;
+import io.routesync.transport.ConfirmTimer;
 import io.routesync.transport.Target;
+import io.routesync.transport.TargetPaths;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,7 +43,7 @@ final class RollbackCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         if (!r.detail().isEmpty()) err.println("note: some undo lines found their entry already restored:\n" + r.detail());
-        out.println("Rolled back on " + t.name() + ": " + ConfirmTimer.describe(r.last()) + ".");
+        out.println(RollbackView.rolledBack(t.name(), ConfirmTimer.describe(r.last())));
         if (!r.last().contains(" exact")) {
             err.println("warning: compare " + paths.stateDir() + "/confirm/reading-before and reading-after to see what differs.");
             return ExitCodes.FAILED;

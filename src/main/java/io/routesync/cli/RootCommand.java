@@ -33,6 +33,7 @@ public final class RootCommand implements Runnable {
             ApplyCommand.class,
             ShowCommand.class,
             ImportCommand.class,
+            ExportCommand.class,
             PullCommand.class,
             ExplainCommand.class,
             InventoryCommand.class,

@@ -1,10 +1,9 @@
 package io.routesync.cli;
 
 import io.routesync.apply.Reconciler;
-
-import io.routesync.transport.TargetPaths;
 import io.routesync.transport.LocalTarget;
 import io.routesync.transport.Target;
+import io.routesync.transport.TargetPaths;
 import io.routesync.transport.TransportException;
 import java.time.Duration;
 import picocli.CommandLine.Option;

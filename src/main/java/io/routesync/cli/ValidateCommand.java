@@ -2,10 +2,12 @@ package io.routesync.cli;
 
 import io.routesync.config.Diagnostic;
 import io.routesync.config.state.LoadedState;
+import io.routesync.render.ValidateView;
 import io.routesync.run.FleetLoader;
 import io.routesync.run.HostSpec;
-import io.routesync.model.DesiredState;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,27 +38,16 @@ final class ValidateCommand implements Callable<Integer> {
         if (inventory) return validateFleet(out, err);
         LoadedState loaded = state.load();
         for (Diagnostic w : loaded.warnings()) err.println(w.format());
-        out.println("Valid: " + counts(loaded.state())
-                + (loaded.warnings().isEmpty() ? "." : ", " + loaded.warnings().size() + " warning(s)."));
+        out.print(ValidateView.single(loaded.state(), loaded.warnings().size()));
         return ExitCodes.OK;
     }
 
     private int validateFleet(PrintWriter out, PrintWriter err) throws Exception {
         FleetLoader.Loaded loaded = InventoryInput.load(state, repo, null, null, err);
         for (Diagnostic w : loaded.warnings()) err.println(w.format());
-        int width = 0;
-        for (HostSpec h : loaded.hosts()) width = Math.max(width, h.name().length());
-        for (HostSpec h : loaded.hosts()) {
-            out.println("  " + h.name() + " ".repeat(width - h.name().length()) + "  " + counts(h.loaded().state())
-                    + (h.local() ? " (local)" : ""));
-        }
-        int n = loaded.hosts().size();
-        out.println("Valid: " + n + (n == 1 ? " host" : " hosts")
-                + (loaded.warnings().isEmpty() ? "." : ", " + loaded.warnings().size() + " warning(s)."));
+        List<ValidateView.Host> hosts = new ArrayList<>();
+        for (HostSpec h : loaded.hosts()) hosts.add(new ValidateView.Host(h.name(), h.loaded().state(), h.local()));
+        out.print(ValidateView.fleet(hosts, loaded.warnings().size()));
         return ExitCodes.OK;
-    }
-
-    private static String counts(DesiredState s) {
-        return s.rules().size() + " rules, " + s.routes().size() + " routes, " + s.ownedTables().size() + " owned tables";
     }
 }

@@ -1,7 +1,6 @@
 package io.routesync.iproute2;
 
 import io.routesync.model.Family;
-import io.routesync.model.FwMark;
 import io.routesync.model.IpAddress;
 import io.routesync.model.MetricValue;
 import io.routesync.model.NextHop;
@@ -13,8 +12,10 @@ import io.routesync.model.Rule;
 import java.util.Map;
 
 /**
- * Writes rules and routes in iproute2's input syntax, the inverse of the grammars in
- * {@code io.routesync.iproute2}: {@code parse(render(x)).equals(x)}.
+ * Writes one entry as the words after {@code ip rule add} or {@code ip route add}: the inverse of
+ * {@link RuleGrammar} and {@link RouteGrammar}, {@code parse(write(x)).equals(x)}. One method per entry
+ * kind decides which words an entry has and in what order; how each value is spelled (numbers, or names
+ * for people) is {@link Spelling}'s. {@link ChangeSyntax} puts the verb in front.
  */
 public final class IpSyntax {
     private IpSyntax() {
@@ -23,7 +24,7 @@ public final class IpSyntax {
     /**
      * The arguments after {@code ip rule add}/{@code ip rule del}: every attribute the rule has, the
      * priority first, the protocol last. With {@code names} null everything is numeric (batch lines);
-     * otherwise tables and protocols are named where a name is known (human output).
+     * otherwise tables, protocols and IP protocols are named where a name is known (human output).
      */
     public static String ruleArgs(Rule rule, Names names) {
         StringBuilder out = new StringBuilder(64);
@@ -31,23 +32,19 @@ public final class IpSyntax {
         if (rule.not()) flag(out, "not");
         if (rule.from() != null) rule.from().appendTo(word(out, "from"));
         if (rule.to() != null) rule.to().appendTo(word(out, "to"));
-        if (rule.tos() != 0) word(out, "tos").append(IpWords.tos(rule.tos()));
-        FwMark mark = rule.fwmark();
-        if (mark != null) {
-            // a zero mark needs its mask spelled out, or the kernel takes it for "no fwmark"
-            word(out, "fwmark").append(mark.value() == 0 ? "0x0/0x" + Long.toHexString(mark.mask()) : mark.toString());
-        }
+        if (rule.tos() != 0) word(out, "tos").append(Spelling.tos(rule.tos()));
+        if (rule.fwmark() != null) word(out, "fwmark").append(Spelling.fwmark(rule.fwmark()));
         if (rule.iif() != null) word(out, "iif").append(rule.iif().name());
         if (rule.oif() != null) word(out, "oif").append(rule.oif().name());
         if (rule.uidRange() != null) word(out, "uidrange").append(rule.uidRange());
-        if (rule.ipProto() != 0) word(out, "ipproto").append(IpWords.ipProto(rule.ipProto(), names));
+        if (rule.ipProto() != 0) word(out, "ipproto").append(Spelling.ipProto(rule.ipProto(), names));
         if (rule.sport() != null) word(out, "sport").append(rule.sport());
         if (rule.dport() != null) word(out, "dport").append(rule.dport());
         if (rule.tunId() != 0) word(out, "tun_id").append(rule.tunId());
         switch (rule.action()) {
             case TABLE:
                 if (rule.l3mdev()) flag(out, "l3mdev");
-                else word(out, "lookup").append(names == null ? Long.toString(rule.table().id()) : names.tableName(rule.table()));
+                else word(out, "lookup").append(Spelling.table(rule.table(), names));
                 break;
             case GOTO:
                 word(out, "goto").append(rule.gotoTarget().value());
@@ -57,8 +54,8 @@ public final class IpSyntax {
         }
         if (rule.suppressPrefixLength() != -1) word(out, "suppress_prefixlength").append(rule.suppressPrefixLength());
         if (rule.suppressIfgroup() != -1) word(out, "suppress_ifgroup").append(rule.suppressIfgroup());
-        if (rule.realms() != 0) word(out, "realms").append(IpWords.realms(rule.realms()));
-        if (rule.protocol() != -1) word(out, "protocol").append(protocol(rule.protocol(), names));
+        if (rule.realms() != 0) word(out, "realms").append(Spelling.realms(rule.realms()));
+        if (rule.protocol() != -1) word(out, "protocol").append(Spelling.protocol(rule.protocol(), names));
         return out.toString();
     }
 
@@ -78,31 +75,30 @@ public final class IpSyntax {
         if (route.dst().isAll()) flag(out, "default");
         else route.dst().appendTo(separate(out));
         if (route.from() != null) route.from().appendTo(word(out, "from"));
-        if (route.tos() != 0) word(out, "tos").append(IpWords.tos(route.tos()));
+        if (route.tos() != 0) word(out, "tos").append(Spelling.tos(route.tos()));
         if (route.nhid() != 0) word(out, "nhid").append(route.nhid());
         if (route.nexthops().size() == 1) {
             NextHop hop = route.nexthops().get(0);
             path(out, route.family(), hop, true);
         }
-        if (withTable) word(out, "table").append(names == null ? Long.toString(route.table().id()) : names.tableName(route.table()));
-        word(out, "proto").append(protocol(route.protocol(), names));
+        if (withTable) word(out, "table").append(Spelling.table(route.table(), names));
+        word(out, "proto").append(Spelling.protocol(route.protocol(), names));
         if (route.family() == Family.INET) {
-            if (names == null) word(out, "scope").append(route.scope());
-            else if (route.scope() != Route.defaultScope(route.type(), route.nexthops(), route.nhid())) {
-                word(out, "scope").append(names.scopeName(route.scope()));
+            if (names == null || route.scope() != Route.defaultScope(route.type(), route.nexthops(), route.nhid())) {
+                word(out, "scope").append(Spelling.scope(route.scope(), names));
             }
         }
         if (route.prefsrc() != null) route.prefsrc().appendTo(word(out, "src"));
         long usualMetric = route.family() == Family.INET ? 0 : Route.IPV6_DEFAULT_METRIC;
         if (names == null || route.metric() != usualMetric) word(out, "metric").append(route.metric());
-        if (route.realms() != 0) word(out, "realms").append(IpWords.realms(route.realms()));
+        if (route.realms() != 0) word(out, "realms").append(Spelling.realms(route.realms()));
         for (Map.Entry<RouteMetric, MetricValue> e : route.metrics().entrySet()) {
             RouteMetric m = e.getKey();
             MetricValue v = e.getValue();
             word(out, m.word());
             // iproute2 locks rto_min by itself and would read a "lock" word there as the value
             if (v.lock() && m != RouteMetric.RTO_MIN) out.append("lock ");
-            out.append(IpWords.metricValue(m, v));
+            out.append(Spelling.metric(m, v));
         }
         if (route.pref() != null && (names == null || route.pref() != RouterPref.MEDIUM)) word(out, "pref").append(route.pref().word());
         if (route.nexthops().size() > 1) {
@@ -125,10 +121,6 @@ public final class IpSyntax {
         }
         if (hop.dev() != null) word(out, "dev").append(hop.dev().name());
         if (withOnlink && hop.onlink()) flag(out, "onlink");
-    }
-
-    private static String protocol(int protocol, Names names) {
-        return names == null ? Integer.toString(protocol) : names.protocolName(protocol);
     }
 
     /** Appends {@code keyword} and a space for its value (after a separating space unless at the start). */

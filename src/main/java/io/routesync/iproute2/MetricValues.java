@@ -1,13 +1,14 @@
 package io.routesync.iproute2;
 
+import io.routesync.model.InvalidValueException;
 import io.routesync.model.MetricValue;
 import io.routesync.model.RouteMetric;
 
 /**
- * How route metric values are written. Time metrics ({@code rtt}, {@code rttvar}, {@code rto_min}) are
- * kept in milliseconds: iproute2 prints {@code 100ms} below one second and {@code %g} seconds from one
- * second up ({@code 1.5s}); above 999999 ms that form has only six significant digits, so such values
- * read back rounded.
+ * Reading route metric values ({@link Spelling#metric} writes them). Time metrics ({@code rtt},
+ * {@code rttvar}, {@code rto_min}) are kept in milliseconds: iproute2 prints {@code 100ms} below one
+ * second and {@code %g} seconds from one second up ({@code 1.5s}); above 999999 ms that form has only six
+ * significant digits, so such values read back rounded.
  */
 final class MetricValues {
     private MetricValues() {
@@ -47,7 +48,7 @@ final class MetricValues {
     }
 
     /** The longest time a metric holds: the kernel keeps rtt in 1/8 ms and rttvar in 1/4 ms, in 32 bits. */
-    static long maxMillis(RouteMetric metric) {
+    private static long maxMillis(RouteMetric metric) {
         switch (metric) {
             case RTT: return 0xffff_ffffL / 8;
             case RTTVAR: return 0xffff_ffffL / 4;
@@ -55,13 +56,34 @@ final class MetricValues {
         }
     }
 
-    /** The input form of a metric's value (without the name and lock), as {@code ip route add} reads it. */
-    static String format(RouteMetric metric, MetricValue value) {
-        switch (metric.kind()) {
-            case MILLIS: return value.number() + "ms";
-            case FEATURES: return value.number() == 1 ? "ecn" : Numbers.hex(value.number());
-            case NAME: return value.name();
-            default: return Long.toString(value.number());
+    /**
+     * The value word {@code w} (word {@code at}) of metric {@code m} after {@code ip route add}, with the
+     * limits the kernel keeps; {@code lock} says whether a {@code lock} word came before it.
+     */
+    static MetricValue read(RouteMetric m, String w, boolean lock, int at) throws SyntaxException {
+        switch (m.kind()) {
+            case MILLIS: {
+                long ms = parseMillis(w, 0, w.length());
+                if (ms < 0) throw new SyntaxException(at, m.word() + " '" + w + "' is not a time with a unit", "a time such as 100ms or 1.5s");
+                long max = maxMillis(m);
+                if (ms > max) throw new SyntaxException(at, m.word() + " " + w + " is too long for the kernel", "at most " + max + "ms");
+                // iproute2 always locks rto_min (ip/iproute.c sets the lock bit whatever is written)
+                return MetricValue.number(ms, lock || m == RouteMetric.RTO_MIN);
+            }
+            case FEATURES:
+                if (!w.equals("ecn")) throw new SyntaxException(at, "features '" + w + "' is not a route feature", "features ecn");
+                return MetricValue.number(1, false);
+            case NAME:
+                try {
+                    return MetricValue.name(w, lock);
+                } catch (InvalidValueException e) {
+                    throw new SyntaxException(at, e.getMessage(), e.expected());
+                }
+            default: {
+                long max = m == RouteMetric.HOPLIMIT ? 255
+                        : m == RouteMetric.QUICKACK || m == RouteMetric.FASTOPEN_NO_COOKIE ? 1 : 0xffff_ffffL;
+                return MetricValue.number(ValueWords.number(m.word(), w, at, max, "a number from 0 to " + max), lock);
+            }
         }
     }
 }

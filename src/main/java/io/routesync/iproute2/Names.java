@@ -147,11 +147,6 @@ public final class Names {
         return (int) Numbers.parseHexWord(word, 255);
     }
 
-    /** iproute2's form of a tos value without names: {@code 0x%02x}. */
-    public String dsfieldName(int value) {
-        return Numbers.hex2(value);
-    }
-
     /** A realm for a name or a number 0-65535; -1 when invalid. */
     public int realm(String word) {
         int n = BuiltinNames.REALMS.number(word);

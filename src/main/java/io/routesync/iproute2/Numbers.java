@@ -1,7 +1,7 @@
 package io.routesync.iproute2;
 
 /**
- * Unsigned numbers as iproute2 writes them: decimal or {@code 0x} hex. Decimal numbers with a leading
+ * Reads unsigned numbers as iproute2 writes them: decimal or {@code 0x} hex ({@link Spelling} writes them). Decimal numbers with a leading
  * zero are refused, because iproute2 reads them as octal ({@code table 010} is table 8), which nobody
  * means on purpose.
  */
@@ -56,14 +56,5 @@ final class Numbers {
             return parseHex(text, 2, text.length(), max);
         }
         return parseHex(text, 0, text.length(), max);
-    }
-
-    static String hex(long value) {
-        return "0x" + Long.toHexString(value);
-    }
-
-    static String hex2(int value) {
-        String h = Integer.toHexString(value);
-        return h.length() == 1 ? "0x0" + h : "0x" + h;
     }
 }

@@ -10,7 +10,6 @@ import io.routesync.model.Prefix;
 import io.routesync.model.Route;
 import io.routesync.model.RouteMetric;
 import io.routesync.model.RouteType;
-import io.routesync.model.RouterPref;
 import io.routesync.model.TableId;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -22,6 +21,9 @@ import java.util.Map;
  * Reads the words that follow {@code ip route add}, as a user writes them in a state file. The grammar
  * is iproute2's: {@code [to] [TYPE] PREFIX|default}, attributes in any order, and {@code nexthop} groups
  * last. {@code table} is refused because the state file already says which table a route is in.
+ * This class decides what the words mean and what the kernel would refuse or change; {@link Keywords}
+ * says which keyword a word is (or why routesync refuses it), {@link ValueWords} and
+ * {@link MetricValues} read values.
  */
 final class RouteAddReader {
     private final List<String> words;
@@ -79,7 +81,7 @@ final class RouteAddReader {
                     "no realms on an IPv6 route");
         }
         if ((f.tos & 0x03) != 0) {
-            throw new SyntaxException(valueOf("tos"), "tos " + Numbers.hex2(f.tos) + " sets ECN bits, which the kernel refuses",
+            throw new SyntaxException(valueOf("tos"), "tos " + Spelling.tos(f.tos) + " sets ECN bits, which the kernel refuses",
                     "a tos value with the two low bits clear, such as 0x10 or EF");
         }
         boolean reject = f.type.isReject();
@@ -123,27 +125,9 @@ final class RouteAddReader {
     private void readWord(String w) throws SyntaxException {
         if (!w.equals("default") && !w.equals("all") && !w.equals("any")) {
             // iproute2's abbreviations and aliases (pri = priority = metric, black = blackhole, oif = dev)
-            String k = Keywords.route(w);
-            if (k != null) w = k;
+            w = Keywords.routeWord(words, i);
         }
         switch (w) {
-            case "expires":
-                throw new SyntaxException(i, "expires makes a temporary IPv6 route that the kernel deletes when the time runs out;"
-                        + " desired state is permanent, and the remaining time is not something a plan could keep equal",
-                        "the route without expires");
-            case "vrf":
-                throw new SyntaxException(i, "vrf NAME stands for the VRF device's table, and a route here takes its table from"
-                        + " the key it is listed under", "list the route under the VRF's table number");
-            case "encap": case "as": case "ttl-propagate":
-                throw new SyntaxException(i, "'" + w + "' (lightweight tunnels, MPLS) is not managed by routesync: it reads"
-                        + " and compares plain IPv4/IPv6 routes only", "the route without " + w + ", managed by other means");
-            case "xresolve":
-                throw new SyntaxException(i, "the kernel refuses xresolve routes", "unicast, local, broadcast, anycast, multicast,"
-                        + " blackhole, unreachable, prohibit or throw");
-            case "nat":
-                throw new SyntaxException(i, "route NAT was removed from the kernel: it refuses nat routes with a gateway or device"
-                        + " and keeps only a path-less 'nat PREFIX scope nowhere', which does nothing", "unicast, local, broadcast,"
-                        + " anycast, multicast, blackhole, unreachable, prohibit or throw");
             case "to": once("to"); destination(next()); return;
             case "from": {
                 once("from");
@@ -152,23 +136,20 @@ final class RouteAddReader {
                 if (f.from != null && f.from.family() == Family.INET6 && !f.from.isCanonical()) throw hostBits("from", w2, f.from);
                 return;
             }
-            case "tos": once("tos"); f.tos = dsfield(next()); return;
+            case "tos": once("tos"); f.tos = ValueWords.tos(names, next(), i); return;
             case "via": once("via"); f.via = gateway(); return;
-            case "dev": once("dev"); f.dev = iface(next()); return;
+            case "dev": once("dev"); f.dev = ValueWords.iface("dev", next(), i); return;
             case "onlink": once("onlink"); f.onlink = true; return;
-            case "nhid": once("nhid"); f.nhid = number("nhid", next(), 0xffff_ffffL, "a nexthop object id from 1 to 4294967295"); return;
-            case "protocol": once("protocol"); f.protocol = protocol(next()); return;
-            case "scope": once("scope"); f.scope = scope(next()); return;
+            case "nhid": once("nhid"); f.nhid = ValueWords.number("nhid", next(), i, 0xffff_ffffL, "a nexthop object id from 1 to 4294967295"); return;
+            case "protocol": once("protocol"); f.protocol = ValueWords.protocol(names, next(), i); return;
+            case "scope": once("scope"); f.scope = ValueWords.scope(names, next(), i); return;
             case "src": once("src"); f.prefsrc = families.address("src", next(), i); return;
             case "metric":
                 once("metric");
-                f.metric = number("metric", next(), 0xffff_ffffL, "a metric from 0 to 4294967295");
+                f.metric = ValueWords.number("metric", next(), i, 0xffff_ffffL, "a metric from 0 to 4294967295");
                 return;
-            case "realms": once("realms"); f.realms = Realms.parse(next(), i, names); return;
-            case "pref": once("pref"); f.pref = routerPref(next()); return;
-            case "table":
-                throw new SyntaxException(i, "a route here takes no 'table': its table is the one it is listed under",
-                        "the route without 'table " + (i + 1 < words.size() ? words.get(i + 1) : "T") + "', under the table's key in routes:");
+            case "realms": once("realms"); f.realms = ValueWords.realms(names, next(), i); return;
+            case "pref": once("pref"); f.pref = ValueWords.routerPref(next(), i); return;
             default:
                 break;
         }
@@ -184,9 +165,7 @@ final class RouteAddReader {
             return;
         }
         throw new SyntaxException(i, "'" + w + "' is not a route attribute routesync understands",
-                "one of: from, tos, via, dev, onlink, nexthop, nhid, proto, scope, src, metric, realms, pref, "
-                        + "mtu, advmss, window, rtt, rttvar, rto_min, ssthresh, cwnd, initcwnd, initrwnd, reordering, "
-                        + "hoplimit, features, quickack, congctl, fastopen_no_cookie");
+                "one of: " + String.join(", ", Keywords.ROUTE_WORDS));
     }
 
     /** {@code [TYPE] PREFIX|default}, after an optional {@code to}. */
@@ -268,8 +247,8 @@ final class RouteAddReader {
                 String w = words.get(++i);
                 switch (w) {
                     case "via": via = gateway(); break;
-                    case "dev": dev = iface(next()); break;
-                    case "weight": weight = (int) number("weight", next(), 256, "a weight from 1 to 256"); break;
+                    case "dev": dev = ValueWords.iface("dev", next(), i); break;
+                    case "weight": weight = (int) ValueWords.number("weight", next(), i, 256, "a weight from 1 to 256"); break;
                     case "onlink": onlink = true; break;
                     case "encap": case "as":
                         throw new SyntaxException(i, "'" + w + "' (lightweight tunnels, MPLS) is not managed by routesync",
@@ -303,34 +282,7 @@ final class RouteAddReader {
             if (i + 1 >= words.size()) throw new SyntaxException(i, "'" + m.word() + " lock' needs a value after it", m.word() + " lock VALUE");
             w = next();
         }
-        MetricValue value;
-        switch (m.kind()) {
-            case MILLIS: {
-                long ms = MetricValues.parseMillis(w, 0, w.length());
-                if (ms < 0) throw new SyntaxException(i, m.word() + " '" + w + "' is not a time with a unit", "a time such as 100ms or 1.5s");
-                long max = MetricValues.maxMillis(m);
-                if (ms > max) throw new SyntaxException(i, m.word() + " " + w + " is too long for the kernel", "at most " + max + "ms");
-                // iproute2 always locks rto_min (ip/iproute.c sets the lock bit whatever is written)
-                value = MetricValue.number(ms, lock || m == RouteMetric.RTO_MIN);
-                break;
-            }
-            case FEATURES:
-                if (!w.equals("ecn")) throw new SyntaxException(i, "features '" + w + "' is not a route feature", "features ecn");
-                value = MetricValue.number(1, false);
-                break;
-            case NAME:
-                try {
-                    value = MetricValue.name(w, lock);
-                } catch (InvalidValueException e) {
-                    throw new SyntaxException(i, e.getMessage(), e.expected());
-                }
-                break;
-            default: {
-                long max = m == RouteMetric.HOPLIMIT ? 255
-                        : m == RouteMetric.QUICKACK || m == RouteMetric.FASTOPEN_NO_COOKIE ? 1 : 0xffff_ffffL;
-                value = MetricValue.number(number(m.word(), w, max, "a number from 0 to " + max), lock);
-            }
-        }
+        MetricValue value = MetricValues.read(m, w, lock, i);
         if (f.metrics == null) f.metrics = new EnumMap<>(RouteMetric.class);
         f.metrics.put(m, value);
     }
@@ -344,42 +296,5 @@ final class RouteAddReader {
 
     private void once(String key) throws SyntaxException {
         if (seen.putIfAbsent(key, i) != null) throw new SyntaxException(i, "'" + key + "' is given twice", "each attribute at most once");
-    }
-
-    private Interface iface(String w) throws SyntaxException {
-        try {
-            return Interface.of(w);
-        } catch (InvalidValueException e) {
-            throw new SyntaxException(i, "dev: " + e.getMessage(), e.expected());
-        }
-    }
-
-    private int dsfield(String w) throws SyntaxException {
-        return NamedValues.tos(names, w, i);
-    }
-
-    private int protocol(String w) throws SyntaxException {
-        return NamedValues.protocol(names, w, i);
-    }
-
-    private int scope(String w) throws SyntaxException {
-        int n = names.scope(w);
-        if (n < 0) throw new SyntaxException(i, "scope '" + w + "' is unknown", "global, site, link, host, nowhere or 0-255");
-        return n;
-    }
-
-    private RouterPref routerPref(String w) throws SyntaxException {
-        switch (w) {
-            case "low": return RouterPref.LOW;
-            case "medium": return RouterPref.MEDIUM;
-            case "high": return RouterPref.HIGH;
-            default: throw new SyntaxException(i, "pref '" + w + "' is not a router preference", "pref low, medium or high");
-        }
-    }
-
-    private long number(String key, String w, long max, String expected) throws SyntaxException {
-        long n = Numbers.parse(w, max);
-        if (n < 0) throw new SyntaxException(i, key + " '" + w + "' is not a valid number", expected);
-        return n;
     }
 }

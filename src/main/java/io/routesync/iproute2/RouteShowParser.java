@@ -10,39 +10,32 @@ import io.routesync.model.Prefix;
 import io.routesync.model.Route;
 import io.routesync.model.RouteMetric;
 import io.routesync.model.RouteType;
-import io.routesync.model.RouterPref;
 import io.routesync.model.TableId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.function.ToIntFunction;
 
 /**
- * Reads the output of {@code ip [-6] [-d] [-N] route list table T}. Hand-written over the characters of
- * the output (no regex, no split, no substring per token) because hosts hold a million routes and a
- * no-op check is a dump plus this parse. Names and numbers are both read ({@code -N} prints types,
- * scopes and protocols as numbers). Kernel state ({@code linkdown}, {@code dead}, {@code expires}, ...)
- * is dropped; anything not understood is an {@link OutputException} naming the line.
+ * Reads the output of {@code ip [-6] [-d] [-N] route list table T}: a route line, then its multipath
+ * {@code nexthop} continuation lines. This class knows what the words mean; {@link ShowCursor} walks
+ * the characters and reads the values. Kernel state ({@code linkdown}, {@code dead}, {@code expires},
+ * ...) is dropped; anything not understood is an {@link OutputException} naming the line.
  */
 final class RouteShowParser {
-    private final String text;
+    /**
+     * The flags iproute2's print_rt_flags prints after a route and after each of its nexthops: the
+     * kernel's view of a path (dead, link down, offloaded), not configuration. {@code onlink}, which is
+     * configuration, is read as an attribute.
+     */
+    private static final List<String> PATH_FLAGS = List.of("dead", "pervasive", "offload", "trap", "linkdown",
+            "unresolved", "notify");
+    /** The hardware offload state of a whole route (RTM_F_OFFLOAD, RTM_F_TRAP, RTM_F_OFFLOAD_FAILED): route lines only. */
+    private static final List<String> ROUTE_FLAGS = List.of("rt_offload", "rt_trap", "rt_offload_failed");
+
+    private final ShowCursor w;
     private final Family family;
     private final TableId table;
-    private final Names names;
-    private final String command;
-    private final InterfaceCache interfaces = new InterfaceCache();
-    private final ToIntFunction<String> protocolNames;
-    private final ToIntFunction<String> scopeNames;
-    private final ToIntFunction<String> dsfieldNames;
     private final List<Route> routes = new ArrayList<>();
-
-    private int lineStart;
-    private int lineEnd;
-    private int lineNumber;
-    /** the current word is text[ts, te); pos is where the next one is searched */
-    private int ts;
-    private int te;
-    private int pos;
 
     private final RouteFields r = new RouteFields();
     private boolean pending;
@@ -51,29 +44,15 @@ final class RouteShowParser {
     private int pendingEnd;
 
     RouteShowParser(String text, Family family, TableId table, Names names, String command) {
-        this.text = text;
+        this.w = new ShowCursor(text, names, command);
         this.family = family;
         this.table = table;
-        this.names = names;
-        this.command = command;
-        this.protocolNames = names::protocol;
-        this.scopeNames = names::scope;
-        this.dsfieldNames = names::dsfield;
     }
 
     List<Route> parse() throws OutputException {
-        int n = text.length();
-        int p = 0;
-        while (p < n) {
-            int end = text.indexOf('\n', p);
-            if (end < 0) end = n;
-            lineStart = p;
-            lineEnd = end;
-            lineNumber++;
-            p = end + 1;
-            pos = lineStart;
-            if (!nextWord()) continue;
-            if (ts > lineStart) {
+        while (w.nextLine()) {
+            if (!w.nextWord()) continue;
+            if (w.indented()) {
                 continuation();
             } else {
                 flush();
@@ -84,130 +63,82 @@ final class RouteShowParser {
         return routes;
     }
 
-    private boolean nextWord() {
-        int i = pos;
-        while (i < lineEnd && Words.isSpace(text.charAt(i))) i++;
-        if (i >= lineEnd) {
-            pos = i;
-            return false;
-        }
-        int s = i;
-        while (i < lineEnd && !Words.isSpace(text.charAt(i))) i++;
-        ts = s;
-        te = i;
-        pos = i;
-        return true;
-    }
-
-    private void needWord(String after) throws OutputException {
-        if (!nextWord()) throw fail("'" + after + "' has no value");
-    }
-
-    private boolean is(String word) {
-        return te - ts == word.length() && text.startsWith(word, ts);
-    }
-
-    private String word() {
-        return text.substring(ts, te);
-    }
-
-    private OutputException fail(String problem) {
-        return new OutputException(command, lineNumber, text.substring(lineStart, lineEnd).strip(), problem);
-    }
-
-    private OutputException fail(InvalidValueException e) {
-        return new OutputException(command, lineNumber, text.substring(lineStart, lineEnd).strip(), e.getMessage(), e.unsupported());
-    }
-
     private void routeLine() throws OutputException {
         r.reset(table);
         pending = true;
-        pendingLineNumber = lineNumber;
-        pendingStart = lineStart;
-        pendingEnd = lineEnd;
+        pendingLineNumber = w.lineNumber;
+        pendingStart = w.lineStart;
+        pendingEnd = w.lineEnd;
         RouteType type = typeWord();
         if (type != null) {
             r.type = type;
-            if (!nextWord()) throw fail("a route type without a destination");
+            if (!w.nextWord()) throw w.fail("a route type without a destination");
         }
-        if (is("default")) {
+        if (w.is("default")) {
             r.family = family != null ? family : Family.INET;
             r.dst = Prefix.all(r.family);
         } else {
-            r.dst = prefix("destination");
+            r.dst = w.prefix("destination");
             r.family = family != null ? family : r.dst.family();
-            if (r.dst.family() != r.family) throw fail("destination " + word() + " is not " + FamilyCheck.describe(r.family));
+            if (r.dst.family() != r.family) throw w.fail("destination " + w.word() + " is not " + FamilyCheck.describe(r.family));
         }
-        while (nextWord()) keyword();
+        while (w.nextWord()) keyword();
     }
 
     /** A type word, or a type number as {@code -N} prints it; null when the word is the destination. */
     private RouteType typeWord() {
-        char c = text.charAt(ts);
+        char c = w.first();
         if (c >= '0' && c <= '9') {
-            if (te - ts > 2) return null;
-            long n = Numbers.parseDecimal(text, ts, te, 255);
+            long n = w.smallNumber();
             for (RouteType t : RouteType.values()) {
                 if (t.number() == n) return t;
             }
             return null;
         }
-        if (c < 'a' || c > 'z' || is("default")) return null;
+        if (c < 'a' || c > 'z' || w.is("default")) return null;
         for (RouteType t : RouteType.values()) {
-            if (is(t.word())) return t;
+            if (w.is(t.word())) return t;
         }
         return null;
     }
 
     private void keyword() throws OutputException {
-        switch (text.charAt(ts)) {
+        switch (w.first()) {
             case 'v':
-                if (is("via")) { via(); return; }
+                if (w.is("via")) { via(); return; }
                 break;
             case 'd':
-                if (is("dev")) { needWord("dev"); r.dev = iface(); return; }
-                if (is("dead")) return;
+                if (w.is("dev")) { w.needWord("dev"); r.dev = w.iface(); return; }
                 break;
             case 'p':
-                if (is("proto")) { needWord("proto"); r.protocol = named("proto", protocolNames, 255); return; }
-                if (is("pref")) { needWord("pref"); r.pref = routerPref(); return; }
-                if (is("pervasive")) return;
+                if (w.is("proto")) { w.needWord("proto"); r.protocol = w.protocol(); return; }
+                if (w.is("pref")) { w.needWord("pref"); r.pref = w.routerPref(); return; }
                 break;
             case 's':
-                if (is("src")) { needWord("src"); r.prefsrc = address("src"); return; }
-                if (is("scope")) { needWord("scope"); r.scope = named("scope", scopeNames, 255); return; }
+                if (w.is("src")) { w.needWord("src"); r.prefsrc = address("src"); return; }
+                if (w.is("scope")) { w.needWord("scope"); r.scope = w.scope(); return; }
                 break;
             case 'm':
-                if (is("metric")) { needWord("metric"); r.metric = number("metric", 0xffff_ffffL); return; }
+                if (w.is("metric")) { w.needWord("metric"); r.metric = w.number("metric", 0xffff_ffffL); return; }
                 break;
             case 'f':
-                if (is("from")) { needWord("from"); r.from = prefix("from"); return; }
+                if (w.is("from")) { w.needWord("from"); r.from = w.prefix("from"); return; }
                 break;
             case 't':
-                if (is("tos")) { needWord("tos"); r.tos = named("tos", dsfieldNames, 255); return; }
-                if (is("table")) { needWord("table"); r.table = tableWord(); return; }
-                if (is("trap")) return;
+                if (w.is("tos")) { w.needWord("tos"); r.tos = w.tos(); return; }
+                if (w.is("table")) { w.needWord("table"); r.table = w.table(); return; }
                 break;
             case 'n':
-                if (is("nhid")) { needWord("nhid"); r.nhid = number("nhid", 0xffff_ffffL); return; }
-                if (is("notify")) return;
+                if (w.is("nhid")) { w.needWord("nhid"); r.nhid = w.number("nhid", 0xffff_ffffL); return; }
                 break;
             case 'o':
-                if (is("onlink")) { r.onlink = true; return; }
-                if (is("offload")) return;
-                break;
-            case 'l':
-                if (is("linkdown")) return;
-                break;
-            case 'u':
-                if (is("unresolved")) return;
+                if (w.is("onlink")) { r.onlink = true; return; }
                 break;
             case 'r':
-                if (is("realm") || is("realms")) { needWord("realms"); r.realms = realms(); return; }
-                if (is("rt_offload") || is("rt_trap") || is("rt_offload_failed")) return;
+                if (w.is("realm") || w.is("realms")) { w.needWord("realms"); r.realms = w.realms(); return; }
                 break;
             case 'e':
-                if (is("expires")) { needWord("expires"); return; }
+                if (w.is("expires")) { w.needWord("expires"); return; }
                 break;
             default:
                 break;
@@ -217,104 +148,111 @@ final class RouteShowParser {
             readMetric(m);
             return;
         }
-        throw fail("'" + word() + "' is not a route attribute routesync understands");
+        if (isAny(PATH_FLAGS) || isAny(ROUTE_FLAGS)) return;
+        throw w.fail("'" + w.word() + "' is not a route attribute routesync understands");
+    }
+
+    private boolean isAny(List<String> flags) {
+        for (String flag : flags) {
+            if (w.is(flag)) return true;
+        }
+        return false;
     }
 
     private RouteMetric metricWord() {
         for (RouteMetric m : RouteMetric.values()) {
-            if (is(m.word())) return m;
+            if (w.is(m.word())) return m;
         }
         return null;
     }
 
     private void readMetric(RouteMetric m) throws OutputException {
-        needWord(m.word());
+        w.needWord(m.word());
         boolean lock = false;
-        if (is("lock")) {
+        if (w.is("lock")) {
             lock = true;
-            needWord(m.word());
+            w.needWord(m.word());
         }
         MetricValue value;
         switch (m.kind()) {
             case MILLIS: {
-                long ms = MetricValues.parseMillis(text, ts, te);
-                if (ms < 0) throw fail(m.word() + " '" + word() + "' is not a time such as 100ms or 1.5s");
+                long ms = w.millis();
+                if (ms < 0) throw w.fail(m.word() + " '" + w.word() + "' is not a time such as 100ms or 1.5s");
                 value = MetricValue.number(ms, lock);
                 break;
             }
             case FEATURES: {
                 long features = 0;
-                if (is("ecn")) {
+                if (w.is("ecn")) {
                     features = 1;
                     // iproute2 prints the whole value in hex after "ecn" when other bits are set
-                    int save = pos;
-                    if (nextWord() && text.startsWith("0x", ts)) features = hex("features");
-                    else pos = save;
+                    int save = w.pos;
+                    if (w.nextWord() && w.startsWith("0x")) features = w.hex("features");
+                    else w.pos = save;
                 } else {
-                    features = hex("features");
+                    features = w.hex("features");
                 }
                 value = MetricValue.number(features, lock);
                 break;
             }
             case NAME:
                 try {
-                    value = MetricValue.name(word(), lock);
+                    value = MetricValue.name(w.word(), lock);
                 } catch (InvalidValueException e) {
-                    throw fail(m.word() + ": " + e.getMessage());
+                    throw w.fail(m.word() + ": " + e.getMessage());
                 }
                 break;
             default:
-                value = MetricValue.number(number(m.word(), 0xffff_ffffL), lock);
+                value = MetricValue.number(w.number(m.word(), 0xffff_ffffL), lock);
         }
         if (r.metrics == null) r.metrics = new EnumMap<>(RouteMetric.class);
         r.metrics.put(m, value);
     }
 
     private void via() throws OutputException {
-        needWord("via");
+        w.needWord("via");
         boolean explicit = false;
-        if (is("inet6") || is("inet")) {
+        if (w.is("inet6") || w.is("inet")) {
             explicit = true;
-            needWord("via");
+            w.needWord("via");
         }
-        IpAddress a = addressAnyFamily("via");
+        IpAddress a = w.addressAnyFamily("via");
         if (!explicit && r.family != null && a.family() != r.family) {
-            throw fail("via " + word() + " is not " + FamilyCheck.describe(r.family));
+            throw w.fail("via " + w.word() + " is not " + FamilyCheck.describe(r.family));
         }
         r.via = a;
     }
 
     private void continuation() throws OutputException {
-        if (is("nh_info")) return; // -d prints the nexthop object's own description; it is not the route's
-        if (!is("nexthop")) throw fail("'" + word() + "' starts a continuation line; expected 'nexthop'");
-        if (!pending) throw fail("a nexthop line without a route line before it");
+        if (w.is("nh_info")) return; // -d prints the nexthop object's own description; it is not the route's
+        if (!w.is("nexthop")) throw w.fail("'" + w.word() + "' starts a continuation line; expected 'nexthop'");
+        if (!pending) throw w.fail("a nexthop line without a route line before it");
         IpAddress via = null;
         Interface dev = null;
         int weight = 1;
         boolean onlink = false;
-        while (nextWord()) {
-            if (is("via")) {
-                needWord("via");
-                if (is("inet6") || is("inet")) needWord("via");
-                via = addressAnyFamily("via");
-            } else if (is("dev")) {
-                needWord("dev");
-                dev = iface();
-            } else if (is("weight")) {
-                needWord("weight");
-                weight = (int) number("weight", 256);
-            } else if (is("onlink")) {
+        while (w.nextWord()) {
+            if (w.is("via")) {
+                w.needWord("via");
+                if (w.is("inet6") || w.is("inet")) w.needWord("via");
+                via = w.addressAnyFamily("via");
+            } else if (w.is("dev")) {
+                w.needWord("dev");
+                dev = w.iface();
+            } else if (w.is("weight")) {
+                w.needWord("weight");
+                weight = (int) w.number("weight", 256);
+            } else if (w.is("onlink")) {
                 onlink = true;
-            } else if (!(is("dead") || is("linkdown") || is("pervasive") || is("offload") || is("trap")
-                    || is("unresolved") || is("notify"))) {
-                throw fail("'" + word() + "' is not a nexthop attribute routesync understands");
+            } else if (!isAny(PATH_FLAGS)) {
+                throw w.fail("'" + w.word() + "' is not a nexthop attribute routesync understands");
             }
         }
         try {
             if (r.multipath == null) r.multipath = new ArrayList<>(4);
             r.multipath.add(new NextHop(via, dev, weight, onlink));
         } catch (InvalidValueException e) {
-            throw fail(e);
+            throw w.fail(e);
         }
     }
 
@@ -324,84 +262,13 @@ final class RouteShowParser {
         try {
             routes.add(r.build());
         } catch (InvalidValueException e) {
-            throw new OutputException(command, pendingLineNumber, text.substring(pendingStart, pendingEnd).strip(), e.getMessage(),
-                    e.unsupported());
-        }
-    }
-
-    private Prefix prefix(String what) throws OutputException {
-        try {
-            return Prefix.parse(text, ts, te);
-        } catch (InvalidValueException e) {
-            throw fail(what + ": " + e.getMessage());
+            throw w.failAt(pendingLineNumber, pendingStart, pendingEnd, e);
         }
     }
 
     private IpAddress address(String what) throws OutputException {
-        IpAddress a = addressAnyFamily(what);
-        if (a.family() != r.family) throw fail(what + " " + word() + " is not " + FamilyCheck.describe(r.family));
+        IpAddress a = w.addressAnyFamily(what);
+        if (a.family() != r.family) throw w.fail(what + " " + w.word() + " is not " + FamilyCheck.describe(r.family));
         return a;
-    }
-
-    private IpAddress addressAnyFamily(String what) throws OutputException {
-        try {
-            return IpAddress.parse(text, ts, te);
-        } catch (InvalidValueException e) {
-            throw fail(what + ": " + e.getMessage());
-        }
-    }
-
-    private Interface iface() throws OutputException {
-        try {
-            return interfaces.get(text, ts, te);
-        } catch (InvalidValueException e) {
-            throw new OutputException(command, lineNumber, text.substring(lineStart, lineEnd).strip(), "dev: " + e.getMessage(),
-                    e.unsupported());
-        }
-    }
-
-    private long number(String what, long max) throws OutputException {
-        long n = Numbers.parseDecimal(text, ts, te, max);
-        if (n < 0) throw fail(what + " '" + word() + "' is not a number up to " + max);
-        return n;
-    }
-
-    private long hex(String what) throws OutputException {
-        long n = Numbers.parse(text, ts, te, 0xffff_ffffL);
-        if (n < 0) throw fail(what + " '" + word() + "' is not a number");
-        return n;
-    }
-
-    /** A number as {@code -N} prints it, or a name looked up in {@code names}. */
-    private int named(String what, ToIntFunction<String> lookup, int max) throws OutputException {
-        char c = text.charAt(ts);
-        long n = c >= '0' && c <= '9' ? Numbers.parse(text, ts, te, max) : lookup.applyAsInt(word());
-        if (n < 0) throw fail(what + " '" + word() + "' is unknown");
-        return (int) n;
-    }
-
-    private TableId tableWord() throws OutputException {
-        try {
-            TableId id = names.table(word());
-            if (id == null) throw fail("table '" + word() + "' is unknown");
-            return id;
-        } catch (InvalidValueException e) {
-            throw fail(e);
-        }
-    }
-
-    private long realms() throws OutputException {
-        try {
-            return Realms.parse(word(), -1, names);
-        } catch (SyntaxException e) {
-            throw fail(e.getMessage());
-        }
-    }
-
-    private RouterPref routerPref() throws OutputException {
-        if (is("low")) return RouterPref.LOW;
-        if (is("medium")) return RouterPref.MEDIUM;
-        if (is("high")) return RouterPref.HIGH;
-        throw fail("pref '" + word() + "' is not low, medium or high");
     }
 }

@@ -1,15 +1,10 @@
 package io.routesync.iproute2;
 
 import io.routesync.model.Family;
-import io.routesync.model.FwMark;
-import io.routesync.model.Interface;
-import io.routesync.model.InvalidValueException;
-import io.routesync.model.PortRange;
 import io.routesync.model.Priority;
 import io.routesync.model.Rule;
 import io.routesync.model.RuleAction;
 import io.routesync.model.TableId;
-import io.routesync.model.UidRange;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +14,8 @@ import java.util.Map;
  * takes it (ADD). Both share the selectors; they differ in keywords: show prints {@code PRIO:},
  * {@code lookup [l3mdev-table]} and state marks ({@code [detached]}, {@code [unresolved]}), add takes
  * aliases ({@code pref}, {@code table}, {@code dev}, {@code type}, ...). A word that is not understood is
- * an error with its index, never skipped.
+ * an error with its index, never skipped. This class decides what the words mean and what the kernel
+ * would refuse; {@link Keywords} says which keyword an added word is, {@link ValueWords} reads values.
  */
 final class RuleReader {
     enum Mode { SHOW, ADD }
@@ -76,11 +72,11 @@ final class RuleReader {
     /** What the kernel would refuse or silently drop (seen in namespaces), said before anything is applied. */
     private void checkKernelLimits(Family family) throws SyntaxException {
         if ((f.tos & 0x03) != 0) {
-            throw new SyntaxException(valueOf("tos"), "tos " + Numbers.hex2(f.tos) + " sets ECN bits, which the kernel refuses",
+            throw new SyntaxException(valueOf("tos"), "tos " + Spelling.tos(f.tos) + " sets ECN bits, which the kernel refuses",
                     "a tos value with the two low bits clear, such as 0x10");
         }
         if (family == Family.INET && (f.tos & ~0x1c) != 0) {
-            throw new SyntaxException(valueOf("tos"), "tos " + Numbers.hex2(f.tos) + " is refused by the kernel in an IPv4 rule",
+            throw new SyntaxException(valueOf("tos"), "tos " + Spelling.tos(f.tos) + " is refused by the kernel in an IPv4 rule",
                     "an IPv4 rule tos of 0x04, 0x08, 0x0c, 0x10, 0x14, 0x18 or 0x1c (TOS bits only)");
         }
         if (f.fwmark != null && f.fwmark.value() == 0 && (f.fwmark.mask() == 0 || !explicitMask)) {
@@ -120,20 +116,20 @@ final class RuleReader {
 
     private void readWord(String w) throws SyntaxException {
         boolean add = mode == Mode.ADD;
-        if (add) w = canonical(w);
+        if (add) w = Keywords.ruleWord(w, i);
         switch (w) {
             case "not": once("not"); f.not = true; return;
             case "from": once("from"); f.from = families.prefix("from", next(), i); return;
             case "to": once("to"); f.to = families.prefix("to", next(), i); return;
-            case "tos": once("tos"); f.tos = dsfield(next()); return;
-            case "fwmark": once("fwmark"); f.fwmark = fwmark(next()); return;
-            case "iif": once("iif"); f.iif = iface("iif", next()); skipState("[detached]"); return;
-            case "oif": once("oif"); f.oif = iface("oif", next()); skipState("[detached]"); return;
-            case "uidrange": once("uidrange"); f.uidRange = uidRange(next()); return;
-            case "ipproto": once("ipproto"); f.ipProto = ipProto(next()); return;
-            case "sport": once("sport"); f.sport = ports("sport", next()); return;
-            case "dport": once("dport"); f.dport = ports("dport", next()); return;
-            case "tun_id": once("tun_id"); f.tunId = number("tun_id", next(), Long.MAX_VALUE, "a tunnel id (decimal or 0x hex)"); return;
+            case "tos": once("tos"); f.tos = ValueWords.tos(names, next(), i); return;
+            case "fwmark": once("fwmark"); fwmark(next()); return;
+            case "iif": once("iif"); f.iif = ValueWords.iface("iif", next(), i); skipState("[detached]"); return;
+            case "oif": once("oif"); f.oif = ValueWords.iface("oif", next(), i); skipState("[detached]"); return;
+            case "uidrange": once("uidrange"); f.uidRange = ValueWords.uidRange(next(), i); return;
+            case "ipproto": once("ipproto"); f.ipProto = ValueWords.ipProto(names, next(), i); return;
+            case "sport": once("sport"); f.sport = ValueWords.ports("sport", next(), i); return;
+            case "dport": once("dport"); f.dport = ValueWords.ports("dport", next(), i); return;
+            case "tun_id": once("tun_id"); f.tunId = ValueWords.number("tun_id", next(), i, Long.MAX_VALUE, "a tunnel id (decimal or 0x hex)"); return;
             case "lookup": lookup(); return;
             case "suppress_prefixlength": suppressPrefixLength(); return;
             case "suppress_ifgroup": suppressIfgroup(); return;
@@ -151,10 +147,10 @@ final class RuleReader {
             switch (w) {
                 case "priority": case "preference": case "pref": case "prio": case "order":
                     once("priority");
-                    f.priority = Priority.of(number("priority", next(), 0xffff_ffffL, "a priority from 0 to 4294967295"));
+                    f.priority = Priority.of(ValueWords.number("priority", next(), i, 0xffff_ffffL, "a priority from 0 to 4294967295"));
                     return;
-                case "dsfield": once("tos"); f.tos = dsfield(next()); return;
-                case "dev": once("iif"); f.iif = iface("iif", next()); return;
+                case "dsfield": once("tos"); f.tos = ValueWords.tos(names, next(), i); return;
+                case "dev": once("iif"); f.iif = ValueWords.iface("iif", next(), i); return;
                 case "table": lookup(); return;
                 case "l3mdev": once("l3mdev"); setAction(RuleAction.TABLE); f.l3mdev = true; return;
                 case "sup_pl": suppressPrefixLength(); return;
@@ -167,40 +163,7 @@ final class RuleReader {
             }
         }
         throw new SyntaxException(i, "'" + w + "' is not a rule selector, action or option that routesync understands",
-                add ? "one of: priority, not, from, to, tos, fwmark, iif, oif, uidrange, ipproto, sport, dport, l3mdev, tun_id, "
-                        + "table, goto, nop, blackhole, unreachable, prohibit, suppress_prefixlength, suppress_ifgroup, realms, protocol"
-                        : "the tokens of ip rule show (iproute2 6.x)");
-    }
-
-    /**
-     * The word iproute2 reads {@code w} as (an abbreviation, an alias), or a clear refusal for words it
-     * takes that routesync cannot reproduce; {@code w} itself when iproute2 would not take it either.
-     */
-    private String canonical(String w) throws SyntaxException {
-        String k = Keywords.rule(w);
-        if (k == null) return w;
-        switch (k) {
-            case "nat":
-                throw new SyntaxException(i, "'" + w + "' (nat, map-to) is route NAT, which the kernel removed: it refuses such rules",
-                        "an action: table NAME|ID, goto, nop, blackhole, unreachable, prohibit");
-            case "help":
-                throw new SyntaxException(i, "'" + w + "' makes ip print its usage; it is not part of a rule", "the rule without it");
-            case "local": case "broadcast": case "anycast": case "multicast": case "xresolve": case "unicast": case "throw":
-                throw new SyntaxException(i, "'" + w + "' is a route type; as a rule action iproute2 would send its number ("
-                        + ruleActionOf(k) + "), which is not what the word says",
-                        "a rule action: table NAME|ID, goto PRIORITY, nop, blackhole, unreachable, prohibit");
-            default:
-                return k;
-        }
-    }
-
-    private static String ruleActionOf(String routeType) {
-        switch (routeType) {
-            case "unicast": return "1, a lookup in a fresh table the kernel allocates";
-            case "local": return "2, a goto without a target";
-            case "broadcast": return "3, nop";
-            default: return "an action number the kernel reserves or refuses";
-        }
+                add ? "one of: " + String.join(", ", Keywords.RULE_WORDS) : "the tokens of ip rule show (iproute2 6.x)");
     }
 
     private String next() throws SyntaxException {
@@ -247,17 +210,17 @@ final class RuleReader {
             f.l3mdev = true;
             return;
         }
-        f.table = table(t);
+        f.table = ValueWords.table(names, t, i);
     }
 
     private void gotoAction() throws SyntaxException {
         setAction(RuleAction.GOTO);
-        f.gotoTarget = Priority.of(number("goto", next(), 0xffff_ffffL, "goto PRIORITY, the priority of a later rule"));
+        f.gotoTarget = Priority.of(ValueWords.number("goto", next(), i, 0xffff_ffffL, "goto PRIORITY, the priority of a later rule"));
         skipState("[unresolved]");
     }
 
     private void typeAction() throws SyntaxException {
-        String t = canonical(next());
+        String t = Keywords.ruleWord(next(), i);
         // the action word is what a second action conflicts with
         switch (t) {
             case "goto": gotoAction(); return;
@@ -271,6 +234,15 @@ final class RuleReader {
     }
 
     private void setAction(RuleAction a) throws SyntaxException {
+        if (mode == Mode.SHOW && f.action == RuleAction.TABLE && a != RuleAction.TABLE && !f.l3mdev) {
+            // show prints a rule's table before its type: a rule added as "table main blackhole" (as
+            // systemd-networkd adds every typed rule) keeps the table, which the kernel ignores for that
+            // action; the type is the action, and a delete without the table still finds the rule
+            f.table = null;
+            actionIndex = i;
+            f.action = a;
+            return;
+        }
         if (actionIndex >= 0) {
             throw new SyntaxException(i, "a rule has exactly one action, but '" + words.get(i) + "' comes after '"
                     + words.get(actionIndex) + "'", "one of: table, goto, nop, blackhole, unreachable, prohibit, l3mdev");
@@ -281,12 +253,12 @@ final class RuleReader {
 
     private void protocol() throws SyntaxException {
         once("protocol");
-        f.protocol = NamedValues.protocol(names, next(), i);
+        f.protocol = ValueWords.protocol(names, next(), i);
     }
 
     private void suppressPrefixLength() throws SyntaxException {
         once("suppress_prefixlength");
-        f.suppressPrefixLength = (int) number("suppress_prefixlength", next(), 128, "a prefix length from 0 to 128");
+        f.suppressPrefixLength = (int) ValueWords.number("suppress_prefixlength", next(), i, 128, "a prefix length from 0 to 128");
     }
 
     private void suppressIfgroup() throws SyntaxException {
@@ -299,77 +271,11 @@ final class RuleReader {
 
     private void realms() throws SyntaxException {
         once("realms");
-        f.realms = Realms.parse(next(), i, names);
+        f.realms = ValueWords.realms(names, next(), i);
     }
 
-    private TableId table(String t) throws SyntaxException {
-        TableId id;
-        try {
-            id = names.table(t);
-        } catch (InvalidValueException e) {
-            throw new SyntaxException(i, e.getMessage(), e.expected());
-        }
-        if (id == null) {
-            char c = t.charAt(0);
-            if (c >= '0' && c <= '9') {
-                throw new SyntaxException(i, "table '" + t + "' is not a table number", "a table id from 1 to 4294967295 (decimal or 0x hex)");
-            }
-            InvalidValueException e = Names.unknownTable(t);
-            throw new SyntaxException(i, e.getMessage(), e.expected());
-        }
-        return id;
-    }
-
-    private int dsfield(String t) throws SyntaxException {
-        return NamedValues.tos(names, t, i);
-    }
-
-    private FwMark fwmark(String t) throws SyntaxException {
-        int slash = t.indexOf('/');
-        explicitMask = slash >= 0;
-        long value = Numbers.parse(t, 0, slash < 0 ? t.length() : slash, FwMark.FULL_MASK);
-        long mask = slash < 0 ? FwMark.FULL_MASK : Numbers.parse(t, slash + 1, t.length(), FwMark.FULL_MASK);
-        if (value < 0 || mask < 0) throw new SyntaxException(i, "fwmark '" + t + "' is not a mark", "fwmark VALUE[/MASK] with 32-bit values, such as 0x10/0xff");
-        return new FwMark(value, mask);
-    }
-
-    private Interface iface(String key, String t) throws SyntaxException {
-        try {
-            return Interface.of(t);
-        } catch (InvalidValueException e) {
-            // the cause tells a name the kernel allows (only routesync does not) from a bad one
-            SyntaxException s = new SyntaxException(i, key + ": " + e.getMessage(), e.expected());
-            s.initCause(e);
-            throw s;
-        }
-    }
-
-    private UidRange uidRange(String t) throws SyntaxException {
-        int dash = t.indexOf('-');
-        long a = dash < 0 ? -1 : Numbers.parseDecimal(t, 0, dash, 0xffff_ffffL);
-        long b = dash < 0 ? -1 : Numbers.parseDecimal(t, dash + 1, t.length(), 0xffff_ffffL);
-        if (a < 0 || b < 0 || a > b) throw new SyntaxException(i, "uidrange '" + t + "' is not a uid range", "uidrange START-END, such as 1000-1999");
-        return new UidRange(a, b);
-    }
-
-    private int ipProto(String t) throws SyntaxException {
-        int n = names.ipProto(t);
-        if (n < 0) throw new SyntaxException(i, "ipproto '" + t + "' is not an IP protocol", "a name such as tcp, udp, icmp, or a number from 1 to 255");
-        return n;
-    }
-
-    private PortRange ports(String key, String t) throws SyntaxException {
-        int dash = t.indexOf('-');
-        long a = Numbers.parseDecimal(t, 0, dash < 0 ? t.length() : dash, 65535);
-        long b = dash < 0 ? a : Numbers.parseDecimal(t, dash + 1, t.length(), 65535);
-        // the kernel refuses port 0 in a rule ("Invalid dport range")
-        if (a < 1 || b < 1 || a > b) throw new SyntaxException(i, key + " '" + t + "' is not a port or port range", key + " PORT or " + key + " START-END from 1 to 65535, such as 1000-2000");
-        return new PortRange((int) a, (int) b);
-    }
-
-    private long number(String key, String t, long max, String expected) throws SyntaxException {
-        long n = Numbers.parse(t, max);
-        if (n < 0) throw new SyntaxException(i, key + " '" + t + "' is not a valid number", expected);
-        return n;
+    private void fwmark(String t) throws SyntaxException {
+        explicitMask = t.indexOf('/') >= 0;
+        f.fwmark = ValueWords.fwmark(t, i);
     }
 }

@@ -1,10 +1,10 @@
 package io.routesync.lookup;
 
+import io.routesync.iproute2.IpSyntax;
+import io.routesync.iproute2.Names;
 import io.routesync.model.NextHop;
 import io.routesync.model.Route;
 import io.routesync.model.Rule;
-import io.routesync.iproute2.Names;
-import io.routesync.iproute2.IpSyntax;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

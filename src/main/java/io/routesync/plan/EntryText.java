@@ -1,11 +1,11 @@
 package io.routesync.plan;
 
+import io.routesync.iproute2.IpSyntax;
 import io.routesync.model.Entry;
 import io.routesync.model.Family;
 import io.routesync.model.Route;
 import io.routesync.model.Rule;
 import io.routesync.model.TableName;
-import io.routesync.iproute2.IpSyntax;
 
 /**
  * One-line descriptions of entries for conflict messages and the planner's golden tests: the numeric,

@@ -3,8 +3,8 @@ package io.routesync.render;
 import io.routesync.apply.ApplyReport;
 import io.routesync.apply.BatchFailure;
 import io.routesync.apply.ConfirmReport;
-import io.routesync.model.HostPlan;
 import io.routesync.iproute2.Names;
+import io.routesync.model.HostPlan;
 import java.io.PrintWriter;
 
 /**

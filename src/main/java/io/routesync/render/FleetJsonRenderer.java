@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.routesync.model.HostPlan;
-import io.routesync.run.HostRun;
 import io.routesync.run.HostRun.Status;
+import io.routesync.run.HostRun;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,9 +1,9 @@
 package io.routesync.render;
 
+import io.routesync.run.HostRun;
 import io.routesync.run.Phase;
 import io.routesync.run.RunListener;
 import io.routesync.run.RunResult;
-import io.routesync.run.HostRun;
 
 /**
  * The human view of a run of many hosts (-i, or a plan file of several): a block per host in

@@ -1,12 +1,11 @@
 package io.routesync.render;
 
+import io.routesync.iproute2.Names;
+import io.routesync.model.DesiredState;
+import io.routesync.model.HostPlan;
 import io.routesync.run.HostRun;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-
-import io.routesync.model.DesiredState;
-import io.routesync.model.HostPlan;
-import io.routesync.iproute2.Names;
 
 /**
  * One host's block in a fleet run's human output (-i, or a plan file of several hosts): a header rule

@@ -1,5 +1,7 @@
 package io.routesync.render;
 
+import io.routesync.iproute2.ChangeSyntax;
+import io.routesync.iproute2.Names;
 import io.routesync.model.Action;
 import io.routesync.model.Change;
 import io.routesync.model.DesiredState;
@@ -7,8 +9,6 @@ import io.routesync.model.HostPlan;
 import io.routesync.model.Route;
 import io.routesync.model.Rule;
 import io.routesync.model.TableName;
-import io.routesync.iproute2.Names;
-import io.routesync.iproute2.ChangeSyntax;
 
 /**
  * The {@code terraform plan}-style view of one host's plan: a line per change in iproute2 syntax

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.routesync.iproute2.ChangeSyntax;
+import io.routesync.iproute2.Names;
 import io.routesync.model.Action;
 import io.routesync.model.Change;
 import io.routesync.model.Family;
@@ -11,9 +13,7 @@ import io.routesync.model.HostPlan;
 import io.routesync.model.Route;
 import io.routesync.model.Rule;
 import io.routesync.model.TableName;
-import io.routesync.iproute2.Names;
 import java.util.List;
-import io.routesync.iproute2.ChangeSyntax;
 
 /**
  * The machine view of plans: one versioned JSON document for every host, built from the same

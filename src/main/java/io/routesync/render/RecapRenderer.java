@@ -1,8 +1,7 @@
 package io.routesync.render;
 
-import io.routesync.run.HostRun;
 import io.routesync.run.HostRun.Status;
-
+import io.routesync.run.HostRun;
 import java.util.List;
 
 /**

@@ -1,17 +1,17 @@
 package io.routesync.render;
 
+import io.routesync.iproute2.IpSyntax;
+import io.routesync.iproute2.Names;
+import io.routesync.iproute2.RouteGrammar;
+import io.routesync.iproute2.SyntaxException;
 import io.routesync.model.Family;
 import io.routesync.model.Route;
 import io.routesync.model.Rule;
 import io.routesync.model.TableId;
-import io.routesync.iproute2.Names;
-import io.routesync.iproute2.RouteGrammar;
-import io.routesync.iproute2.SyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import io.routesync.iproute2.IpSyntax;
 
 /**
  * Writes rules and routes as a desired-state YAML document (for {@code import}) or as the annotated

@@ -1,6 +1,5 @@
 package io.routesync.run;
 
-import io.routesync.transport.TargetPaths;
 import io.routesync.config.Diagnostic;
 import io.routesync.config.InvalidInputException;
 import io.routesync.config.SourceFile;
@@ -16,6 +15,7 @@ import io.routesync.config.state.LoadedState;
 import io.routesync.config.state.StateLoader;
 import io.routesync.model.InvalidValueException;
 import io.routesync.transport.SshSettings;
+import io.routesync.transport.TargetPaths;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

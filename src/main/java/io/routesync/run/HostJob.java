@@ -1,9 +1,11 @@
 package io.routesync.run;
 
+import io.routesync.apply.ApplySafety;
+import io.routesync.apply.GuardedApply;
 import io.routesync.apply.Reconciler;
 import io.routesync.apply.SavedTargets;
-import io.routesync.model.HostPlan;
 import io.routesync.iproute2.HostReading;
+import io.routesync.model.HostPlan;
 import io.routesync.saved.SavedHost;
 import io.routesync.transport.LocalTarget;
 import io.routesync.transport.SshConnections;
@@ -11,8 +13,6 @@ import io.routesync.transport.Target;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import io.routesync.apply.GuardedApply;
-import io.routesync.apply.ApplySafety;
 
 /**
  * One host's part of a fleet run: the same {@link Reconciler} flow as a single-host run (observe,

@@ -1,10 +1,10 @@
 package io.routesync.run;
 
 import io.routesync.apply.DataPaths;
-import io.routesync.transport.TargetPaths;
 import io.routesync.config.Diagnostic;
 import io.routesync.config.inventory.Host;
 import io.routesync.config.inventory.Variable;
+import io.routesync.transport.TargetPaths;
 import java.util.List;
 
 /**

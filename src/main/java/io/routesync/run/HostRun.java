@@ -2,8 +2,8 @@ package io.routesync.run;
 
 import io.routesync.apply.ApplyReport;
 import io.routesync.apply.ConfirmReport;
-import io.routesync.model.HostPlan;
 import io.routesync.iproute2.HostReading;
+import io.routesync.model.HostPlan;
 import java.util.List;
 
 /**

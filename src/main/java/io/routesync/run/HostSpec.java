@@ -1,13 +1,13 @@
 package io.routesync.run;
 
 import io.routesync.apply.ApplyRecord;
-import io.routesync.transport.TargetPaths;
 import io.routesync.config.InputsDigest;
 import io.routesync.config.SourceFile;
 import io.routesync.config.Variables;
 import io.routesync.config.state.LoadedState;
 import io.routesync.model.Ownership;
 import io.routesync.transport.SshSettings;
+import io.routesync.transport.TargetPaths;
 import java.util.List;
 
 /**

@@ -1,16 +1,18 @@
 package io.routesync.run;
 
 import io.routesync.apply.ApplyRecord;
+import io.routesync.apply.ApplySafety;
 import io.routesync.apply.DataPaths;
+import io.routesync.apply.GuardedApply;
 import io.routesync.apply.Reconciler;
 import io.routesync.apply.SavedPlanApplier;
 import io.routesync.apply.SavedTargets;
 import io.routesync.config.state.LoadedState;
+import io.routesync.iproute2.Names;
+import io.routesync.iproute2.OutputException;
 import io.routesync.model.Ownership;
 import io.routesync.model.TableId;
 import io.routesync.model.TableName;
-import io.routesync.iproute2.Names;
-import io.routesync.iproute2.OutputException;
 import io.routesync.plan.PlanConflictException;
 import io.routesync.saved.PlanFileException;
 import io.routesync.saved.SavedHost;
@@ -23,8 +25,6 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import io.routesync.apply.GuardedApply;
-import io.routesync.apply.ApplySafety;
 
 /**
  * One host of {@code apply FILE}: reached as the plan file recorded it, re-read, and given exactly the

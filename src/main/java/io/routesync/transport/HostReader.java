@@ -1,42 +1,16 @@
 package io.routesync.transport;
 
-import io.routesync.model.TableId;
 import io.routesync.iproute2.HostReading;
 import io.routesync.iproute2.ObservedBuilder;
 import io.routesync.iproute2.OutputException;
 import io.routesync.iproute2.Reading;
-import io.routesync.iproute2.ReadingParser;
-import java.security.SecureRandom;
+import io.routesync.model.TableId;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
-import java.util.List;
 
-/** Reads a target in one script run and builds its observed state. */
+/** Reads a target in one run of read.sh and builds its observed state. */
 public final class HostReader {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private HostReader() {
-    }
-
-    /** A fresh marker for one script run: letters and digits only, never predictable from file contents. */
-    public static String newMarker() {
-        byte[] bytes = new byte[12];
-        RANDOM.nextBytes(bytes);
-        return "rs" + HexFormat.of().formatHex(bytes);
-    }
-
-    /** The script arguments shared by read and apply: marker, netns, etc dir, lock file, lock wait, state dir. */
-    public static List<String> commonArgs(String marker, Target target, TargetPaths paths, Duration lockWait) {
-        List<String> args = new ArrayList<>();
-        args.add(marker);
-        args.add(target.netns());
-        args.add(paths.etcDir());
-        args.add(paths.lockFile());
-        args.add(Long.toString(Math.max(0, lockWait.toSeconds())));
-        args.add(paths.stateDir());
-        return args;
     }
 
     /**
@@ -46,12 +20,12 @@ public final class HostReader {
      */
     public static HostReading read(Target target, TargetPaths paths, Collection<TableId> tables, Duration lockWait,
             Duration timeout) throws TransportException, OutputException, LockHeldException {
-        String marker = newMarker();
-        List<String> args = commonArgs(marker, target, paths, lockWait);
-        for (TableId t : tables) args.add(Long.toString(t.id()));
-        ScriptResult result = target.runScript(Scripts.READ, args, null, timeout);
-        Reading reading = ReadingParser.parse(result.stdout(), marker);
-        if (reading.note("locked") != null) throw new LockHeldException(target.name(), lockWait);
+        // read.sh: the common arguments, then $7... the table ids to list
+        ScriptCall call = new ScriptTarget(target, paths, lockWait, timeout).call(Script.READ).tables(tables);
+        ScriptResult result = call.run(null);
+        Reading reading = call.parse(result.stdout());
+        call.throwIfLocked(reading);
+        // "fatal no-ip" is a reading that says the host has no ip command: ObservedBuilder words it
         String fatal = reading.note("fatal");
         if (fatal != null && !fatal.equals("no-ip")) throw new TransportException(ScriptFailure.describe(target.name(), fatal), false);
         if (result.exitCode() != 0 && reading.digest() == null) {

@@ -3,7 +3,7 @@ package io.routesync.transport;
 /**
  * A target could not be reached or the program could not be run there. {@code unreachable} marks
  * the cases a fleet run reports as "unreachable" (exit 69) rather than "failed". Not final only for
- * {@link io.routesync.apply.PendingConfirmException}: a refusal that everything treating this as
+ * {@link io.routesync.transport.PendingConfirmException}: a refusal that everything treating this as
  * "failed, nothing changed" handles right.
  */
 public class TransportException extends Exception {

@@ -9,15 +9,16 @@ import io.routesync.config.SourceFile;
 import io.routesync.config.Variables;
 import io.routesync.config.state.LoadedState;
 import io.routesync.config.state.StateLoader;
+import io.routesync.iproute2.HostReading;
 import io.routesync.model.Action;
 import io.routesync.model.Change;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
 import io.routesync.model.Route;
-import io.routesync.iproute2.HostReading;
 import io.routesync.testing.KernelAccess;
 import io.routesync.testing.Netns;
 import io.routesync.transport.LocalTarget;
+import io.routesync.transport.TargetPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,7 +29,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.routesync.transport.TargetPaths;
 
 /** Apply against the real kernel, in a throwaway namespace (issue "Apply", its namespace tests). */
 class ApplyNetnsTest {
@@ -162,8 +162,8 @@ class ApplyNetnsTest {
         assertEquals(Action.DELETE, second.action());
         assertEquals(10, ((Route) second.entry()).metric());
         // the same order reaches ip -batch: the new route is in place before the old one goes
-        ApplyInput input = ApplyInput.build("m", plan, reading, own, null, null, null, false);
-        String batch = new String(input.bytes());
+        ApplyInput input = ApplyInput.build(plan, reading, own, null, null, null, false);
+        String batch = input.parts().content("batch4-0001");
         assertTrue(batch.indexOf("route add 10.10.0.0/16") < batch.indexOf("route del 10.10.0.0/16"), batch);
 
         CliRunner.Result apply = cli(args("apply", changed, "--auto-approve"));

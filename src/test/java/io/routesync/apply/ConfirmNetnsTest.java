@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.routesync.config.state.LoadedState;
+import io.routesync.iproute2.HostReading;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
-import io.routesync.iproute2.HostReading;
 import io.routesync.testing.KernelAccess;
 import io.routesync.testing.Netns;
+import io.routesync.transport.ConfirmTimer;
+import io.routesync.transport.PendingConfirmException;
 import io.routesync.transport.TransportException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.routesync.config.state.LoadedState;
+import io.routesync.iproute2.HostReading;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
-import io.routesync.iproute2.HostReading;
 import io.routesync.saved.PlanFileReader;
 import io.routesync.saved.PlanFileWriter;
 import io.routesync.saved.SavedHost;
@@ -16,6 +16,7 @@ import io.routesync.testing.SshFleet;
 import io.routesync.transport.SshConnections;
 import io.routesync.transport.SshSettings;
 import io.routesync.transport.Target;
+import io.routesync.transport.TargetPaths;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import io.routesync.transport.TargetPaths;
 
 /**
  * apply --confirm and the management-path check over real ssh ({@link SshFleet}: the controller

@@ -1,7 +1,7 @@
 package io.routesync.apply;
 
+import io.routesync.transport.Script;
 import io.routesync.transport.ScriptResult;
-import io.routesync.transport.Scripts;
 import io.routesync.transport.Target;
 import io.routesync.transport.TransportException;
 import java.time.Duration;
@@ -30,7 +30,7 @@ final class CountingTarget implements Target {
 
     @Override
     public ScriptResult runScript(String script, List<String> args, byte[] stdin, Duration timeout) throws TransportException {
-        if (script.equals(Scripts.APPLY)) applies.incrementAndGet();
+        if (script.equals(Script.APPLY.text())) applies.incrementAndGet();
         else reads.incrementAndGet();
         return inner.runScript(script, args, stdin, timeout);
     }

@@ -8,17 +8,18 @@ import io.routesync.config.SourceFile;
 import io.routesync.config.Variables;
 import io.routesync.config.state.LoadedState;
 import io.routesync.config.state.StateLoader;
+import io.routesync.iproute2.HostReading;
 import io.routesync.model.Action;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
 import io.routesync.model.Route;
-import io.routesync.iproute2.HostReading;
 import io.routesync.testing.InterceptedTarget;
 import io.routesync.testing.KernelAccess;
 import io.routesync.testing.Netns;
 import io.routesync.transport.LocalTarget;
-import io.routesync.transport.Scripts;
+import io.routesync.transport.Script;
 import io.routesync.transport.Target;
+import io.routesync.transport.TargetPaths;
 import io.routesync.transport.TransportException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.routesync.transport.TargetPaths;
 
 /**
  * The footprint ({@code STATE_DIR/tables}) names every table an apply may leave a tagged route in,
@@ -58,7 +58,7 @@ class FootprintNetnsTest {
     private static Target killed(Target real) {
         int[] applies = {0};
         return new InterceptedTarget(real, (inner, script, args, stdin, timeout) -> {
-            if (!script.equals(Scripts.APPLY)) return inner.run(script, args, stdin, timeout);
+            if (!script.equals(Script.APPLY.text())) return inner.run(script, args, stdin, timeout);
             String at = ++applies[0] == 1 ? "mark batch-time" : "ok=1";
             assertTrue(script.contains("\n" + at), "the apply script still has the line the kill goes before: " + at);
             return inner.run(script.replace("\n" + at, "\nkill -KILL $$\n" + at), args, stdin, timeout);

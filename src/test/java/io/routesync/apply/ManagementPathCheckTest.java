@@ -10,6 +10,7 @@ import io.routesync.model.HostPlan;
 import io.routesync.model.Observed;
 import io.routesync.model.Route;
 import io.routesync.model.Rule;
+import io.routesync.transport.SshPeer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

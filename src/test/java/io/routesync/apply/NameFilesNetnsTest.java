@@ -9,15 +9,16 @@ import io.routesync.config.SourceFile;
 import io.routesync.config.Variables;
 import io.routesync.config.state.LoadedState;
 import io.routesync.config.state.StateLoader;
+import io.routesync.iproute2.HostReading;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
-import io.routesync.iproute2.HostReading;
 import io.routesync.testing.InterceptedTarget;
 import io.routesync.testing.KernelAccess;
 import io.routesync.testing.Netns;
 import io.routesync.transport.LocalTarget;
-import io.routesync.transport.Scripts;
+import io.routesync.transport.Script;
 import io.routesync.transport.Target;
+import io.routesync.transport.TargetPaths;
 import io.routesync.transport.TransportException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.routesync.transport.TargetPaths;
 
 /**
  * A target's two name files are written before the batch all or nothing: when the protocol file
@@ -58,7 +58,7 @@ class NameFilesNetnsTest {
      */
     private static Target failingRename(Target real, boolean rmFails) {
         return new InterceptedTarget(real, (inner, script, args, stdin, timeout) -> {
-            if (!script.equals(Scripts.APPLY)) return inner.run(script, args, stdin, timeout);
+            if (!script.equals(Script.APPLY.text())) return inner.run(script, args, stdin, timeout);
             String mv = "mv() { for a; do d=$a; done; case $d in */rt_protos.d/*) echo 'mv: injected failure' >&2; return 1 ;; esac;"
                     + " command mv \"$@\"; }\n";
             String rm = "rm() { for a; do d=$a; done; case $d in */rt_tables.d/routesync-netns-*.conf) echo 'rm: injected failure' >&2;"

@@ -7,16 +7,17 @@ import io.routesync.config.SourceFile;
 import io.routesync.config.Variables;
 import io.routesync.config.state.LoadedState;
 import io.routesync.config.state.StateLoader;
+import io.routesync.iproute2.HostReading;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
-import io.routesync.iproute2.HostReading;
 import io.routesync.testing.InterceptedTarget;
 import io.routesync.testing.KernelAccess;
 import io.routesync.testing.Netns;
 import io.routesync.transport.LocalTarget;
+import io.routesync.transport.Script;
 import io.routesync.transport.ScriptResult;
-import io.routesync.transport.Scripts;
 import io.routesync.transport.Target;
+import io.routesync.transport.TargetPaths;
 import io.routesync.transport.TransportException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,7 +27,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.routesync.transport.TargetPaths;
 
 /**
  * The reconciler's ways out when an apply does not simply succeed, on a real namespace whose target
@@ -56,14 +56,14 @@ class ReconcilerFailureTest {
         int[] applies = {0};
         return new InterceptedTarget(real, (inner, script, args, stdin, timeout) -> {
             ScriptResult result = inner.run(script, args, stdin, timeout);
-            if (!script.equals(Scripts.APPLY) || ++applies[0] > 1) return result;
+            if (!script.equals(Script.APPLY.text()) || ++applies[0] > 1) return result;
             afterApply.run();
             if (dropConnection) throw new TransportException("connection to " + real.name() + " closed by remote host", true);
             // the re-read in this result predates the meddling: read again, as the script would have
             String marker = args.get(0);
             List<String> readArgs = new java.util.ArrayList<>(args.subList(0, 6));
             readArgs.addAll(args.subList(7, args.size()));
-            String reread = inner.run(Scripts.READ, readArgs, null, timeout).stdout();
+            String reread = inner.run(Script.READ.text(), readArgs, null, timeout).stdout();
             String out = result.stdout();
             int at = out.indexOf(marker + " reread\n");
             return new ScriptResult(result.exitCode(), out.substring(0, at) + marker + " reread\n" + reread, result.stderr());
@@ -136,7 +136,7 @@ class ReconcilerFailureTest {
         Target inner = LocalTarget.netns(ns.name());
         Target garbling = new InterceptedTarget(inner, (real, script, args, stdin, timeout) -> {
             ScriptResult r = real.run(script, args, stdin, timeout);
-            if (!script.equals(Scripts.APPLY)) return r;
+            if (!script.equals(Script.APPLY.text())) return r;
             String out = r.stdout();
             int at = out.indexOf(args.get(0) + " reread\n");
             String reread = out.substring(at).replace("10.10.0.0/16 via 192.0.2.253 dev d0", "10.10.0.0/16 via 192.0.2.253 dev d0 frobnicate 7");

@@ -7,11 +7,11 @@ import io.routesync.config.state.StateLoader;
 import io.routesync.testing.Netns;
 import io.routesync.transport.LocalTarget;
 import io.routesync.transport.Target;
+import io.routesync.transport.TargetPaths;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import io.routesync.transport.TargetPaths;
 
 /** Shared setup of the saved-plan and confirm namespace tests: a host namespace, its state, a reconciler. */
 final class SafetyNetns {

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.routesync.config.state.LoadedState;
+import io.routesync.iproute2.HostReading;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
-import io.routesync.iproute2.HostReading;
 import io.routesync.saved.PlanFileException;
 import io.routesync.saved.PlanFileReader;
 import io.routesync.saved.PlanFileWriter;

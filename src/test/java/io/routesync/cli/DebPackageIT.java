@@ -70,7 +70,11 @@ class DebPackageIT {
                 "./usr/share/routesync/states/dual-uplink.yml",
                 "./lib/systemd/system/routesync-pull.service", "./lib/systemd/system/routesync-pull.timer",
                 "./usr/share/bash-completion/completions/routesync", "./usr/share/zsh/vendor-completions/_routesync",
-                "./usr/share/doc/routesync/copyright", "./usr/share/doc/routesync/changelog.gz")) {
+                "./usr/share/doc/routesync/copyright", "./usr/share/doc/routesync/changelog.gz",
+                // the Ansible task, in ansible-core's default collections path
+                "./usr/share/ansible/collections/ansible_collections/routesync/routesync/plugins/action/routesync.py",
+                "./usr/share/ansible/collections/ansible_collections/routesync/routesync/plugins/modules/routesync.py",
+                "./usr/share/ansible/collections/ansible_collections/routesync/routesync/galaxy.yml")) {
             if (!contents.out.contains(" " + path + "\n")) missing.add(path);
         }
         for (var spec : ManPages.visible(ManPages.routesync().getCommandSpec())) {
@@ -193,6 +197,17 @@ class DebPackageIT {
         Result plan = run(Map.of("MANWIDTH", "80"), "sh", "-c", "gzip -dc \"$1\" | groff -man -Tutf8 -P-c", "sh",
                 man1.resolve("routesync-plan.1.gz").toString());
         assertTrue(plan.out.contains("--state") && plan.out.contains("--detailed-exitcode"), plan.out);
+    }
+
+    @Test
+    void installedAnsibleCollectionLoads() throws Exception {
+        requireTool("ansible-doc");
+        Path home = Files.createDirectories(root.resolve("ansible-home"));
+        Result doc = run(Map.of("ANSIBLE_COLLECTIONS_PATH", root.resolve("usr/share/ansible/collections").toString(),
+                "ANSIBLE_HOME", home.toString(), "ANSIBLE_LOCAL_TEMP", home.toString(), "PYTHONDONTWRITEBYTECODE", "1"),
+                "ansible-doc", "routesync.routesync.routesync");
+        assertEquals(0, doc.code, doc.toString());
+        assertTrue(doc.out.contains("corresponding action plugin"), doc.toString());
     }
 
     @Test

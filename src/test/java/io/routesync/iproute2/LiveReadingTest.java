@@ -31,11 +31,30 @@ class LiveReadingTest {
         ns = Netns.create("live");
         try {
             FixtureCapture.populate(ns);
-        } catch (RuntimeException e) {
+            settle();
+        } catch (RuntimeException | InterruptedException e) {
             ns.close();
             ns = null;
-            throw e;
+            if (e instanceof RuntimeException) throw (RuntimeException) e;
+            throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The kernel adds each link's IPv6 link-local address (and its local route) on its own time after
+     * the link comes up: wait until no address is tentative and two dumps agree, so the readings compared
+     * below see one state (a race seen once: one reading had an fe80:: route the other had not).
+     */
+    private static void settle() throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        String before = "";
+        while (System.nanoTime() < deadline) {
+            String now = ns.ip("-6", "route", "show", "table", "all");
+            if (ns.ip("-6", "-o", "addr", "show", "tentative").isBlank() && now.equals(before)) return;
+            before = now;
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the namespace's IPv6 addresses did not settle within 10 s");
     }
 
     @AfterAll

@@ -82,7 +82,7 @@ class NamesTest {
         assertEquals(0x10, names.dsfield("10"), "iproute2 reads tos in hex");
         assertEquals(0x28, names.dsfield("AF11"));
         assertEquals(0xb8, names.dsfield("EF"));
-        assertEquals("0x04", names.dsfieldName(4));
+        assertEquals("0x04", Spelling.tos(4));
         assertEquals(0, names.realm("cosmos"));
         assertEquals(7, names.realm("7"));
         assertEquals(0, names.group("default"));

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.routesync.run.HostFailure;
 import io.routesync.model.Family;
 import io.routesync.model.TableId;
+import io.routesync.run.HostFailure;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,6 +55,19 @@ class UnsupportedOutputTest {
         OutputException slash = assertThrows(OutputException.class, () -> RouteGrammar.parseShow(
                 "default via 192.0.2.1 dev a/b\n", Family.INET, TableId.MAIN, Names.builtin(), "h2: ip -4 route list"));
         assertFalse(slash.unsupported(), slash.getMessage());
+    }
+
+    @Test
+    void aTypedRuleThatKeptATableIsReadAsItsType() throws Exception {
+        // what `ip rule add ... table main blackhole` (systemd-networkd's way) and `table 100 prohibit` show
+        var rules = RuleGrammar.parseShowOutput("912:\tfrom 10.6.0.0/16 lookup main blackhole proto static\n"
+                + "913:\tfrom 10.7.0.0/16 lookup 100 prohibit\n", Family.INET, Names.builtin(), "h1: ip -4 rule list");
+        assertEquals(io.routesync.model.RuleAction.BLACKHOLE, rules.get(0).action());
+        assertEquals(null, rules.get(0).table());
+        assertEquals(io.routesync.model.RuleAction.PROHIBIT, rules.get(1).action());
+        // as a desired rule, two actions are still one too many
+        assertThrows(SyntaxException.class, () -> RuleGrammar.parseAdd(Words.split("from 10.6.0.0/16 table main blackhole"), Family.INET,
+                Names.builtin(), 245));
     }
 
     private static void assertUnsupported(OutputException e, String start) {

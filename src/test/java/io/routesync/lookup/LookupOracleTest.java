@@ -2,21 +2,21 @@ package io.routesync.lookup;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.routesync.transport.TargetPaths;
+import io.routesync.iproute2.ChangeSyntax;
+import io.routesync.iproute2.HostReading;
+import io.routesync.iproute2.IpSyntax;
 import io.routesync.model.Change;
 import io.routesync.model.Family;
 import io.routesync.model.Observed;
 import io.routesync.model.Route;
 import io.routesync.model.Rule;
 import io.routesync.model.TableId;
-import io.routesync.iproute2.HostReading;
-import io.routesync.iproute2.ChangeSyntax;
-import io.routesync.iproute2.IpSyntax;
 import io.routesync.testing.KernelAccess;
 import io.routesync.testing.Netns;
 import io.routesync.testing.Shell;
 import io.routesync.transport.HostReader;
 import io.routesync.transport.LocalTarget;
+import io.routesync.transport.TargetPaths;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

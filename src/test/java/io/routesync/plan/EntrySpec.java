@@ -1,13 +1,13 @@
 package io.routesync.plan;
 
-import io.routesync.model.Family;
-import io.routesync.model.Route;
-import io.routesync.model.Rule;
-import io.routesync.model.TableId;
 import io.routesync.iproute2.Names;
 import io.routesync.iproute2.RouteGrammar;
 import io.routesync.iproute2.RuleGrammar;
 import io.routesync.iproute2.SyntaxException;
+import io.routesync.model.Family;
+import io.routesync.model.Route;
+import io.routesync.model.Rule;
+import io.routesync.model.TableId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

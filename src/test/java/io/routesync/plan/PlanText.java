@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * A plan as stable text, one line per change ({@code + rule ...}, {@code ~ route ... (was ...)},
- * {@code - table ...}), for golden comparisons. Uses the planner's own numeric entry form; golden
- * folders with {@code ip} syntax can switch to {@code render.IpSyntax} once it exists.
+ * {@code - table ...}), for golden comparisons, in the planner's own numeric entry form
+ * ({@link EntryText}: iproute2's numeric words).
  */
 final class PlanText {
     private PlanText() {

@@ -135,14 +135,14 @@ class PolicyDotTest {
 
     @Test
     void labelsEscapeEverythingDotWouldInterpret() {
-        assertEquals("\"a\\\"b\\\\c\"", PolicyDot.quote("a\"b\\c"));
+        assertEquals("\"a\\\"b\\\\c\"", DotGraph.quote("a\"b\\c"));
         // \N, \G, \l are Graphviz escapes: doubled backslashes show them literally
-        assertEquals("\"\\\\N \\\\l\"", PolicyDot.quote("\\N \\l"));
+        assertEquals("\"\\\\N \\\\l\"", DotGraph.quote("\\N \\l"));
         // no HTML from data: < > & become entities, which Graphviz shows as the characters
-        assertEquals("\"&lt;b&gt; &amp;amp;\"", PolicyDot.quote("<b> &amp;"));
+        assertEquals("\"&lt;b&gt; &amp;amp;\"", DotGraph.quote("<b> &amp;"));
         // control, line-separator and bidi characters become visible \xNN text, never a line break
-        assertEquals("\"x\\\\x0ay\\\\x0d\\\\x1b\\\\x2028\\\\x202e\"", PolicyDot.quote("x\ny\r\u001b\u2028\u202e"));
-        assertEquals("\"one\\ntwo\"", PolicyDot.label("one", "", "two"));
+        assertEquals("\"x\\\\x0ay\\\\x0d\\\\x1b\\\\x2028\\\\x202e\"", DotGraph.quote("x\ny\r\u001b\u2028\u202e"));
+        assertEquals("\"one\\ntwo\"", DotGraph.label("one", "", "two"));
         String dot = PolicyDot.show("h\"o\nst <script>", List.of(), Map.of(), PolicyPictures.NAMES, PolicyDot.Marks.of(PolicyPictures.OWNERSHIP));
         assertTrue(dot.contains("label=\"Policy routing of h\\\"o\\\\x0ast &lt;script&gt;\""), dot);
     }

@@ -1,5 +1,7 @@
 package io.routesync.render;
 
+import io.routesync.iproute2.IpSyntax;
+import io.routesync.iproute2.Names;
 import io.routesync.lookup.Explanation;
 import io.routesync.lookup.Query;
 import io.routesync.lookup.TestState;
@@ -11,14 +13,12 @@ import io.routesync.model.Ownership;
 import io.routesync.model.Route;
 import io.routesync.model.Rule;
 import io.routesync.model.TableId;
-import io.routesync.iproute2.Names;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import io.routesync.iproute2.IpSyntax;
 
 /**
  * The fixture pictures of the golden tests, built without a kernel: the seed host after apply (uplink2,

@@ -1,7 +1,7 @@
 package io.routesync.testing;
 
+import io.routesync.transport.Script;
 import io.routesync.transport.ScriptResult;
-import io.routesync.transport.Scripts;
 import io.routesync.transport.SshConnections;
 import io.routesync.transport.SshSettings;
 import io.routesync.transport.SshTarget;
@@ -39,7 +39,7 @@ public final class SshFleetBenchmark {
                 return;
             }
             roundTrips(fleet, "true", List.of());
-            roundTrips(fleet, Scripts.READ, readArgs(fleet.dir()));
+            roundTrips(fleet, Script.READ.text(), readArgs(fleet.dir()));
         } finally {
             long c0 = System.nanoTime();
             fleet.close();

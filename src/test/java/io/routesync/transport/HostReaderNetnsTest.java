@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.routesync.iproute2.HostReading;
 import io.routesync.model.Family;
 import io.routesync.model.Observed;
 import io.routesync.model.Route;
 import io.routesync.model.Rule;
 import io.routesync.model.TableId;
-import io.routesync.iproute2.HostReading;
 import io.routesync.testing.KernelAccess;
 import io.routesync.testing.Netns;
 import java.nio.file.Files;

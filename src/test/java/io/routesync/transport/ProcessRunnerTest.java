@@ -142,7 +142,7 @@ class ProcessRunnerTest {
         ScriptResult r = ProcessRunner.run(List.of("sh", "-c", "echo $$; cut -d' ' -f6 /proc/$$/stat"), null, LIMIT);
         String[] lines = r.stdout().split("\n");
         assertEquals(lines[0], lines[1], "session id is the program's pid");
-        assertTrue(ProcessRunner.sessionOf(ProcessHandle.current().pid()) != Long.parseLong(lines[0]));
+        assertTrue(ProcessSessions.sessionOf(ProcessHandle.current().pid()) != Long.parseLong(lines[0]));
     }
 
     @Test
@@ -163,10 +163,10 @@ class ProcessRunnerTest {
 
     /** Fails when any process of session {@code sid} is left (searched through /proc, field 6 of stat). */
     private static void assertNoProcessLeftInSession(long sid) throws InterruptedException {
-        List<ProcessHandle> left = ProcessRunner.sessionMembers(sid);
+        List<ProcessHandle> left = ProcessSessions.sessionMembers(sid);
         for (int i = 0; i < 200 && !left.isEmpty(); i++) {
             Thread.sleep(10); // a killed process stays in /proc until its parent (init) reaps it
-            left = ProcessRunner.sessionMembers(sid).stream().filter(ph -> !zombie(ph.pid())).toList();
+            left = ProcessSessions.sessionMembers(sid).stream().filter(ph -> !zombie(ph.pid())).toList();
         }
         assertEquals(List.of(), left.stream().map(ph -> ph.pid() + " " + ph.info().commandLine().orElse("?")).toList(),
                 "processes left in session " + sid);

@@ -29,7 +29,7 @@ class ScriptLocaleTest {
         Files.writeString(ip, "#!/bin/sh\nenv | grep -E '^(LANG|LC_[A-Z]+)=' | sort >> '" + seen + "'\necho '---' >> '" + seen + "'\n"
                 + "case $1 in -V) echo 'ip utility, iproute2-6.1.0' ;; esac\n");
         Files.setPosixFilePermissions(ip, PosixFilePermissions.fromString("rwxr-xr-x"));
-        ProcessBuilder pb = new ProcessBuilder(List.of("sh", "-c", Scripts.READ, "routesync", "rstest1", "",
+        ProcessBuilder pb = new ProcessBuilder(List.of("sh", "-c", Script.READ.text(), "routesync", "rstest1", "",
                 dir.resolve("etc").toString(), dir.resolve("run.lock").toString(), "5", dir.resolve("state").toString(), "102"));
         pb.environment().put("TMPDIR", Files.createDirectories(dir.resolve("tmp")).toString());
         pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));

@@ -44,7 +44,7 @@ class ScriptTempDirTest {
 
     /** read.sh in its own session (so its process group can be signalled), with TMPDIR and PATH set. */
     private Process startRead(Path bin) throws IOException {
-        List<String> argv = new ArrayList<>(List.of("setsid", "sh", "-c", Scripts.READ, "routesync", "rstest1", "",
+        List<String> argv = new ArrayList<>(List.of("setsid", "sh", "-c", Script.READ.text(), "routesync", "rstest1", "",
                 dir.resolve("etc").toString(), dir.resolve("run.lock").toString(), "5", dir.resolve("state").toString(), "102"));
         ProcessBuilder pb = new ProcessBuilder(argv);
         pb.environment().put("TMPDIR", tmp().toString());

@@ -64,7 +64,7 @@ class SshTargetFleetTest {
             List<Future<ScriptResult>> reads = new ArrayList<>();
             for (SshFleet.Host h : fleet.hosts()) {
                 SshTarget t = target(h.index(), List.of());
-                reads.add(pool.submit(() -> t.runScript(Scripts.READ, readArgs("RSM" + h.index(), t), null, TIMEOUT)));
+                reads.add(pool.submit(() -> t.runScript(Script.READ.text(), readArgs("RSM" + h.index(), t), null, TIMEOUT)));
             }
             for (SshFleet.Host h : fleet.hosts()) {
                 ScriptResult r = reads.get(h.index()).get();
@@ -90,7 +90,7 @@ class SshTargetFleetTest {
         List<String> read = readArgs("RSR", t);
         read = new ArrayList<>(read.subList(0, read.size() - 1));
         read.add("100");
-        ScriptResult before = t.runScript(Scripts.READ, read, null, TIMEOUT);
+        ScriptResult before = t.runScript(Script.READ.text(), read, null, TIMEOUT);
         Matcher digest = Pattern.compile("\nRSR digest ([0-9a-f]{64})\n").matcher(before.stdout());
         assertTrue(digest.find(), before.stdout());
 
@@ -100,7 +100,7 @@ class SshTargetFleetTest {
         apply.add("100");
         String parts = "RSR part batch4-0001\nroute add 192.0.2.0/24 via " + fleet.host(4).controllerAddress()
                 + " dev eth0 table 100\nRSR part footprint\n100\n";
-        ScriptResult r = t.runScript(Scripts.APPLY, apply, parts.getBytes(StandardCharsets.UTF_8), TIMEOUT);
+        ScriptResult r = t.runScript(Script.APPLY.text(), apply, parts.getBytes(StandardCharsets.UTF_8), TIMEOUT);
         assertEquals(0, r.exitCode(), r.stderr());
         assertTrue(r.stdout().contains("RSR cmd batch 4-0001\nRSR rc 0\n"), r.stdout());
         assertTrue(r.stdout().contains("\nRSR reread\n"), r.stdout());

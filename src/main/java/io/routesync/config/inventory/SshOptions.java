@@ -2,11 +2,8 @@ package io.routesync.config.inventory;
 
 import io.routesync.model.InvalidValueException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The OpenSSH client arguments that data may give: an allow-list. Data is the inventory
@@ -20,7 +17,9 @@ import java.util.function.Function;
  * accept-new writes a chosen line to any file; {@code ProxyJump} becomes a shell command line. Unusual
  * settings belong in the operator's own {@code ~/.ssh/config} or {@code --ssh-program}, which are trusted.
  * docs/ssh-options.md has the table; the words are walked the way ssh's getopt reads them, so nothing
- * hides in {@code -Cv} or {@code -oName=value}, and a stray word (ssh's destination) is refused.
+ * hides in {@code -Cv} or {@code -oName=value}, and a stray word (ssh's destination) is refused. The names
+ * {@code -o} may give are {@link SshConfigOptions}'s; values are checked by {@link SshValues} and
+ * {@link ConnectionValues}.
  */
 public final class SshOptions {
     /** Bounds on what data may pass, far above any real use: a run never builds a huge ssh command line. */
@@ -35,70 +34,6 @@ public final class SshOptions {
     private static final String FIX = "data (inventory, --var, plan files) may give only ssh options that tune the connection: -p, -l, -i,"
             + " -J host, -c, -m, -b, -B, -4/-6, -C, -q and -o Port, User, IdentityFile, ProxyJump, ConnectTimeout, ServerAlive*,"
             + " Ciphers, KexAlgorithms, MACs, ... (docs/ssh-options.md); put anything else in your own ~/.ssh/config or --ssh-program";
-
-    private static final Map<String, Function<String, String>> ALLOWED = new HashMap<>();
-    private static final Map<String, String> REFUSED = new HashMap<>();
-
-    static {
-        // where and as whom
-        allow("Port", ConnectionValues::portProblem);
-        allow("User", ConnectionValues::userProblem);
-        allow("ProxyJump", SshOptions::jumpsProblem);
-        allow("AddressFamily", only("any", "inet", "inet6"));
-        allow("BindAddress", ConnectionValues::hostProblem);
-        allow("BindInterface", SshOptions::interfaceProblem);
-        // authentication: files that ssh reads, never writes
-        allow("IdentityFile", ConnectionValues::pathProblem);
-        allow("CertificateFile", ConnectionValues::pathProblem);
-        allow("IdentitiesOnly", only("yes", "no"));
-        allow("PreferredAuthentications", chars("-,"));
-        for (String yesNo : List.of("PubkeyAuthentication", "PasswordAuthentication", "KbdInteractiveAuthentication",
-                "ChallengeResponseAuthentication", "GSSAPIAuthentication", "Compression", "TCPKeepAlive")) {
-            allow(yesNo, only("yes", "no"));
-        }
-        // timing
-        allow("ConnectTimeout", number(1, 3600));
-        allow("ConnectionAttempts", number(1, 100));
-        allow("ServerAliveInterval", number(0, 86400));
-        allow("ServerAliveCountMax", number(0, 1000));
-        allow("RekeyLimit", SshOptions::wordsProblem);
-        allow("IPQoS", SshOptions::wordsProblem);
-        // algorithms ('+', '-', '^' before a list add to, take from or go before the defaults)
-        for (String list : List.of("Ciphers", "MACs", "KexAlgorithms", "HostKeyAlgorithms", "PubkeyAcceptedAlgorithms",
-                "PubkeyAcceptedKeyTypes", "CASignatureAlgorithms", "HostbasedAcceptedAlgorithms")) {
-            allow(list, SshOptions::algorithmsProblem);
-        }
-        // only the values that ask for nothing more than routesync (or ssh by default) already does
-        allow("LogLevel", only("quiet", "fatal", "error", "info"));
-        allow("BatchMode", only("yes"));
-        allow("RequestTTY", only("no"));
-        allow("StrictHostKeyChecking", only("yes"));
-        for (String off : List.of("ForwardAgent", "ForwardX11", "CheckHostIP", "UpdateHostKeys", "GSSAPIDelegateCredentials",
-                "VisualHostKey", "PermitLocalCommand")) {
-            allow(off, only("no"));
-        }
-
-        // refused, with the reason; any name on neither list is refused as unknown
-        refuse("runs a program on this machine", "ProxyCommand", "LocalCommand", "KnownHostsCommand", "Match", "ProxyUseFdpass");
-        refuse("loads a library into ssh", "PKCS11Provider", "SecurityKeyProvider");
-        refuse("reads an ssh configuration, which may run programs", "Include", "Host");
-        refuse("names a file ssh writes (host keys) and changes which host keys are trusted", "UserKnownHostsFile");
-        refuse("changes which host keys are trusted", "GlobalKnownHostsFile", "RevokedHostKeys", "HostKeyAlias",
-                "VerifyHostKeyDNS", "NoHostAuthenticationForLocalhost", "CanonicalizeHostname", "CanonicalDomains",
-                "CanonicalizePermittedCNAMEs", "CanonicalizeFallbackLocal", "CanonicalizeMaxDots");
-        refuse("changes the host: give it as ansible_host", "Hostname");
-        refuse("changes how ssh writes host keys", "HashKnownHosts");
-        refuse("names a socket ssh connects to", "IdentityAgent", "ControlPath");
-        refuse("opens a forwarding or a tunnel: a socket on this machine or the host", "LocalForward", "RemoteForward",
-                "DynamicForward", "GatewayPorts", "StreamLocalBindMask", "StreamLocalBindUnlink", "PermitRemoteOpen", "Tunnel",
-                "TunnelDevice", "ExitOnForwardFailure", "ClearAllForwardings", "ForwardX11Trusted", "ForwardX11Timeout");
-        refuse("is routesync's own: it runs its ControlMaster", "ControlMaster", "ControlPersist");
-        refuse("changes the key agent", "AddKeysToAgent");
-        refuse("runs ssh-keysign or xauth on this machine", "HostbasedAuthentication", "EnableSSHKeysign", "XAuthLocation");
-        refuse("sends this machine's environment to the host, changing how the remote commands run", "SendEnv", "SetEnv");
-        refuse("replaces or detaches routesync's remote command", "RemoteCommand", "SessionType", "StdinNull",
-                "ForkAfterAuthentication", "EscapeChar");
-    }
 
     private SshOptions() {
     }
@@ -137,7 +72,7 @@ public final class SshOptions {
                 } else {
                     throw refused("-" + option + " needs a value");
                 }
-                String problem = option == 'o' ? configProblem(value) : valueProblem(option, value);
+                String problem = option == 'o' ? SshConfigOptions.problem(value) : valueProblem(option, value);
                 if (problem != null) throw refused(option == 'o' ? problem : "-" + option + " '" + value + "' " + problem);
                 argv.add("-" + option);
                 argv.add(value);
@@ -206,7 +141,7 @@ public final class SshOptions {
         if (argv.get(i).equals("-J")) return argv.get(i + 1);
         if (!argv.get(i).equals("-o")) return null;
         String text = argv.get(i + 1);
-        String name = name(text);
+        String name = SshConfigOptions.name(text);
         if (!name.equalsIgnoreCase("ProxyJump")) return null;
         String rest = text.substring(name.length()).strip();
         return (rest.startsWith("=") ? rest.substring(1) : rest).strip();
@@ -217,7 +152,7 @@ public final class SshOptions {
         List<String> argv = check(words);
         List<String> names = new ArrayList<>();
         for (int i = 0; i + 1 < argv.size(); i++) {
-            if (argv.get(i).equals("-o")) names.add(name(argv.get(++i)).toLowerCase(Locale.ROOT));
+            if (argv.get(i).equals("-o")) names.add(SshConfigOptions.name(argv.get(++i)).toLowerCase(Locale.ROOT));
         }
         return names;
     }
@@ -231,127 +166,16 @@ public final class SshOptions {
             case 'i':
                 return ConnectionValues.pathProblem(value);
             case 'J':
-                return jumpsProblem(value);
+                return SshValues.jumpsProblem(value);
             case 'b':
                 return ConnectionValues.hostProblem(value);
             case 'B':
-                return interfaceProblem(value);
+                return SshValues.interfaceProblem(value);
             case 'c': case 'm':
-                return algorithmsProblem(value);
+                return SshValues.algorithmsProblem(value);
             default:
                 throw new AssertionError(option);
         }
-    }
-
-    // -o takes one line of ssh_config: "Name value" or "Name=value" (ssh compares names ignoring case)
-    private static String configProblem(String text) {
-        String name = name(text);
-        if (name.isEmpty() || !Character.isLetter(name.charAt(0))) return "-o '" + text + "' does not start with an option name";
-        String key = name.toLowerCase(Locale.ROOT);
-        String reason = REFUSED.get(key);
-        if (reason != null) return "-o " + name + " is not allowed: it " + reason;
-        Function<String, String> check = ALLOWED.get(key);
-        if (check == null) return "-o " + name + " is not allowed: it is not one of the ssh options that only tune the connection";
-        String rest = text.substring(name.length()).strip();
-        if (rest.startsWith("=")) rest = rest.substring(1).strip();
-        if (rest.isEmpty()) return "-o " + name + " has no value";
-        String problem = check.apply(rest);
-        return problem == null ? null : "-o " + name + " '" + rest + "' " + problem;
-    }
-
-    private static String name(String text) {
-        int end = 0;
-        while (end < text.length() && Character.isLetterOrDigit(text.charAt(end)) && text.charAt(end) < 128) end++;
-        return text.substring(0, end);
-    }
-
-    /**
-     * ProxyJump (and -J): one jump host, [user@]host[:port], or {@code none}. routesync connects through
-     * it with a ProxyCommand of its own (so its batch mode, host key checking and connect timeout hold
-     * for the jump too), which ssh runs through the shell: each part is a plain name, no '-' first, no
-     * shell syntax, no '%' (expanded by ssh), no brackets. A chain of jumps would need nested shell quoting:
-     * it belongs in the operator's ~/.ssh/config.
-     */
-    static String jumpsProblem(String value) {
-        if (value.equals("none")) return null;
-        if (value.isEmpty()) return "is empty";
-        if (value.contains(",")) {
-            return "has more than one jump host: routesync gives one jump host its own connection options (batch mode,"
-                    + " host key checking, connect timeout); chain jumps in your ~/.ssh/config (a Host alias with ProxyJump)";
-        }
-        for (String hop : value.split(",", -1)) {
-            if (hop.isEmpty()) return "has an empty jump host (two commas in a row, or one at an end)";
-            String host = hop;
-            int at = host.lastIndexOf('@');
-            if (at >= 0) {
-                String userProblem = ConnectionValues.userProblem(host.substring(0, at));
-                if (userProblem != null) return "has a jump user that " + userProblem;
-                host = host.substring(at + 1);
-            }
-            if (host.startsWith("[")) {
-                return "has an IPv6 jump host: a jump is [user@]host[:port], host a name or an IPv4 address; give an IPv6"
-                        + " jump host a Host alias in your ~/.ssh/config";
-            }
-            int colon = host.indexOf(':');
-            if (colon >= 0) {
-                String portProblem = ConnectionValues.portProblem(host.substring(colon + 1));
-                if (portProblem != null) return "has a jump port that " + portProblem;
-                host = host.substring(0, colon);
-            }
-            String hostProblem = ConnectionValues.common(host, "._-");
-            if (hostProblem == null) hostProblem = ConnectionValues.hostProblem(host);
-            if (hostProblem != null) {
-                return "has a jump host that " + hostProblem + " (a jump is [user@]host[:port], host a name or an IPv4 address;"
-                        + " an IPv6 jump host needs a Host alias in your ~/.ssh/config)";
-            }
-        }
-        return null;
-    }
-
-    private static String interfaceProblem(String value) {
-        String common = ConnectionValues.common(value, "._-");
-        if (common != null) return common;
-        return value.length() > 15 ? "is longer than an interface name (15 characters)" : null;
-    }
-
-    private static String algorithmsProblem(String value) {
-        if (value.isEmpty()) return "is empty";
-        String first = value.substring(0, 1);
-        String rest = "+-^".contains(first) ? value.substring(1) : value;
-        return ConnectionValues.common(rest, "._@,-");
-    }
-
-    // RekeyLimit "1G 1h", IPQoS "af21 cs1": one or two plain words
-    private static String wordsProblem(String value) {
-        String[] words = value.split(" ", -1);
-        if (words.length > 2) return "has more than two words";
-        for (String w : words) {
-            String problem = ConnectionValues.common(w, "");
-            if (problem != null) return problem;
-        }
-        return null;
-    }
-
-    private static Function<String, String> chars(String extra) {
-        return v -> ConnectionValues.common(v, extra);
-    }
-
-    private static Function<String, String> number(int min, int max) {
-        return v -> {
-            if (v.isEmpty() || v.length() > 6 || !v.chars().allMatch(c -> c >= '0' && c <= '9')) return "is not a whole number";
-            int n = Integer.parseInt(v);
-            return n >= min && n <= max ? null : "is outside " + min + "-" + max;
-        };
-    }
-
-    private static Function<String, String> only(String... values) {
-        return v -> {
-            for (String allowed : values) {
-                if (allowed.equalsIgnoreCase(v)) return null;
-            }
-            return "is not allowed here: only " + String.join(" or ", values)
-                    + (values.length == 1 ? " (anything else weakens or changes what routesync relies on)" : "");
-        };
     }
 
     private static String flagRefusal(char option) {
@@ -386,13 +210,6 @@ public final class SshOptions {
         }
     }
 
-    private static void allow(String name, Function<String, String> check) {
-        ALLOWED.put(name.toLowerCase(Locale.ROOT), check);
-    }
-
-    private static void refuse(String reason, String... names) {
-        for (String name : names) REFUSED.put(name.toLowerCase(Locale.ROOT), reason);
-    }
 
     private static InvalidValueException refused(String problem) {
         return new InvalidValueException(problem, FIX);

@@ -27,7 +27,6 @@ import java.util.TreeSet;
  * MagicVariables}) and win over the inventory's own definitions, as in Ansible. Results are cached per name.
  */
 final class TemplateResolver implements Host.Templates {
-    static final String VAULT = "!vault";
     static final String UNSAFE = "!unsafe";
 
     private final Map<String, Variable> defined;
@@ -113,7 +112,7 @@ final class TemplateResolver implements Host.Templates {
     }
 
     private YamlNode resolveScalar(YamlNode.Scalar scalar, String owner) {
-        if (VAULT.equals(scalar.tag())) {
+        if (Variable.VAULT.equals(scalar.tag())) {
             error(scalar.pos(), "variable '" + owner + "' is encrypted with ansible-vault (!vault), which routesync cannot decrypt",
                     "keep the variables routesync needs in plain text; a vaulted value is never used as its ciphertext");
             return null;

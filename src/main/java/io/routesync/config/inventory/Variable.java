@@ -10,6 +10,8 @@ import java.util.Optional;
  * a later error about the value can say which file set it.
  */
 public record Variable(String name, YamlNode value, SourcePos definedAt) {
+    /** The YAML tag of an inline vaulted value: shown as written, never decrypted. */
+    public static final String VAULT = "!vault";
 
     /** Whether the value is nothing: YAML null, or an empty value ({@code name:} with nothing after it). */
     public boolean isEmpty() {

@@ -1,15 +1,15 @@
 package io.routesync.config.state;
 
 import io.routesync.config.SourcePos;
+import io.routesync.iproute2.Names;
+import io.routesync.iproute2.RouteGrammar;
+import io.routesync.iproute2.RuleGrammar;
+import io.routesync.iproute2.SyntaxException;
 import io.routesync.model.Family;
 import io.routesync.model.InvalidValueException;
 import io.routesync.model.Route;
 import io.routesync.model.Rule;
 import io.routesync.model.TableId;
-import io.routesync.iproute2.Names;
-import io.routesync.iproute2.RouteGrammar;
-import io.routesync.iproute2.RuleGrammar;
-import io.routesync.iproute2.SyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 

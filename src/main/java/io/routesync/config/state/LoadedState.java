@@ -1,8 +1,8 @@
 package io.routesync.config.state;
 
 import io.routesync.config.Diagnostic;
-import io.routesync.model.DesiredState;
 import io.routesync.iproute2.Names;
+import io.routesync.model.DesiredState;
 import java.util.List;
 
 /**

@@ -1,7 +1,9 @@
 package io.routesync.config.state;
 
-import io.routesync.model.FwMark;
+import io.routesync.iproute2.IpSyntax;
+import io.routesync.iproute2.Names;
 import io.routesync.model.Family;
+import io.routesync.model.FwMark;
 import io.routesync.model.Interface;
 import io.routesync.model.PortRange;
 import io.routesync.model.Prefix;
@@ -11,8 +13,6 @@ import io.routesync.model.Rule;
 import io.routesync.model.TableId;
 import io.routesync.model.TableName;
 import io.routesync.model.UidRange;
-import io.routesync.iproute2.Names;
-import io.routesync.iproute2.IpSyntax;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

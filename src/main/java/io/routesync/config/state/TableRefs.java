@@ -1,9 +1,9 @@
 package io.routesync.config.state;
 
 import io.routesync.config.SourcePos;
+import io.routesync.iproute2.Names;
 import io.routesync.model.InvalidValueException;
 import io.routesync.model.TableId;
-import io.routesync.iproute2.Names;
 
 /**
  * Resolves a table written in a state file (a declared name, a number, or local/main/default) to its

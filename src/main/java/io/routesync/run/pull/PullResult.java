@@ -3,8 +3,8 @@ package io.routesync.run.pull;
 import io.routesync.apply.ApplyReport;
 import io.routesync.git.RepoCommit;
 import io.routesync.git.SignatureCheck;
-import io.routesync.model.HostPlan;
 import io.routesync.iproute2.Names;
+import io.routesync.model.HostPlan;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package io.routesync.config.inventory;
 
+import io.routesync.render.InventoryJsonView;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -362,7 +363,7 @@ class InventoryOracleTest {
         }
         YamlNode.Scalar s = (YamlNode.Scalar) ours;
         String text = s.text();
-        if (theirs.isObject() && theirs.has("vault")) return TemplateResolver.VAULT.equals(s.tag());
+        if (theirs.isObject() && theirs.has("vault")) return Variable.VAULT.equals(s.tag());
         if (theirs.isObject() && theirs.has("unsafe")) return TemplateResolver.UNSAFE.equals(s.tag()) && theirs.get("unsafe").asText().equals(text);
         if (theirs.isNull()) return text == null || text.isEmpty() || text.equals("~") || text.equalsIgnoreCase("null") || text.equals("None");
         if (text == null) return false;
@@ -402,7 +403,7 @@ class InventoryOracleTest {
     }
 
     private static String shown(YamlNode node) {
-        return InventoryListing.json(node).toString();
+        return InventoryJsonView.json(node).toString();
     }
 
     private static List<String> strings(JsonNode array) {

@@ -13,9 +13,9 @@ import io.routesync.model.Route;
 import io.routesync.model.Rule;
 import io.routesync.model.TableId;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Issue 16 items 4, 5 and 7: lines pasted from iproute2's documentation and tests mean what they mean

@@ -1,19 +1,10 @@
-package io.routesync.apply;
+package io.routesync.transport;
 
-import io.routesync.model.TableId;
 import io.routesync.iproute2.HostReading;
 import io.routesync.iproute2.Reading;
-import io.routesync.iproute2.ReadingParser;
-import io.routesync.transport.HostReader;
-import io.routesync.transport.LockHeldException;
-import io.routesync.transport.ScriptResult;
-import io.routesync.transport.Scripts;
-import io.routesync.transport.Target;
-import io.routesync.transport.TransportException;
+import io.routesync.model.TableId;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.List;
-import io.routesync.transport.TargetPaths;
 
 /**
  * The host side of {@code apply --confirm}: stages an undo and arms the host's timer, disarms it
@@ -22,6 +13,14 @@ import io.routesync.transport.TargetPaths;
  * both act. The staged state lives in {@code STATE_DIR/confirm} on the target.
  */
 public final class ConfirmTimer {
+    /**
+     * The undo {@link #arm} stages: its {@code undo4-NNNN} and {@code undo6-NNNN} parts, {@code ip -batch}
+     * input that takes the plan's entries back (see arm.sh).
+     */
+    public interface Undo {
+        ScriptParts batches();
+    }
+
     /** A timer armed on the host: it runs the undo at {@code deadline} (host clock, epoch seconds) unless disarmed. */
     public record Armed(String token, long deadline, String how) {
     }
@@ -33,6 +32,10 @@ public final class ConfirmTimer {
      * for STALE, {@code why} ("reboot" or "timer-gone").
      */
     public record Status(State state, String token, long deadline, long armedAt, String why, String last) {
+        /** FIRING or IDLE: no change waits for confirmation. */
+        static Status noneWaiting(State state, String last) {
+            return new Status(state, null, 0, 0, null, last);
+        }
     }
 
     /**
@@ -42,20 +45,40 @@ public final class ConfirmTimer {
      */
     public enum State { ARMED, STALE, FIRING, IDLE }
 
-    /** The result of a confirm or rollback request; {@code last} as in {@link Status}. */
+    /**
+     * The result of a confirm or rollback request: {@code done} when it disarmed or ran the undo,
+     * {@code token} the change confirmed or discarded, {@code last} as in {@link Status}, {@code detail}
+     * the undo lines that failed.
+     */
     public record Result(boolean done, String token, String last, String detail) {
+        /** "confirmed TOKEN": the timer is disarmed and the change stays. */
+        static Result confirmed(String token) {
+            return new Result(true, token, null, null);
+        }
+
+        /** "discarded TOKEN WHY": a stale change was set aside without its undo; {@code last} says so. */
+        static Result discarded(String token, String last) {
+            return new Result(true, token, last, null);
+        }
+
+        /** "rolled-back ...": the undo ran; {@code detail} names the undo lines that failed (empty when none). */
+        static Result rolledBack(String last, String detail) {
+            return new Result(true, null, last, detail);
+        }
+
+        /** "not-armed": nothing was armed (the timer may have run already): how the last one ended. */
+        static Result notArmed(String last) {
+            return new Result(false, null, last, null);
+        }
     }
 
-    private final Target target;
-    private final TargetPaths paths;
-    private final Duration lockWait;
-    private final Duration timeout;
+    private final ScriptTarget at;
+    /** How messages name the target. */
+    private final String target;
 
     public ConfirmTimer(Target target, TargetPaths paths, Duration lockWait, Duration timeout) {
-        this.target = target;
-        this.paths = paths;
-        this.lockWait = lockWait;
-        this.timeout = timeout;
+        this.at = new ScriptTarget(target, paths, lockWait, timeout);
+        this.target = target.name();
     }
 
     /**
@@ -65,20 +88,17 @@ public final class ConfirmTimer {
      * @throws TransportException when the host changed since it was read, or another apply awaits its
      *         confirmation; nothing was changed then
      */
-    public Armed arm(String token, Duration window, HostReading from, Collection<TableId> tables, ConfirmUndo undo)
+    public Armed arm(String token, Duration window, HostReading from, Collection<TableId> tables, Undo undo)
             throws TransportException, LockHeldException {
-        String marker = HostReader.newMarker();
-        List<String> args = HostReader.commonArgs(marker, target, paths, lockWait);
-        args.add(token);
-        args.add(Long.toString(Math.max(1, window.toSeconds())));
-        args.add(from.digest());
-        for (TableId t : tables) args.add(Long.toString(t.id()));
-        Reading r = run(Scripts.ARM, args, undo.parts(marker, Scripts.ROLLBACK), marker);
+        // arm.sh: the common arguments, then $7 token, $8 seconds, $9 the digest of the plan's reading, $10... its tables
+        ScriptCall call = at.call(Script.ARM).arg(token).arg(Long.toString(Math.max(1, window.toSeconds()))).arg(from.digest())
+                .tables(tables);
+        Reading r = run(call, new ScriptParts().add("restore", Script.ROLLBACK.text()).addAll(undo.batches()));
         if (r.note("stale") != null) {
-            throw new TransportException(target.name() + " changed after it was read, before the undo was staged;"
+            throw new TransportException(target + " changed after it was read, before the undo was staged;"
                     + " nothing was changed. Run apply again.", false);
         }
-        if (r.note("pending") != null) throw PendingConfirmException.of(target.name(), r.note("pending"));
+        call.throwIfPending(r);
         String[] w = words(r.note("armed"), "arm", 3);
         return new Armed(w[0], Long.parseLong(w[1]), w[2]);
     }
@@ -89,30 +109,33 @@ public final class ConfirmTimer {
      * "discarded T WHY".
      */
     public Result confirm(String token) throws TransportException, LockHeldException {
-        Reading r = simple(Scripts.CONFIRM, "confirm", token);
-        if (r.note("confirmed") != null) return new Result(true, r.note("confirmed"), null, null);
+        // confirm.sh: $7 "confirm", $8 the token
+        Reading r = run(at.call(Script.CONFIRM).arg("confirm").arg(token), null);
+        if (r.note("confirmed") != null) return Result.confirmed(r.note("confirmed"));
         String discarded = r.note("discarded");
-        if (discarded != null) return new Result(true, discarded.split(" ")[0], r.note("last"), null);
+        if (discarded != null) return Result.discarded(discarded.split(" ")[0], r.note("last"));
         notArmed(r, "confirm");
-        return new Result(false, null, r.note("last"), null);
+        return Result.notArmed(r.note("last"));
     }
 
     /** Runs the staged undo now, if a timer is armed: {@code routesync rollback}. */
     public Result rollbackNow() throws TransportException, LockHeldException {
-        Reading r = simple(Scripts.ROLLBACK, "now", "");
+        // rollback.sh: $7 "now" ($8, the timer's token, is for "fire" only)
+        Reading r = run(at.call(Script.ROLLBACK).arg("now").arg(""), null);
         if (r.note("rolled-back") != null) {
             StringBuilder detail = new StringBuilder();
             for (Reading.CommandSection c : r.commands()) {
                 if (c.exitCode() != 0) detail.append(c.describe()).append(": ").append(c.output().strip()).append('\n');
             }
-            return new Result(true, null, "rolled-back " + r.note("rolled-back"), detail.toString().strip());
+            return Result.rolledBack("rolled-back " + r.note("rolled-back"), detail.toString().strip());
         }
         notArmed(r, "rollback");
-        return new Result(false, null, r.note("last"), null);
+        return Result.notArmed(r.note("last"));
     }
 
     public Status status() throws TransportException, LockHeldException {
-        Reading r = simple(Scripts.CONFIRM, "status", "");
+        // confirm.sh: $7 "status"
+        Reading r = run(at.call(Script.CONFIRM).arg("status").arg(""), null);
         String s = r.note("status");
         if (s == null) throw unexpected("status", r);
         String last = r.note("last");
@@ -122,7 +145,7 @@ public final class ConfirmTimer {
             return new Status(stale ? State.STALE : State.ARMED, w[1], epoch(w[2]), w.length > 3 ? epoch(w[3]) : 0,
                     stale && w.length > 4 ? w[4] : null, last);
         }
-        return new Status(s.equals("firing") ? State.FIRING : State.IDLE, null, 0, 0, null, last);
+        return Status.noneWaiting(s.equals("firing") ? State.FIRING : State.IDLE, last);
     }
 
     private static long epoch(String word) {
@@ -156,23 +179,14 @@ public final class ConfirmTimer {
         return last;
     }
 
-    private Reading simple(String script, String mode, String token) throws TransportException, LockHeldException {
-        String marker = HostReader.newMarker();
-        List<String> args = HostReader.commonArgs(marker, target, paths, lockWait);
-        args.add(mode);
-        args.add(token);
-        return run(script, args, null, marker);
-    }
-
-    private Reading run(String script, List<String> args, byte[] stdin, String marker) throws TransportException, LockHeldException {
-        ScriptResult result = target.runScript(script, args, stdin, timeout);
-        Reading r = ReadingParser.parse(result.stdout(), marker);
-        if (r.note("locked") != null) throw new LockHeldException(target.name(), lockWait);
-        if (r.note("fatal") != null) {
-            throw new TransportException(io.routesync.transport.ScriptFailure.describe(target.name(), r.note("fatal")), false);
-        }
+    private Reading run(ScriptCall call, ScriptParts stdin) throws TransportException, LockHeldException {
+        ScriptResult result = call.run(stdin);
+        Reading r = call.parse(result.stdout());
+        call.throwIfLocked(r);
+        String fatal = call.fatal(r);
+        if (fatal != null) throw new TransportException(fatal, false);
         if (result.exitCode() != 0) {
-            throw new TransportException("the confirm script failed on " + target.name() + " (exit " + result.exitCode() + "): "
+            throw new TransportException("the confirm script failed on " + target + " (exit " + result.exitCode() + "): "
                     + result.stderr().strip(), false);
         }
         return r;
@@ -183,12 +197,12 @@ public final class ConfirmTimer {
     }
 
     private TransportException unexpected(String what, Reading r) {
-        return new TransportException("unexpected answer from the " + what + " script on " + target.name() + ": " + r.notes(), false);
+        return new TransportException("unexpected answer from the " + what + " script on " + target + ": " + r.notes(), false);
     }
 
     private String[] words(String note, String what, int count) throws TransportException {
         String[] w = note == null ? new String[0] : note.split(" ", -1);
-        if (w.length < count) throw new TransportException("unexpected answer from the " + what + " script on " + target.name(), false);
+        if (w.length < count) throw new TransportException("unexpected answer from the " + what + " script on " + target, false);
         return w;
     }
 }

@@ -1,6 +1,5 @@
-package io.routesync.apply;
+package io.routesync.transport;
 
-import io.routesync.transport.TransportException;
 import java.time.Instant;
 
 /**

@@ -1,21 +1,13 @@
-package io.routesync.apply;
+package io.routesync.transport;
 
-import io.routesync.model.InvalidValueException;
-import io.routesync.model.Observed;
-import io.routesync.model.TableId;
 import io.routesync.iproute2.ObservedBuilder;
 import io.routesync.iproute2.OutputException;
 import io.routesync.iproute2.Reading;
-import io.routesync.iproute2.ReadingParser;
-import io.routesync.transport.HostReader;
-import io.routesync.transport.ScriptResult;
-import io.routesync.transport.Scripts;
-import io.routesync.transport.Target;
-import io.routesync.transport.TransportException;
+import io.routesync.model.InvalidValueException;
+import io.routesync.model.Observed;
+import io.routesync.model.TableId;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.List;
-import io.routesync.transport.TargetPaths;
 
 /**
  * What the management-path check needs from a host, in one round trip over the connection being
@@ -31,18 +23,17 @@ public record ManagementProbe(SshPeer peer, Observed observed) {
      */
     public static ManagementProbe read(Target target, TargetPaths paths, Collection<TableId> tables, Duration timeout)
             throws TransportException, OutputException {
-        String marker = HostReader.newMarker();
-        // the probe takes no lock (it changes nothing, and the plan's own read already saw the host)
-        List<String> args = HostReader.commonArgs(marker, target, paths, Duration.ZERO);
-        for (TableId t : tables) args.add(Long.toString(t.id()));
-        ScriptResult result = target.runScript(Scripts.PROBE, args, null, timeout);
-        Reading reading = ReadingParser.parse(result.stdout(), marker);
+        // probe.sh: the common arguments (no lock: it changes nothing, and the plan's own read already saw
+        // the host), then $7... the table ids
+        ScriptCall call = new ScriptTarget(target, paths, Duration.ZERO, timeout).call(Script.PROBE).tables(tables);
+        ScriptResult result = call.run(null);
+        Reading reading = call.parse(result.stdout());
         String peer = reading.note("peer");
         if (peer == null) {
             throw new TransportException("the management-path probe on " + target.name() + " failed (exit " + result.exitCode()
                     + "): " + result.stderr().strip(), false);
         }
-        if (peer.equals("none")) return new ManagementProbe(null, null);
+        if (peer.equals("none")) return notOverSsh();
         if (peer.equals("unreadable")) {
             throw new TransportException(target.name() + ": SSH_CONNECTION on the host is not 'ADDRESS PORT ADDRESS PORT'", false);
         }
@@ -51,5 +42,10 @@ public record ManagementProbe(SshPeer peer, Observed observed) {
         } catch (InvalidValueException e) {
             throw new TransportException(target.name() + ": cannot read SSH_CONNECTION '" + peer + "': " + e.getMessage(), false);
         }
+    }
+
+    /** The script does not run over ssh ("peer none"): there is no management path. */
+    public static ManagementProbe notOverSsh() {
+        return new ManagementProbe(null, null);
     }
 }

@@ -1,4 +1,4 @@
-package io.routesync.apply;
+package io.routesync.transport;
 
 import io.routesync.model.InvalidValueException;
 import io.routesync.model.IpAddress;

@@ -1,31 +1,48 @@
-package io.routesync.config.inventory;
+package io.routesync.render;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.routesync.config.inventory.Group;
+import io.routesync.config.inventory.Host;
+import io.routesync.config.inventory.Inventory;
+import io.routesync.config.inventory.Variable;
 import io.routesync.config.yaml.YamlNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What routesync read from an inventory, shaped like {@code ansible-inventory}'s output so the two can
- * be compared: {@code --list} (every group with its own hosts and children, and {@code _meta.hostvars}),
- * {@code --host} (one host's variables) and {@code --graph}. Like ansible-inventory, variables are
+ * {@code routesync inventory --list} and {@code --host}: what routesync read from an inventory, shaped like
+ * {@code ansible-inventory}'s JSON so the two can be compared: {@code --list} (every group with its own hosts
+ * and children, and {@code _meta.hostvars}), {@code --host} (one host's variables). Like ansible-inventory, variables are
  * shown as written, untemplated; values stay text (routesync does not type YAML scalars), an inline
  * vaulted value shows as {@code {"__ansible_vault": ...}}.
  */
-public final class InventoryListing {
+public final class InventoryJsonView {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private InventoryListing() {
+    private InventoryJsonView() {
     }
 
-    public static ObjectNode list(Inventory inventory) {
+    /** {@code --list}, one document (without its line break). */
+    public static String list(Inventory inventory) {
+        return write(listing(inventory));
+    }
+
+    /** {@code --host}, one document (without its line break). */
+    public static String host(Host host) {
+        return write(variables(host));
+    }
+
+    private static ObjectNode listing(Inventory inventory) {
         ObjectNode out = JSON.objectNode();
         ObjectNode hostvars = out.putObject("_meta").putObject("hostvars");
-        for (Host h : inventory.hosts()) hostvars.set(h.name(), host(h));
+        for (Host h : inventory.hosts()) hostvars.set(h.name(), variables(h));
         for (Group g : inventory.groups().values()) {
             ObjectNode group = JSON.objectNode();
             if (!g.ownHosts().isEmpty()) group.set("hosts", strings(g.ownHosts()));
@@ -36,34 +53,17 @@ public final class InventoryListing {
     }
 
     /** One host's variables as written (after precedence), by name. */
-    public static ObjectNode host(Host host) {
+    private static ObjectNode variables(Host host) {
         ObjectNode vars = JSON.objectNode();
         for (Map.Entry<String, Variable> e : host.variables().entrySet()) vars.set(e.getKey(), json(e.getValue().value()));
         return vars;
     }
 
-    /** The tree of groups, children first then hosts, each sorted by name, as ansible-inventory --graph draws it. */
-    public static List<String> graph(Inventory inventory, String root) {
-        List<String> lines = new ArrayList<>();
-        graph(inventory, inventory.groups().get(root), 0, lines);
-        return lines;
-    }
-
-    private static void graph(Inventory inventory, Group g, int depth, List<String> lines) {
-        lines.add(indent(depth) + "@" + g.name() + ":");
-        for (String c : g.children().stream().sorted().toList()) graph(inventory, inventory.groups().get(c), depth + 1, lines);
-        for (String h : g.ownHosts().stream().sorted().toList()) lines.add(indent(depth + 1) + h);
-    }
-
-    private static String indent(int depth) {
-        if (depth == 0) return "";
-        return "  " + "|  ".repeat(depth - 1) + "|--";
-    }
-
-    static JsonNode json(YamlNode node) {
+    /** A variable's value as ansible-inventory shows it. */
+    public static JsonNode json(YamlNode node) {
         if (node instanceof YamlNode.Scalar) {
             YamlNode.Scalar s = (YamlNode.Scalar) node;
-            if (TemplateResolver.VAULT.equals(s.tag())) return JSON.objectNode().put("__ansible_vault", s.text());
+            if (Variable.VAULT.equals(s.tag())) return JSON.objectNode().put("__ansible_vault", s.text());
             return s.isNull() ? JSON.nullNode() : JSON.textNode(s.text());
         }
         if (node instanceof YamlNode.Sequence) {
@@ -80,5 +80,13 @@ public final class InventoryListing {
         ArrayNode a = JSON.arrayNode();
         values.forEach(a::add);
         return a;
+    }
+
+    private static String write(ObjectNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

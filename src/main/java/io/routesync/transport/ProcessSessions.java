@@ -1,0 +1,156 @@
+package io.routesync.transport;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The processes of a program's session, found through /proc, for {@link ProcessRunner}: stopping them
+ * all (a background child whose parent exited is reparented to init but stays in the session), and
+ * telling when none of them holds the run's output any more. Never through kill(1): procps-ng 4.0.2
+ * reads {@code kill -TERM -PID} as kill(-1), every process on the machine.
+ */
+final class ProcessSessions {
+    /** How long a stopped session has to end on TERM before its processes are sent KILL. */
+    private static final Duration GRACE = Duration.ofMillis(500);
+
+    private ProcessSessions() {
+    }
+
+    /**
+     * Sends TERM to every process of session {@code sid}, then KILL to those left after {@link #GRACE}.
+     * Session ids are pids: Linux does not reuse a pid while a session of that id has a member, so no
+     * unrelated process can be hit. Refuses sessions 0 and 1.
+     */
+    static void stop(long sid) {
+        if (sid <= 1) return;
+        List<ProcessHandle> members = live(sid);
+        if (members.isEmpty()) return;
+        members.forEach(ProcessHandle::destroy);
+        long until = System.nanoTime() + GRACE.toNanos();
+        // a process that died on TERM stays in /proc until its parent (init, for an orphan) reaps it
+        while (System.nanoTime() < until && members.stream().anyMatch(ph -> ph.isAlive() && !zombie(ph.pid()))) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        live(sid).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /**
+     * Waits until no live process of session {@code sid} holds the run's output, at most until
+     * {@code deadline}; true when none does. The pipes' numbers cannot be learnt beforehand (a quick
+     * program has exited before start() returns, and the JDK closes our end once it exited), so a
+     * member holds the run's output when it writes to a pipe that no process outside the session but
+     * this JVM holds. A member that writes to a pipe another process reads is someone else's: the
+     * ProxyCommand (jump host) of an ssh ControlMaster, orphaned in this session when the master
+     * daemonized, writes to the master, and must live as long as the master.
+     */
+    static boolean outputReleased(long sid, long deadline) throws InterruptedException {
+        while (true) {
+            List<ProcessHandle> members = live(sid);
+            if (members.isEmpty() || !holdsRunOutput(sid, members)) return true;
+            if (System.nanoTime() >= deadline) return false;
+            Thread.sleep(20);
+        }
+    }
+
+    private static boolean holdsRunOutput(long sid, List<ProcessHandle> members) {
+        Set<String> written = new HashSet<>();
+        for (ProcessHandle m : members) written.addAll(pipesWritten(m.pid()));
+        if (written.isEmpty()) return false;
+        long self = ProcessHandle.current().pid();
+        for (ProcessHandle ph : (Iterable<ProcessHandle>) ProcessHandle.allProcesses()::iterator) {
+            if (ph.pid() == self || sessionOf(ph.pid()) == sid) continue;
+            written.removeAll(pipes(ph.pid()));
+            if (written.isEmpty()) return false;
+        }
+        return true;
+    }
+
+    /** The pipes ("pipe:[INODE]") {@code pid} has open for writing. */
+    private static Set<String> pipesWritten(long pid) {
+        Set<String> out = new HashSet<>();
+        Path proc = Path.of("/proc", Long.toString(pid));
+        try (DirectoryStream<Path> fds = Files.newDirectoryStream(proc.resolve("fd"))) {
+            for (Path fd : fds) {
+                try {
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (!target.startsWith("pipe:")) continue;
+                    String info = Files.readString(proc.resolve("fdinfo").resolve(fd.getFileName().toString()));
+                    int at = info.indexOf("flags:");
+                    String flags = info.substring(at + 6, info.indexOf('\n', at)).strip();
+                    if ((Integer.parseInt(flags, 8) & 3) != 0) out.add(target); // O_WRONLY or O_RDWR
+                } catch (IOException | RuntimeException closed) {
+                    // closed meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            // exited meanwhile
+        }
+        return out;
+    }
+
+    /** The pipes {@code pid} has open, either end. */
+    private static Set<String> pipes(long pid) {
+        Set<String> out = new HashSet<>();
+        try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "fd"))) {
+            for (Path fd : fds) {
+                try {
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (target.startsWith("pipe:")) out.add(target);
+                } catch (IOException closed) {
+                    // closed meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            // exited, or not ours to read
+        }
+        return out;
+    }
+
+    /** The live (not exited) processes of session {@code sid}. */
+    private static List<ProcessHandle> live(long sid) {
+        return sessionMembers(sid).stream().filter(ph -> !zombie(ph.pid())).toList();
+    }
+
+    /** True when {@code pid} has exited and waits to be reaped (state Z), or is gone. */
+    private static boolean zombie(long pid) {
+        String[] fields = statFields(pid);
+        return fields == null || fields[0].equals("Z");
+    }
+
+    /** The processes whose session id is {@code sid}. */
+    static List<ProcessHandle> sessionMembers(long sid) {
+        return ProcessHandle.allProcesses().filter(ph -> sessionOf(ph.pid()) == sid).toList();
+    }
+
+    /** Field 6 of /proc/PID/stat (after the command name in parentheses), or -1 when it cannot be read. */
+    static long sessionOf(long pid) {
+        String[] fields = statFields(pid);
+        try {
+            return fields == null ? -1 : Long.parseLong(fields[3]);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** The fields of /proc/PID/stat from the state on (the command name, in parentheses, may hold spaces), or null. */
+    private static String[] statFields(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.ISO_8859_1);
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        } catch (IOException | RuntimeException gone) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.routesync.transport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The fixed shell scripts routesync runs on targets, shipped as resources beside this class. Each one's
+ * arguments and replies are known to exactly one Java type: {@link HostReader} (read.sh),
+ * {@link ApplyScript} (apply.sh), {@link ManagementProbe} (probe.sh) and {@link ConfirmTimer} (arm.sh,
+ * confirm.sh, rollback.sh), all through {@link ScriptCall}.
+ */
+public enum Script {
+    /** Reads a target: see read.sh for its arguments. */
+    READ(Texts.COMMON + load("read.sh"), false),
+    /**
+     * Applies batches on a target and re-reads it: see apply.sh for its arguments and input. With the
+     * confirm functions: it refuses while another apply's change awaits confirmation.
+     */
+    APPLY(Texts.CONFIRM_COMMON + load("apply.sh"), true),
+    /** Prints the ssh peer and the rules and routes its reply needs; see probe.sh. */
+    PROBE(Texts.COMMON + load("probe.sh"), false),
+    /** apply --confirm: stages the undo and starts the host's timer; see arm.sh. */
+    ARM(Texts.CONFIRM_COMMON + load("arm.sh"), true),
+    /** Disarms the timer, or reports its state; see confirm.sh. */
+    CONFIRM(Texts.CONFIRM_COMMON + load("confirm.sh"), false),
+    /** Runs the staged undo (the timer, or routesync rollback); see rollback.sh. */
+    ROLLBACK(Texts.CONFIRM_COMMON + load("rollback.sh"), true);
+
+    /** The shared parts, loaded before the constants that use them. */
+    private static final class Texts {
+        static final String COMMON = load("common.sh") + load("files.sh");
+        static final String CONFIRM_COMMON = COMMON + load("confirm-common.sh");
+    }
+
+    private final String text;
+    private final boolean changesHost;
+
+    Script(String text, boolean changesHost) {
+        this.text = text;
+        this.changesHost = changesHost;
+    }
+
+    /** The whole script, as {@code sh -c} runs it. */
+    public String text() {
+        return text;
+    }
+
+    /** Whether a run can change the host: an apply, arming a confirm timer, running its undo. */
+    public boolean changesHost() {
+        return changesHost;
+    }
+
+    /** The script whose text is {@code text}, or null for any other shell text. */
+    public static Script of(String text) {
+        for (Script s : values()) {
+            if (s.text.equals(text)) return s;
+        }
+        return null;
+    }
+
+    static String load(String name) {
+        try (InputStream in = Script.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("missing resource " + name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.routesync.transport;
+
+import io.routesync.iproute2.Reading;
+import io.routesync.iproute2.ReadingParser;
+import io.routesync.model.TableId;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * One run of a {@link Script} on a target: its fresh marker, its positional arguments and the replies
+ * every script shares. The script types ({@link HostReader}, {@link ApplyScript}, {@link ManagementProbe},
+ * {@link ConfirmTimer}) add their own arguments in the order their .sh reads them and read their own
+ * replies; nothing else builds an argument list or looks at a note.
+ */
+final class ScriptCall {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Script script;
+    private final ScriptTarget at;
+    private final String marker = newMarker();
+    private final List<String> args = new ArrayList<>();
+
+    /**
+     * The arguments every script starts with, as common.sh reads them: $1 marker, $2 netns or '', $3
+     * iproute2 etc dir, $4 lock file, $5 lock wait (s), $6 state dir.
+     */
+    ScriptCall(Script script, ScriptTarget at) {
+        this.script = script;
+        this.at = at;
+        args.add(marker);
+        args.add(at.target().netns());
+        args.add(at.paths().etcDir());
+        args.add(at.paths().lockFile());
+        args.add(Long.toString(Math.max(0, at.lockWait().toSeconds())));
+        args.add(at.paths().stateDir());
+    }
+
+    /** A fresh marker for one script run: letters and digits only, never predictable from file contents. */
+    private static String newMarker() {
+        byte[] bytes = new byte[12];
+        RANDOM.nextBytes(bytes);
+        return "rs" + HexFormat.of().formatHex(bytes);
+    }
+
+    /** The next positional argument ($7, $8, ...). */
+    ScriptCall arg(String value) {
+        args.add(value);
+        return this;
+    }
+
+    /** Table ids, one argument each: always the script's last arguments ("$@" after its shift). */
+    ScriptCall tables(Collection<TableId> tables) {
+        for (TableId t : tables) args.add(Long.toString(t.id()));
+        return this;
+    }
+
+    /** Runs the script with {@code stdin} (null for none), within the target's timeout. */
+    ScriptResult run(ScriptParts stdin) throws TransportException {
+        return at.target().runScript(script.text(), args, stdin == null ? null : stdin.bytes(marker), at.timeout());
+    }
+
+    /** The notes and sections of (a part of) the script's output. */
+    Reading parse(String output) {
+        return ReadingParser.parse(output, marker);
+    }
+
+    String marker() {
+        return marker;
+    }
+
+    /** take_lock's "locked": another run held the target's lock for longer than the wait. */
+    void throwIfLocked(Reading r) throws LockHeldException {
+        if (r.note("locked") != null) throw new LockHeldException(at.target().name(), at.lockWait());
+    }
+
+    /**
+     * refuse_if_pending's "pending TOKEN DEADLINE ARMED-AT" (confirm-common.sh): another apply's change
+     * awaits confirmation; nothing was changed.
+     */
+    void throwIfPending(Reading r) throws PendingConfirmException {
+        String pending = r.note("pending");
+        if (pending != null) throw PendingConfirmException.of(at.target().name(), pending);
+    }
+
+    /** A "fatal ..." note in words naming the target ({@link ScriptFailure#describe}), or null. */
+    String fatal(Reading r) {
+        String fatal = r.note("fatal");
+        return fatal == null ? null : ScriptFailure.describe(at.target().name(), fatal);
+    }
+}

@@ -1,0 +1,47 @@
+package io.routesync.transport;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a script reads on stdin, as named parts (common.sh's {@code take_parts} puts each in
+ * {@code $tmp/NAME}). On the wire each part follows a line {@code MARKER part NAME}: the marker is the
+ * run's, so only {@link ScriptCall} writes it.
+ */
+public final class ScriptParts {
+    private record Part(String name, String content) {
+    }
+
+    private final List<Part> parts = new ArrayList<>();
+
+    /** Adds part {@code name} holding {@code content} (a line end is added where it lacks one). */
+    public ScriptParts add(String name, String content) {
+        parts.add(new Part(name, content));
+        return this;
+    }
+
+    /** Adds {@code more}'s parts, in their order. */
+    public ScriptParts addAll(ScriptParts more) {
+        parts.addAll(more.parts);
+        return this;
+    }
+
+    /** The content of the first part named {@code name}, or null. */
+    public String content(String name) {
+        for (Part p : parts) {
+            if (p.name().equals(name)) return p.content();
+        }
+        return null;
+    }
+
+    /** The parts as the script reads them, each after its {@code MARKER part NAME} line. */
+    byte[] bytes(String marker) {
+        StringBuilder in = new StringBuilder();
+        for (Part p : parts) {
+            in.append(marker).append(" part ").append(p.name()).append('\n').append(p.content());
+            if (!p.content().isEmpty() && p.content().charAt(p.content().length() - 1) != '\n') in.append('\n');
+        }
+        return in.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,20 @@
+/**
+ * Reaching targets and running routesync's fixed scripts there. A {@link io.routesync.transport.Target}
+ * (this host or a namespace: {@link io.routesync.transport.LocalTarget}; a host over OpenSSH:
+ * {@link io.routesync.transport.SshTarget}, made by the run's {@link io.routesync.transport.SshConnections}
+ * from {@link io.routesync.transport.SshSettings}) has one primitive, running a script with positional
+ * arguments; {@link io.routesync.transport.ProcessRunner} runs every local program within bounds
+ * (with {@link io.routesync.transport.ProcessSessions} and {@link io.routesync.transport.OutputDrain}).
+ *
+ * <p>The script protocol is typed here, one type per script, each knowing its arguments (in the order
+ * its .sh reads them) and its replies: {@link io.routesync.transport.HostReader} (read.sh),
+ * {@link io.routesync.transport.ApplyScript} (apply.sh), {@link io.routesync.transport.ManagementProbe}
+ * (probe.sh, with {@link io.routesync.transport.SshPeer}) and {@link io.routesync.transport.ConfirmTimer}
+ * (arm.sh, confirm.sh, rollback.sh), all through {@link io.routesync.transport.ScriptCall} (the run's
+ * marker, common.sh's arguments, the replies every script shares: locked, pending, fatal), made for a
+ * {@link io.routesync.transport.ScriptTarget} (target, paths, lock wait, timeout), and
+ * {@link io.routesync.transport.ScriptParts} (stdin). {@link io.routesync.transport.Script} holds the
+ * texts; {@link io.routesync.transport.TargetPaths} where routesync's files are on a target. Nothing
+ * outside this package builds an argument list or reads a marker word.
+ */
+package io.routesync.transport;
