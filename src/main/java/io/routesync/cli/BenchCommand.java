@@ -64,8 +64,9 @@ final class BenchCommand implements Runnable {
     }
 
     /** The training run of the class-data archive (src/deb/routesync-archive): touches no host, prints nothing. */
-    @Command(name = "classes", description = "Load what runs load (every command's model, a state read and planned, every class of"
-            + " routesync, picocli and Jackson), for the class-data archive's class list. Touches no host.")
+    @Command(name = "classes", description = "Load what runs load (every command's model, a state validated, a plan up to its"
+            + " (missing) target, parsing and planning, every class of routesync, picocli and Jackson), for the class-data"
+            + " archive's class list. Touches no host.")
     static final class Classes implements Callable<Integer> {
         private static final String STATE = String.join("\n",
                 "tables: { uplink2: 102 }",
@@ -81,12 +82,19 @@ final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter none = new PrintWriter(Writer.nullWriter());
             Main.run(none, none, "--help");
-            Path state = Files.createTempFile("routesync-classes-", ".yml");
+            Path dir = Files.createTempDirectory("routesync-classes-");
             try {
-                Files.writeString(state, STATE);
+                Path state = Files.writeString(dir.resolve("state.yml"), STATE);
                 Main.run(none, none, "validate", "-f", state.toString());
+                // the plan command up to its target, which is refused (exit 69: no such namespace) before
+                // anything runs on it; the paths it would use are in this directory all the same
+                Main.run(none, none, "plan", "-f", state.toString(), "--netns", "routesync-training-" + ProcessHandle.current().pid(),
+                        "--etc-dir", dir.resolve("iproute2").toString(), "--state-dir", dir.resolve("state").toString(),
+                        "--lock-dir", dir.resolve("lock").toString(), "--timeout", "10");
             } finally {
-                Files.deleteIfExists(state);
+                try (var files = Files.walk(dir)) {
+                    for (Path p : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) Files.deleteIfExists(p);
+                }
             }
             CoreBench.run(List.of(1000), 10, none);
             ClassTraining.loadAll();
