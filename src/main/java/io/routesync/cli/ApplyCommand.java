@@ -9,6 +9,7 @@ import io.routesync.render.SingleHostView;
 import io.routesync.render.Style;
 import io.routesync.run.FleetLoader;
 import io.routesync.run.HostJob;
+import io.routesync.run.HostRun;
 import io.routesync.run.Pipeline;
 import io.routesync.run.Rollout;
 import io.routesync.run.RunResult;
@@ -56,7 +57,7 @@ import picocli.CommandLine.Spec;
 final class ApplyCommand implements Callable<Integer> {
     private static final int MAX_CONFIRM_SECONDS = 3600;
     /** Options a plan file decides itself: given with one, they would silently mean nothing. */
-    private static final List<String> NOT_WITH_PLAN = List.of("--limit", "--var", "--proto-number", "--repo", "--ref", "--cache-dir",
+    private static final List<String> NOT_WITH_PLAN = List.of("--last", "--limit", "--var", "--proto-number", "--repo", "--ref", "--cache-dir",
             "--require-signed", "--allowed-signers", "--netns", "--etc-dir", "--state-dir", "--lock-dir");
 
     @Spec
@@ -83,6 +84,10 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Mixin
     RolloutOptions rolloutOptions;
+
+    @Option(names = "--last", description = {"Apply the desired state the last successful apply kept on this host or --netns"
+            + " (STATE_DIR/desired.yaml), with no state files, inventory or git: how a host comes up converged at boot."})
+    boolean last;
 
     @Option(names = "--auto-approve", description = "Apply without asking (needed when there is no terminal; a PLAN is never asked about).")
     boolean autoApprove;
@@ -117,6 +122,9 @@ final class ApplyCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Style style = Terminal.style(root.noColor);
         if (planFile != null) return applyPlanFile(out, err, style);
+        if (last && (state.hasStateFiles() || state.usesInventory() || !state.vars.isEmpty())) {
+            throw new UserError(ExitCodes.USAGE, "--last applies the desired state kept by the last apply: it takes no -f, -i or --var");
+        }
         boolean inventory = state.usesInventory();
         repo.requireInventory(inventory);
         fleet.check(inventory);
@@ -131,12 +139,14 @@ final class ApplyCommand implements Callable<Integer> {
                     + " to this host? Use --confirm SECONDS.");
         }
         ApplySafety safety = safety(SshConnections.DEFAULT_PROGRAM);
-        HostJob job = SingleHost.job(state, target, err);
+        HostJob job = last ? SingleHost.lastJob(state, target) : SingleHost.job(state, target, err);
         warnUnusedProbes(safety, job.spec().loaded().probes().size(), err);
         RunResult result = Pipeline.apply(List.of(job), 1, autoApprove, safety, planned -> {
             if (!autoApprove) Approvals.host(job.spec().name(), out);
         }, new SingleHostView(out, err, style, true));
-        return ExitCodes.of(SingleHost.result(result).status(), false);
+        HostRun run = SingleHost.result(result);
+        if (run.status() == HostRun.Status.OK) SingleHost.keepConverged(job.spec());
+        return ExitCodes.of(run.status(), false);
     }
 
     private int applyFleet(PrintWriter out, PrintWriter err, Style style, Rollout rollout) throws Exception {

@@ -27,6 +27,15 @@ public final class RouteGrammar {
     }
 
     /**
+     * Whether {@code word}, at a keyword position after {@code ip route add}, is iproute2's {@code table}
+     * (it takes abbreviations: {@code tab}, {@code t}), for callers that read a table out of {@code ip}
+     * words before handing the rest to {@link #parseAdd}.
+     */
+    public static boolean isTableKeyword(String word) {
+        return "table".equals(Keywords.route(word));
+    }
+
+    /**
      * Parses the whole output of {@code ip [-6] [-d] [-N] route list table T} (multipath continuation lines
      * included) for table {@code table}; {@code command} names the command in errors. A {@code table}
      * word on a line (as {@code table all} prints) overrides {@code table}.

@@ -20,8 +20,8 @@ import java.util.stream.Stream;
  * topology's addresses), every planner golden case's desired state, and export/everything.yml (every
  * kind of entry the state can hold). Each is exported as it is and with a fallback interface.
  */
-final class ExportFixtures {
-    static final int TAG = 245;
+public final class ExportFixtures {
+    public static final int TAG = 245;
     static final Map<String, String> SEED_VARS = Map.of("uplink2_addr", DemoTopology.UPLINK2_ADDR,
             "uplink2_net", DemoTopology.UPLINK2_NET, "uplink2_gw", DemoTopology.UPLINK2_GW,
             "uplink2_len", DemoTopology.UPLINK2_NET.substring(DemoTopology.UPLINK2_NET.indexOf('/') + 1));
@@ -30,7 +30,7 @@ final class ExportFixtures {
     }
 
     /** Name to input; names end in "+fallback" for the runs with {@code --interface eth9}. */
-    static Map<String, ExportInput> all() {
+    public static Map<String, ExportInput> all() {
         Map<String, ExportInput> all = new LinkedHashMap<>();
         for (Path file : files()) {
             LoadedState loaded = load(file);

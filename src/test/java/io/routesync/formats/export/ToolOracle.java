@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Assumptions;
  * Finds a real tool used as a test oracle (netplan, ifup, ifquery). Without it a test fails under
  * CI=true (the CI machine must install its Debian package) and is skipped elsewhere, with the package.
  */
-final class ToolOracle {
+public final class ToolOracle {
     private ToolOracle() {
     }
 
-    static Path require(String tool, String debianPackage) {
+    public static Path require(String tool, String debianPackage) {
         String path = System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/sbin" + File.pathSeparator + "/sbin";
         for (String dir : path.split(File.pathSeparator)) {
             Path p = Path.of(dir.isEmpty() ? "." : dir, tool);

@@ -1,4 +1,4 @@
-package io.routesync.render;
+package io.routesync.config.state;
 
 import io.routesync.iproute2.IpSyntax;
 import io.routesync.iproute2.Names;
@@ -43,6 +43,16 @@ public final class StateYamlRenderer {
      */
     public static String render(List<String> header, Map<String, TableId> tableNames, List<Rule> rules,
             Map<TableId, List<Route>> routes, Names names, Remarks remarks) {
+        return render(header, tableNames, rules, routes, names, remarks, -1);
+    }
+
+    /**
+     * {@link #render(List, Map, List, Map, Names, Remarks)}, writing entries whose protocol is {@code
+     * defaultProtocol} without {@code proto}/{@code protocol}: what a state file's entry without one gets
+     * (the host's tag), so the file says "routesync's" rather than a fixed number; -1 writes every protocol.
+     */
+    public static String render(List<String> header, Map<String, TableId> tableNames, List<Rule> rules,
+            Map<TableId, List<Route>> routes, Names names, Remarks remarks, int defaultProtocol) {
         StringBuilder out = new StringBuilder();
         for (String h : header) out.append(h.isEmpty() ? "#" : "# " + h).append('\n');
         if (!tableNames.isEmpty()) {
@@ -50,7 +60,10 @@ public final class StateYamlRenderer {
             tableNames.forEach((name, id) -> line(out, "  " + name + ": " + id.id(), remarks == null ? null : remarks.table(id)));
         }
         out.append(rules.isEmpty() ? "rules: []\n" : "rules:\n");
-        for (Rule r : rules) line(out, "  - " + rule(r, names), remarks == null ? null : remarks.rule(r));
+        for (Rule r : rules) {
+            Rule written = r.protocol() == defaultProtocol ? r.withProtocol(-1) : r;
+            line(out, "  - " + rule(written, names), remarks == null ? null : remarks.rule(r));
+        }
         out.append(routes.isEmpty() ? "routes: {}\n" : "routes:\n");
         routes.forEach((table, list) -> {
             String key = names.tableName(table);
@@ -65,6 +78,7 @@ public final class StateYamlRenderer {
                     out.append("    # not importable: ").append(quote(args)).append(" (").append(refused).append(")\n");
                     continue;
                 }
+                if (r.protocol() == defaultProtocol) args = args.replaceFirst("(^| )proto \\S+", "");
                 line(out, "    - " + quote(args), remarks == null ? null : remarks.route(r));
             }
         });
