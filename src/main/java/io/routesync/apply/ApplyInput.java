@@ -110,6 +110,15 @@ public final class ApplyInput {
         parts.add(part, lines.toString());
     }
 
+    /**
+     * Adds the desired state to keep on the target ({@code STATE_DIR/desired.yaml}), written like the
+     * record, only when every batch succeeded; null keeps nothing.
+     */
+    public ApplyInput keep(String desired) {
+        if (desired != null) parts.add("desired", desired);
+        return this;
+    }
+
     /** The parts apply.sh reads on stdin (see apply.sh for their names). */
     public ScriptParts parts() {
         return parts;

@@ -5,6 +5,7 @@ import io.routesync.iproute2.OutputException;
 import io.routesync.model.DesiredState;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
+import io.routesync.model.Probe;
 import io.routesync.plan.PlanConflictException;
 import io.routesync.plan.Planner;
 import io.routesync.transport.ConfirmTimer;
@@ -14,6 +15,7 @@ import io.routesync.transport.TransportException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -23,7 +25,8 @@ import java.util.function.Consumer;
  * <p>Right before the batch runs (the reconciler's {@link Reconciler.BeforeBatch}), the undo of
  * exactly that plan against exactly that reading is staged on the host and a detached timer armed
  * ({@link ConfirmTimer#arm}). After the apply, a new connection ({@link Reconnector}) re-reads the
- * host and plans again; only an empty plan there confirms (disarms the timer). Otherwise routesync
+ * host and plans again; only an empty plan there, and then every health probe of the state passing on
+ * the host ({@code probes:}, run in the same round trip as the disarm), confirms (disarms the timer). Otherwise routesync
  * waits for the deadline and checks, again over a new connection, that the host restored itself.
  * SECONDS counts from just before the batch: it must cover the batch, a new connection and a read.
  */
@@ -35,12 +38,19 @@ public final class ConfirmedApply {
     private final Reconciler reconciler;
     private final Reconnector reconnector;
     private final Duration window;
+    private final List<Probe> probes;
 
     public ConfirmedApply(Reconciler reconciler, Reconnector reconnector, Duration window) {
+        this(reconciler, reconnector, window, List.of());
+    }
+
+    /** @param probes the health probes that must pass on the host before its timer is disarmed */
+    public ConfirmedApply(Reconciler reconciler, Reconnector reconnector, Duration window, List<Probe> probes) {
         if (window.toSeconds() < 1) throw new IllegalArgumentException("the confirmation window is at least 1 s");
         this.reconciler = reconciler;
         this.reconnector = reconnector;
         this.window = window;
+        this.probes = List.copyOf(probes);
     }
 
     /** Where the apply stands while it runs: what was armed, for which plan and snapshot. */
@@ -100,9 +110,10 @@ public final class ConfirmedApply {
                     reconciler.settings().lockWait(), reconciler.settings().timeout());
             HostPlan remaining = reconciler.plan(desired, fresh, ownership);
             if (remaining.isEmpty()) {
-                ConfirmTimer.Result r = timer(c.target()).confirm(token);
+                ConfirmTimer.Result r = timer(c.target()).confirm(token, probes);
                 if (r.done()) return ConfirmReport.confirmed(report, fresh);
-                why = "confirmed too late: the host's timer had already run (" + r.last() + ")";
+                why = !r.failedProbes().isEmpty() ? probesFailed(r.failedProbes())
+                        : "confirmed too late: the host's timer had already run (" + r.last() + ")";
             } else {
                 why = "over a new connection the host reads differently from the desired state (" + remaining.changes().size()
                         + " change(s) would still be needed)";
@@ -167,6 +178,11 @@ public final class ConfirmedApply {
             }
             sleepUntil(System.nanoTime() + Duration.ofSeconds(1).toNanos());
         }
+    }
+
+    /** {@code health probe failed: ping 10.0.0.1: no answer within 5 s}, every failed probe named. */
+    private static String probesFailed(List<String> failed) {
+        return (failed.size() == 1 ? "health probe failed: " : failed.size() + " health probes failed: ") + String.join("; ", failed);
     }
 
     private ConfirmTimer timer(Reconciler r) {

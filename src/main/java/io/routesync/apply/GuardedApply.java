@@ -5,6 +5,7 @@ import io.routesync.iproute2.OutputException;
 import io.routesync.model.DesiredState;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
+import io.routesync.model.Probe;
 import io.routesync.plan.PlanConflictException;
 import io.routesync.saved.SavedHost;
 import io.routesync.transport.LockHeldException;
@@ -14,6 +15,7 @@ import io.routesync.transport.Target;
 import io.routesync.transport.TransportException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -52,13 +54,20 @@ public final class GuardedApply {
     private final Reconciler reconciler;
     private final WatchedTarget watched;
     private final ApplySafety safety;
+    private final List<Probe> probes;
 
     /** @param reconciler the host's (its own before-batch step, if any, is not kept; its after-verify check is) */
     public GuardedApply(Reconciler reconciler, Clock clock, ApplySafety safety) {
+        this(reconciler, clock, safety, List.of());
+    }
+
+    /** @param probes the host's health probes, which must pass before --confirm keeps a change */
+    public GuardedApply(Reconciler reconciler, Clock clock, ApplySafety safety, List<Probe> probes) {
         this.target = reconciler.target();
         this.watched = new WatchedTarget(target);
         this.reconciler = new Reconciler(watched, reconciler.paths(), reconciler.settings(), clock).withAfterVerify(reconciler.afterVerify());
         this.safety = safety;
+        this.probes = List.copyOf(probes);
     }
 
     /**
@@ -126,7 +135,7 @@ public final class GuardedApply {
     }
 
     private ConfirmedApply confirmed() {
-        return safety.confirms() ? new ConfirmedApply(reconciler, reconnector(), safety.confirmWindow()) : null;
+        return safety.confirms() ? new ConfirmedApply(reconciler, reconnector(), safety.confirmWindow(), probes) : null;
     }
 
     /** A new connection to the host, never the apply's own: over ssh a new ssh process with its own control directory. */

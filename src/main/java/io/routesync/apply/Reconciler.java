@@ -1,5 +1,6 @@
 package io.routesync.apply;
 
+import io.routesync.config.state.KeptState;
 import io.routesync.iproute2.HostReading;
 import io.routesync.iproute2.OutputException;
 import io.routesync.model.DesiredState;
@@ -142,7 +143,8 @@ public final class Reconciler {
             beforeBatch.run(plan, current);
             BatchRun run;
             try {
-                run = run(plan, current, ownership, desired.tablesToRead(), desired.tablesToRead(), desired.tablesToRead(), record, false);
+                run = run(plan, current, ownership, desired.tablesToRead(), desired.tablesToRead(), desired.tablesToRead(), record,
+                        kept(desired, ownership), false);
             } catch (PendingConfirmException refused) {
                 throw refused;
             } catch (TransportException lost) {
@@ -234,7 +236,7 @@ public final class Reconciler {
         footprint.addAll(desired.tablesToRead());
         for (int attempt = 1; attempt <= MAX_ATTEMPTS && !back.isEmpty(); attempt++) {
             String record = ApplyRecord.json(clock.instant(), target.name(), inputs, back, "rollback");
-            BatchRun run = run(back, current, ownership, desired.tablesToRead(), footprint, null, record, true);
+            BatchRun run = run(back, current, ownership, desired.tablesToRead(), footprint, null, record, null, true);
             if (run.fatal() != null) throw new TransportException(run.fatal(), false);
             if (run.unreadable() != null) throw run.unreadable();
             current = run.stale() ? observe(desired) : run.after();
@@ -245,10 +247,18 @@ public final class Reconciler {
         return ApplyReport.rolledBack(failedAs, attempted, current, failure, firstBack, unverified);
     }
 
+    /**
+     * The desired state to keep on the host for {@code apply --last} and {@code watch} at boot, or null: an
+     * apply --confirm keeps none, since the host may take its change back by itself (the state kept before stays).
+     */
+    private String kept(DesiredState desired, Ownership ownership) {
+        return confirmToken == null ? KeptState.text(desired, ownership.protocolTag()) : null;
+    }
+
     private BatchRun run(HostPlan plan, HostReading from, Ownership ownership, Collection<TableId> tables,
-            Collection<TableId> grow, Collection<TableId> footprint, String record, boolean undo)
+            Collection<TableId> grow, Collection<TableId> footprint, String record, String kept, boolean undo)
             throws TransportException, LockHeldException {
-        ApplyInput input = ApplyInput.build(plan, from, ownership, grow, footprint, record, undo);
+        ApplyInput input = ApplyInput.build(plan, from, ownership, grow, footprint, record, undo).keep(kept);
         return BatchRun.run(script, target.name(), plan, from, tables, input, confirmToken);
     }
 }

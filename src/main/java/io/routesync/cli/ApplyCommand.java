@@ -9,7 +9,9 @@ import io.routesync.render.SingleHostView;
 import io.routesync.render.Style;
 import io.routesync.run.FleetLoader;
 import io.routesync.run.HostJob;
+import io.routesync.run.HostRun;
 import io.routesync.run.Pipeline;
+import io.routesync.run.Rollout;
 import io.routesync.run.RunResult;
 import io.routesync.run.SavedHostJob;
 import io.routesync.run.Session;
@@ -36,8 +38,8 @@ import picocli.CommandLine.Spec;
                 + " the host converged, and roll back everything touched if anything fails.",
             "With -i, every selected inventory host is planned over SSH in parallel (--forks) and the plans are shown;"
                 + " one confirmation covers them all; then the hosts with changes are applied in parallel, each with the"
-                + " same verify and rollback. A host that fails or cannot be reached never stops the others. A recap"
-                + " line per host ends the run.",
+                + " same verify and rollback. A host that fails or cannot be reached never stops the others, unless"
+                + " --serial applies them in batches and --max-fail is exceeded in one. A recap line per host ends the run.",
             "With PLAN (a file saved by 'routesync plan --out PLAN'), exactly that plan is applied, without a question,"
                 + " on the hosts it names, reached as they were when it was made; each host is read again first, and one"
                 + " whose owned routes, rules or table names changed since is refused as stale, with nothing applied there.",
@@ -51,11 +53,11 @@ import picocli.CommandLine.Spec;
                 + " (or no terminal to confirm on and no --auto-approve), 65 invalid state or inventory (nothing applied),"
                 + " 69 host unreachable (nothing applied there; with --confirm: not seen again after the change), 75 lock held.",
             "With -i or a PLAN of several hosts, the most serious host decides: 1 if any host failed (each was rolled"
-                + " back unless its block says otherwise); else 69 if any host was unreachable; else 0."})
+                + " back unless its block says otherwise) or was left untouched by a --serial rollout that stopped; else 69 if any host was unreachable; else 0."})
 final class ApplyCommand implements Callable<Integer> {
     private static final int MAX_CONFIRM_SECONDS = 3600;
     /** Options a plan file decides itself: given with one, they would silently mean nothing. */
-    private static final List<String> NOT_WITH_PLAN = List.of("--limit", "--var", "--proto-number", "--repo", "--ref", "--cache-dir",
+    private static final List<String> NOT_WITH_PLAN = List.of("--last", "--limit", "--var", "--proto-number", "--repo", "--ref", "--cache-dir",
             "--require-signed", "--allowed-signers", "--netns", "--etc-dir", "--state-dir", "--lock-dir");
 
     @Spec
@@ -80,16 +82,24 @@ final class ApplyCommand implements Callable<Integer> {
     @Mixin
     FleetOptions fleet;
 
+    @Mixin
+    RolloutOptions rolloutOptions;
+
+    @Option(names = "--last", description = {"Apply the desired state the last successful apply kept on this host or --netns"
+            + " (STATE_DIR/desired.yaml), with no state files, inventory or git: how a host comes up converged at boot."})
+    boolean last;
+
     @Option(names = "--auto-approve", description = "Apply without asking (needed when there is no terminal; a PLAN is never asked about).")
     boolean autoApprove;
 
     @Option(names = "--confirm", paramLabel = "SECONDS",
             description = {"Apply so that each host takes the change back by itself unless routesync proves it can still reach"
                     + " it. Before the batch, the undo is staged on the host and a timer armed there (a detached process that"
-                    + " outlives the SSH session); after it, routesync opens a NEW connection, reads the host again and only"
-                    + " then disarms the timer. If the change cut the way back, the host restores itself within SECONDS;"
+                    + " outlives the SSH session); after it, routesync opens a NEW connection, reads the host again, runs the"
+                    + " state's health probes there (probes: ping, TCP connect; all at once, each with its timeout) and only"
+                    + " then disarms the timer; a failed probe leaves the timer to undo the change. If the change cut the way back, the host restores itself within SECONDS;"
                     + " routesync waits for that and reports it (exit 1; 69 if the host is not seen again).",
-                "SECONDS must cover the batch, a new SSH login and a read: 30 to 120 suits most remote hosts. 0 (the"
+                "SECONDS must cover the batch, a new SSH login, a read and the probes' timeouts: 30 to 120 suits most remote hosts. 0 (the"
                     + " default) turns it off. Recommended for every remote host, and when you are logged in over SSH to the"
                     + " host you change with -f. 'routesync confirm' and 'routesync rollback' act on a change left waiting;"
                     + " until one of them does (or the host's timer runs), every other apply on that host is refused."})
@@ -112,46 +122,54 @@ final class ApplyCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Style style = Terminal.style(root.noColor);
         if (planFile != null) return applyPlanFile(out, err, style);
+        if (last && (state.hasStateFiles() || state.usesInventory() || !state.vars.isEmpty())) {
+            throw new UserError(ExitCodes.USAGE, "--last applies the desired state kept by the last apply: it takes no -f, -i or --var");
+        }
         boolean inventory = state.usesInventory();
         repo.requireInventory(inventory);
         fleet.check(inventory);
+        Rollout rollout = rolloutOptions.rollout(inventory);
         if (json && !inventory) {
             throw new UserError(ExitCodes.USAGE, "--json is for inventory runs (-i FILE) and plan files; plan --json shows a single host");
         }
-        if (inventory) return applyFleet(out, err, style);
+        if (inventory) return applyFleet(out, err, style, rollout);
         if (allowManagementChange) {
             throw new UserError(ExitCodes.USAGE, "--allow-management-change is for hosts reached over SSH (-i, or a plan file):"
                     + " on this host or a namespace routesync works over no connection a change could cut. Logged in over SSH"
                     + " to this host? Use --confirm SECONDS.");
         }
         ApplySafety safety = safety(SshConnections.DEFAULT_PROGRAM);
-        HostJob job = SingleHost.job(state, target, err);
+        HostJob job = last ? SingleHost.lastJob(state, target) : SingleHost.job(state, target, err);
+        warnUnusedProbes(safety, job.spec().loaded().probes().size(), err);
         RunResult result = Pipeline.apply(List.of(job), 1, autoApprove, safety, planned -> {
             if (!autoApprove) Approvals.host(job.spec().name(), out);
         }, new SingleHostView(out, err, style, true));
-        return ExitCodes.of(SingleHost.result(result).status(), false);
+        HostRun run = SingleHost.result(result);
+        if (run.status() == HostRun.Status.OK) SingleHost.keepConverged(job.spec());
+        return ExitCodes.of(run.status(), false);
     }
 
-    private int applyFleet(PrintWriter out, PrintWriter err, Style style) throws Exception {
+    private int applyFleet(PrintWriter out, PrintWriter err, Style style, Rollout rollout) throws Exception {
         if (json && !autoApprove) {
             throw new UserError(ExitCodes.USAGE, "--json needs --auto-approve: a JSON document cannot ask for confirmation");
         }
         ApplySafety safety = safety(fleet.sshProgram());
         FleetLoader.Loaded loaded = InventoryInput.load(state, repo, target, fleet, err);
         for (Diagnostic w : loaded.warnings()) err.println(w.format());
+        warnUnusedProbes(safety, loaded.hosts().stream().mapToInt(h -> h.loaded().probes().size()).sum(), err);
         err.flush();
         FleetConsole console = new FleetConsole(out, err, root.screen, style);
         FleetView view = new FleetView(console, FleetView.Command.APPLY, !json);
         try (Session session = fleet.session(loaded.hosts().stream().anyMatch(h -> !h.local()))) {
             RunResult done;
             try {
-                done = Pipeline.apply(session.jobs(loaded.hosts(), target.settings()), fleet.forks(), autoApprove, safety, planned -> {
+                done = Pipeline.apply(session.jobs(loaded.hosts(), target.settings()), fleet.forks(), autoApprove, safety, rollout, planned -> {
                     if (!autoApprove) Approvals.fleet(planned, out);
                 }, view);
             } finally {
                 console.endProgress();
             }
-            if (json) out.print(FleetJsonRenderer.render("apply", done.hosts()));
+            if (json) out.print(FleetJsonRenderer.render("apply", done));
             else view.recap(done);
             return ExitCodes.of(done.worst(), false);
         }
@@ -176,14 +194,16 @@ final class ApplyCommand implements Callable<Integer> {
                     + " desired state and where routesync's files are on each");
         }
         fleet.check(true);
+        Rollout rollout = rolloutOptions.rollout(true);
         ApplySafety safety = safety(fleet.sshProgram());
         SavedPlan plan = PlanFileInput.read(planFile);
+        warnUnusedProbes(safety, plan.hosts().stream().mapToInt(h -> h.probes().size()).sum(), err);
         // the records name the inputs the plan was made from, by this routesync
         ApplyRecord.Inputs inputs = new ApplyRecord.Inputs(plan.inputsDigest(), plan.commit(), Version.number());
         boolean overSsh = plan.hosts().stream().anyMatch(h -> h.target().kind() == SavedTarget.Kind.SSH);
         try (Session session = fleet.session(overSsh)) {
             List<SavedHostJob> jobs = session.jobs(plan, inputs, target.settings());
-            if (jobs.size() == 1 && !json) {
+            if (jobs.size() == 1 && !json && rollout == null) {
                 SingleHostView view = new SingleHostView(out, err, style, true);
                 view.saved(jobs.get(0));
                 return ExitCodes.of(SingleHost.result(Pipeline.applySaved(jobs, 1, safety, view)).status(), false);
@@ -192,14 +212,22 @@ final class ApplyCommand implements Callable<Integer> {
             FleetView view = new FleetView(console, FleetView.Command.APPLY_SAVED, !json);
             RunResult done;
             try {
-                done = Pipeline.applySaved(jobs, fleet.forks(), safety, view);
+                done = Pipeline.applySaved(jobs, fleet.forks(), safety, rollout, view);
             } finally {
                 console.endProgress();
             }
-            if (json) out.print(FleetJsonRenderer.render("apply", done.hosts()));
+            if (json) out.print(FleetJsonRenderer.render("apply", done));
             else view.recap(done);
             return ExitCodes.of(done.worst(), false);
         }
+    }
+
+    /** Health probes only decide whether --confirm keeps a change: without it they would silently not run. */
+    private static void warnUnusedProbes(ApplySafety safety, int probes, PrintWriter err) {
+        if (probes == 0 || safety.confirms()) return;
+        err.println("warning: the desired state declares health probes (probes:), which run only with --confirm SECONDS;"
+                + " applying without them");
+        err.flush();
     }
 
     private ApplySafety safety(List<String> sshProgram) throws UserError {

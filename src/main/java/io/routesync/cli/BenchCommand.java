@@ -1,7 +1,12 @@
 package io.routesync.cli;
 
 import io.routesync.bench.ApplyBench;
+import io.routesync.bench.ClassTraining;
 import io.routesync.bench.CoreBench;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -12,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code routesync bench}: the benchmarks behind the README's speed figures (hidden from help). */
 @Command(name = "bench", hidden = true, description = "Benchmarks: parse and plan speed (core), apply speed (apply, needs root).",
-        subcommands = {BenchCommand.Core.class, BenchCommand.Apply.class})
+        subcommands = {BenchCommand.Core.class, BenchCommand.Apply.class, BenchCommand.Classes.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -54,6 +59,45 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             ApplyBench.run(sizes, driftSize, spec.commandLine().getOut());
+            return ExitCodes.OK;
+        }
+    }
+
+    /** The training run of the class-data archive (src/deb/routesync-archive): touches no host, prints nothing. */
+    @Command(name = "classes", description = "Load what runs load (every command's model, a state validated, a plan up to its"
+            + " (missing) target, parsing and planning, every class of routesync, picocli and Jackson), for the class-data"
+            + " archive's class list. Touches no host.")
+    static final class Classes implements Callable<Integer> {
+        private static final String STATE = String.join("\n",
+                "tables: { uplink2: 102 }",
+                "rules:",
+                "  - { priority: 1000, from: 192.168.2.10, table: uplink2 }",
+                "routes:",
+                "  uplink2:",
+                "    - { to: 192.168.2.0/24, dev: eth1, src: 192.168.2.10, scope: link }",
+                "    - 0.0.0.0/0 via 192.168.2.1 dev eth1",
+                "");
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter none = new PrintWriter(Writer.nullWriter());
+            Main.run(none, none, "--help");
+            Path dir = Files.createTempDirectory("routesync-classes-");
+            try {
+                Path state = Files.writeString(dir.resolve("state.yml"), STATE);
+                Main.run(none, none, "validate", "-f", state.toString());
+                // the plan command up to its target, which is refused (exit 69: no such namespace) before
+                // anything runs on it; the paths it would use are in this directory all the same
+                Main.run(none, none, "plan", "-f", state.toString(), "--netns", "routesync-training-" + ProcessHandle.current().pid(),
+                        "--etc-dir", dir.resolve("iproute2").toString(), "--state-dir", dir.resolve("state").toString(),
+                        "--lock-dir", dir.resolve("lock").toString(), "--timeout", "10");
+            } finally {
+                try (var files = Files.walk(dir)) {
+                    for (Path p : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) Files.deleteIfExists(p);
+                }
+            }
+            CoreBench.run(List.of(1000), 10, none);
+            ClassTraining.loadAll();
             return ExitCodes.OK;
         }
     }

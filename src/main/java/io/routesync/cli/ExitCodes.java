@@ -23,12 +23,14 @@ public final class ExitCodes {
     }
 
     /**
-     * The exit code of a run that ended at {@code status} (its most serious host's): 1 failed, 69
+     * The exit code of a run that ended at {@code status} (its most serious host's): 1 failed (or left
+     * untouched by a staged rollout that stopped), 69
      * unreachable, 2 changes pending with {@code detailedChanges} (plan --detailed-exitcode), else 0.
      */
     public static int of(HostRun.Status status, boolean detailedChanges) {
         switch (status) {
-            case FAILED: return FAILED;
+            case FAILED:
+            case UNTOUCHED: return FAILED;
             case UNREACHABLE: return UNAVAILABLE;
             case CHANGED: return detailedChanges ? CHANGES : OK;
             case OK: return OK;

@@ -35,9 +35,16 @@ public final class Main {
 
     static int run(PrintWriter rawOut, PrintWriter rawErr, Screen screen, String... args) {
         // text from targets and input files reaches both streams: no control sequence of theirs gets through
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // what picocli prints for it, without building a command model: a whole run as fast as the JVM starts
+            rawOut.println(new Version().getVersion()[0]);
+            rawOut.flush();
+            return ExitCodes.OK;
+        }
         PrintWriter out = TerminalSafeWriter.wrap(rawOut);
         PrintWriter err = TerminalSafeWriter.wrap(rawErr);
-        CommandLine cli = new CommandLine(new RootCommand(screen));
+        // before the settings below: picocli gives them only to the subcommands it has at that moment
+        CommandLine cli = RootCommand.commandLine(new RootCommand(screen), args);
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

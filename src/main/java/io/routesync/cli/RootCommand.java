@@ -1,10 +1,18 @@
 package io.routesync.cli;
 
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** {@code routesync}: the top command; everything happens in its subcommands. */
+/**
+ * {@code routesync}: the top command; everything happens in its subcommands. They are not in the
+ * annotation but added by {@link #commandLine}: picocli builds the model of every command it is given
+ * (reflection over each class, its mixins and options), the largest part of a short run's start, so a
+ * run gets only the subcommand it names.
+ */
 @Command(name = "routesync",
         scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
@@ -14,7 +22,12 @@ import picocli.CommandLine.ScopeType;
         description = {
             "Keeps Linux policy routing (routing tables, their routes and ip rules) in a declared state,"
                 + " on this host, in a network namespace, or on a fleet over SSH.", ""},
-        subcommands = {
+        footer = {"", "Exit codes: 0 ok, 1 failed (rolled back), 2 changes pending (--detailed-exitcode), 64 bad command"
+            + " line, 65 invalid state or inventory, 69 host unreachable, 75 lock held. With -i (a fleet), the most"
+            + " serious host decides: failed (1), then unreachable (69), then changes pending (2)."})
+public final class RootCommand implements Runnable {
+    /** The subcommands, in the order help lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
             ValidateCommand.class,
             PlanCommand.class,
             ApplyCommand.class,
@@ -22,6 +35,7 @@ import picocli.CommandLine.ScopeType;
             ImportCommand.class,
             ExportCommand.class,
             PullCommand.class,
+            WatchCommand.class,
             ExplainCommand.class,
             TestCommand.class,
             InventoryCommand.class,
@@ -29,12 +43,10 @@ import picocli.CommandLine.ScopeType;
             RollbackCommand.class,
             DemoCommand.class,
             CompletionCommand.class,
-            BenchCommand.class,
-        },
-        footer = {"", "Exit codes: 0 ok, 1 failed (rolled back), 2 changes pending (--detailed-exitcode), 64 bad command"
-            + " line, 65 invalid state or inventory, 69 host unreachable, 75 lock held. With -i (a fleet), the most"
-            + " serious host decides: failed (1), then unreachable (69), then changes pending (2)."})
-public final class RootCommand implements Runnable {
+            BenchCommand.class);
+
+    /** Top-level options that neither print help nor take a value: they may come before the subcommand's name. */
+    private static final Set<String> PLAIN_FLAGS = Set.of("--debug", "--no-color", "-V", "--version");
 
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of unexpected failures.")
     boolean debug;
@@ -54,6 +66,43 @@ public final class RootCommand implements Runnable {
 
     RootCommand() {
         this(Screen.NONE);
+    }
+
+    /** routesync with every subcommand: for help, completion scripts and man pages. */
+    static CommandLine commandLine(RootCommand root) {
+        return withSubcommands(root, SUBCOMMANDS);
+    }
+
+    /**
+     * The top command with {@code subs}, built in the order picocli builds annotated subcommands, so
+     * each one lists the inherited options as before: --debug and --no-color, then -h and -V.
+     */
+    private static CommandLine withSubcommands(RootCommand root, List<Class<?>> subs) {
+        CommandLine cli = new CommandLine(root);
+        cli.getCommandSpec().mixinStandardHelpOptions(false);
+        for (Class<?> sub : subs) cli.addSubcommand(sub);
+        // added again, last, and given to every subcommand (scope INHERIT)
+        cli.getCommandSpec().mixinStandardHelpOptions(true);
+        return cli;
+    }
+
+    /**
+     * routesync as {@code args} need it: only the subcommand they name, none for a bare
+     * {@code --version}, and every one otherwise (usage, a misspelt name's suggestions, completion,
+     * which lists them all). The output is the same either way.
+     */
+    static CommandLine commandLine(RootCommand root, String... args) {
+        int first = 0;
+        while (first < args.length && PLAIN_FLAGS.contains(args[first])) first++;
+        if (first == args.length && List.of(args).stream().anyMatch(a -> a.equals("-V") || a.equals("--version"))) {
+            return new CommandLine(root);
+        }
+        if (first < args.length && !args[first].equals("completion")) {
+            for (Class<?> sub : SUBCOMMANDS) {
+                if (sub.getAnnotation(Command.class).name().equals(args[first])) return withSubcommands(root, List.of(sub));
+            }
+        }
+        return commandLine(root);
     }
 
     @Override

@@ -5,9 +5,11 @@ import io.routesync.config.InvalidInputException;
 import io.routesync.run.HostJob;
 import io.routesync.run.HostRun;
 import io.routesync.run.HostSpec;
+import io.routesync.run.LastApplied;
 import io.routesync.run.RefusedException;
 import io.routesync.run.RunResult;
 import io.routesync.transport.Target;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
 
@@ -22,13 +24,33 @@ final class SingleHost {
 
     /** Loads the desired state (its warnings printed) and makes the target's job. */
     static HostJob job(StateOptions state, TargetOptions target, PrintWriter err) throws InvalidInputException, UserError {
+        return new HostJob(spec(state, target, err), target.target(), target.settings(), Clock.systemUTC());
+    }
+
+    /** Loads the desired state (its warnings printed) as the target's spec. */
+    static HostSpec spec(StateOptions state, TargetOptions target, PrintWriter err) throws InvalidInputException, UserError {
         StateOptions.Loaded loaded = state.loadWithInputs();
         for (Diagnostic w : loaded.state().warnings()) err.println(w.format());
-        int protocolTag = state.protocolTag();
-        Target t = target.target();
-        HostSpec spec = HostSpec.of(t.name(), null, target.paths(), loaded.state(), protocolTag, loaded.files(), loaded.variables(), null,
-                Version.number());
-        return new HostJob(spec, t, target.settings(), Clock.systemUTC());
+        return HostSpec.of(target.target().name(), null, target.paths(), loaded.state(), state.protocolTag(), loaded.files(),
+                loaded.variables(), null, Version.number());
+    }
+
+    /** The job that applies the desired state the last apply kept on the target ({@code apply --last}, {@code watch}). */
+    static HostJob lastJob(StateOptions state, TargetOptions target) throws InvalidInputException, UserError {
+        return new HostJob(lastSpec(state, target), target.target(), target.settings(), Clock.systemUTC());
+    }
+
+    static HostSpec lastSpec(StateOptions state, TargetOptions target) throws InvalidInputException, UserError {
+        return LastApplied.spec(target.target().name(), target.paths(), state.protocolTag(), Version.number());
+    }
+
+    /** A target found converged keeps its desired state for the next boot, if it has none or another ({@link LastApplied}). */
+    static void keepConverged(HostSpec spec) {
+        try {
+            LastApplied.keepConverged(spec.paths(), spec.loaded().state(), spec.ownership().protocolTag());
+        } catch (IOException e) {
+            // the run succeeded; the next apply with changes keeps the state through its script
+        }
     }
 
     /** The one host's result; its failure is thrown as the error it was. */

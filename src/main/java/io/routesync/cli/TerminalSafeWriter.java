@@ -94,10 +94,25 @@ final class TerminalSafeWriter extends Writer {
     }
 
     private static String secret() {
-        java.security.SecureRandom random = new java.security.SecureRandom();
         StringBuilder b = new StringBuilder(4);
-        for (int i = 0; i < 4; i++) b.append((char) (0xe000 + random.nextInt(0x1900)));
+        for (int r : randomInts()) b.append((char) (0xe000 + Math.floorMod(r, 0x1900)));
         return b.toString();
+    }
+
+    /**
+     * Four random ints from the kernel's generator: read directly, because setting up SecureRandom
+     * (its security providers) costs a short run tens of milliseconds; SecureRandom where there is no
+     * /dev/urandom. (floorMod of a uniform int over 0x1900 is biased by under one part in 10^5.)
+     */
+    private static int[] randomInts() {
+        int[] out = new int[4];
+        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.FileInputStream("/dev/urandom"))) {
+            for (int i = 0; i < out.length; i++) out[i] = in.readInt();
+        } catch (IOException | SecurityException e) {
+            java.security.SecureRandom random = new java.security.SecureRandom();
+            for (int i = 0; i < out.length; i++) out[i] = random.nextInt();
+        }
+        return out;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.routesync.render;
 
 import io.routesync.config.Diagnostic;
+import io.routesync.config.state.StateYamlRenderer;
 import io.routesync.formats.Imported;
 import io.routesync.iproute2.Names;
 import io.routesync.model.Route;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.routesync.model.HostPlan;
 import io.routesync.run.HostRun.Status;
 import io.routesync.run.HostRun;
+import io.routesync.run.RunResult;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,6 +25,15 @@ public final class FleetJsonRenderer {
 
     /** @param command {@code plan} or {@code apply}: decides whether CHANGED reads "changes_pending" or "changed" */
     public static String render(String command, List<HostRun> runs) {
+        return render(command, new RunResult(runs));
+    }
+
+    /**
+     * The run's document; a staged rollout (--serial) adds each host's {@code batch} (and
+     * {@code batch_ran}), a {@code rollout} object and the recap's {@code untouched} count.
+     */
+    public static String render(String command, RunResult result) {
+        List<HostRun> runs = result.hosts();
         boolean pending = command.equals("plan");
         ObjectNode root = JSON.createObjectNode();
         root.put("format_version", JsonPlanRenderer.FORMAT_VERSION);
@@ -35,7 +45,17 @@ public final class FleetJsonRenderer {
             host(array.addObject(), r, pending);
         }
         ObjectNode recap = root.putObject("recap");
-        for (Status k : Status.values()) recap.put(status(k, pending), counts[k.ordinal()]);
+        for (Status k : Status.values()) {
+            if (k != Status.UNTOUCHED || result.rollout() != null) recap.put(status(k, pending), counts[k.ordinal()]);
+        }
+        if (result.rollout() != null) {
+            ObjectNode rollout = root.putObject("rollout");
+            rollout.put("serial", result.rollout().serialText());
+            rollout.put("max_fail", result.rollout().maxFail().toString());
+            rollout.put("batches", result.batches());
+            rollout.put("batches_ran", result.batchesRan());
+            rollout.put("stopped", counts[Status.UNTOUCHED.ordinal()] > 0);
+        }
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -52,6 +72,10 @@ public final class FleetJsonRenderer {
     private static void host(ObjectNode node, HostRun r, boolean pending) {
         node.put("host", r.name());
         node.put("status", status(r.status(), pending));
+        if (r.batch() != null) {
+            node.put("batch", r.batch().number());
+            node.put("batch_ran", r.batch().ran());
+        }
         if (r.report() != null) node.put("outcome", r.report().outcome().name().toLowerCase(Locale.ROOT));
         if (r.confirm() != null) node.put("confirm", r.confirm().outcome().name().toLowerCase(Locale.ROOT));
         String error = r.failure() != null ? r.failure().detail() : r.reason();

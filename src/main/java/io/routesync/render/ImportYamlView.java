@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.routesync.config.state.StateYamlRenderer;
 
 /**
  * {@code routesync import}'s YAML: a desired-state file of the host's rules and the routes of the tables

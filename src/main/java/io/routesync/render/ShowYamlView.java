@@ -9,6 +9,7 @@ import io.routesync.model.TableName;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.routesync.config.state.StateYamlRenderer;
 
 /** {@code routesync show}'s YAML: the live rules and routes, each marked owned, foreign or kernel, as the picture marks them. */
 public final class ShowYamlView {

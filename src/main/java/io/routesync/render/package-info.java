@@ -23,7 +23,7 @@
  *   <li>inventory: {@link io.routesync.render.InventoryJsonView} (--list, --host),
  *       {@link io.routesync.render.InventoryGraphView} (--graph).</li>
  * </ul>
- * What views share: {@link io.routesync.render.StateYamlRenderer} (rules and routes as a desired-state
+ * What views share: {@link io.routesync.config.state.StateYamlRenderer} (rules and routes as a desired-state
  * YAML document), {@link io.routesync.render.Style} (colours) and {@link io.routesync.render.TextWidth}
  * (columns). Text from hosts and data is passed through as it is: the CLI's writer makes it safe for a
  * terminal, and DOT labels are escaped here because Graphviz reads them.

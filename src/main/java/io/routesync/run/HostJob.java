@@ -92,7 +92,7 @@ public final class HostJob {
         // after the batch verified, the kernel answers every expectation; an "unchanged" one must get the answer it had when planned
         Reconciler checked = reconciler.withAfterVerify(new KernelExpectations(reconciler.target(), spec.paths(),
                 ExpectationRun.pinned(planned.expectations()), reconciler.settings().timeout()));
-        GuardedApply guarded = new GuardedApply(checked, clock, safety);
+        GuardedApply guarded = new GuardedApply(checked, clock, safety, spec.loaded().probes());
         try {
             GuardedApply.Outcome o = guarded.apply(spec.loaded().state(), spec.ownership(), planned.reading(), planned.plan(),
                     spec.inputs(), acceptReplan, replans::add);
@@ -112,6 +112,6 @@ public final class HostJob {
     public SavedHost saved(HostRun planned) {
         if (planned.failure() != null) throw new IllegalArgumentException(spec.name() + " was not planned");
         return new SavedHost(spec.name(), SavedTargets.describe(reconciler.target(), reconciler.paths()), spec.ownership().protocolTag(),
-                planned.reading().digest(), spec.loaded().state(), planned.plan());
+                planned.reading().digest(), spec.loaded().state(), planned.plan(), spec.loaded().probes());
     }
 }

@@ -10,10 +10,17 @@ import java.util.List;
 /**
  * What a run learned about one host: the reading and plan (when it could be read), how the
  * apply ended (apply only), the plans it was re-planned to while applying, or why it failed; with
- * --confirm whether the change was confirmed, and what the management-path check noted ({@code note}).
+ * --confirm whether the change was confirmed, and what the management-path check noted ({@code note});
+ * in a staged rollout (--serial) which batch it was in and whether that batch ran ({@code batch}, else null);
+ * after the plan phase, its {@code expect:} flows before and after the plan ({@code expectations}).
  */
 public record HostRun(HostSpec spec, HostReading reading, HostPlan plan, ApplyReport report, List<HostPlan> replans,
-                      HostFailure failure, ConfirmReport confirm, String note, List<ExpectationRun.Compared> expectations) {
+                      HostFailure failure, ConfirmReport confirm, String note, Batch batch,
+                      List<ExpectationRun.Compared> expectations) {
+
+    /** The batch of a staged rollout a host was given: {@code number} of {@code of}, and whether it ran. */
+    public record Batch(int number, int of, boolean ran) {
+    }
 
     /** Where a host stands at the end of a phase, as the recap and the exit code see it. */
     public enum Status {
@@ -24,7 +31,9 @@ public record HostRun(HostSpec spec, HostReading reading, HostPlan plan, ApplyRe
         /** Read, plan or apply failed; an apply that failed was rolled back unless the report says otherwise. */
         FAILED,
         /** Could not be reached; nothing was read or changed there. */
-        UNREACHABLE
+        UNREACHABLE,
+        /** Had changes, but a staged rollout stopped before its batch: nothing was done there. */
+        UNTOUCHED
     }
 
     public HostRun {
@@ -32,10 +41,16 @@ public record HostRun(HostSpec spec, HostReading reading, HostPlan plan, ApplyRe
         expectations = List.copyOf(expectations);
     }
 
-    /** A run whose expectations were not checked (or that has none). */
+    /** A host of a staged rollout ({@code batch} null outside one) whose expectations were not checked (or that has none). */
+    public HostRun(HostSpec spec, HostReading reading, HostPlan plan, ApplyReport report, List<HostPlan> replans,
+            HostFailure failure, ConfirmReport confirm, String note, Batch batch) {
+        this(spec, reading, plan, report, replans, failure, confirm, note, batch, List.of());
+    }
+
+    /** A host outside a staged rollout. */
     public HostRun(HostSpec spec, HostReading reading, HostPlan plan, ApplyReport report, List<HostPlan> replans,
             HostFailure failure, ConfirmReport confirm, String note) {
-        this(spec, reading, plan, report, replans, failure, confirm, note, List.of());
+        this(spec, reading, plan, report, replans, failure, confirm, note, null);
     }
 
     /** A run without --confirm and without a note. */
@@ -45,7 +60,7 @@ public record HostRun(HostSpec spec, HostReading reading, HostPlan plan, ApplyRe
 
     /** Read and planned; {@code expectations}: its expect: flows before and after the plan. */
     static HostRun planned(HostSpec spec, HostReading reading, HostPlan plan, List<ExpectationRun.Compared> expectations) {
-        return new HostRun(spec, reading, plan, null, List.of(), null, null, null, expectations);
+        return new HostRun(spec, reading, plan, null, List.of(), null, null, null, null, expectations);
     }
 
     /** Could not be read ({@code reading} null), or read but not planned. */
@@ -64,6 +79,11 @@ public record HostRun(HostSpec spec, HostReading reading, HostPlan plan, ApplyRe
         return new HostRun(spec, reading, plan, null, replans, failure, null, note);
     }
 
+    /** This result, as a host of batch {@code batch} of a staged rollout. */
+    HostRun inBatch(Batch batch) {
+        return new HostRun(spec, reading, plan, report, replans, failure, confirm, note, batch, expectations);
+    }
+
     public String name() {
         return spec.name();
     }
@@ -74,6 +94,7 @@ public record HostRun(HostSpec spec, HostReading reading, HostPlan plan, ApplyRe
     }
 
     public Status status() {
+        if (batch != null && !batch.ran()) return Status.UNTOUCHED;
         if (failure != null) return failure.unreachable() ? Status.UNREACHABLE : Status.FAILED;
         if (confirm != null) {
             switch (confirm.outcome()) {
@@ -105,6 +126,7 @@ public record HostRun(HostSpec spec, HostReading reading, HostPlan plan, ApplyRe
 
     /** One line on why the host failed, for the recap; null when it did not. */
     public String reason() {
+        if (batch != null && !batch.ran()) return "the rollout stopped before batch " + batch.number() + " of " + batch.of() + "; nothing was done here";
         if (failure != null) return failure.reason();
         String unconfirmed = unconfirmed();
         if (unconfirmed != null) return unconfirmed;

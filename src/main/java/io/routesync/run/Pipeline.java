@@ -19,6 +19,9 @@ import java.util.function.IntFunction;
  *   <li>{@link #applySaved}: the saved hosts of a plan file, each re-read and given exactly its saved
  *       changes unless it changed since ({@link SavedHostJob}).</li>
  * </ul>
+ * With a {@link Rollout} (--serial) the apply phase runs once per batch of the hosts to apply, each
+ * batch finished (verified, confirmed) before the next; a batch with more failures than --max-fail
+ * stops the run, and the hosts of the batches after it are left untouched (never contacted again).
  * A host's failure is kept in its {@link HostRun}, never thrown: one host never stops the others.
  * Views follow the run through its {@link RunListener}; the {@link RunResult} says where it ended.
  */
@@ -37,32 +40,96 @@ public final class Pipeline {
         return phase(Phase.PLAN, jobs.size(), forks, i -> jobs.get(i).plan(), (i, thrown) -> jobs.get(i).failed(thrown), listener);
     }
 
-    /**
-     * Plans, asks, applies. {@code acceptReplan}: a host that changed between its read and its apply is
-     * re-planned and the new plan applied (shown in its result); otherwise it fails with nothing changed.
-     * Returns the plan phase's result when no host has changes (nothing was asked or applied).
-     */
+    /** {@link #apply(List, int, boolean, ApplySafety, Rollout, Approval, RunListener)} in one batch. */
     public static <E extends Exception> RunResult apply(List<HostJob> jobs, int forks, boolean acceptReplan, ApplySafety safety,
             Approval<E> approval, RunListener listener) throws E, InterruptedException {
+        return apply(jobs, forks, acceptReplan, safety, null, approval, listener);
+    }
+
+    /**
+     * Plans, asks, applies (in the batches of {@code rollout}; null: all at once). {@code acceptReplan}:
+     * a host that changed between its read and its apply is re-planned and the new plan applied (shown
+     * in its result); otherwise it fails with nothing changed. Returns the plan phase's result when no
+     * host has changes (nothing was asked or applied).
+     */
+    public static <E extends Exception> RunResult apply(List<HostJob> jobs, int forks, boolean acceptReplan, ApplySafety safety,
+            Rollout rollout, Approval<E> approval, RunListener listener) throws E, InterruptedException {
         RunResult planned = plan(jobs, forks, listener);
         if (!planned.anyChanged()) return planned;
-        approval.approve(planned);
         List<Integer> changed = new ArrayList<>();
         for (int i = 0; i < jobs.size(); i++) {
             if (planned.hosts().get(i).status() == HostRun.Status.CHANGED) changed.add(i);
         }
-        RunResult applied = phase(Phase.APPLY, changed.size(), forks,
-                k -> jobs.get(changed.get(k)).apply(planned.hosts().get(changed.get(k)), acceptReplan, safety),
-                (k, thrown) -> jobs.get(changed.get(k)).failed(planned.hosts().get(changed.get(k)), thrown), listener);
-        // hosts without changes, or that could not be planned, end as they were planned
+        // said before the question, so the one confirmation covers the batches too
+        if (rollout != null) listener.rolloutPlanned(rollout, sizes(rollout.slices(changed.size())));
+        approval.approve(planned);
         List<HostRun> all = new ArrayList<>(planned.hosts());
-        for (int k = 0; k < changed.size(); k++) all.set(changed.get(k), applied.hosts().get(k));
-        return new RunResult(all);
+        // hosts without changes, or that could not be planned, end as they were planned
+        rollout(changed, all, forks, rollout, listener,
+                i -> jobs.get(i).apply(planned.hosts().get(i), acceptReplan, safety),
+                (i, thrown) -> jobs.get(i).failed(planned.hosts().get(i), thrown));
+        return new RunResult(all, rollout);
+    }
+
+    /** The saved hosts of a plan file, in the batches of {@code rollout} (null: all at once). */
+    public static RunResult applySaved(List<SavedHostJob> jobs, int forks, ApplySafety safety, Rollout rollout, RunListener listener)
+            throws InterruptedException {
+        List<Integer> every = new ArrayList<>();
+        List<HostRun> all = new ArrayList<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            every.add(i);
+            all.add(HostRun.notApplied(jobs.get(i).spec(), null, jobs.get(i).saved().plan(), List.of(), null, null));
+        }
+        if (rollout != null) listener.rolloutPlanned(rollout, sizes(rollout.slices(jobs.size())));
+        rollout(every, all, forks, rollout, listener, i -> jobs.get(i).apply(safety), (i, thrown) -> jobs.get(i).failed(thrown));
+        return new RunResult(all, rollout);
     }
 
     public static RunResult applySaved(List<SavedHostJob> jobs, int forks, ApplySafety safety, RunListener listener)
             throws InterruptedException {
-        return phase(Phase.APPLY, jobs.size(), forks, i -> jobs.get(i).apply(safety), (i, thrown) -> jobs.get(i).failed(thrown), listener);
+        return applySaved(jobs, forks, safety, null, listener);
+    }
+
+    /**
+     * The apply phase over the hosts {@code targets} (indices into {@code all}), batch by batch; each
+     * result replaces its host's entry in {@code all}. After a batch that stops the rollout, the hosts of
+     * the later batches keep their planned entry, marked as a batch that did not run.
+     */
+    private static void rollout(List<Integer> targets, List<HostRun> all, int forks, Rollout rollout, RunListener listener,
+            IntFunction<HostRun> task, BiFunction<Integer, Throwable, HostRun> failed) throws InterruptedException {
+        List<List<Integer>> batches = rollout == null ? List.of(positions(targets.size())) : rollout.slices(targets.size());
+        boolean stopped = false;
+        for (int b = 0; b < batches.size(); b++) {
+            List<Integer> hosts = new ArrayList<>();
+            for (int k : batches.get(b)) hosts.add(targets.get(k));
+            HostRun.Batch batch = rollout == null ? null : new HostRun.Batch(b + 1, batches.size(), !stopped);
+            if (stopped) {
+                for (int i : hosts) all.set(i, all.get(i).inBatch(batch));
+                continue;
+            }
+            if (batch != null) listener.batchStarted(batch, hosts.size());
+            RunResult applied = phase(Phase.APPLY, hosts.size(), forks, k -> task.apply(hosts.get(k)),
+                    (k, thrown) -> failed.apply(hosts.get(k), thrown), listener);
+            int failures = 0;
+            for (int k = 0; k < hosts.size(); k++) {
+                HostRun r = applied.hosts().get(k);
+                all.set(hosts.get(k), batch == null ? r : r.inBatch(batch));
+                if (r.status() == HostRun.Status.FAILED || r.status() == HostRun.Status.UNREACHABLE) failures++;
+            }
+            stopped = rollout != null && b + 1 < batches.size() && rollout.stops(failures, hosts.size());
+        }
+    }
+
+    private static List<Integer> sizes(List<List<Integer>> batches) {
+        List<Integer> sizes = new ArrayList<>();
+        for (List<Integer> b : batches) sizes.add(b.size());
+        return sizes;
+    }
+
+    private static List<Integer> positions(int count) {
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < count; i++) all.add(i);
+        return all;
     }
 
     private static RunResult phase(Phase phase, int count, int forks, IntFunction<HostRun> task,

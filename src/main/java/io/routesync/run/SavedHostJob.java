@@ -87,7 +87,7 @@ public final class SavedHostJob {
 
     private GuardedApply guarded(ApplySafety safety) throws TransportException {
         Reconciler reconciler = new Reconciler(reach.open(saved), spec.paths(), settings, clock);
-        return new GuardedApply(reconciler, clock, safety);
+        return new GuardedApply(reconciler, clock, safety, saved.probes());
     }
 
     private HostRun result(SavedPlanApplier.Result r) {
@@ -131,6 +131,6 @@ public final class SavedHostJob {
         Names names = Names.builtin().withProtocol(Ownership.PROTOCOL_NAME, saved.protocolTag()).withTables(tables);
         SavedTarget t = saved.target();
         return new HostSpec(saved.name(), t.kind() == SavedTarget.Kind.SSH ? SavedTargets.settings(t) : null, SavedTargets.paths(t),
-                new LoadedState(saved.desired(), names, List.of()), saved.ownership(), inputs);
+                new LoadedState(saved.desired(), names, List.of(), saved.probes()), saved.ownership(), inputs);
     }
 }

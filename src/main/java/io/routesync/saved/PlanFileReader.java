@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.routesync.model.Change;
 import io.routesync.model.DesiredState;
+import io.routesync.model.Probe;
 import io.routesync.model.Entry;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Route;
@@ -89,9 +90,11 @@ public final class PlanFileReader {
         List<Change> changes = new ArrayList<>();
         JsonNode list = n.path("changes");
         for (int i = 0; i < list.size(); i++) changes.add(EntryJson.readChange(list.get(i), where + ".changes[" + i + "]"));
+        List<Probe> probes = new ArrayList<>();
+        for (int i = 0; i < n.path("probes").size(); i++) probes.add(ProbeJson.read(n.path("probes").get(i), where + ".probes[" + i + "]"));
         try {
             return new SavedHost(name, target, tag, n.path("reading_digest").asText(null), desired,
-                    new HostPlan(changes, fingerprint, HostPlan.namesFile(target.netns())));
+                    new HostPlan(changes, fingerprint, HostPlan.namesFile(target.netns())), probes);
         } catch (IllegalArgumentException e) {
             throw new PlanFileException(where + ": " + e.getMessage(), e);
         }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.routesync.model.Action;
 import io.routesync.model.Change;
 import io.routesync.model.DesiredState;
+import io.routesync.model.Probe;
 import io.routesync.model.Route;
 import io.routesync.model.Rule;
 import io.routesync.model.TableId;
@@ -55,6 +56,11 @@ public final class PlanFileWriter {
         n.put("fingerprint", h.fingerprint());
         if (h.readingDigest() != null) n.put("reading_digest", h.readingDigest());
         n.set("desired", desired(h.desired()));
+        // only when there are any: a plan without probes reads as it always has
+        if (!h.probes().isEmpty()) {
+            ArrayNode probes = n.putArray("probes");
+            for (Probe p : h.probes()) probes.add(ProbeJson.write(p));
+        }
         ObjectNode summary = n.putObject("summary");
         summary.put("add", h.plan().count(Action.ADD));
         summary.put("change", h.plan().count(Action.REPLACE));

@@ -3,6 +3,8 @@ package io.routesync.saved;
 import io.routesync.model.DesiredState;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
+import io.routesync.model.Probe;
+import java.util.List;
 
 /**
  * One host of a saved plan: where it is, the desired state the plan was made for (to verify the apply
@@ -11,13 +13,20 @@ import io.routesync.model.Ownership;
  *
  * @param readingDigest the digest of the whole reading the plan was made from (informational: a
  *                      foreign change makes it differ without making the plan stale)
+ * @param probes        the health probes {@code apply PLAN --confirm} runs before it keeps the change
  */
 public record SavedHost(String name, SavedTarget target, int protocolTag, String readingDigest, DesiredState desired,
-        HostPlan plan) {
+        HostPlan plan, List<Probe> probes) {
 
     public SavedHost {
         if (name == null || name.isEmpty()) throw new IllegalArgumentException("a saved host needs a name");
         if (target == null || desired == null || plan == null) throw new NullPointerException("target, desired and plan are required");
+        probes = List.copyOf(probes);
+    }
+
+    /** A saved host without probes. */
+    public SavedHost(String name, SavedTarget target, int protocolTag, String readingDigest, DesiredState desired, HostPlan plan) {
+        this(name, target, protocolTag, readingDigest, desired, plan, List.of());
     }
 
     /** What routesync may delete on this host, as when the plan was made. */

@@ -2,9 +2,11 @@ package io.routesync.transport;
 
 import io.routesync.iproute2.HostReading;
 import io.routesync.iproute2.Reading;
+import io.routesync.model.Probe;
 import io.routesync.model.TableId;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * The host side of {@code apply --confirm}: stages an undo and arms the host's timer, disarms it
@@ -50,7 +52,15 @@ public final class ConfirmTimer {
      * {@code token} the change confirmed or discarded, {@code last} as in {@link Status}, {@code detail}
      * the undo lines that failed.
      */
-    public record Result(boolean done, String token, String last, String detail) {
+    public record Result(boolean done, String token, String last, String detail, List<String> failedProbes) {
+        public Result {
+            failedProbes = List.copyOf(failedProbes);
+        }
+
+        Result(boolean done, String token, String last, String detail) {
+            this(done, token, last, detail, List.of());
+        }
+
         /** "confirmed TOKEN": the timer is disarmed and the change stays. */
         static Result confirmed(String token) {
             return new Result(true, token, null, null);
@@ -69,6 +79,11 @@ public final class ConfirmTimer {
         /** "not-armed": nothing was armed (the timer may have run already): how the last one ended. */
         static Result notArmed(String last) {
             return new Result(false, null, last, null);
+        }
+
+        /** "probes-failed": a health probe failed, so nothing was disarmed; {@code failed} names each that did. */
+        static Result probesFailed(List<String> failed) {
+            return new Result(false, null, null, null, failed);
         }
     }
 
@@ -109,8 +124,19 @@ public final class ConfirmTimer {
      * "discarded T WHY".
      */
     public Result confirm(String token) throws TransportException, LockHeldException {
-        // confirm.sh: $7 "confirm", $8 the token
-        Reading r = run(at.call(Script.CONFIRM).arg("confirm").arg(token), null);
+        return confirm(token, List.of());
+    }
+
+    /**
+     * The same, once every one of {@code probes} passed on the host (all at once, each within its
+     * timeout, in the same run: health.sh); if one fails, nothing is disarmed and the result names
+     * the failed probes ({@link Result#failedProbes}): the host's timer rolls the change back.
+     */
+    public Result confirm(String token, List<Probe> probes) throws TransportException, LockHeldException {
+        // confirm.sh: $7 "confirm", $8 the token, $9... the probes; the run may take the longest probe's timeout longer
+        ScriptTarget longer = new ScriptTarget(at.target(), at.paths(), at.lockWait(), at.timeout().plus(HealthProbes.longest(probes)));
+        Reading r = run(HealthProbes.add(longer.call(Script.CONFIRM).arg("confirm").arg(token), probes), null);
+        if (r.note("probes-failed") != null) return Result.probesFailed(HealthProbes.failures(r, probes));
         if (r.note("confirmed") != null) return Result.confirmed(r.note("confirmed"));
         String discarded = r.note("discarded");
         if (discarded != null) return Result.discarded(discarded.split(" ")[0], r.note("last"));

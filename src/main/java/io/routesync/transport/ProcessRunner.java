@@ -51,6 +51,15 @@ public final class ProcessRunner {
     private ProcessRunner() {
     }
 
+    /** A long-lived program started elsewhere ({@link IpMonitor}), stopped with the others when routesync is stopped. */
+    static void track(long sid) {
+        LIVE.add(sid);
+    }
+
+    static void untrack(long sid) {
+        LIVE.remove(sid);
+    }
+
     /** Runs a local utility: messages name it by its first word ({@code ip}, {@code sh}). */
     public static ScriptResult run(List<String> argv, byte[] stdin, Duration timeout) throws TransportException {
         return run(argv.get(0), argv, stdin, timeout);

@@ -25,8 +25,8 @@ public enum Script {
     PROBE(Texts.COMMON + load("probe.sh"), false),
     /** apply --confirm: stages the undo and starts the host's timer; see arm.sh. */
     ARM(Texts.CONFIRM_COMMON + load("arm.sh"), true),
-    /** Disarms the timer, or reports its state; see confirm.sh. */
-    CONFIRM(Texts.CONFIRM_COMMON + load("confirm.sh"), false),
+    /** Disarms the timer (once the health probes passed: health.sh), or reports its state; see confirm.sh. */
+    CONFIRM(Texts.CONFIRM_COMMON + load("health.sh") + load("confirm.sh"), false),
     /** Runs the staged undo (the timer, or routesync rollback); see rollback.sh. */
     ROLLBACK(Texts.CONFIRM_COMMON + load("rollback.sh"), true);
 

@@ -92,7 +92,7 @@ class ContainerRecipeTest {
         assertTrue(env.get("ROUTESYNC_INTERVAL").matches("[1-9][0-9]*"), env.toString());
         List<String> argv = new ArrayList<>(List.of("pull"));
         for (String arg : texts(container.path("args"))) argv.add(arg.replace("$(NODE_NAME)", "node1"));
-        CommandLine.ParseResult parsed = new CommandLine(new RootCommand()).parseArgs(argv.toArray(String[]::new));
+        CommandLine.ParseResult parsed = RootCommand.commandLine(new RootCommand()).parseArgs(argv.toArray(String[]::new));
         CommandLine.ParseResult pull = parsed.subcommand();
         assertEquals("pull", pull.commandSpec().name());
         assertEquals("node1", pull.matchedOptionValue("--host", ""));

@@ -10,9 +10,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,9 +66,10 @@ class DebPackageIT {
         Result contents = run(Map.of(), "dpkg-deb", "--contents", deb.toString());
         assertEquals(0, contents.code, contents.toString());
         List<String> missing = new ArrayList<>();
-        for (String path : List.of("./usr/bin/routesync", "./usr/share/routesync/routesync.jar",
+        for (String path : List.of("./usr/bin/routesync", "./usr/share/routesync/routesync.jar", "./usr/share/routesync/routesync-archive",
                 "./usr/share/routesync/states/dual-uplink.yml",
                 "./lib/systemd/system/routesync-pull.service", "./lib/systemd/system/routesync-pull.timer",
+                "./lib/systemd/system/routesync-watch.service",
                 "./usr/share/bash-completion/completions/routesync", "./usr/share/zsh/vendor-completions/_routesync",
                 "./usr/share/doc/routesync/copyright", "./usr/share/doc/routesync/changelog.gz",
                 // the Ansible task, in ansible-core's default collections path
@@ -101,6 +105,64 @@ class DebPackageIT {
         Result bash = run(Map.of(), launcher.toString(), "completion", "bash");
         assertEquals(Files.readString(root.resolve("usr/share/bash-completion/completions/routesync")), bash.out,
                 "the packaged completion is what the packaged routesync prints");
+    }
+
+    /**
+     * The class-data archive postinst makes (here into the unpacked root's var/cache, where the unpacked
+     * launcher looks): the launcher runs the classes from it, and an archive that does not fit (cut
+     * short, not an archive at all, made for another jar, gone) changes nothing but speed: same output,
+     * exit 0, nothing on stderr. A cut archive crashes JDK 17 (SIGBUS) unless the launcher leaves it out.
+     */
+    @Test
+    void installedLauncherUsesTheArchiveAndRunsWithoutAFittingOne() throws Exception {
+        Path share = root.resolve("usr/share/routesync");
+        Path cache = root.resolve("var/cache/routesync");
+        Path jsa = cache.resolve("routesync.jsa");
+        Path size = cache.resolve("routesync.jsa.size");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Map<String, String> env = Map.of("JAVA_HOME", System.getProperty("java.home"));
+        String[] validate = {root.resolve("usr/bin/routesync").toString(), "validate", "-f", share.resolve("states/dual-uplink.yml").toString(),
+            "--var", "uplink2_addr=192.168.2.10", "--var", "uplink2_net=192.168.2.0/24", "--var", "uplink2_gw=192.168.2.1"};
+        try {
+            Result made = run(Map.of(), share.resolve("routesync-archive").toString(), java, share.resolve("routesync.jar").toString(), jsa.toString());
+            assertEquals(0, made.code, made.toString());
+            assertEquals(Long.toString(Files.size(jsa)), Files.readString(size).strip(), "the size beside the archive");
+
+            Path log = root.resolve("class-load.txt");
+            Map<String, String> logged = Map.of("JAVA_HOME", System.getProperty("java.home"), "JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
+            Result fast = run(logged, validate);
+            assertEquals(0, fast.code, fast.toString());
+            assertEquals("", fast.err, fast.toString());
+            assertTrue(Files.readString(log).contains("io.routesync.cli.Main source: shared objects file"), "routesync's classes come from the archive");
+
+            byte[] whole = Files.readAllBytes(jsa);
+            Files.write(jsa, Arrays.copyOf(whole, 100_000));
+            assertSameRun(fast, run(env, validate), "an archive cut short");
+
+            byte[] garbage = new byte[whole.length];
+            new Random(1).nextBytes(garbage);
+            Files.write(jsa, garbage);
+            assertSameRun(fast, run(env, validate), "garbage of the recorded size");
+
+            Files.write(jsa, whole);
+            Path jar = share.resolve("routesync.jar");
+            Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 60_000));
+            Files.deleteIfExists(log);
+            assertSameRun(fast, run(logged, validate), "an archive made for another jar (stale)");
+            assertTrue(!Files.readString(log).contains("io.routesync.cli.Main source: shared objects file"), "a stale archive is not used");
+
+            Files.delete(jsa);
+            assertSameRun(fast, run(env, validate), "no archive beside its size file");
+        } finally {
+            Files.deleteIfExists(jsa);
+            Files.deleteIfExists(size);
+        }
+    }
+
+    private static void assertSameRun(Result expected, Result actual, String what) {
+        assertEquals(expected.code, actual.code, what + ": " + actual);
+        assertEquals(expected.out, actual.out, what + ": " + actual);
+        assertEquals("", actual.err, what + ": " + actual);
     }
 
     @Test

@@ -10,9 +10,10 @@ import java.util.regex.Pattern;
 /** Reads a fleet run's human output back into its parts: the host blocks, in the order they were printed. */
 final class FleetOutput {
     private static final Pattern HEADER = Pattern.compile("^--- (\\S+) -+$", Pattern.MULTILINE);
-    // what follows the last block of a phase: the fleet's plan summary, "No changes to apply." or the recap
+    // what follows the last block of a phase (or of a --serial batch): the fleet's plan summary, "No changes to apply.",
+    // the next batch's line or the recap
     private static final Pattern AFTER_BLOCKS = Pattern.compile(
-            "^(Recap:|No changes to apply.*|Plan: \\d+ to add, \\d+ to change, \\d+ to delete on \\d+ of \\d+ hosts?\\.)$", Pattern.MULTILINE);
+            "^(Recap:|Batch \\d+ of \\d+: .*|No changes to apply.*|Plan: \\d+ to add, \\d+ to change, \\d+ to delete on \\d+ of \\d+ hosts?\\.)$", Pattern.MULTILINE);
 
     private FleetOutput() {
     }

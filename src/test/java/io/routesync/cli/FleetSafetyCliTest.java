@@ -6,17 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.routesync.testing.Shell;
 import io.routesync.testing.SshFleet;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,17 +47,7 @@ class FleetSafetyCliTest {
     /** Every host managed: table 100 holds its route back, main none (a test that cut a host is undone by hand first). */
     @BeforeEach
     void manageEveryHost() {
-        for (SshFleet.Host h : fleet.hosts()) {
-            String back = ManagedFleetFiles.routeBack(h);
-            Shell.run("ip", "-n", h.netns(), "route", "replace", back, "dev", "eth0", "scope", "link", "src", h.address());
-            Shell.run("ip", "-n", h.netns(), "rule", "del", "pref", "1000");
-            Shell.run("ip", "-n", h.netns(), "route", "flush", "table", "100");
-        }
-        // also removes any confirm timer a failed test left armed: it finds nothing to undo
-        deleteTree(files.targets());
-        CliRunner.Result r = run("apply", "-i", files.inventory(ManagedFleetFiles.MANAGED, Map.of()).toString(), "--auto-approve");
-        assertEquals(ExitCodes.OK, r.exitCode(), r::toString);
-        for (SshFleet.Host h : fleet.hosts()) fleet.ip(h.index(), "route", "del", ManagedFleetFiles.routeBack(h), "dev", "eth0", "table", "main");
+        files.manageEveryHost();
         planFile = fleet.dir().resolve("fleet.plan");
     }
 
@@ -223,15 +209,6 @@ class FleetSafetyCliTest {
             Thread.sleep(s * 1000L);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) return;
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) Files.deleteIfExists(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

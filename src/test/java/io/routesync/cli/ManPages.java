@@ -20,7 +20,7 @@ final class ManPages {
 
     /** The top command as routesync runs it. */
     static CommandLine routesync() {
-        return new CommandLine(new RootCommand());
+        return RootCommand.commandLine(new RootCommand());
     }
 
     /** Every visible command's page, by file name (routesync.1, routesync-plan.1, ...), in model order. */

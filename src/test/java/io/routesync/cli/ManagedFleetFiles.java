@@ -1,11 +1,16 @@
 package io.routesync.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.routesync.testing.Shell;
 import io.routesync.testing.SshFleet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * An inventory for an {@link SshFleet} whose hosts route their replies to the controller through a
@@ -51,6 +56,34 @@ final class ManagedFleetFiles {
     ManagedFleetFiles state(String name, String yaml) {
         extraStates.put(name, yaml);
         return this;
+    }
+
+    /**
+     * Puts every host in the managed state: table 100 holds its route back, main none (a host a test cut
+     * off is reached again through main first). Also removes any confirm timer a failed test left armed:
+     * it finds nothing to undo.
+     */
+    void manageEveryHost() {
+        for (SshFleet.Host h : fleet.hosts()) {
+            String back = routeBack(h);
+            Shell.run("ip", "-n", h.netns(), "route", "replace", back, "dev", "eth0", "scope", "link", "src", h.address());
+            Shell.run("ip", "-n", h.netns(), "rule", "del", "pref", "1000");
+            Shell.run("ip", "-n", h.netns(), "route", "flush", "table", "100");
+        }
+        deleteTree(targets());
+        CliRunner.Result r = CliRunner.run("apply", "-i", inventory(MANAGED, Map.of()).toString(), "--auto-approve",
+                "--ssh-program", String.join(" ", fleet.sshProgram()));
+        assertEquals(ExitCodes.OK, r.exitCode(), r::toString);
+        for (SshFleet.Host h : fleet.hosts()) fleet.ip(h.index(), "route", "del", routeBack(h), "dev", "eth0", "table", "main");
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) return;
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) Files.deleteIfExists(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     Path targets() {

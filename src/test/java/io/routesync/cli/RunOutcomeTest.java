@@ -20,11 +20,13 @@ import io.routesync.model.TableName;
 import io.routesync.render.FleetJsonRenderer;
 import io.routesync.render.HostBlockRenderer;
 import io.routesync.render.RecapRenderer;
+import io.routesync.render.RolloutText;
 import io.routesync.render.Style;
 import io.routesync.render.TextWidth;
 import io.routesync.run.HostFailure;
 import io.routesync.run.HostRun;
 import io.routesync.run.HostSpec;
+import io.routesync.run.Rollout;
 import io.routesync.run.RunResult;
 import io.routesync.transport.TargetPaths;
 import java.util.ArrayList;
@@ -97,6 +99,29 @@ class RunOutcomeTest {
         assertEquals(List.of(w), List.of(hosts.get(0).get("warnings").get(0).asText()));
         assertEquals(1, hosts.get(0).get("warnings").size());
         assertTrue(hosts.get(1).get("warnings").isArray() && hosts.get(1).get("warnings").isEmpty(), "always a list");
+    }
+
+    @Test
+    void aHostLeftUntouchedByAStoppedRolloutIsNotOk() {
+        HostRun.Batch second = new HostRun.Batch(2, 2, false);
+        HostRun untouched = new HostRun(spec("edge3"), null, ONE, null, List.of(), null, null, null, second);
+        HostRun unreachable = unreachable("edge2");
+        HostRun ranUnreachable = new HostRun(unreachable.spec(), null, null, null, List.of(), unreachable.failure(), null, null,
+                new HostRun.Batch(1, 2, true));
+        assertEquals(HostRun.Status.UNTOUCHED, untouched.status());
+        RunResult result = new RunResult(List.of(ok("edge1"), ranUnreachable, untouched), Rollout.parse("1", null));
+        assertEquals(ExitCodes.FAILED, ExitCodes.of(result.worst(), false), "untouched outranks unreachable: the rollout stopped");
+        assertEquals(ExitCodes.UNAVAILABLE, ExitCodes.of(new RunResult(List.of(ok("edge1"), ranUnreachable)).worst(), false));
+        assertEquals(String.join("\n",
+                "Recap:",
+                "  edge1           ok",
+                "  edge2  batch 1  unreachable: ssh: connect to host 10.0.0.3 port 22: Connection refused",
+                "  edge3  batch 2  untouched: the rollout stopped before batch 2 of 2; nothing was done here",
+                "Rollout: stopped after batch 1 of 2: 1 of 1 host failed, more than --max-fail 0; 1 host left untouched.",
+                "Hosts: 3 total, 1 ok, 0 changed, 0 failed, 1 unreachable, 1 untouched.",
+                ""), RecapRenderer.render(result, false, Style.PLAIN, 0));
+        assertEquals("Rollout: 1 batch of 1 host; it stops after a batch in which more than 10% of its hosts fail (--max-fail 10%).",
+                RolloutText.planned(Rollout.parse("1", "10%"), List.of(1)));
     }
 
     private static HostSpec spec(String name) {

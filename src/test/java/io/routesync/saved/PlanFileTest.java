@@ -13,8 +13,11 @@ import io.routesync.model.Action;
 import io.routesync.model.DesiredState;
 import io.routesync.model.Family;
 import io.routesync.model.HostPlan;
+import io.routesync.model.Interface;
+import io.routesync.model.IpAddress;
 import io.routesync.model.Observed;
 import io.routesync.model.Ownership;
+import io.routesync.model.Probe;
 import io.routesync.model.Route;
 import io.routesync.model.Rule;
 import io.routesync.model.TableId;
@@ -67,6 +70,25 @@ class PlanFileTest {
         assertEquals(plan, PlanFileReader.read(text, VERSION));
         assertTrue(text.contains("\"format\" : \"routesync-plan\""), text);
         assertTrue(text.contains("\"route\" : \"default via 198.51.100.1 dev eth1 proto 245 scope 0 metric 0\""), text);
+    }
+
+    @Test
+    void aHostsHealthProbesAreSavedAndReadBack() throws Exception {
+        SavedPlan plain = samplePlan();
+        SavedHost h = plain.hosts().get(0);
+        List<Probe> probes = List.of(
+                new Probe(Probe.Kind.PING, IpAddress.parse("198.51.100.1"), 0, IpAddress.parse("198.51.100.10"), null, 3),
+                new Probe(Probe.Kind.PING, IpAddress.parse("2001:db8::1"), 0, null, Interface.of("eth1"), 5),
+                new Probe(Probe.Kind.TCP, IpAddress.parse("192.0.2.80"), 443, null, null, 5));
+        SavedPlan plan = new SavedPlan(VERSION, plain.created(), plain.inputsDigest(), null, List.of(new SavedHost(h.name(), h.target(),
+                h.protocolTag(), h.readingDigest(), h.desired(), h.plan(), probes), plain.hosts().get(1)));
+        String text = PlanFileWriter.write(plan);
+        assertEquals(plan, PlanFileReader.read(text, VERSION));
+        assertTrue(text.contains("\"probes\" : [ {\n        \"ping\" : \"198.51.100.1\",\n        \"from\" : \"198.51.100.10\",\n"), text);
+        assertEquals(1, text.split("\"probes\"", -1).length - 1, "a host without probes has no probes key");
+        PlanFileException e = assertThrows(PlanFileException.class,
+                () -> PlanFileReader.read(text.replace("\"192.0.2.80\"", "\"192.0.2.81\""), VERSION));
+        assertTrue(e.getMessage().startsWith("the plan file was changed after it was written"), "the probes are part of the digest");
     }
 
     @Test

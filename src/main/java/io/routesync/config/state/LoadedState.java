@@ -4,21 +4,29 @@ import io.routesync.config.Diagnostic;
 import io.routesync.iproute2.Names;
 import io.routesync.lookup.Expectation;
 import io.routesync.model.DesiredState;
+import io.routesync.model.Probe;
 import java.util.List;
 
 /**
  * The merged desired state of one host, the names to render it with (iproute2's built-ins, the
- * declared tables, and {@code routesync} as the protocol tag), the warnings found on the way, and
- * the flows its {@code expect:} sections check (in file order).
+ * declared tables, and {@code routesync} as the protocol tag), the warnings found on the way, the
+ * health checks {@code apply --confirm} runs before it keeps a change ({@code probes:}), and the flows
+ * its {@code expect:} sections check (in file order).
  */
-public record LoadedState(DesiredState state, Names names, List<Diagnostic> warnings, List<Expectation> expectations) {
+public record LoadedState(DesiredState state, Names names, List<Diagnostic> warnings, List<Probe> probes, List<Expectation> expectations) {
     public LoadedState {
         warnings = List.copyOf(warnings);
+        probes = List.copyOf(probes);
         expectations = List.copyOf(expectations);
     }
 
-    /** A state without expectations. */
+    /** A state without expectations (a saved plan's: it keeps its probes, not its flows). */
+    public LoadedState(DesiredState state, Names names, List<Diagnostic> warnings, List<Probe> probes) {
+        this(state, names, warnings, probes, List.of());
+    }
+
+    /** A state without probes or expectations. */
     public LoadedState(DesiredState state, Names names, List<Diagnostic> warnings) {
-        this(state, names, warnings, List.of());
+        this(state, names, warnings, List.of(), List.of());
     }
 }

@@ -10,6 +10,7 @@ import io.routesync.iproute2.Names;
 import io.routesync.lookup.Expectation;
 import io.routesync.model.DesiredState;
 import io.routesync.model.Ownership;
+import io.routesync.model.Probe;
 import io.routesync.model.Route;
 import io.routesync.model.Rule;
 import io.routesync.model.TableId;
@@ -28,7 +29,7 @@ import java.util.Set;
  * thrown at once, sorted by place.
  */
 public final class StateLoader {
-    static final KeySet TOP_KEYS = new KeySet("a state file", List.of("tables", "rules", "routes", "uplinks", "expect"));
+    static final KeySet TOP_KEYS = new KeySet("a state file", List.of("tables", "rules", "routes", "uplinks", "probes", "expect"));
 
     private StateLoader() {
     }
@@ -85,6 +86,12 @@ public final class StateLoader {
             rules.addAll(fileRules);
             routes.addAll(fileRoutes);
         }
+        List<Placed<Probe>> probes = new ArrayList<>();
+        for (StateFile s : states) {
+            YamlNode node = s.root().get("probes");
+            if (node != null) probes.addAll(new ProbeSection(s.reader()).read(node));
+        }
+        List<Probe> mergedProbes = ProbeSection.merge(probes, problems);
         UplinkPriorities.check(uplinks, problems);
         List<Placed<Rule>> mergedRules = merger.rules(rules, names);
         List<Placed<Route>> mergedRoutes = merger.routes(routes, names);
@@ -95,7 +102,7 @@ public final class StateLoader {
         for (TableName t : tableNames) owned.add(t.id());
         for (Uplink u : uplinks) owned.add(u.table());
         DesiredState state = new DesiredState(tableNames, owned, values(mergedRules), values(mergedRoutes));
-        return new LoadedState(state, names, problems.warnings(), expectations);
+        return new LoadedState(state, names, problems.warnings(), mergedProbes, expectations);
     }
 
     private static <T> List<T> values(List<Placed<T>> placed) {

@@ -24,6 +24,7 @@ import io.routesync.plan.PlanConflictException;
 import io.routesync.run.HostJob;
 import io.routesync.run.HostRun;
 import io.routesync.run.HostSpec;
+import io.routesync.run.LastApplied;
 import io.routesync.run.Phase;
 import io.routesync.run.Pipeline;
 import io.routesync.transport.LockHeldException;
@@ -132,6 +133,13 @@ public final class Puller {
             if (report != null) {
                 outcome = report.succeeded() ? PullResult.Outcome.APPLIED : PullResult.Outcome.FAILED;
                 if (report.outcome() == ApplyReport.Outcome.NO_CHANGES) outcome = PullResult.Outcome.NO_CHANGES;
+            }
+            if (outcome == PullResult.Outcome.NO_CHANGES) {
+                try {
+                    LastApplied.keepConverged(paths, loaded.state(), request.protocolTag());
+                } catch (IOException e) {
+                    warn.accept("warning: cannot keep the desired state for the next boot: " + e.getMessage());
+                }
             }
             if (outcome != PullResult.Outcome.FAILED) {
                 LastPull.write(stateDir, commit.id(), request.ref(), request.repo().display(), host.name(), clock.instant());

@@ -45,7 +45,7 @@ class PastedLinesTest {
         List<Route> routes = load("routes:\n  102:\n    - { family: inet6, to: default, dev: eth1 }\n"
                 + "    - { family: inet6, to: default, nhid: 9, metric: 5 }\n    - { family: inet6, to: default, type: unreachable, metric: 6 }\n")
                 .state().routes();
-        String yaml = io.routesync.render.StateYamlRenderer.render(List.of(), java.util.Map.of(), List.of(),
+        String yaml = io.routesync.config.state.StateYamlRenderer.render(List.of(), java.util.Map.of(), List.of(),
                 java.util.Map.of(TableId.of(102), routes), io.routesync.iproute2.Names.builtin(), null);
         assertTrue(yaml.contains("\"::/0 dev eth1"), yaml);
         assertTrue(yaml.contains("\"unreachable ::/0"), yaml);
@@ -57,7 +57,7 @@ class PastedLinesTest {
     void aLiveRouteTheGrammarRefusesIsImportedAsAComment() throws Exception {
         List<Route> live = io.routesync.iproute2.RouteGrammar.parseShow("7 10.94.0.0/16 nhid 1 via 192.168.2.1 dev d0 \n10.95.0.0/16 dev d0 \n",
                 Family.INET, TableId.of(102), io.routesync.iproute2.Names.builtin(), "ip -N route list table 102");
-        String yaml = io.routesync.render.StateYamlRenderer.render(List.of(), java.util.Map.of(), List.of(),
+        String yaml = io.routesync.config.state.StateYamlRenderer.render(List.of(), java.util.Map.of(), List.of(),
                 java.util.Map.of(TableId.of(102), live), io.routesync.iproute2.Names.builtin(), null);
         assertTrue(yaml.contains("# not importable: \"unreachable 10.94.0.0/16 nhid 1 proto boot\" (a route with nhid takes its path"), yaml);
         assertEquals(List.of(live.get(1)), load(yaml).state().routes(), yaml);

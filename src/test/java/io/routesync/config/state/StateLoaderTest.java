@@ -16,6 +16,7 @@ import io.routesync.model.Ownership;
 import io.routesync.model.IpAddress;
 import io.routesync.model.NextHop;
 import io.routesync.model.Prefix;
+import io.routesync.model.Probe;
 import io.routesync.model.Priority;
 import io.routesync.model.Route;
 import io.routesync.model.Rule;
@@ -302,5 +303,27 @@ class StateLoaderTest {
                 "")).state();
         assertEquals(List.of(Family.INET6, Family.INET), s.rules().stream().map(Rule::family).toList(),
                 "the same selectors in two families are two rules, not a conflict");
+    }
+
+    @Test
+    void probesAreReadInFileOrderWithVariablesAndEachOnce() throws InvalidInputException {
+        LoadedState loaded = load(VARS, "a.yml", String.join("\n",
+                "tables: { uplink2: 102 }",
+                "probes:",
+                "  - { ping: \"{{ uplink2_gw }}\", from: \"{{ uplink2_addr }}\" }",
+                "  - { tcp: 10.0.0.5, port: 443, timeout: 2 }",
+                ""), "b.yml", String.join("\n",
+                "probes:",
+                "  - { ping: 2001:db8::1, dev: eth1 }",
+                "  - { ping: 192.168.2.1, from: 192.168.2.10 }    # the same as a.yml's: once",
+                ""));
+        assertEquals(List.of(
+                new Probe(Probe.Kind.PING, IpAddress.parse("192.168.2.1"), 0, IpAddress.parse("192.168.2.10"), null, Probe.DEFAULT_SECONDS),
+                new Probe(Probe.Kind.TCP, IpAddress.parse("10.0.0.5"), 443, null, null, 2),
+                new Probe(Probe.Kind.PING, IpAddress.parse("2001:db8::1"), 0, null, ETH1, Probe.DEFAULT_SECONDS)), loaded.probes());
+        assertEquals("ping 192.168.2.1 from 192.168.2.10", loaded.probes().get(0).toString());
+        assertEquals("tcp 10.0.0.5 port 443", loaded.probes().get(1).toString());
+        assertEquals("ping 2001:db8::1 dev eth1", loaded.probes().get(2).toString());
+        assertEquals(List.of(), load(VARS, "c.yml", "tables: { uplink2: 102 }\n").probes());
     }
 }

@@ -1,4 +1,4 @@
-package io.routesync.render;
+package io.routesync.config.state;
 
 import io.routesync.iproute2.IpSyntax;
 import io.routesync.iproute2.Names;
