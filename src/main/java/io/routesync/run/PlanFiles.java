@@ -14,10 +14,15 @@ import java.util.List;
  */
 public final class PlanFiles {
 
-    /** The plan to save (null when no host could be planned) and the hosts left out of it. */
-    public record Built(SavedPlan plan, List<String> leftOut) {
+    /**
+     * The plan to save (null when no host could be planned), the hosts left out of it, and the saved
+     * hosts whose states have {@code expect:} flows, which the file does not carry: {@code apply PLAN}
+     * does not check them after its batch.
+     */
+    public record Built(SavedPlan plan, List<String> leftOut, List<String> expectationsNotCarried) {
         public Built {
             leftOut = List.copyOf(leftOut);
+            expectationsNotCarried = List.copyOf(expectationsNotCarried);
         }
     }
 
@@ -33,6 +38,7 @@ public final class PlanFiles {
         List<String> names = new ArrayList<>();
         List<String> digests = new ArrayList<>();
         List<String> leftOut = new ArrayList<>();
+        List<String> notCarried = new ArrayList<>();
         ApplyRecord.Inputs first = null;
         for (int i = 0; i < jobs.size(); i++) {
             HostRun r = planned.hosts().get(i);
@@ -41,14 +47,15 @@ public final class PlanFiles {
                 continue;
             }
             hosts.add(jobs.get(i).saved(r));
+            if (!r.spec().loaded().expectations().isEmpty()) notCarried.add(r.name());
             ApplyRecord.Inputs inputs = r.spec().inputs();
             if (first == null) first = inputs;
             names.add(r.name());
             digests.add(inputs.digest());
         }
-        if (hosts.isEmpty()) return new Built(null, leftOut);
+        if (hosts.isEmpty()) return new Built(null, leftOut, List.of());
         // every host came from the same commit (or none)
         String digest = inventory ? InputsDigest.ofHosts(names, digests) : first.digest();
-        return new Built(new SavedPlan(version, now.toString(), digest, first.commit(), hosts), leftOut);
+        return new Built(new SavedPlan(version, now.toString(), digest, first.commit(), hosts), leftOut, notCarried);
     }
 }
