@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -45,6 +47,24 @@ public final class RootCommand implements Runnable {
             CompletionCommand.class,
             BenchCommand.class);
 
+    /**
+     * Commands that share the state options but work on one target: they refuse -i and --limit with a
+     * sentence that says what to do instead, so the options still parse there, but help, man pages and
+     * completion do not offer them.
+     */
+    private static final Set<Class<?>> ONE_TARGET = Set.of(ExportCommand.class, WatchCommand.class);
+
+    private static void hideInventoryOptions(CommandLine sub) {
+        CommandSpec spec = sub.getCommandSpec();
+        // removed and added again in their order, so every option keeps its place in the model
+        List<OptionSpec> options = List.copyOf(spec.options());
+        for (OptionSpec o : options) spec.remove(o);
+        for (OptionSpec o : options) {
+            boolean inventory = List.of(o.names()).contains("-i") || List.of(o.names()).contains("--limit");
+            spec.addOption(inventory ? o.toBuilder().hidden(true).build() : o);
+        }
+    }
+
     /** Top-level options that neither print help nor take a value: they may come before the subcommand's name. */
     private static final Set<String> PLAIN_FLAGS = Set.of("--debug", "--no-color", "-V", "--version");
 
@@ -80,7 +100,10 @@ public final class RootCommand implements Runnable {
     private static CommandLine withSubcommands(RootCommand root, List<Class<?>> subs) {
         CommandLine cli = new CommandLine(root);
         cli.getCommandSpec().mixinStandardHelpOptions(false);
-        for (Class<?> sub : subs) cli.addSubcommand(sub);
+        for (Class<?> sub : subs) {
+            cli.addSubcommand(sub);
+            if (ONE_TARGET.contains(sub)) hideInventoryOptions(cli.getSubcommands().get(sub.getAnnotation(Command.class).name()));
+        }
         // added again, last, and given to every subcommand (scope INHERIT)
         cli.getCommandSpec().mixinStandardHelpOptions(true);
         return cli;

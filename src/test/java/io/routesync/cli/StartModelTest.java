@@ -65,6 +65,23 @@ class StartModelTest {
         }
     }
 
+    /** export and watch work on one target: -i and --limit are not offered, but still refused with what to do instead. */
+    @Test
+    void oneTargetCommandsDoNotOfferTheInventoryOptions() {
+        for (List<String> command : List.of(List.of("export", "--to", "netplan"), List.of("watch"))) {
+            CliRunner.Result help = CliRunner.run(command.get(0), "--help");
+            assertEquals(0, help.exitCode());
+            assertEquals(false, help.out().contains("--inventory"), help.out());
+            assertEquals(false, help.out().contains("--limit"), help.out());
+            List<String> args = new ArrayList<>(command);
+            args.addAll(List.of("-i", "inventory/hosts.yml"));
+            CliRunner.Result refused = CliRunner.run(args.toArray(String[]::new));
+            assertEquals(ExitCodes.USAGE, refused.exitCode(), refused::toString);
+            assertEquals(true, refused.err().contains("not -i") || refused.err().contains("not an inventory"), refused::toString);
+        }
+        assertEquals(true, CliRunner.run("plan", "--help").out().contains("-i, --inventory=FILE"), "plan still offers -i");
+    }
+
     @Test
     void versionPrintsWhatPicocliPrints() {
         StringWriter expected = new StringWriter();
