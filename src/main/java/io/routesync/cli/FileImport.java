@@ -14,6 +14,7 @@ import io.routesync.model.InvalidValueException;
 import io.routesync.model.Ownership;
 import io.routesync.model.TableName;
 import io.routesync.render.FileImportView;
+import io.routesync.run.InputFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -90,7 +91,7 @@ final class FileImport {
         for (String kind : List.of("rt_tables", "rt_protos")) {
             for (Path file : nameFiles(etc, kind)) {
                 try {
-                    RtTablesParser.NameFile parsed = RtTablesParser.read(file.toString(), InputFiles.read(file));
+                    RtTablesParser.NameFile parsed = RtTablesParser.read(file.toString(), InputFile.read(file));
                     if (parsed.corruptLine() > 0) {
                         err.println(file + ":" + parsed.corruptLine() + ": warning: iproute2 stops reading this file here, and so does routesync");
                     }

@@ -1,6 +1,7 @@
 package io.routesync.cli;
 
 import io.routesync.config.UnreadableInput;
+import io.routesync.run.InputFile;
 import io.routesync.run.SavedHostJob;
 import io.routesync.saved.PlanFileException;
 import io.routesync.saved.PlanFileReader;
@@ -17,7 +18,7 @@ final class PlanFileInput {
     static SavedPlan read(Path file) throws UserError {
         String text;
         try {
-            text = InputFiles.read(file);
+            text = InputFile.read(file);
         } catch (NoSuchFileException e) {
             throw new UserError(ExitCodes.FAILED, "cannot read the plan file " + file + ": no such file. Nothing was applied.");
         } catch (UnreadableInput e) {

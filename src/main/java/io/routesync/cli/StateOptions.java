@@ -9,6 +9,7 @@ import io.routesync.config.Variables;
 import io.routesync.config.state.LoadedState;
 import io.routesync.config.state.StateLoader;
 import io.routesync.model.Ownership;
+import io.routesync.run.InputFile;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -95,7 +96,7 @@ public final class StateOptions {
         List<Diagnostic> problems = new ArrayList<>();
         for (Path file : files) {
             try {
-                sources.add(new SourceFile(file.toString(), InputFiles.read(file)));
+                sources.add(new SourceFile(file.toString(), InputFile.read(file)));
             } catch (NoSuchFileException e) {
                 problems.add(Diagnostic.error(SourcePos.file(file.toString()), "no such file", "check the path given to -f"));
             } catch (UnreadableInput e) {
