@@ -2,7 +2,6 @@ package io.routesync.render;
 
 import io.routesync.iproute2.Names;
 import io.routesync.lookup.LookupResult;
-import io.routesync.model.Action;
 import io.routesync.model.Change;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
@@ -66,8 +65,7 @@ public final class PolicyDot {
      * and dashed ({@code -}), replaced routes orange ({@code ~}, with the route they replace).
      */
     public static String plan(String host, List<Rule> rules, Map<TableId, List<Route>> routes, HostPlan plan, Names names, Marks marks) {
-        PolicyDrawing d = new PolicyDrawing("Plan for " + host + ": " + plan.count(Action.ADD) + " to add, " + plan.count(Action.REPLACE)
-                + " to replace, " + plan.count(Action.DELETE) + " to delete", names, marks).live(rules, routes);
+        PolicyDrawing d = new PolicyDrawing("Plan for " + host + ": " + Summary.counts(plan), names, marks).live(rules, routes);
         for (Change c : plan.changes()) d.change(c);
         return d.render(List.of());
     }

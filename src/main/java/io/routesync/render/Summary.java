@@ -16,7 +16,12 @@ public final class Summary {
 
     /** {@code Plan: N to add, N to change, N to delete.} */
     public static String plan(HostPlan plan) {
-        return plan(plan.count(Action.ADD), plan.count(Action.REPLACE), plan.count(Action.DELETE)) + ".";
+        return "Plan: " + counts(plan) + ".";
+    }
+
+    /** {@code N to add, N to change, N to delete}: a plan's counts, as the plan line and a picture's title say them. */
+    public static String counts(HostPlan plan) {
+        return counts(plan.count(Action.ADD), plan.count(Action.REPLACE), plan.count(Action.DELETE));
     }
 
     /** {@code Plan: 5 to add, 0 to change, 1 to delete on 3 of 8 hosts.}: the hosts with changes pending. */
@@ -33,7 +38,7 @@ public final class Summary {
             delete += r.plan().count(Action.DELETE);
         }
         int all = planned.hosts().size();
-        return plan(add, change, delete) + " on " + hosts + " of " + all + (all == 1 ? " host." : " hosts.");
+        return "Plan: " + counts(add, change, delete) + " on " + hosts + " of " + all + (all == 1 ? " host." : " hosts.");
     }
 
     /** {@code 2 added, 0 changed, 1 deleted}: what an apply did. */
@@ -41,7 +46,7 @@ public final class Summary {
         return applied.count(Action.ADD) + " added, " + applied.count(Action.REPLACE) + " changed, " + applied.count(Action.DELETE) + " deleted";
     }
 
-    private static String plan(int add, int change, int delete) {
-        return "Plan: " + add + " to add, " + change + " to change, " + delete + " to delete";
+    private static String counts(int add, int change, int delete) {
+        return add + " to add, " + change + " to change, " + delete + " to delete";
     }
 }

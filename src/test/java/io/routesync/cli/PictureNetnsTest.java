@@ -107,7 +107,7 @@ class PictureNetnsTest {
         CliRunner.Result json = run("show", "--json");
         assertTrue(json.out().startsWith("{"), json::toString);
         CliRunner.Result again = run("plan", "-f", state.toString(), "--format", "dot");
-        assertTrue(again.out().contains("0 to add, 0 to replace, 0 to delete"), again::toString);
+        assertTrue(again.out().contains("0 to add, 0 to change, 0 to delete"), again::toString);
         assertFalse(again.out().contains("#1b7f2a") || again.out().contains("#c62828"), again::toString);
     }
 }

@@ -68,7 +68,7 @@ class PolicyDotTest {
     @Test
     void planColoursAddsDeletesAndReplaces() {
         String dot = PolicyPictures.plan();
-        assertTrue(dot.contains("label=\"Plan for netns seed: 2 to add, 1 to replace, 2 to delete\""), dot);
+        assertTrue(dot.contains("label=\"Plan for netns seed: 2 to add, 1 to change, 2 to delete\""), dot);
         assertTrue(dot.contains("\"+ 1002: fwmark 0x2 lookup uplink2 protocol routesync\\n(owned)\", style=\"rounded,filled,bold\", fillcolor=\"#e3f5e1\", color=\"#1b7f2a\""), dot);
         assertTrue(dot.contains("\"- 1001: to 192.168.2.10 lookup uplink2 protocol routesync\\n(owned)\", style=\"rounded,dashed,bold\", color=\"#c62828\""), dot);
         assertTrue(dot.contains("\"~ default via 192.168.2.1 dev eth1 proto routesync mtu 1400\\nwas: default via 192.168.2.1 dev eth1 proto routesync\\n(owned)\""), dot);
