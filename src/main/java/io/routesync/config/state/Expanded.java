@@ -14,6 +14,7 @@ final class Expanded {
     }
 
     private final String text;
+    /** The raw offset of every character; null when the text is the raw text itself. */
     private final int[] origin;
     private final List<Substitution> substitutions;
     private final ScalarPlace place;
@@ -25,14 +26,21 @@ final class Expanded {
         this.place = place;
     }
 
+    /** Text written without variables: every character comes from its own offset. */
+    static Expanded literal(String text, ScalarPlace place) {
+        return new Expanded(text, null, List.of(), place);
+    }
+
     String text() {
         return text;
     }
 
     /** The file place of character {@code index} of the expanded text. */
     SourcePos posAt(int index) {
-        if (origin.length == 0) return place.start();
-        return place.at(origin[Math.min(index, origin.length - 1)]);
+        int length = origin == null ? text.length() : origin.length;
+        if (length == 0) return place.start();
+        int i = Math.min(index, length - 1);
+        return place.at(origin == null ? i : origin[i]);
     }
 
     SourcePos start() {
