@@ -72,7 +72,7 @@ final class Expanded {
             while (i < text.length() && Character.isWhitespace(text.charAt(i))) i++;
             int begin = i;
             while (i < text.length() && !Character.isWhitespace(text.charAt(i))) i++;
-            if (i > begin) out.add(new Token(text.substring(begin, i), posAt(begin)));
+            if (i > begin) out.add(new Token(text.substring(begin, i), this, begin));
         }
         return out;
     }

@@ -17,18 +17,31 @@ final class ScalarPlace {
         this.exact = exact;
     }
 
-    static ScalarPlace of(YamlNode.Scalar scalar, String[] lines) {
+    /** {@code scalar}'s place in {@code content}, whose lines start at {@code lineStarts} ({@link #lineStarts}). */
+    static ScalarPlace of(YamlNode.Scalar scalar, String content, int[] lineStarts) {
         SourcePos pos = scalar.pos();
         String text = scalar.text() == null ? "" : scalar.text();
-        if (pos.line() < 1 || pos.line() > lines.length) return new ScalarPlace(pos, false);
-        String line = lines[pos.line() - 1];
+        if (pos.line() < 1 || pos.line() > lineStarts.length) return new ScalarPlace(pos, false);
+        int lineStart = lineStarts[pos.line() - 1];
+        int lineLength = (pos.line() < lineStarts.length ? lineStarts[pos.line()] - 1 : content.length()) - lineStart;
         int at = pos.column() - 1;
-        if (at < 0 || at >= line.length()) return new ScalarPlace(pos, false);
-        char first = line.charAt(at);
+        if (at < 0 || at >= lineLength) return new ScalarPlace(pos, false);
+        char first = content.charAt(lineStart + at);
         // the reader places a quoted scalar at its opening quote; its text starts one column later
         int contentAt = first == '"' || first == '\'' ? at + 1 : at;
-        boolean exact = text.indexOf('\n') < 0 && line.startsWith(text, contentAt);
-        return new ScalarPlace(pos.plusColumns(contentAt - at), exact);
+        boolean exact = text.indexOf('\n') < 0 && contentAt + text.length() <= lineLength
+                && content.startsWith(text, lineStart + contentAt);
+        return new ScalarPlace(contentAt == at ? pos : pos.plusColumns(contentAt - at), exact);
+    }
+
+    /** The offset at which each line of {@code content} starts (the lines split at '\n', as the reader counts them). */
+    static int[] lineStarts(String content) {
+        int count = 1;
+        for (int i = content.indexOf('\n'); i >= 0; i = content.indexOf('\n', i + 1)) count++;
+        int[] starts = new int[count];
+        int n = 1;
+        for (int i = content.indexOf('\n'); i >= 0; i = content.indexOf('\n', i + 1)) starts[n++] = i + 1;
+        return starts;
     }
 
     /** The place of the character at {@code offset} in the scalar's text. */
