@@ -38,8 +38,9 @@ final class RouteAddReader {
     private int foreignViaIndex = -1;
     private int i;
 
-    RouteAddReader(List<String> words, Family family, TableId table, Names names) {
+    RouteAddReader(List<String> words, Family family, TableId table, Names names, SharedValues shared) {
         this.words = words;
+        f.shared = shared;
         this.names = names;
         this.families = new FamilyCheck("route", family);
         f.reset(table);
