@@ -5,8 +5,8 @@ package io.routesync.iproute2;
  * short array beats a hash map made for every route of a large state.
  */
 final class SeenWords {
-    private String[] keys = new String[8];
-    private int[] at = new int[8];
+    private String[] keys = new String[4];
+    private int[] at = new int[4];
     private int size;
 
     boolean containsKey(String key) {

@@ -95,7 +95,7 @@ final class EntryParser {
 
     private static List<String> texts(List<Token> tokens) {
         List<String> out = new ArrayList<>(tokens.size());
-        for (Token t : tokens) out.add(t.text());
+        for (int i = 0; i < tokens.size(); i++) out.add(tokens.get(i).text());
         return out;
     }
 }

@@ -1,6 +1,7 @@
 package io.routesync.config.yaml;
 
 import io.routesync.config.SourcePos;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +24,8 @@ final class PlainBlockYaml {
 
     private final String file;
     private final String text;
+    /** The text's characters, all ASCII (indexing bytes is cheaper than String.charAt) */
+    private final byte[] b;
     private final int length;
     /** The current significant line: its start offset, 1-based number and indentation; {@code at == length} at the end. */
     private int at;
@@ -38,19 +41,21 @@ final class PlainBlockYaml {
         }
     }
 
-    private PlainBlockYaml(String file, String text) {
+    private PlainBlockYaml(String file, String text, byte[] bytes) {
         this.file = file;
         this.text = text;
+        this.b = bytes;
         this.length = text.length();
     }
 
     /** The document's root, or null when the text is not in the subset (the full reader decides then). */
     static YamlNode read(String file, String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if ((c < 0x20 || c > 0x7e) && c != '\n') return null; // tabs, CR, control and non-ASCII: columns and rules differ
+        // a character beyond Latin-1 becomes '?', which the subset does not take (nor comments with one)
+        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+        for (byte c : bytes) {
+            if ((c < 0x20 || c > 0x7e || c == '?') && c != '\n') return null; // tabs, CR, control and non-ASCII: columns and rules differ
         }
-        PlainBlockYaml reader = new PlainBlockYaml(file, text);
+        PlainBlockYaml reader = new PlainBlockYaml(file, text, bytes);
         try {
             reader.skipInsignificant(0, 1);
             if (reader.at == reader.length || reader.indent != 0) return null;
@@ -71,14 +76,14 @@ final class PlainBlockYaml {
         int n = number;
         while (i < length) {
             int j = i;
-            while (j < length && text.charAt(j) == ' ') j++;
-            if (j < length && text.charAt(j) != '\n' && text.charAt(j) != '#') {
+            while (j < length && b[j] == ' ') j++;
+            if (j < length && b[j] != '\n' && b[j] != '#') {
                 at = i;
                 lineNo = n;
                 indent = j - i;
                 return;
             }
-            while (j < length && text.charAt(j) != '\n') j++;
+            while (j < length && b[j] != '\n') j++;
             i = j + 1;
             n++;
         }
@@ -89,14 +94,13 @@ final class PlainBlockYaml {
 
     /** Goes past the current line. */
     private void nextLine() {
-        int end = text.indexOf('\n', at);
-        if (end < 0) skipInsignificant(length, lineNo + 1);
-        else skipInsignificant(end + 1, lineNo + 1);
+        int end = lineEnd(at);
+        skipInsignificant(end == length ? length : end + 1, lineNo + 1);
     }
 
     private boolean atSequenceEntry() {
         int c = at + indent;
-        return text.charAt(c) == '-' && (c + 1 == length || text.charAt(c + 1) == ' ' || text.charAt(c + 1) == '\n');
+        return b[c] == '-' && (c + 1 == length || b[c + 1] == ' ' || b[c + 1] == '\n');
     }
 
     /** The block node whose first line is the current one, at its indentation. */
@@ -121,9 +125,9 @@ final class PlainBlockYaml {
             int rest = colon + 1;
             int end = lineEnd(rest);
             int v = rest;
-            while (v < end && text.charAt(v) == ' ') v++;
+            while (v < end && b[v] == ' ') v++;
             YamlNode value;
-            if (v == end || text.charAt(v) == '#') {
+            if (v == end || b[v] == '#') {
                 if (v < end && v == rest) throw notPlain(); // "key:#" is not a comment
                 nextLine();
                 if (at < length && (indent > own || (indent == own && atSequenceEntry()))) {
@@ -151,8 +155,8 @@ final class PlainBlockYaml {
             int dash = at + own;
             int end = lineEnd(dash);
             int v = dash + 1;
-            while (v < end && text.charAt(v) == ' ') v++;
-            if (v == end || text.charAt(v) == '#') throw notPlain(); // nested blocks and empty items: the full reader
+            while (v < end && b[v] == ' ') v++;
+            if (v == end || b[v] == '#') throw notPlain(); // nested blocks and empty items: the full reader
             YamlNode item = scalar(lineNo, v, end);
             nextLine();
             if (at < length && indent > own) throw notPlain();
@@ -166,14 +170,14 @@ final class PlainBlockYaml {
     private int keyEnd(int start) {
         int i = start;
         while (i < length) {
-            char c = text.charAt(i);
+            char c = (char) b[i];
             if (c == ':') break;
             if (!(isAlnum(c) || c == '_' || (i > start && (c == '-' || c == '.' || c == '/')))) throw notPlain();
             i++;
         }
         if (i == start || i >= length) throw notPlain();
         int after = i + 1;
-        if (after < length && text.charAt(after) != ' ' && text.charAt(after) != '\n') throw notPlain();
+        if (after < length && b[after] != ' ' && b[after] != '\n') throw notPlain();
         String key = text.substring(start, i);
         if (isSpecial(key)) throw notPlain();
         return i;
@@ -181,20 +185,20 @@ final class PlainBlockYaml {
 
     /** A one-line plain scalar of the current line from {@code from} up to its end, without a trailing comment. */
     private YamlNode.Scalar scalar(int line, int from, int end) {
-        char first = text.charAt(from);
+        char first = (char) b[from];
         if (!(isAlnum(first) || first == '_' || first == '.' || first == '/' || first == '+'
-                || (first == '-' && from + 1 < end && text.charAt(from + 1) != ' '))) {
+                || (first == '-' && from + 1 < end && b[from + 1] != ' '))) {
             throw notPlain();
         }
         int last = from;
         for (int i = from; i < end; i++) {
-            char c = text.charAt(i);
+            char c = (char) b[i];
             if (c == ' ') {
-                if (i + 1 < end && text.charAt(i + 1) == '#') break; // a comment ends the value
+                if (i + 1 < end && b[i + 1] == '#') break; // a comment ends the value
                 continue;
             }
             if (!isScalarChar(c)) throw notPlain();
-            if (c == ':' && (i + 1 == end || text.charAt(i + 1) == ' ')) throw notPlain(); // a mapping inside
+            if (c == ':' && (i + 1 == end || b[i + 1] == ' ')) throw notPlain(); // a mapping inside
             last = i + 1;
         }
         String value = text.substring(from, last);
@@ -203,8 +207,9 @@ final class PlainBlockYaml {
     }
 
     private int lineEnd(int from) {
-        int end = text.indexOf('\n', from);
-        return end < 0 ? length : end;
+        int end = from;
+        while (end < length && b[end] != '\n') end++;
+        return end;
     }
 
     private SourcePos pos(int line, int column0) {

@@ -47,7 +47,8 @@ class PlainBlockYamlTest {
             "- a: 1\n", "- - a\n", "-\n", "a: ~\n", "a: null\n", "a: NULL\n", "a:\tb\n", "a: b\r\n", "a: é\n",
             "---\na: 1\n", "%YAML 1.1\n---\na: 1\n", "a: 1\n ...\n", "a:b\n", "a: b:\n", "a: b: c\n", "a: {{ x }}\n",
             "a: x{{ y }}\n", "a: #x\n".replace("#x", "b#c"), " a: 1\n", "a: 1\n  b: 2\n", "a:\n    b: 1\n  c: 2\n",
-            "a: 1\n- b\n", "? a\n: b\n", "a: *\n", "a: 'x\n", "a: `x`\n", "\"a\": 1\n", "a b: 1\n", "a: x #\n#\n b\n");
+            "a: 1\n- b\n", "? a\n: b\n", "a: *\n", "a: 'x\n", "a: `x`\n", "\"a\": 1\n", "a b: 1\n", "a: x #\n#\n b\n",
+            "# \u2211 beyond Latin-1\na: 1\n", "a: 1 # \u00e9\n", "a: x?y\n");
 
     private static YamlNode full(String name, String text) throws InvalidInputException {
         return YamlReader.readEvents(new SourceFile(name, text));
