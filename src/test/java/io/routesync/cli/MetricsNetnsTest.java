@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.routesync.git.TestRepo;
 import io.routesync.testing.KernelAccess;
 import io.routesync.testing.Netns;
 import io.routesync.testing.PrometheusParser;
@@ -156,6 +157,34 @@ class MetricsNetnsTest {
         assertEquals(2, value(healed, "routesync_owned_entries", Map.of("kind", "rule")));
         assertFalse(healed.stream().anyMatch(f -> f.name().equals("routesync_last_run_exit_code")), "a watch has no exit code yet");
         assertEquals("", watch.stderr());
+    }
+
+    @Test
+    void pullSaysTheCommitItAppliedAndAFailedPullSaysItFailed() throws Exception {
+        try (TestRepo repo = TestRepo.init(dir.resolve("remote"))) {
+            repo.write("inventory/hosts.yml", PullNetnsTest.INVENTORY).write("states/uplink.yml", PullNetnsTest.state(1000, null));
+            String commit = repo.commit("uplink2").name();
+            List<String> pull = args("pull", List.of("--repo", "file://" + repo.dir(), "--host", "edge1", "--cache-dir",
+                    dir.resolve("cache").toString()), prom);
+            CliRunner.Result run = CliRunner.run(pull);
+            assertEquals(0, run.exitCode(), run::toString);
+            List<PrometheusParser.Family> parsed = PrometheusParser.parse(Files.readString(prom));
+            Map<String, String> l = Map.of("command", "pull", "netns", ns.name());
+            assertEquals(1, value(parsed, "routesync_last_commit_info", Map.of("command", "pull", "netns", ns.name(), "commit", commit)));
+            assertEquals(1, value(parsed, "routesync_last_run_result", Map.of("result", "changed")));
+            assertEquals(1, value(parsed, "routesync_last_run_changes", Map.of("kind", "rule", "action", "added")));
+            assertEquals(2, value(parsed, "routesync_last_run_changes", Map.of("kind", "route", "action", "added")));
+            assertEquals(1, value(parsed, "routesync_owned_entries", Map.of("kind", "table")));
+            assertEquals(1, value(parsed, "routesync_last_run_success", l));
+
+            pull.set(pull.indexOf("--host") + 1, "nosuchhost");
+            CliRunner.Result failed = CliRunner.run(pull);
+            assertEquals(65, failed.exitCode(), failed::toString);
+            List<PrometheusParser.Family> after = PrometheusParser.parse(Files.readString(prom));
+            assertEquals(1, value(after, "routesync_last_run_result", Map.of("result", "invalid_input")));
+            assertEquals(0, value(after, "routesync_last_run_success", l));
+            assertFalse(after.stream().anyMatch(f -> f.name().equals("routesync_last_commit_info")), "it applied no commit");
+        }
     }
 
     /** The watch's file once it counts {@code heals} heals (it is written just after the log line). */
