@@ -13,9 +13,9 @@ import picocli.CommandLine.Option;
 /** {@code --metrics-file PATH} of apply, pull and watch: the run's metrics for node_exporter (docs/metrics.md). */
 final class MetricsOptions {
     @Option(names = "--metrics-file", paramLabel = "PATH",
-            description = "Write the run's metrics to PATH in Prometheus's text format, for node_exporter's textfile collector"
-                + " (e.g. /var/lib/prometheus/node-exporter/routesync.prom): replaced whole by a rename, never through a"
-                + " symbolic link. A failure to write it is a warning and does not change the exit code. See docs/metrics.md.")
+            description = "Write the run's metrics (watch: after each action) to PATH, a .prom file in node_exporter's textfile"
+                + " directory, in Prometheus's text format. The file is replaced whole by a rename, never written through a"
+                + " symbolic link; a failure to write it is one warning and does not change the exit code. See docs/metrics.md.")
     Path path;
 
     /** How a one-shot run ended, as its metrics say it; null: nothing to write. */
