@@ -89,10 +89,12 @@ final class PullCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Instant started = Instant.now();
         long t0 = System.nanoTime();
+        long ran = t0; // the run's own duration, for the metrics: without the random --splay wait
         List<String> warnings = new ArrayList<>();
         try {
             PullRequest request = request();
             splay();
+            ran = System.nanoTime();
             Puller puller = new Puller(target.target(), target.paths(), target.settings(), Clock.systemUTC());
             PullResult result = puller.run(request, w -> {
                 warnings.add(w);
@@ -101,14 +103,14 @@ final class PullCommand implements Callable<Integer> {
             });
             int code = print(result, out, err);
             writeReport(PullJsonView.of(result, repo.location().display(), repo.ref(), started, since(t0), code), err);
-            writeMetrics(result, code, t0, err);
+            writeMetrics(result, code, ran, err);
             return code;
         } catch (Exception e) {
             Exception mapped = map(e);
             int code = mapped instanceof UserError ? ((UserError) mapped).exitCode() : ExitCodes.DATA;
             String message = mapped instanceof InvalidInputException ? summary((InvalidInputException) mapped) : mapped.getMessage();
             writeReport(PullJsonView.ofError(message, shownRepo(), repo.ref(), started, since(t0), code, warnings), err);
-            writeMetrics(null, code, t0, err);
+            writeMetrics(null, code, ran, err);
             throw mapped;
         }
     }
