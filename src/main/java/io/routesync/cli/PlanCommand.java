@@ -163,10 +163,6 @@ final class PlanCommand implements Callable<Integer> {
             err.println("error: no host could be planned, so no plan was saved to " + outFile + ".");
             return;
         }
-        if (!built.expectationsNotCarried().isEmpty()) {
-            err.println("warning: the plan file does not carry the expect: flows of " + String.join(", ", built.expectationsNotCarried())
-                    + ": apply " + outFile + " will not check them after its batch; run routesync test --live (or -i) after it");
-        }
         PlanFileOutput.write(outFile, built.plan());
         PrintWriter hint = machineOutput ? err : out;
         hint.print((machineOutput ? "" : "\n") + PlanFileOutput.saved(outFile, built.plan(), built.leftOut()));
