@@ -103,7 +103,8 @@ final class PlanCommand implements Callable<Integer> {
                     run.plan(), run.spec().loaded().names(), PolicyDot.Marks.of(run.spec().ownership()));
             out.print(f == OutputFormat.SVG ? Graphviz.svg(dot, picture) : picture);
         } else if (json) {
-            out.print(JsonPlanRenderer.render(List.of(new JsonPlanRenderer.HostEntry(run.name(), run.plan(), run.spec().loaded().names()))));
+            out.print(JsonPlanRenderer.render(List.of(new JsonPlanRenderer.HostEntry(run.name(), run.plan(), run.spec().loaded().names(),
+                    run.expectations()))));
         }
         if (outFile != null) save(PlanFiles.of(List.of(job), new RunResult(List.of(run)), false, Version.number(), Instant.now()), out, err);
         return ExitCodes.of(run.status(), detailedExitCode);
