@@ -10,8 +10,10 @@ import io.routesync.model.Interface;
 import io.routesync.model.IpAddress;
 import io.routesync.model.TableId;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * An expectation in a plan file, as {@code apply PLAN} checks it against the kernel after the batch:
@@ -26,6 +28,8 @@ final class ExpectJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** The keys of a saved expectation: anything else is refused, not ignored. */
     private static final Set<String> KEYS = Set.of("place", "flow", "type", "via", "dev", "table");
+    /** The types a saved outcome may name: expect:'s, and anycast, which an unchanged flow's live answer can be. */
+    private static final List<String> TYPES = Stream.concat(Expectation.TYPES.stream(), Stream.of("anycast")).toList();
 
     private ExpectJson() {
     }
@@ -54,8 +58,8 @@ final class ExpectJson {
         try {
             Flow flow = flow(n.get("flow"), where + ".flow");
             String type = n.has("type") ? EntryJson.text(n, "type", where) : null;
-            if (type != null && !Expectation.TYPES.contains(type)) {
-                throw new PlanFileException(where + ": unknown type '" + type + "' (" + String.join(", ", Expectation.TYPES) + ")");
+            if (type != null && !TYPES.contains(type)) {
+                throw new PlanFileException(where + ": unknown type '" + type + "' (" + String.join(", ", TYPES) + ")");
             }
             IpAddress via = n.has("via") ? IpAddress.parse(EntryJson.text(n, "via", where)) : null;
             Interface dev = n.has("dev") ? Interface.of(EntryJson.text(n, "dev", where)) : null;

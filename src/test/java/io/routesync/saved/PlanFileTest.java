@@ -105,7 +105,8 @@ class PlanFileTest {
                 new Expectation("edge1.yml:20:5", replies, IpAddress.parse("198.51.100.1"), Interface.of("eth1"), TableId.of(102), "uplink2",
                         null, false),
                 new Expectation("edge1.yml:21:5", every, null, null, null, null, "blackhole", false),
-                new Expectation("edge1.yml:22:5", user, null, Interface.of("eth0"), TableId.of(254), "main", "unicast", false));
+                // as an unchanged flow is saved when its live route is an anycast one
+                new Expectation("edge1.yml:22:5", user, null, Interface.of("eth0"), TableId.of(254), "main", "anycast", false));
         return new SavedPlan(VERSION, plain.created(), plain.inputsDigest(), null, List.of(new SavedHost(h.name(), h.target(),
                 h.protocolTag(), h.readingDigest(), h.desired(), h.plan(), List.of(), expect), plain.hosts().get(1)));
     }
