@@ -16,7 +16,7 @@ import java.util.Objects;
  * file's identity, size and time, looked at only when the watch is about to converge), so the watch takes
  * the new state instead of undoing it as drift.
  */
-public final class KeptSource implements Watcher.Source {
+public final class KeptSource implements WatchSource {
     private final String target;
     private final TargetPaths paths;
     private final int protocolTag;

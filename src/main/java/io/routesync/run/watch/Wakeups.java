@@ -23,6 +23,8 @@ final class Wakeups {
     record Step(String why, long eventAt, String monitorEnded, boolean linkEvent) {
         static final Step STOP = new Step("stop", -1, null, false);
         static final Step RELOAD = new Step("reload", -1, null, false);
+        /** The source has news (a new state, something to log). */
+        static final Step NEWS = new Step("news", -1, null, false);
     }
 
     private final Watcher.Settings settings;
@@ -34,6 +36,7 @@ final class Wakeups {
     private boolean linkEvent;
     private boolean stopAsked;
     private boolean reloadAsked;
+    private boolean newsCame;
     private String monitorEnded;
     private long monitorStartedAt;
     /** A convergence is due at {@link #holdUntil} (a retry, a deferred heal). */
@@ -50,6 +53,12 @@ final class Wakeups {
 
     synchronized void reload() {
         reloadAsked = true;
+        notifyAll();
+    }
+
+    /** The source has news: taken on the loop, after a reload asked for, before events. */
+    synchronized void news() {
+        newsCame = true;
         notifyAll();
     }
 
@@ -105,6 +114,10 @@ final class Wakeups {
             if (reloadAsked) {
                 reloadAsked = false;
                 return Step.RELOAD;
+            }
+            if (newsCame) {
+                newsCame = false;
+                return Step.NEWS;
             }
             long now = System.nanoTime();
             // a monitor that ends at once is not restarted in a tight loop
