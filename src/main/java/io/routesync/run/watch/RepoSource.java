@@ -31,6 +31,8 @@ import java.util.function.Consumer;
 public final class RepoSource implements WatchSource {
     /** How long the start waits for the first look before it falls back on the kept state (when there is one). */
     private static final Duration START_WAIT = Duration.ofSeconds(5);
+    /** Notes the loop has not logged yet (it is in a long convergence): the oldest go first. */
+    private static final int MAX_NOTES = 100;
 
     /** A commit refused (unsigned, going back): nothing of it is applied. */
     public static final class Refused extends Exception {
@@ -228,6 +230,7 @@ public final class RepoSource implements WatchSource {
             String stays = loaded != null ? "the desired state stays at commit " + loaded.shown()
                     : "the state kept here (" + LastApplied.file(paths) + ") stays in force";
             String again = kind == WatchEvent.Kind.REFUSED ? "" : "; trying again in " + interval.toSeconds() + " s";
+            if (notes.size() == MAX_NOTES) notes.remove(0);
             notes.add(new Note(kind, why, message(e) + "; " + stays + again));
             looked(e);
         }
