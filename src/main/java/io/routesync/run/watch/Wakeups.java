@@ -7,8 +7,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * When the watch loop has something to do: what the monitor and the signals asked for since it last
- * looked, kept as counts and flags (bounded, however many events come), and the one wait it may be in.
+ * When the watch loop has something to do: what the monitor, the signals and the source (news of a
+ * background look) asked for since it last looked, kept as counts and flags (bounded, however many
+ * events come), and the one wait it may be in.
  * No polling: the loop blocks on this object's monitor until a signal, an event or a due time. A burst of
  * events is due once they paused for {@code quiet}, at most {@code maxDelay} after its first. A hold (a
  * deferred heal, a retry after a failure) makes the next convergence due at its time: a back-off's hold
