@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -148,6 +149,20 @@ class WatchRepoNetnsTest {
         watch.signal("HUP");
         watch.await(seen, l -> l.startsWith("reloaded ") && l.contains("reload requested: main at " + shortId(second)), 10_000);
         watch.await(seen, l -> l.startsWith("converged ") && l.contains("nothing to change"), 10_000);
+
+        // an invalid state at the next commit: said where, and the state in force stays
+        seen = watch.lines().size();
+        RevCommit invalid = repo.write("states/uplink.yml", PullNetnsTest.state(1000, EXTRA).replace("to: default", "to: nowhere")).commit("typo");
+        watch.await(seen, l -> l.startsWith("reload-failed ") && l.contains(shortId(invalid) + ":states/uplink.yml:")
+                && l.endsWith("; the desired state stays at commit " + shortId(second) + " (main)"), 10_000);
+        // the ref moved back (a force-push): refused, as pull refuses it
+        RefUpdate back = repo.git().getRepository().updateRef("refs/heads/main");
+        back.setNewObjectId(first);
+        back.setForceUpdate(true);
+        assertEquals(RefUpdate.Result.FORCED, back.update());
+        watch.await(seen, l -> l.startsWith("refused ") && l.contains("commit " + shortId(first) + " (main) is refused: it does not descend from"
+                + " commit " + shortId(second) + ", the one last applied") && l.contains("(start watch with --allow-rewind to apply it)"), 10_000);
+        assertTrue(table().contains("10.99.0.0/16 via 192.168.2.1 dev eth1"), table());
         watch.signal("TERM");
         assertEquals(0, watch.exit(10_000), watch.stderr());
         assertEquals("", watch.stderr());

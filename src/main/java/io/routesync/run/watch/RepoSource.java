@@ -179,7 +179,7 @@ public final class RepoSource implements WatchSource {
             if (verdict.refused()) {
                 seen(commit);
                 String rewind = verdict.rewind() != null && !verdict.rewind().allowed() ? " (start watch with --allow-rewind to apply it)" : "";
-                failed(WatchEvent.Kind.REFUSED, why, new Refused("commit " + commit.describe() + " is refused: " + verdict.reason() + rewind));
+                failed(WatchEvent.Kind.REFUSED, why, false, new Refused("commit " + commit.describe() + " is refused: " + verdict.reason() + rewind));
                 return;
             }
             PullSteps.HostState state;
@@ -192,11 +192,12 @@ public final class RepoSource implements WatchSource {
             seen(commit);
             found(commit, state, asked);
         } catch (GitSourceException e) {
-            failed(e.kind() == GitSourceException.Kind.UNREACHABLE ? WatchEvent.Kind.FETCH_FAILED : WatchEvent.Kind.RELOAD_FAILED, why, e);
+            failed(e.kind() == GitSourceException.Kind.UNREACHABLE ? WatchEvent.Kind.FETCH_FAILED : WatchEvent.Kind.RELOAD_FAILED, why, true, e);
         } catch (InvalidInputException e) {
-            failed(WatchEvent.Kind.RELOAD_FAILED, why, e);
+            // judged: this commit is not read again, a new one is
+            failed(WatchEvent.Kind.RELOAD_FAILED, why, false, e);
         } catch (IOException | RuntimeException e) {
-            failed(WatchEvent.Kind.RELOAD_FAILED, why, e);
+            failed(WatchEvent.Kind.RELOAD_FAILED, why, true, e);
         }
     }
 
@@ -225,11 +226,12 @@ public final class RepoSource implements WatchSource {
         wake.run();
     }
 
-    private void failed(WatchEvent.Kind kind, String why, Exception e) {
+    /** Notes a look that found nothing usable; {@code retried}: the next look tries the same again (else it waits for a new commit). */
+    private void failed(WatchEvent.Kind kind, String why, boolean retried, Exception e) {
         synchronized (this) {
             String stays = loaded != null ? "the desired state stays at commit " + loaded.shown()
                     : "the state kept here (" + LastApplied.file(paths) + ") stays in force";
-            String again = kind == WatchEvent.Kind.REFUSED ? "" : "; trying again in " + interval.toSeconds() + " s";
+            String again = retried ? "; trying again in " + interval.toSeconds() + " s" : "";
             if (notes.size() == MAX_NOTES) notes.remove(0);
             notes.add(new Note(kind, why, message(e) + "; " + stays + again));
             looked(e);
