@@ -56,7 +56,8 @@ public final class RepoSource implements WatchSource {
     private final KeptSource kept;
     private final RepoLooks looks;
     private Runnable wake = () -> { };
-    private boolean started;
+    /** The first {@link #load()} is over (loop thread only). */
+    private boolean loadedOnce;
     /** Guarded by this: the state in force (null: the kept one), the next, the last commit judged, the first look's failure. */
     private Found loaded;
     private Found pending;
@@ -91,8 +92,8 @@ public final class RepoSource implements WatchSource {
      */
     @Override
     public HostSpec load() throws Exception {
-        boolean first = !started;
-        started = true;
+        boolean first = !loadedOnce;
+        loadedOnce = true;
         boolean keptHere = Files.isRegularFile(LastApplied.file(paths), LinkOption.NOFOLLOW_LINKS);
         synchronized (this) {
             if (first) {
@@ -217,6 +218,8 @@ public final class RepoSource implements WatchSource {
             } else if (asked) {
                 change = at;
             } else {
+                // back where the state in force is (a newer commit the loop has not taken yet is no longer the ref's)
+                pending = null;
                 looked(null);
                 return;
             }
