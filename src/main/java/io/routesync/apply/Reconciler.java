@@ -1,6 +1,5 @@
 package io.routesync.apply;
 
-import io.routesync.config.state.KeptState;
 import io.routesync.iproute2.HostReading;
 import io.routesync.iproute2.OutputException;
 import io.routesync.model.DesiredState;
@@ -144,7 +143,7 @@ public final class Reconciler {
             BatchRun run;
             try {
                 run = run(plan, current, ownership, desired.tablesToRead(), desired.tablesToRead(), desired.tablesToRead(), record,
-                        kept(desired, ownership), false);
+                        kept(desired, ownership, current, inputs), false);
             } catch (PendingConfirmException refused) {
                 throw refused;
             } catch (TransportException lost) {
@@ -250,13 +249,14 @@ public final class Reconciler {
     /**
      * The desired state to keep on the host for {@code apply --last} and {@code watch} at boot, or null: an
      * apply --confirm keeps none, since the host may take its change back by itself (the state kept before stays).
+     * Not proven again when the host ({@code from}) reports the proof of the same text.
      */
-    private String kept(DesiredState desired, Ownership ownership) {
-        return confirmToken == null ? KeptState.text(desired, ownership.protocolTag()) : null;
+    private KeptCopy kept(DesiredState desired, Ownership ownership, HostReading from, ApplyRecord.Inputs inputs) {
+        return confirmToken == null ? KeptCopy.of(desired, ownership.protocolTag(), inputs.version(), from.keptDigest()) : null;
     }
 
     private BatchRun run(HostPlan plan, HostReading from, Ownership ownership, Collection<TableId> tables,
-            Collection<TableId> grow, Collection<TableId> footprint, String record, String kept, boolean undo)
+            Collection<TableId> grow, Collection<TableId> footprint, String record, KeptCopy kept, boolean undo)
             throws TransportException, LockHeldException {
         ApplyInput input = ApplyInput.build(plan, from, ownership, grow, footprint, record, undo).keep(kept);
         return BatchRun.run(script, target.name(), plan, from, tables, input, confirmToken);
