@@ -52,7 +52,7 @@ public final class KeptState {
         for (Route r : desired.routes()) routes.computeIfAbsent(r.table(), t -> new ArrayList<>()).add(r);
         return StateYamlRenderer.render(List.of("Kept by routesync: the desired state of its last apply here (routesync apply --last).",
                 "Replaced on every apply; change the desired state in its repository or files instead."),
-                declared, desired.rules(), routes, names, null);
+                declared, desired.rules(), routes, names, null, -1, false);
     }
 
     /** Whether {@code text} reads back as exactly {@code desired}: the proof {@link #text} makes (a whole state load). */
