@@ -173,8 +173,9 @@ public final class Reconciler {
             if (run.failure() != null) {
                 return rollBack(desired, ownership, current, plan, run.after(), run.failure(), null, inputs, ApplyReport.Outcome.FAILED_ROLLED_BACK);
             }
-            HostPlan remaining = plan(desired, run.after(), ownership);
-            if (!remaining.isEmpty()) {
+            // the verify: what still differs (its fingerprint, a digest of all entries read, only when something does)
+            if (!Planner.changes(desired, run.after().observed(), ownership).isEmpty()) {
+                HostPlan remaining = plan(desired, run.after(), ownership);
                 BatchFailure why = BatchFailure.withoutLine("after the apply the host still differs from the desired state", 0);
                 return rollBack(desired, ownership, current, plan, run.after(), why, remaining, inputs,
                         ApplyReport.Outcome.VERIFY_FAILED_ROLLED_BACK);
