@@ -1,8 +1,8 @@
 package io.routesync.apply;
 
-import io.routesync.config.state.KeptState;
 import io.routesync.iproute2.HostReading;
 import io.routesync.iproute2.OutputException;
+import io.routesync.lookup.ExpectationCheck;
 import io.routesync.model.DesiredState;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
@@ -19,6 +19,7 @@ import io.routesync.transport.TransportException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -48,9 +49,16 @@ public final class Reconciler {
      * rolled back as a failed verify.
      */
     public interface AfterVerify {
-        String check() throws TransportException;
+        /** What the check found: every expectation's result (for the report), and why the apply fails, or null. */
+        record Found(List<ExpectationCheck.Result> results, String failure) {
+            public Found {
+                results = List.copyOf(results);
+            }
+        }
 
-        AfterVerify NONE = () -> null;
+        Found check() throws TransportException;
+
+        AfterVerify NONE = () -> new Found(List.of(), null);
     }
 
     private static final int MAX_ATTEMPTS = 3;
@@ -144,7 +152,7 @@ public final class Reconciler {
             BatchRun run;
             try {
                 run = run(plan, current, ownership, desired.tablesToRead(), desired.tablesToRead(), desired.tablesToRead(), record,
-                        kept(desired, ownership), false);
+                        kept(desired, ownership, current, inputs), false);
             } catch (PendingConfirmException refused) {
                 throw refused;
             } catch (TransportException lost) {
@@ -174,19 +182,21 @@ public final class Reconciler {
             if (run.failure() != null) {
                 return rollBack(desired, ownership, current, plan, run.after(), run.failure(), null, inputs, ApplyReport.Outcome.FAILED_ROLLED_BACK);
             }
-            HostPlan remaining = plan(desired, run.after(), ownership);
-            if (!remaining.isEmpty()) {
+            // the verify: what still differs (its fingerprint, a digest of all entries read, only when something does)
+            if (!Planner.changes(desired, run.after().observed(), ownership).isEmpty()) {
+                HostPlan remaining = plan(desired, run.after(), ownership);
                 BatchFailure why = BatchFailure.withoutLine("after the apply the host still differs from the desired state", 0);
                 return rollBack(desired, ownership, current, plan, run.after(), why, remaining, inputs,
                         ApplyReport.Outcome.VERIFY_FAILED_ROLLED_BACK);
             }
-            String broken = afterVerify.check();
-            if (broken != null) {
+            AfterVerify.Found found = afterVerify.check();
+            if (found.failure() != null) {
                 // the entries are as desired but the kernel routes a flow otherwise: a failed verify, rolled back
-                return rollBack(desired, ownership, current, plan, run.after(), BatchFailure.withoutLine(broken, 0), null, inputs,
-                        ApplyReport.Outcome.VERIFY_FAILED_ROLLED_BACK);
+                return rollBack(desired, ownership, current, plan, run.after(), BatchFailure.withoutLine(found.failure(), 0), null, inputs,
+                        ApplyReport.Outcome.VERIFY_FAILED_ROLLED_BACK).withExpectations(found.results());
             }
-            return ApplyReport.applied(plan, run.after(), run.recorded(), run.batchNanos(), run.writeFailures());
+            return ApplyReport.applied(plan, run.after(), run.recorded(), run.batchNanos(), run.writeFailures())
+                    .withExpectations(found.results());
         }
     }
 
@@ -250,13 +260,14 @@ public final class Reconciler {
     /**
      * The desired state to keep on the host for {@code apply --last} and {@code watch} at boot, or null: an
      * apply --confirm keeps none, since the host may take its change back by itself (the state kept before stays).
+     * Not proven again when the host ({@code from}) reports the proof of the same text.
      */
-    private String kept(DesiredState desired, Ownership ownership) {
-        return confirmToken == null ? KeptState.text(desired, ownership.protocolTag()) : null;
+    private KeptCopy kept(DesiredState desired, Ownership ownership, HostReading from, ApplyRecord.Inputs inputs) {
+        return confirmToken == null ? KeptCopy.of(desired, ownership.protocolTag(), inputs.version(), from.keptDigest()) : null;
     }
 
     private BatchRun run(HostPlan plan, HostReading from, Ownership ownership, Collection<TableId> tables,
-            Collection<TableId> grow, Collection<TableId> footprint, String record, String kept, boolean undo)
+            Collection<TableId> grow, Collection<TableId> footprint, String record, KeptCopy kept, boolean undo)
             throws TransportException, LockHeldException {
         ApplyInput input = ApplyInput.build(plan, from, ownership, grow, footprint, record, undo).keep(kept);
         return BatchRun.run(script, target.name(), plan, from, tables, input, confirmToken);

@@ -39,13 +39,15 @@ public final class LastApplied {
      */
     public static void keepConverged(TargetPaths paths, DesiredState desired, int protocolTag) throws IOException {
         Path dir = Path.of(paths.stateDir());
-        String text = KeptState.text(desired, protocolTag);
-        if (text == null || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) return;
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) return;
+        // compared before it is proven (a whole state load): a file with the same bytes needs neither
+        String text = KeptState.render(desired, protocolTag);
         Path file = file(paths);
         if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) == text.length()
                 && text.equals(Files.readString(file, StandardCharsets.UTF_8))) {
             return;
         }
+        if (!KeptState.readsBackAs(text, desired, protocolTag)) return;
         Path tmp = Files.createTempFile(dir, ".routesync.", ".tmp");
         try {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
