@@ -38,7 +38,8 @@ class PlainBlockYamlTest {
             "a:\n",
             "a: 1\n\n\n",
             "a:    \n  b: 2\n",
-            "key: value\nnext:   # c\n");
+            "key: value\nnext:   # c\n",
+            "a: .inf\nb: .NaN\nc: -.Inf\nd: 0b101\ne: 1:20\nf: 190:20:30\ng: 2001-12-14\nh: 0x_1F\ni: Y\nj: off\nk: +.5e-3\n");
 
     /** Texts outside the subset: the plain-block reader must decline them. */
     private static final List<String> NOT_PLAIN = List.of(
