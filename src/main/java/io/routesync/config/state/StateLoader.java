@@ -63,7 +63,11 @@ public final class StateLoader {
         List<Placed<Route>> routes = new ArrayList<>();
         List<Uplink> uplinks = new ArrayList<>();
         List<Expectation> expectations = new ArrayList<>();
-        for (StateFile s : states) {
+        List<Placed<Probe>> probes = new ArrayList<>();
+        for (int i = 0; i < states.size(); i++) {
+            StateFile s = states.get(i);
+            // once read, a file's tree can go: a large state then never holds every file's tree at once
+            states.set(i, null);
             YamlNode expect = s.root().get("expect");
             if (expect != null) expectations.addAll(new ExpectSection(s.reader(), tableRefs).read(expect));
             List<Placed<Rule>> fileRules = new ArrayList<>();
@@ -85,10 +89,7 @@ public final class StateLoader {
             fileRoutes.sort(Comparator.comparing(Placed::pos));
             rules.addAll(fileRules);
             routes.addAll(fileRoutes);
-        }
-        List<Placed<Probe>> probes = new ArrayList<>();
-        for (StateFile s : states) {
-            YamlNode node = s.root().get("probes");
+            node = s.root().get("probes");
             if (node != null) probes.addAll(new ProbeSection(s.reader()).read(node));
         }
         List<Probe> mergedProbes = ProbeSection.merge(probes, problems);
