@@ -140,7 +140,7 @@ final class ApplyCommand implements Callable<Integer> {
         }
         ApplySafety safety = safety(SshConnections.DEFAULT_PROGRAM);
         HostJob job = last ? SingleHost.lastJob(state, target) : SingleHost.job(state, target, err);
-        warnUnusedProbes(safety, job.spec().loaded().probes().size(), err);
+        warnUnusedProbes(safety, job.spec().loaded().probes().size() + job.spec().loaded().routeProbes().size(), err);
         RunResult result = Pipeline.apply(List.of(job), 1, autoApprove, safety, planned -> {
             if (!autoApprove) Approvals.host(job.spec().name(), out);
         }, new SingleHostView(out, err, style, true));
@@ -156,7 +156,7 @@ final class ApplyCommand implements Callable<Integer> {
         ApplySafety safety = safety(fleet.sshProgram());
         FleetLoader.Loaded loaded = InventoryInput.load(state, repo, target, fleet, err);
         for (Diagnostic w : loaded.warnings()) err.println(w.format());
-        warnUnusedProbes(safety, loaded.hosts().stream().mapToInt(h -> h.loaded().probes().size()).sum(), err);
+        warnUnusedProbes(safety, loaded.hosts().stream().mapToInt(h -> h.loaded().probes().size() + h.loaded().routeProbes().size()).sum(), err);
         err.flush();
         FleetConsole console = new FleetConsole(out, err, root.screen, style);
         FleetView view = new FleetView(console, FleetView.Command.APPLY, !json);

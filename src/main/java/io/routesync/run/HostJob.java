@@ -92,7 +92,7 @@ public final class HostJob {
         // after the batch verified, the kernel answers every expectation; an "unchanged" one must get the answer it had when planned
         Reconciler checked = reconciler.withAfterVerify(new KernelExpectations(reconciler.target(), spec.paths(),
                 ExpectationRun.pinned(planned.expectations()), reconciler.settings().timeout()));
-        GuardedApply guarded = new GuardedApply(checked, clock, safety, spec.loaded().probes());
+        GuardedApply guarded = new GuardedApply(checked, clock, safety, spec.loaded().probes(), spec.loaded().routeProbes());
         try {
             GuardedApply.Outcome o = guarded.apply(spec.loaded().state(), spec.ownership(), planned.reading(), planned.plan(),
                     spec.inputs(), acceptReplan, replans::add);

@@ -16,7 +16,7 @@ class AnswerTest {
     @Test
     void readsDeliveriesAndRefusals() {
         Answer a = Answer.parse("1 8.8.8.8 from 10.1.0.10 via 10.1.0.1 dev eth0 table 254 uid 0 \n    cache \n", 0);
-        assertEquals(new Answer("unicast", IpAddress.parse("10.1.0.1"), Interface.of("eth0"), TableId.MAIN, false,
+        assertEquals(new Answer("unicast", IpAddress.parse("10.1.0.1"), Interface.of("eth0"), TableId.MAIN, java.util.List.of(),
                 "unicast 8.8.8.8 from 10.1.0.10 via 10.1.0.1 dev eth0 table 254 uid 0"), a);
         Answer local = Answer.parse("2 10.1.0.10 dev lo table 255 src 10.1.0.10 uid 0 \n    cache <local> \n", 0);
         assertEquals("local", local.type());
