@@ -72,7 +72,8 @@ public final class GuardedApply {
     public GuardedApply(Reconciler reconciler, Clock clock, ApplySafety safety, List<Probe> probes, List<Expectation> routeProbes) {
         this.target = reconciler.target();
         this.watched = new WatchedTarget(target);
-        this.reconciler = new Reconciler(watched, reconciler.paths(), reconciler.settings(), clock).withAfterVerify(reconciler.afterVerify());
+        this.reconciler = new Reconciler(watched, reconciler.paths(), reconciler.settings(), clock).withAfterVerify(reconciler.afterVerify())
+                .withKeptChecks(reconciler.keptChecks());
         this.safety = safety;
         this.probes = List.copyOf(probes);
         this.routeProbes = List.copyOf(routeProbes);

@@ -5,7 +5,9 @@ import io.routesync.model.Interface;
 import io.routesync.model.InvalidValueException;
 import io.routesync.model.IpAddress;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A flow as a user names it: the selectors {@code explain} takes and {@code expect:} entries use
@@ -46,20 +48,31 @@ public record Flow(IpAddress to, IpAddress from, Interface iif, Interface oif, l
         return a;
     }
 
+    /**
+     * The flow as its selectors and their values, as {@link Builder#set} reads them back ({@code from},
+     * {@code to}, then the others in {@link #SELECTORS} order; unset ones left out): how messages and a
+     * kept state file spell it.
+     */
+    public Map<String, String> selectors() {
+        Map<String, String> s = new LinkedHashMap<>();
+        if (from != null) s.put("from", from.toString());
+        s.put("to", to.toString());
+        if (iif != null) s.put("iif", iif.name());
+        if (oif != null) s.put("oif", oif.name());
+        if (fwmark != 0) s.put("fwmark", "0x" + Long.toHexString(fwmark));
+        if (uid != 0) s.put("uid", Long.toString(uid));
+        if (ipProto != 0) s.put("ipproto", Names.builtin().ipProtoName(ipProto));
+        if (sport != 0) s.put("sport", Integer.toString(sport));
+        if (dport != 0) s.put("dport", Integer.toString(dport));
+        if (tos != 0) s.put("tos", String.format("0x%02x", tos));
+        return s;
+    }
+
     /** The flow in its own syntax, for messages: {@code from 192.168.2.10 to 203.0.113.5 iif wg0}. */
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder();
-        if (from != null) s.append("from ").append(from).append(' ');
-        s.append("to ").append(to);
-        if (iif != null) s.append(" iif ").append(iif);
-        if (oif != null) s.append(" oif ").append(oif);
-        if (fwmark != 0) s.append(" fwmark 0x").append(Long.toHexString(fwmark));
-        if (uid != 0) s.append(" uid ").append(uid);
-        if (ipProto != 0) s.append(" ipproto ").append(Names.builtin().ipProtoName(ipProto));
-        if (sport != 0) s.append(" sport ").append(sport);
-        if (dport != 0) s.append(" dport ").append(dport);
-        if (tos != 0) s.append(String.format(" tos 0x%02x", tos));
+        selectors().forEach((key, value) -> s.append(s.length() == 0 ? "" : " ").append(key).append(' ').append(value));
         return s.toString();
     }
 

@@ -7,6 +7,7 @@ import io.routesync.apply.LiveExpectations;
 import io.routesync.apply.PlannedExpectations;
 import io.routesync.apply.Reconciler;
 import io.routesync.apply.SavedTargets;
+import io.routesync.config.state.KeptChecks;
 import io.routesync.iproute2.HostReading;
 import io.routesync.lookup.ExpectationRun;
 import io.routesync.model.HostPlan;
@@ -30,7 +31,7 @@ public final class HostJob {
 
     public HostJob(HostSpec spec, Target target, Reconciler.Settings settings, Clock clock) {
         this.spec = spec;
-        this.reconciler = new Reconciler(target, spec.paths(), settings, clock);
+        this.reconciler = new Reconciler(target, spec.paths(), settings, clock).withKeptChecks(KeptChecks.of(spec.loaded()));
         this.clock = clock;
     }
 

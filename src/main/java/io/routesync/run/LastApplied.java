@@ -6,10 +6,10 @@ import io.routesync.config.SourceFile;
 import io.routesync.config.SourcePos;
 import io.routesync.config.UnreadableInput;
 import io.routesync.config.Variables;
+import io.routesync.config.state.KeptChecks;
 import io.routesync.config.state.KeptState;
 import io.routesync.config.state.LoadedState;
 import io.routesync.transport.TargetPaths;
-import io.routesync.model.DesiredState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,14 +32,14 @@ public final class LastApplied {
     }
 
     /**
-     * Keeps {@code desired} as the target's kept state when the run found the target already converged (an
+     * Keeps {@code loaded} (its state, probes and expectations) as the target's kept state when the run found the target already converged (an
      * apply with changes keeps it itself, through its script): so a host converged before routesync kept
      * states, or whose state changed in ways that change nothing there, has one for the next boot. Only into
      * a state directory that exists (made private by an earlier apply), atomically, and only when it differs.
      */
-    public static void keepConverged(TargetPaths paths, DesiredState desired, int protocolTag) throws IOException {
+    public static void keepConverged(TargetPaths paths, LoadedState loaded, int protocolTag) throws IOException {
         Path dir = Path.of(paths.stateDir());
-        String text = KeptState.text(desired, protocolTag);
+        String text = KeptState.text(loaded.state(), protocolTag, KeptChecks.of(loaded));
         if (text == null || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) return;
         Path file = file(paths);
         if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) == text.length()

@@ -7,6 +7,7 @@ import io.routesync.apply.GuardedApply;
 import io.routesync.apply.Reconciler;
 import io.routesync.apply.SavedPlanApplier;
 import io.routesync.apply.SavedTargets;
+import io.routesync.config.state.KeptChecks;
 import io.routesync.config.state.LoadedState;
 import io.routesync.iproute2.Names;
 import io.routesync.iproute2.OutputException;
@@ -86,7 +87,9 @@ public final class SavedHostJob {
     }
 
     private GuardedApply guarded(ApplySafety safety) throws TransportException {
-        Reconciler reconciler = new Reconciler(reach.open(saved), spec.paths(), settings, clock);
+        // the kept state keeps the probes the plan file carries (its flows it does not carry)
+        Reconciler reconciler = new Reconciler(reach.open(saved), spec.paths(), settings, clock)
+                .withKeptChecks(KeptChecks.of(spec.loaded()));
         return new GuardedApply(reconciler, clock, safety, saved.probes());
     }
 

@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * The desired state an apply keeps on the host ({@code STATE_DIR/desired.yaml}) so it can come up
  * converged without git or an inventory ({@code apply --last}, {@code watch}): the merged, expanded
- * state as one plain state file, no variables, no uplinks. It is data: it is read back by
+ * state as one plain state file, no variables, no uplinks, with its probes and expectations
+ * ({@link KeptChecks}). It is data: it is read back by
  * {@link StateLoader} like any state file, with the same limits and errors.
  */
 public final class KeptState {
@@ -33,6 +34,14 @@ public final class KeptState {
      * rather than a different state that a later boot would apply.
      */
     public static String text(DesiredState desired, int protocolTag) {
+        return text(desired, protocolTag, KeptChecks.NONE);
+    }
+
+    /**
+     * The same, with the probes and expectations {@code checks} after the entries, so {@code apply
+     * --last} runs them too; null also when they would not read back as the same checks.
+     */
+    public static String text(DesiredState desired, int protocolTag, KeptChecks checks) {
         Map<String, TableId> declared = new LinkedHashMap<>();
         for (TableName t : desired.tableNames()) declared.put(t.name(), t.id());
         Names names = Names.builtin().withProtocol(Ownership.PROTOCOL_NAME, protocolTag).withTables(declared);
@@ -40,9 +49,10 @@ public final class KeptState {
         for (Route r : desired.routes()) routes.computeIfAbsent(r.table(), t -> new ArrayList<>()).add(r);
         String text = StateYamlRenderer.render(List.of("Kept by routesync: the desired state of its last apply here (routesync apply --last).",
                 "Replaced on every apply; change the desired state in its repository or files instead."),
-                declared, desired.rules(), routes, names, null);
+                declared, desired.rules(), routes, names, null) + checks.yaml(names);
         try {
-            if (!read("kept", text, protocolTag).state().equals(desired)) return null;
+            LoadedState back = read("kept", text, protocolTag);
+            if (!back.state().equals(desired) || !checks.sameAs(back)) return null;
         } catch (InvalidInputException e) {
             return null;
         }
