@@ -45,6 +45,30 @@ class KeptStateTest {
     }
 
     @Test
+    void probesRouteProbesAndExpectationsAreKeptAndReadBack() throws Exception {
+        LoadedState loaded = StateLoader.load(List.of(new SourceFile("s.yml", "tables: { uplink2: 102 }\n"
+                + "routes:\n  uplink2:\n    - \"default via 192.168.2.1 dev eth1\"\n"
+                + "probes:\n  - { ping: 192.168.2.1, from: 192.168.2.10, timeout: 3 }\n  - { ping: \"2001:db8::1\", dev: eth1 }\n"
+                + "  - { tcp: 10.0.0.5, port: 443, from: 192.168.2.10 }\n"
+                + "  - { route: { from: 192.168.2.10, to: 203.0.113.5, fwmark: 0x2 }, via: 192.168.2.1, dev: eth1, table: uplink2 }\n"
+                + "expect:\n  - { from: 10.8.0.1, to: 10.99.1.1, iif: wg0, ipproto: tcp, dport: 443, tos: 0x10, table: 102 }\n"
+                + "  - { to: \"2001:db8:5::7\", uid: 1000, type: blackhole }\n  - { to: 203.0.113.5, unchanged: true }\n")),
+                Variables.commandLine(Map.of()), 245);
+        assertEquals(4, loaded.probes().size() + loaded.routeProbes().size());
+        String kept = KeptState.text(loaded.state(), 245, KeptChecks.of(loaded));
+        assertNotNull(kept);
+        assertTrue(kept.contains("  - { route: { from: \"192.168.2.10\", to: \"203.0.113.5\", fwmark: \"0x2\" }, via: \"192.168.2.1\","
+                + " dev: \"eth1\", table: \"uplink2\" }\n"), kept);
+        LoadedState back = KeptState.read("desired.yaml", kept, 245);
+        assertEquals(loaded.state(), back.state(), kept);
+        assertEquals(loaded.probes(), back.probes(), kept);
+        assertTrue(KeptChecks.of(loaded).sameAs(back), kept);
+        assertEquals(loaded.expectations().get(0).flow(), back.expectations().get(0).flow());
+        assertEquals("uplink2", back.expectations().get(0).tableText(), "a declared table keeps its name");
+        assertTrue(back.expectations().get(2).unchanged());
+    }
+
+    @Test
     void aStateThatWouldNotReadBackIsNotKept() {
         // an owned table without a name (as an uplink may make) cannot be written as owned: nothing is kept
         DesiredState unnamed = new DesiredState(List.of(), java.util.Set.of(TableId.of(120)), List.of(), List.of());
