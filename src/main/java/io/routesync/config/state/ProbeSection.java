@@ -170,20 +170,24 @@ final class ProbeSection {
     }
 
     /**
-     * Every file's probes in order, each once; more than {@link #MAX_PROBES}, counting the
-     * {@code routes} probes too, is an error at the first one too many.
+     * Every file's probes in order, each once; more than {@link #MAX_PROBES}, the {@code routes} probes
+     * counted after the others, is an error at the first one too many.
      */
-    static List<Probe> merge(List<Placed<Probe>> all, int routes, Problems problems) {
+    static List<Probe> merge(List<Placed<Probe>> all, List<Placed<Expectation>> routes, Problems problems) {
         List<Probe> out = new ArrayList<>();
         for (Placed<Probe> p : all) {
             if (out.contains(p.value())) continue;
-            if (out.size() + routes == MAX_PROBES) {
-                SourcePos at = p.pos();
-                problems.error(at, "more than " + MAX_PROBES + " probes for one host", "keep the few that prove the change works");
-                break;
+            if (out.size() == MAX_PROBES) {
+                tooMany(p.pos(), problems);
+                return out;
             }
             out.add(p.value());
         }
+        if (out.size() + routes.size() > MAX_PROBES) tooMany(routes.get(MAX_PROBES - out.size()).pos(), problems);
         return out;
+    }
+
+    private static void tooMany(SourcePos at, Problems problems) {
+        problems.error(at, "more than " + MAX_PROBES + " probes for one host", "keep the few that prove the change works");
     }
 }
