@@ -49,14 +49,13 @@ public record Flow(IpAddress to, IpAddress from, Interface iif, Interface oif, l
     }
 
     /**
-     * The flow as its selectors and their values, as {@link Builder#set} reads them back ({@code from},
-     * {@code to}, then the others in {@link #SELECTORS} order; unset ones left out): how messages and a
-     * kept state file spell it.
+     * The selectors this flow sets, in {@link #SELECTORS} order, each as the text {@link Builder#set}
+     * reads back to the same flow (a plan file keeps flows so; {@code --json} shows them so).
      */
     public Map<String, String> selectors() {
         Map<String, String> s = new LinkedHashMap<>();
-        if (from != null) s.put("from", from.toString());
         s.put("to", to.toString());
+        if (from != null) s.put("from", from.toString());
         if (iif != null) s.put("iif", iif.name());
         if (oif != null) s.put("oif", oif.name());
         if (fwmark != 0) s.put("fwmark", "0x" + Long.toHexString(fwmark));
@@ -72,7 +71,16 @@ public record Flow(IpAddress to, IpAddress from, Interface iif, Interface oif, l
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder();
-        selectors().forEach((key, value) -> s.append(s.length() == 0 ? "" : " ").append(key).append(' ').append(value));
+        if (from != null) s.append("from ").append(from).append(' ');
+        s.append("to ").append(to);
+        if (iif != null) s.append(" iif ").append(iif);
+        if (oif != null) s.append(" oif ").append(oif);
+        if (fwmark != 0) s.append(" fwmark 0x").append(Long.toHexString(fwmark));
+        if (uid != 0) s.append(" uid ").append(uid);
+        if (ipProto != 0) s.append(" ipproto ").append(Names.builtin().ipProtoName(ipProto));
+        if (sport != 0) s.append(" sport ").append(sport);
+        if (dport != 0) s.append(" dport ").append(dport);
+        if (tos != 0) s.append(String.format(" tos 0x%02x", tos));
         return s.toString();
     }
 

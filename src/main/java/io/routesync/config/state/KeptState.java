@@ -39,9 +39,14 @@ public final class KeptState {
 
     /**
      * The same, with the probes and expectations {@code checks} after the entries, so {@code apply
-     * --last} runs them too; null also when they would not read back as the same checks.
+     * --last} runs them too; when they would not read back as the same checks, the state without them.
      */
     public static String text(DesiredState desired, int protocolTag, KeptChecks checks) {
+        String text = written(desired, protocolTag, checks);
+        return text != null || checks.equals(KeptChecks.NONE) ? text : written(desired, protocolTag, KeptChecks.NONE);
+    }
+
+    private static String written(DesiredState desired, int protocolTag, KeptChecks checks) {
         Map<String, TableId> declared = new LinkedHashMap<>();
         for (TableName t : desired.tableNames()) declared.put(t.name(), t.id());
         Names names = Names.builtin().withProtocol(Ownership.PROTOCOL_NAME, protocolTag).withTables(declared);

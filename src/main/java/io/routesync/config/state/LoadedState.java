@@ -30,7 +30,7 @@ public record LoadedState(DesiredState state, Names names, List<Diagnostic> warn
         this(state, names, warnings, probes, expectations, List.of());
     }
 
-    /** A state without expectations (a saved plan's: it keeps its probes, not its flows). */
+    /** A state without expectations (a saved plan's: its flows are the saved host's, pinned, and only the kernel checks them). */
     public LoadedState(DesiredState state, Names names, List<Diagnostic> warnings, List<Probe> probes) {
         this(state, names, warnings, probes, List.of(), List.of());
     }
