@@ -27,8 +27,9 @@ import java.util.function.Consumer;
  * <p>Right before the batch runs (the reconciler's {@link Reconciler.BeforeBatch}), the undo of
  * exactly that plan against exactly that reading is staged on the host and a detached timer armed
  * ({@link ConfirmTimer#arm}). After the apply, a new connection ({@link Reconnector}) re-reads the
- * host and plans again; only an empty plan there, and then every health probe of the state passing on
- * the host ({@code probes:}, run in the same round trip as the disarm), confirms (disarms the timer). Otherwise routesync
+ * host and plans again; only an empty plan there, then every route probe answered by the host's kernel
+ * as it says ({@link KernelExpectations}, one round trip), then every ping and tcp probe passing on
+ * the host (run in the same round trip as the disarm), confirms (disarms the timer). Otherwise routesync
  * waits for the deadline and checks, again over a new connection, that the host restored itself.
  * SECONDS counts from just before the batch: it must cover the batch, a new connection and a read.
  */
