@@ -22,9 +22,18 @@ public record KeptChecks(List<Probe> probes, List<Expectation> expectations, Lis
         routeProbes = List.copyOf(routeProbes);
     }
 
-    /** The checks of a loaded state. */
+    /**
+     * The checks of a loaded state to keep. An expectation's {@code unchanged} is left out: it compares
+     * with the host as it is when planned, and a kept state is applied to a host that changed (after a
+     * boot, after drift), which is what it is there to repair; its outcome (via, dev, table, type) is kept.
+     */
     public static KeptChecks of(LoadedState loaded) {
-        return new KeptChecks(loaded.probes(), loaded.expectations(), loaded.routeProbes());
+        List<Expectation> outcomes = new ArrayList<>();
+        for (Expectation e : loaded.expectations()) {
+            if (!e.hasOutcome()) continue;
+            outcomes.add(new Expectation(e.place(), e.flow(), e.via(), e.dev(), e.table(), e.tableText(), e.type(), false));
+        }
+        return new KeptChecks(loaded.probes(), outcomes, loaded.routeProbes());
     }
 
     /** The {@code probes:} and {@code expect:} sections (nothing when there are none); tables named in {@code names}. */
