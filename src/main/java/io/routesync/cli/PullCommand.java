@@ -4,6 +4,7 @@ import io.routesync.config.InvalidInputException;
 import io.routesync.git.GitSourceException;
 import io.routesync.render.PullJsonView;
 import io.routesync.render.PullView;
+import io.routesync.render.RunMetrics;
 import io.routesync.run.HostRun;
 import io.routesync.run.pull.PullRequest;
 import io.routesync.run.pull.PullResult;
@@ -79,16 +80,21 @@ final class PullCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Say what was done even when nothing changed.")
     boolean verbose;
 
+    @Mixin
+    MetricsOptions metrics;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Instant started = Instant.now();
         long t0 = System.nanoTime();
+        long ran = t0; // the run's own duration, for the metrics: without the random --splay wait
         List<String> warnings = new ArrayList<>();
         try {
             PullRequest request = request();
             splay();
+            ran = System.nanoTime();
             Puller puller = new Puller(target.target(), target.paths(), target.settings(), Clock.systemUTC());
             PullResult result = puller.run(request, w -> {
                 warnings.add(w);
@@ -97,12 +103,14 @@ final class PullCommand implements Callable<Integer> {
             });
             int code = print(result, out, err);
             writeReport(PullJsonView.of(result, repo.location().display(), repo.ref(), started, since(t0), code), err);
+            writeMetrics(result, code, ran, err);
             return code;
         } catch (Exception e) {
             Exception mapped = map(e);
             int code = mapped instanceof UserError ? ((UserError) mapped).exitCode() : ExitCodes.DATA;
             String message = mapped instanceof InvalidInputException ? summary((InvalidInputException) mapped) : mapped.getMessage();
             writeReport(PullJsonView.ofError(message, shownRepo(), repo.ref(), started, since(t0), code, warnings), err);
+            writeMetrics(null, code, ran, err);
             throw mapped;
         }
     }
@@ -156,6 +164,11 @@ final class PullCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("warning: cannot write the report " + report + ": " + e.getMessage());
         }
+    }
+
+    /** {@code result} null: the run failed before it ended, with {@code code}. */
+    private void writeMetrics(PullResult result, int code, long t0, PrintWriter err) {
+        metrics.write(err, (exit, ended, took) -> RunMetrics.pull(MetricsOptions.labels(target.netns), result, exit, ended, took), code, t0);
     }
 
     // never the raw --repo: a URL may carry a token

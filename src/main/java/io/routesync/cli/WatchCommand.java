@@ -1,6 +1,8 @@
 package io.routesync.cli;
 
+import io.routesync.render.RunMetrics;
 import io.routesync.render.WatchLogView;
+import io.routesync.render.WatchMetrics;
 import io.routesync.run.HostSpec;
 import io.routesync.run.watch.KeptSource;
 import io.routesync.run.watch.WatchEvent;
@@ -52,8 +54,18 @@ final class WatchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Log one JSON object per line instead of text.")
     boolean json;
 
+    @Mixin
+    MetricsOptions metrics;
+
     @Override
     public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        // after each action the file is rewritten by the log; a watch that cannot start says so there too
+        return metrics.around(err, this::watch, (code, ended, took) -> code == ExitCodes.OK ? null
+                : RunMetrics.failed("watch", MetricsOptions.labels(target.netns), code, ended, took));
+    }
+
+    private int watch() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (state.usesInventory()) {
@@ -66,9 +78,12 @@ final class WatchCommand implements Callable<Integer> {
         }
         LocalTarget local = (LocalTarget) target.target();
         Watcher.Source source = source(err);
+        MetricsFile file = metrics.file(err);
+        WatchMetrics counted = new WatchMetrics(MetricsOptions.labels(target.netns));
         Consumer<WatchEvent> log = e -> {
             out.println(json ? WatchLogView.json(e) : WatchLogView.text(e));
             out.flush();
+            if (file != null) file.write(counted.after(e));
         };
         Watcher watcher = new Watcher(local, source, target.settings(), Watcher.Settings.defaults(), log, Clock.systemUTC());
         List<String> signals = List.of("HUP", "TERM", "INT");

@@ -88,7 +88,7 @@ public final class Puller {
                 signature.warnings().forEach(w -> warn.accept("warning: " + w));
                 if (!signature.trusted()) {
                     return new PullResult(PullResult.Outcome.REFUSED_UNSIGNED, request.host().orElseGet(ThisHost::hostname), target.name(), commit, newCommit,
-                            null, null, null, signature, null, said);
+                            null, null, null, signature, null, said, null);
                 }
             }
             // a signed commit stays signed: pushing an older one back must not roll the host back unnoticed
@@ -99,14 +99,14 @@ public final class Puller {
                     rewind = new PullResult.Rewind(last.get(), descends.isPresent(), request.allowRewind());
                     if (!request.allowRewind()) {
                         return new PullResult(PullResult.Outcome.REFUSED_REWIND, request.host().orElseGet(ThisHost::hostname), target.name(), commit,
-                                true, null, null, null, signature, rewind, said);
+                                true, null, null, null, signature, rewind, said, null);
                     }
                     warn.accept("warning: commit " + commit.describe() + " " + rewind.describe() + "; applying it because of --allow-rewind");
                 }
             }
             if (request.onlyIfChanged() && !newCommit) {
                 return new PullResult(PullResult.Outcome.SKIPPED_UNCHANGED, request.host().orElseGet(ThisHost::hostname), target.name(), commit, false,
-                        null, null, null, signature, null, said);
+                        null, null, null, signature, null, said, null);
             }
 
             RepoLayout layout = RepoLayout.find(commit, request.inventory(), request.states());
@@ -144,7 +144,8 @@ public final class Puller {
             if (outcome != PullResult.Outcome.FAILED) {
                 LastPull.write(stateDir, commit.id(), request.ref(), request.repo().display(), host.name(), clock.instant());
             }
-            return new PullResult(outcome, host.name(), target.name(), commit, newCommit, plan, loaded.names(), report, signature, rewind, said);
+            return new PullResult(outcome, host.name(), target.name(), commit, newCommit, plan, loaded.names(), report, signature, rewind, said,
+                    loaded.state());
         }
     }
 }

@@ -228,12 +228,12 @@ public final class Watcher {
             failures = 0;
             long end = System.nanoTime();
             if (fights != null) fights.healed(entries(report.applied()), end);
-            log(WatchEvent.Kind.HEALED, why, commands(report.applied()), took, eventAt < 0 ? -1 : millis(end - eventAt), null);
+            log(WatchEvent.Kind.HEALED, why, commands(report.applied()), took, eventAt < 0 ? -1 : millis(end - eventAt), null, result);
         } else if (result.status() == HostRun.Status.OK) {
             failures = 0;
             if (sayConverged) {
                 keepConverged();
-                log(WatchEvent.Kind.CONVERGED, why, List.of(), took, -1, null);
+                log(WatchEvent.Kind.CONVERGED, why, List.of(), took, -1, null, result);
             }
         } else {
             failures++;
@@ -245,7 +245,7 @@ public final class Watcher {
             Duration wait = backoff.delay(failures - 1 + settings.freeHeals());
             wakeups.hold(System.nanoTime() + wait.toNanos(), false);
             log(WatchEvent.Kind.FAILED, why, result.plan() == null ? List.of() : commands(result.plan()), took, -1,
-                    result.reason() + "; retrying in " + wait.toMillis() + " ms, or sooner when the kernel reports a change");
+                    result.reason() + "; retrying in " + wait.toMillis() + " ms, or sooner when the kernel reports a change", result);
         }
         return true;
     }
@@ -274,7 +274,12 @@ public final class Watcher {
     }
 
     private void log(WatchEvent.Kind kind, String why, List<String> changes, long took, long sinceEvent, String detail) {
-        log.accept(new WatchEvent(clock.instant(), kind, target.name(), why, changes, took, sinceEvent, detail));
+        log(kind, why, changes, took, sinceEvent, detail, null);
+    }
+
+    /** {@code result}: the convergence's own, for whoever follows the log (the metrics file counts its changes). */
+    private void log(WatchEvent.Kind kind, String why, List<String> changes, long took, long sinceEvent, String detail, HostRun result) {
+        log.accept(new WatchEvent(clock.instant(), kind, target.name(), why, changes, took, sinceEvent, detail, result));
     }
 
     private static long millis(long nanos) {
