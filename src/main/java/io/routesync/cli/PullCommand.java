@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine.Command;
@@ -45,14 +44,11 @@ final class PullCommand implements Callable<Integer> {
     @Mixin
     RepoOptions repo;
 
-    @Option(names = "--host", paramLabel = "NAME", description = "The inventory host this machine is (default: its hostname).")
-    String host;
+    @Mixin
+    RepoHostOptions repoHost;
 
     @Option(names = "--inventory", paramLabel = "PATH", description = "The inventory file or directory inside the repository (default inventory/).")
     String inventory;
-
-    @Option(names = "--states", paramLabel = "DIR", description = "The states directory inside the repository (default states/).")
-    String states;
 
     @Mixin
     TargetOptions target;
@@ -65,10 +61,8 @@ final class PullCommand implements Callable<Integer> {
             description = "Do nothing when the commit is the one the last successful pull applied (no drift check).")
     boolean onlyIfChanged;
 
-    @Option(names = "--allow-rewind",
-            description = "Apply the commit even when it does not descend from the one the last successful pull applied"
-                + " (a branch moved back or force-pushed); without it such a commit is refused.")
-    boolean allowRewind;
+    @Mixin
+    RewindOption rewind;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Write a JSON report of the run (commit, host, drift, changes, duration, result).")
     Path report;
@@ -119,8 +113,7 @@ final class PullCommand implements Callable<Integer> {
         if (!repo.given()) throw new UserError(ExitCodes.USAGE, "pull needs --repo PATH|URL: the repository to take the desired state from");
         if (protocolTag < 1 || protocolTag > 255) throw new UserError(ExitCodes.USAGE, "--proto-number " + protocolTag + " is out of range (1-255)");
         if (splay < 0) throw new UserError(ExitCodes.USAGE, "--splay must be 0 or more seconds");
-        return new PullRequest(repo.location(), repo.ref(), Optional.ofNullable(host), repo.cacheDir(), Optional.ofNullable(inventory),
-                Optional.ofNullable(states), onlyIfChanged, allowRewind, repo.signers(), protocolTag, target.runTimeout(), Version.number());
+        return repoHost.request(repo, inventory, onlyIfChanged, rewind, protocolTag, target.runTimeout());
     }
 
     private void splay() throws InterruptedException {

@@ -73,6 +73,15 @@ public final class MetricsView {
         out.family("routesync_watch_backoffs_total", COUNTER, "Heals a routesync watch put off because the same owned entries"
                 + " kept being changed back, since the watch started.");
         out.sample("routesync_watch_backoffs_total", run, w.backoffs());
+        out.family("routesync_watch_fetch_failures_total", COUNTER, "Looks of a routesync watch --repo at its repository that"
+                + " could not fetch it (the desired state in force stays), since the watch started.");
+        out.sample("routesync_watch_fetch_failures_total", run, w.fetchFailures());
+        out.family("routesync_watch_refused_commits_total", COUNTER, "Commits a routesync watch --repo refused (not signed by an"
+                + " allowed key, or going back without --allow-rewind), since the watch started.");
+        out.sample("routesync_watch_refused_commits_total", run, w.refusedCommits());
+        out.family("routesync_watch_reload_failures_total", COUNTER, "Desired states a routesync watch could not read again (on"
+                + " SIGHUP, or at a new commit), keeping the one in force, since the watch started.");
+        out.sample("routesync_watch_reload_failures_total", run, w.reloadFailures());
         out.family("routesync_changes_applied_total", COUNTER, "Changes a routesync watch applied and left in place, by kind of"
                 + " entry (rule, route, table name) and action, since the watch started.");
         changes(out, "routesync_changes_applied_total", run, w.applied());

@@ -37,8 +37,12 @@ public record RunMetrics(String command, Map<String, String> labels, Instant end
     public record Target(Map<String, String> labels, String result, HostPlan applied, DesiredState owned, String commit) {
     }
 
-    /** A watch's counters since it started: heals, failed convergences, heals put off by the back-off, changes applied. */
-    public record Lifetime(Instant started, long heals, long failures, long backoffs, ChangeTally applied) {
+    /**
+     * A watch's counters since it started: heals, failed convergences, heals put off by the back-off, failed looks at its
+     * repository, commits refused, desired states that could not be read again, changes applied.
+     */
+    public record Lifetime(Instant started, long heals, long failures, long backoffs, long fetchFailures, long refusedCommits,
+                           long reloadFailures, ChangeTally applied) {
     }
 
     /**

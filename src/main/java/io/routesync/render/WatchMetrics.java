@@ -21,6 +21,9 @@ public final class WatchMetrics {
     private long heals;
     private long failures;
     private long backoffs;
+    private long fetchFailures;
+    private long refusedCommits;
+    private long reloadFailures;
     private Instant lastAt;
     private Duration lastTook;
     private String lastResult;
@@ -54,6 +57,15 @@ public final class WatchMetrics {
                 backoffs++;
                 last(e, "backing_off", null);
                 break;
+            case FETCH_FAILED:
+                fetchFailures++;
+                break;
+            case REFUSED:
+                refusedCommits++;
+                break;
+            case RELOAD_FAILED:
+                reloadFailures++;
+                break;
             default:
                 break; // started, reloaded, the monitor restarted, stopped: the counters as they are
         }
@@ -61,7 +73,7 @@ public final class WatchMetrics {
                 : List.of(new RunMetrics.Target(labels, lastResult, lastApplied, owned, commit));
         boolean success = "ok".equals(lastResult) || "changed".equals(lastResult);
         return MetricsView.text(new RunMetrics("watch", labels, lastAt, lastTook, null, success, targets,
-                new RunMetrics.Lifetime(started, heals, failures, backoffs, applied)));
+                new RunMetrics.Lifetime(started, heals, failures, backoffs, fetchFailures, refusedCommits, reloadFailures, applied)));
     }
 
     private void last(WatchEvent e, String result, HostPlan plan) {

@@ -42,6 +42,10 @@ class WatchMetricsTest {
                 ALL, null, null, null, null), List.of(), null);
         metrics.after(event(4, WatchEvent.Kind.FAILED, 50, failed));
         metrics.after(event(5, WatchEvent.Kind.FAILED, -1, null));
+        metrics.after(event(5, WatchEvent.Kind.FETCH_FAILED, -1, null));
+        metrics.after(event(5, WatchEvent.Kind.FETCH_FAILED, -1, null));
+        metrics.after(event(5, WatchEvent.Kind.REFUSED, -1, null));
+        metrics.after(event(5, WatchEvent.Kind.RELOAD_FAILED, -1, null));
         String last = metrics.after(event(6, WatchEvent.Kind.HEALED, 70, applied(spec("netns edge", null), ALL)));
 
         List<PrometheusParser.Family> parsed = PrometheusParser.parse(last);
@@ -51,6 +55,9 @@ class WatchMetricsTest {
         assertEquals(2, value(parsed, "routesync_drift_heals", Map.of("command", "watch", "netns", "edge")));
         assertEquals(2, value(parsed, "routesync_watch_failures", NETNS));
         assertEquals(1, value(parsed, "routesync_watch_backoffs", NETNS));
+        assertEquals(2, value(parsed, "routesync_watch_fetch_failures", NETNS));
+        assertEquals(1, value(parsed, "routesync_watch_refused_commits", NETNS));
+        assertEquals(1, value(parsed, "routesync_watch_reload_failures", NETNS));
         assertEquals(2, value(parsed, "routesync_changes_applied", Map.of("kind", "route", "action", "changed")), "both heals, not the rolled back");
         assertEquals(2, value(parsed, "routesync_changes_applied", Map.of("kind", "rule", "action", "added")));
         assertEquals(1, value(parsed, "routesync_last_run_changes", Map.of("kind", "table", "action", "added")), "the last heal's own");

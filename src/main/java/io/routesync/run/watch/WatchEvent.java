@@ -33,6 +33,10 @@ public record WatchEvent(Instant time, Kind kind, String target, String why, Lis
         RELOADED("reloaded"),
         /** The desired state could not be read again: the previous one stays in force. */
         RELOAD_FAILED("reload-failed"),
+        /** The repository (watch --repo) could not be fetched: the desired state stays as it was; tried again at the next interval. */
+        FETCH_FAILED("fetch-failed"),
+        /** A commit of the repository was refused (not signed by an allowed key, or going back): the desired state stays as it was. */
+        REFUSED("refused"),
         /** The kernel event monitor ended by itself and was started again. */
         MONITOR_RESTARTED("monitor-restarted"),
         /** Watching ended (SIGTERM). */
