@@ -8,6 +8,7 @@ import io.routesync.apply.KernelExpectations;
 import io.routesync.apply.Reconciler;
 import io.routesync.apply.SavedPlanApplier;
 import io.routesync.apply.SavedTargets;
+import io.routesync.config.state.KeptChecks;
 import io.routesync.config.state.LoadedState;
 import io.routesync.iproute2.Names;
 import io.routesync.iproute2.OutputException;
@@ -90,7 +91,9 @@ public final class SavedHostJob {
         Reconciler plain = new Reconciler(reach.open(saved), spec.paths(), settings, clock);
         // after the batch verified, the kernel answers the saved flows, as apply -f asks it: a mismatch rolls the host back
         Reconciler reconciler = plain.withAfterVerify(new KernelExpectations(plain.target(), spec.paths(), saved.expectations(),
-                settings.timeout()));
+                settings.timeout()))
+                // the kept state keeps the plan's probes; its flows are pinned to the answers of plan time, not kept
+                .withKeptChecks(KeptChecks.of(spec.loaded()));
         return new GuardedApply(reconciler, clock, safety, saved.probes());
     }
 
