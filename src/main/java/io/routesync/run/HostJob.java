@@ -116,6 +116,6 @@ public final class HostJob {
         if (planned.failure() != null) throw new IllegalArgumentException(spec.name() + " was not planned");
         return new SavedHost(spec.name(), SavedTargets.describe(reconciler.target(), reconciler.paths()), spec.ownership().protocolTag(),
                 planned.reading().digest(), spec.loaded().state(), planned.plan(), spec.loaded().probes(),
-                ExpectationRun.pinned(planned.expectations()));
+                ExpectationRun.pinned(planned.expectations()), spec.loaded().routeProbes());
     }
 }

@@ -77,6 +77,32 @@ class RouteProbesNetnsCliTest {
         assertEquals(before, RoutingSnapshot.of(ns), "the host's timer undid the change");
     }
 
+    /** A plan file keeps the route probes; apply PLAN --confirm asks the kernel before it keeps the change. Waits 3 s. */
+    @Test
+    void aSavedPlanRunsTheRouteProbesItWasMadeWith() throws Exception {
+        Path file = Files.writeString(dir.resolve("s.yml"), STATE
+                + "  - { route: { from: 192.0.2.1, to: 198.51.100.7 }, via: 192.0.2.253 }\n");
+        Path saved = dir.resolve("edge.plan");
+        // a plan file names only directories called iproute2 and routesync
+        Path state = dir.resolve("lib/routesync");
+        CliRunner.Result plan = CliRunner.run(List.of("plan", "-f", file.toString(), "--out", saved.toString(), "--netns", ns.name(),
+                "--etc-dir", dir.resolve("iproute2").toString(), "--state-dir", state.toString(), "--lock-dir", dir.resolve("run/routesync").toString()));
+        assertEquals(ExitCodes.OK, plan.exitCode(), plan::toString);
+        assertTrue(Files.readString(saved).contains("\"route_probes\""), "the plan file keeps the route probe");
+
+        CliRunner.Result r;
+        try {
+            r = CliRunner.run(List.of("apply", saved.toString(), "--confirm", "3"));
+        } finally {
+            ConfirmTimers.stop(state);
+        }
+        assertEquals(ExitCodes.FAILED, r.exitCode(), r::toString);
+        String all = r.out() + r.err();
+        assertTrue(all.contains("NOT CONFIRMED: health probe failed: route from 192.0.2.1 to 198.51.100.7: expected via 192.0.2.253"),
+                r::toString);
+        assertEquals(before, RoutingSnapshot.of(ns), "the host's timer undid the change");
+    }
+
     @Test
     void aTcpProbeConnectsFromItsSourceAddress() throws Exception {
         KernelAccess.requireCommand("nc", "netcat-openbsd");
