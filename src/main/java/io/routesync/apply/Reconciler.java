@@ -1,5 +1,6 @@
 package io.routesync.apply;
 
+import io.routesync.config.state.KeptChecks;
 import io.routesync.iproute2.HostReading;
 import io.routesync.iproute2.OutputException;
 import io.routesync.lookup.ExpectationCheck;
@@ -71,14 +72,16 @@ public final class Reconciler {
     /** The token of the apply --confirm this reconciler's batches belong to, or null. */
     private final String confirmToken;
     private final AfterVerify afterVerify;
+    /** The probes and expectations kept with the desired state on the host ({@code apply --last}). */
+    private final KeptChecks keptChecks;
     private final ApplyScript script;
 
     public Reconciler(Target target, TargetPaths paths, Settings settings, Clock clock) {
-        this(target, paths, settings, clock, (plan, from) -> { }, null, AfterVerify.NONE);
+        this(target, paths, settings, clock, (plan, from) -> { }, null, AfterVerify.NONE, KeptChecks.NONE);
     }
 
     private Reconciler(Target target, TargetPaths paths, Settings settings, Clock clock, BeforeBatch beforeBatch, String confirmToken,
-            AfterVerify afterVerify) {
+            AfterVerify afterVerify, KeptChecks keptChecks) {
         this.target = target;
         this.paths = paths;
         this.settings = settings;
@@ -86,21 +89,31 @@ public final class Reconciler {
         this.beforeBatch = beforeBatch;
         this.confirmToken = confirmToken;
         this.afterVerify = afterVerify;
+        this.keptChecks = keptChecks;
         this.script = new ApplyScript(target, paths, settings.lockWait(), settings.timeout());
     }
 
     /** This reconciler with {@code step} run before every batch of a plan. */
     public Reconciler withBeforeBatch(BeforeBatch step) {
-        return new Reconciler(target, paths, settings, clock, step, confirmToken, afterVerify);
+        return new Reconciler(target, paths, settings, clock, step, confirmToken, afterVerify, keptChecks);
     }
 
     /** This reconciler with {@code check} run after every verified batch of a plan (not a rollback's). */
     public Reconciler withAfterVerify(AfterVerify check) {
-        return new Reconciler(target, paths, settings, clock, beforeBatch, confirmToken, check);
+        return new Reconciler(target, paths, settings, clock, beforeBatch, confirmToken, check, keptChecks);
     }
 
     public AfterVerify afterVerify() {
         return afterVerify;
+    }
+
+    /** This reconciler keeping {@code checks} (probes, expectations) with the desired state it keeps on the host. */
+    public Reconciler withKeptChecks(KeptChecks checks) {
+        return new Reconciler(target, paths, settings, clock, beforeBatch, confirmToken, afterVerify, checks);
+    }
+
+    public KeptChecks keptChecks() {
+        return keptChecks;
     }
 
     /**
@@ -109,7 +122,7 @@ public final class Reconciler {
      * other apply then ({@link PendingConfirmException}).
      */
     public Reconciler withConfirmToken(String token) {
-        return new Reconciler(target, paths, settings, clock, beforeBatch, token, afterVerify);
+        return new Reconciler(target, paths, settings, clock, beforeBatch, token, afterVerify, keptChecks);
     }
 
     public TargetPaths paths() {
@@ -263,7 +276,7 @@ public final class Reconciler {
      * Not proven again when the host ({@code from}) reports the proof of the same text.
      */
     private KeptCopy kept(DesiredState desired, Ownership ownership, HostReading from, ApplyRecord.Inputs inputs) {
-        return confirmToken == null ? KeptCopy.of(desired, ownership.protocolTag(), inputs.version(), from.keptDigest()) : null;
+        return confirmToken == null ? KeptCopy.of(desired, ownership.protocolTag(), inputs.version(), from.keptDigest(), keptChecks) : null;
     }
 
     private BatchRun run(HostPlan plan, HostReading from, Ownership ownership, Collection<TableId> tables,

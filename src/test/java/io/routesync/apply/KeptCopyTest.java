@@ -3,7 +3,9 @@ package io.routesync.apply;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.routesync.config.state.KeptChecks;
 import io.routesync.config.state.KeptState;
 import io.routesync.model.DesiredState;
 import io.routesync.model.TableId;
@@ -35,5 +37,20 @@ class KeptCopyTest {
         DesiredState unnamed = new DesiredState(List.of(), Set.of(TableId.of(120)), List.of(), List.of());
         assertNull(KeptCopy.of(unnamed, 245, "1.0", null));
         assertNull(KeptCopy.of(unnamed, 245, "1.0", "0".repeat(64)));
+    }
+
+    @Test
+    void theChecksAreKeptWithTheStateAndLeftOutWhenTheyWouldNotReadBack() throws Exception {
+        DesiredState d = SafetyNetns.load(SafetyNetns.STATE).state();
+        io.routesync.model.Probe ping = new io.routesync.model.Probe(io.routesync.model.Probe.Kind.PING,
+                io.routesync.model.IpAddress.parse("192.0.2.1"), 0, null, null, 5);
+        KeptCopy withProbe = KeptCopy.of(d, 245, "1.0", null, new KeptChecks(List.of(ping), List.of(), List.of()));
+        assertTrue(withProbe.text().endsWith("probes:\n  - { ping: \"192.0.2.1\", timeout: 5 }\n"), withProbe.text());
+        assertNotEquals(KeptCopy.of(d, 245, "1.0", null).newDigest(), withProbe.newDigest(), "another text, another proof");
+
+        io.routesync.lookup.Expectation odd = new io.routesync.lookup.Expectation("p", new io.routesync.lookup.Flow.Builder()
+                .set("to", "10.0.0.1").build(), null, null, null, null, "anycast", false);
+        KeptCopy without = KeptCopy.of(d, 245, "1.0", null, new KeptChecks(List.of(), List.of(odd), List.of()));
+        assertEquals(KeptState.text(d, 245), without.text(), "the state is kept without checks it cannot spell");
     }
 }

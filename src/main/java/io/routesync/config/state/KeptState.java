@@ -21,7 +21,8 @@ import java.util.Map;
 /**
  * The desired state an apply keeps on the host ({@code STATE_DIR/desired.yaml}) so it can come up
  * converged without git or an inventory ({@code apply --last}, {@code watch}): the merged, expanded
- * state as one plain state file, no variables, no uplinks. It is data: it is read back by
+ * state as one plain state file, no variables, no uplinks, with its probes and expectations
+ * ({@link KeptChecks}). It is data: it is read back by
  * {@link StateLoader} like any state file, with the same limits and errors.
  */
 public final class KeptState {
@@ -39,12 +40,26 @@ public final class KeptState {
      * rather than a different state that a later boot would apply.
      */
     public static String text(DesiredState desired, int protocolTag) {
-        String text = render(desired, protocolTag);
-        return readsBackAs(text, desired, protocolTag) ? text : null;
+        return text(desired, protocolTag, KeptChecks.NONE);
+    }
+
+    /**
+     * The same, with the probes and expectations {@code checks} after the entries, so {@code apply
+     * --last} runs them too; when they would not read back as the same checks, the state without them.
+     */
+    public static String text(DesiredState desired, int protocolTag, KeptChecks checks) {
+        String text = render(desired, protocolTag, checks);
+        if (readsBackAs(text, desired, protocolTag, checks)) return text;
+        return checks.equals(KeptChecks.NONE) ? null : text(desired, protocolTag, KeptChecks.NONE);
     }
 
     /** The state as a state file, not yet proven to read back as {@code desired} ({@link #readsBackAs}). */
     public static String render(DesiredState desired, int protocolTag) {
+        return render(desired, protocolTag, KeptChecks.NONE);
+    }
+
+    /** The same, with {@code checks} after the entries. */
+    public static String render(DesiredState desired, int protocolTag, KeptChecks checks) {
         Map<String, TableId> declared = new LinkedHashMap<>();
         for (TableName t : desired.tableNames()) declared.put(t.name(), t.id());
         Names names = Names.builtin().withProtocol(Ownership.PROTOCOL_NAME, protocolTag).withTables(declared);
@@ -52,13 +67,19 @@ public final class KeptState {
         for (Route r : desired.routes()) routes.computeIfAbsent(r.table(), t -> new ArrayList<>()).add(r);
         return StateYamlRenderer.render(List.of("Kept by routesync: the desired state of its last apply here (routesync apply --last).",
                 "Replaced on every apply; change the desired state in its repository or files instead."),
-                declared, desired.rules(), routes, names, null, -1, false);
+                declared, desired.rules(), routes, names, null, -1, false) + checks.yaml(names);
     }
 
     /** Whether {@code text} reads back as exactly {@code desired}: the proof {@link #text} makes (a whole state load). */
     public static boolean readsBackAs(String text, DesiredState desired, int protocolTag) {
+        return readsBackAs(text, desired, protocolTag, KeptChecks.NONE);
+    }
+
+    /** The same, with exactly the checks {@code checks} (where they were declared aside). */
+    public static boolean readsBackAs(String text, DesiredState desired, int protocolTag, KeptChecks checks) {
         try {
-            return read("kept", text, protocolTag).state().equals(desired);
+            LoadedState back = read("kept", text, protocolTag);
+            return back.state().equals(desired) && checks.sameAs(back);
         } catch (InvalidInputException e) {
             return false;
         }

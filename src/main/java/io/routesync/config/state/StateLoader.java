@@ -64,6 +64,7 @@ public final class StateLoader {
         List<Uplink> uplinks = new ArrayList<>();
         List<Expectation> expectations = new ArrayList<>();
         List<Placed<Probe>> probes = new ArrayList<>();
+        List<Placed<Expectation>> routeProbes = new ArrayList<>();
         for (int i = 0; i < states.size(); i++) {
             StateFile s = states.get(i);
             // once read, a file's tree can go: a large state then never holds every file's tree at once
@@ -90,9 +91,13 @@ public final class StateLoader {
             rules.addAll(fileRules);
             routes.addAll(fileRoutes);
             node = s.root().get("probes");
-            if (node != null) probes.addAll(new ProbeSection(s.reader()).read(node));
+            if (node != null) {
+                ProbeSection.Read read = new ProbeSection(s.reader(), new ExpectSection(s.reader(), tableRefs)).read(node);
+                probes.addAll(read.probes());
+                routeProbes.addAll(read.routes());
+            }
         }
-        List<Probe> mergedProbes = ProbeSection.merge(probes, problems);
+        List<Probe> mergedProbes = ProbeSection.merge(probes, routeProbes, problems);
         UplinkPriorities.check(uplinks, problems);
         List<Placed<Rule>> mergedRules = merger.rules(rules, names);
         List<Placed<Route>> mergedRoutes = merger.routes(routes, names);
@@ -103,7 +108,7 @@ public final class StateLoader {
         for (TableName t : tableNames) owned.add(t.id());
         for (Uplink u : uplinks) owned.add(u.table());
         DesiredState state = new DesiredState(tableNames, owned, values(mergedRules), values(mergedRoutes));
-        return new LoadedState(state, names, problems.warnings(), mergedProbes, expectations);
+        return new LoadedState(state, names, problems.warnings(), mergedProbes, expectations, values(routeProbes));
     }
 
     private static <T> List<T> values(List<Placed<T>> placed) {
