@@ -38,6 +38,7 @@ public final class InputText {
     /** The UTF-8 text of {@code bytes}. */
     public static String decode(byte[] bytes) throws UnreadableInput {
         checkSize(bytes.length);
+        if (isAscii(bytes)) return new String(bytes, StandardCharsets.US_ASCII); // one copy, no decoder: most files
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -46,6 +47,13 @@ public final class InputText {
         if (result.isError()) throw notUtf8(bytes, in.position(), out.flip());
         decoder.flush(out);
         return out.flip().toString();
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) return false;
+        }
+        return true;
     }
 
     private static UnreadableInput notUtf8(byte[] bytes, int offset, CharBuffer decoded) {

@@ -17,7 +17,13 @@ public final class InputsDigest {
 
     public static String of(List<SourceFile> states, Variables variables) {
         MessageDigest sha = sha256();
-        for (SourceFile f : states) sha.update((f.name() + "\0" + f.content() + "\0").getBytes(StandardCharsets.UTF_8));
+        for (SourceFile f : states) {
+            // name NUL content NUL, as one string would give, without copying a large content into one first
+            sha.update(f.name().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(f.content().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+        }
         // names() is sorted for every kind of variables, so the digest does not depend on how they were given
         for (String name : variables.names()) sha.update((name + "=" + variables.lookup(name) + "\0").getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(sha.digest());

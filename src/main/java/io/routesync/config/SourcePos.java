@@ -14,7 +14,7 @@ public record SourcePos(String file, int line, int column) implements Comparable
 
     @Override
     public int compareTo(SourcePos o) {
-        int c = file.compareTo(o.file);
+        int c = file == o.file ? 0 : file.compareTo(o.file); // one file's places share its name
         if (c == 0) c = Integer.compare(line, o.line);
         if (c == 0) c = Integer.compare(column, o.column);
         return c;

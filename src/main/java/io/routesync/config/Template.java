@@ -33,7 +33,7 @@ public final class Template {
     }
 
     public static boolean isTemplate(String text) {
-        return text != null && (text.contains("{{") || text.contains("{%") || text.contains("{#"));
+        return text != null && nextOpening(text, 0) >= 0; // '{{', '{%' or '{#': one pass over the text
     }
 
     public static List<Part> parse(String text) {

@@ -13,6 +13,8 @@ final class FamilyCheck {
     private final String entry;
     private final boolean given;
     private Family family;
+    /** The key and word that decided the family (the message is built only when a later one contradicts it). */
+    private String firstKey;
     private String firstWord;
     private int firstIndex = -1;
 
@@ -74,7 +76,8 @@ final class FamilyCheck {
     void check(String key, String word, int index, Family seen) throws SyntaxException {
         if (family == null) {
             family = seen;
-            firstWord = key + " " + word;
+            firstKey = key;
+            firstWord = word;
             firstIndex = index;
             return;
         }
@@ -84,7 +87,7 @@ final class FamilyCheck {
                     describe(family) + " addresses only" + (family == Family.INET
                             ? " (an IPv6 " + entry + " is read with ip -6, or declared with family: inet6)" : ""));
         }
-        throw new SyntaxException(index, key + " " + word + " is " + describe(seen) + " but " + firstWord
+        throw new SyntaxException(index, key + " " + word + " is " + describe(seen) + " but " + firstKey + " " + firstWord
                 + " is " + describe(family) + ": one " + entry + " cannot mix address families",
                 "addresses of one family in a " + entry);
     }

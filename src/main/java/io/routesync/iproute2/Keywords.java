@@ -2,7 +2,9 @@ package io.routesync.iproute2;
 
 import io.routesync.model.RouteMetric;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one table of iproute2's rule and route keywords: which word a written keyword stands for, the
@@ -18,7 +20,7 @@ import java.util.List;
  */
 final class Keywords {
     /** {@code pattern}: the word iproute2 compares with; {@code canonical}: what routesync reads it as. */
-    private record Test(String pattern, boolean abbreviable, String canonical) {
+    record Test(String pattern, boolean abbreviable, String canonical) {
         boolean accepts(String w) {
             return abbreviable ? !w.isEmpty() && pattern.startsWith(w) : pattern.equals(w);
         }
@@ -52,6 +54,10 @@ final class Keywords {
             abbr("realms", "realms"), exact("onlink"), exact("nexthop"), exact("nhid"), abbr("protocol", "protocol"),
             abbr("table", "table"), abbr("vrf", "vrf"), exact("dev"), exact("oif", "dev"), abbr("pref", "pref"),
             exact("encap"), exact("ttl-propagate"), abbr(RouteMetric.FASTOPEN_NO_COOKIE), exact("to")), TYPES);
+
+    /** Every word each table accepts, with what it stands for: the first test's answer, as {@link #first} would give. */
+    private static final Map<String, String> RULE_ACCEPTED = accepted(RULE);
+    private static final Map<String, String> ROUTE_ACCEPTED = accepted(ROUTE);
 
     /** The rule words routesync reads (after {@link #rule}), as the hint of an unknown word lists them. */
     static final List<String> RULE_WORDS = List.of("priority", "not", "from", "to", "tos", "fwmark", "iif", "oif",
@@ -94,19 +100,42 @@ final class Keywords {
 
     /** The word a rule keyword {@code w} stands for in iproute2 6.1, or null when iproute2 would not take it. */
     static String rule(String w) {
-        return first(RULE, w);
+        return RULE_ACCEPTED.get(w);
     }
 
     /** The same for a route; destinations ({@code default}, prefixes) are not keywords and give null. */
     static String route(String w) {
-        return first(ROUTE, w);
+        return ROUTE_ACCEPTED.get(w);
     }
 
-    private static String first(List<Test> tests, String w) {
+    /** The first test of {@code tests} that accepts {@code w} decides, as in iproute2. */
+    static String first(List<Test> tests, String w) {
         for (Test t : tests) {
             if (t.accepts(w)) return t.canonical();
         }
         return null;
+    }
+
+    /**
+     * Every word some test of {@code tests} accepts (each exact word, every non-empty abbreviation of the
+     * others), mapped to {@link #first}'s answer for it: one lookup per word instead of a walk through
+     * the tests (a 100k-route state asks for several words of every route).
+     */
+    private static Map<String, String> accepted(List<Test> tests) {
+        Map<String, String> out = new HashMap<>();
+        for (Test t : tests) {
+            int shortest = t.abbreviable() ? 1 : t.pattern().length();
+            for (int n = shortest; n <= t.pattern().length(); n++) out.putIfAbsent(t.pattern().substring(0, n), t.canonical());
+        }
+        return Map.copyOf(out);
+    }
+
+    static List<Test> ruleTests() {
+        return RULE;
+    }
+
+    static List<Test> routeTests() {
+        return ROUTE;
     }
 
     /**

@@ -13,7 +13,6 @@ import io.routesync.model.RouteType;
 import io.routesync.model.TableId;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +29,7 @@ final class RouteAddReader {
     private final Names names;
     private final FamilyCheck families;
     private final RouteFields f = new RouteFields();
-    private final Map<String, Integer> seen = new HashMap<>();
+    private final SeenWords seen = new SeenWords();
     private boolean defaultDst;
     private int dstIndex = -1;
     private int typeIndex = -1;
@@ -38,8 +37,9 @@ final class RouteAddReader {
     private int foreignViaIndex = -1;
     private int i;
 
-    RouteAddReader(List<String> words, Family family, TableId table, Names names) {
+    RouteAddReader(List<String> words, Family family, TableId table, Names names, SharedValues shared) {
         this.words = words;
+        f.shared = shared;
         this.names = names;
         this.families = new FamilyCheck("route", family);
         f.reset(table);

@@ -39,6 +39,8 @@ final class RouteFields {
     long realms;
     Map<RouteMetric, MetricValue> metrics;
     RouterPref pref;
+    /** Where equal next-hop lists of the routes built by one reader are shared; null: not shared. */
+    SharedValues shared;
 
     void reset(TableId tableId) {
         family = null;
@@ -77,6 +79,7 @@ final class RouteFields {
             type = RouteType.UNICAST;
         }
         List<NextHop> hops = nexthops();
+        if (shared != null) hops = shared.nexthops(hops);
         int s = scope >= 0 ? scope : Route.defaultScope(type, hops, nhid);
         return new Route(family, table, type, dst, from, tos, metric, nhid, hops, protocol, s, prefsrc, realms,
                 metrics == null ? Map.of() : metrics, pref);

@@ -18,8 +18,14 @@ public final class RouteGrammar {
      */
     public static Route parseAdd(List<String> tokens, Family family, TableId table, Names names, int defaultProtocol)
             throws SyntaxException {
+        return parseAdd(tokens, family, table, names, defaultProtocol, null);
+    }
+
+    /** The same, sharing equal next-hop lists with the other routes read through {@code shared} (null: none). */
+    public static Route parseAdd(List<String> tokens, Family family, TableId table, Names names, int defaultProtocol,
+            SharedValues shared) throws SyntaxException {
         try {
-            return new RouteAddReader(tokens, family, table, names).read(defaultProtocol);
+            return new RouteAddReader(tokens, family, table, names, shared).read(defaultProtocol);
         } catch (InvalidValueException e) {
             // a value the model refuses that no word check caught: still an error about the input, never a crash
             throw new SyntaxException(-1, e.getMessage(), e.expected());

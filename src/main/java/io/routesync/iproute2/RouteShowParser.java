@@ -47,6 +47,7 @@ final class RouteShowParser {
         this.w = new ShowCursor(text, names, command);
         this.family = family;
         this.table = table;
+        r.shared = new SharedValues();
     }
 
     List<Route> parse() throws OutputException {

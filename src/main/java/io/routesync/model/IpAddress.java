@@ -140,6 +140,17 @@ public record IpAddress(Family family, long hi, long lo) implements Comparable<I
         return new IpAddress(family, hi & hiMask, lo & loMask);
     }
 
+    /** True when every bit after the first {@code length} is clear: {@code masked(length).equals(this)}, without a copy. */
+    public boolean hasNoBitsAfter(int length) {
+        if (family == Family.INET) {
+            long mask = length == 0 ? 0 : (0xffffffffL << (32 - length)) & 0xffffffffL;
+            return hi == 0 && (lo & ~mask) == 0;
+        }
+        long hiMask = length >= 64 ? -1L : length == 0 ? 0 : -1L << (64 - length);
+        long loMask = length <= 64 ? 0 : length == 128 ? -1L : -1L << (128 - length);
+        return (hi & ~hiMask) == 0 && (lo & ~loMask) == 0;
+    }
+
     public boolean isZero() {
         return hi == 0 && lo == 0;
     }

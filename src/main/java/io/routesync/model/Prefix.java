@@ -71,7 +71,7 @@ public record Prefix(IpAddress address, int length) implements Comparable<Prefix
 
     /** True when no address bit after the prefix length is set. */
     public boolean isCanonical() {
-        return address.masked(length).equals(address);
+        return address.hasNoBitsAfter(length);
     }
 
     /** This prefix with the host bits cleared. */

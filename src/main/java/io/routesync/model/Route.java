@@ -187,7 +187,7 @@ public record Route(
             case LOCAL: case NAT: return SCOPE_HOST;
             case BROADCAST: case MULTICAST: case ANYCAST: return SCOPE_LINK;
             case UNICAST:
-                boolean gateway = nhid != 0 || nexthops.size() > 1 || nexthops.stream().anyMatch(n -> n.via() != null);
+                boolean gateway = nhid != 0 || nexthops.size() > 1 || (nexthops.size() == 1 && nexthops.get(0).via() != null);
                 return gateway ? SCOPE_UNIVERSE : SCOPE_LINK;
             default: return SCOPE_UNIVERSE;
         }

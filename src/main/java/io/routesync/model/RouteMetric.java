@@ -41,9 +41,12 @@ public enum RouteMetric {
         return kind;
     }
 
+    /** values() copies its array on every call; lookups run for every word of every route */
+    private static final RouteMetric[] ALL = values();
+
     /** The metric for an iproute2 word, or null. */
     public static RouteMetric lookup(String word) {
-        for (RouteMetric m : values()) {
+        for (RouteMetric m : ALL) {
             if (m.word.equals(word)) return m;
         }
         return null;

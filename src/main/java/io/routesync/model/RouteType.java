@@ -34,15 +34,18 @@ public enum RouteType {
         return this == BLACKHOLE || this == UNREACHABLE || this == PROHIBIT || this == THROW;
     }
 
+    /** values() copies its array on every call; lookups run for every route */
+    private static final RouteType[] ALL = values();
+
     /** The type for a word ({@code blackhole}) or a kernel number ({@code 6}, as {@code ip -N} prints), else null. */
     public static RouteType lookup(String word) {
-        for (RouteType t : values()) {
+        for (RouteType t : ALL) {
             if (t.word.equals(word)) return t;
         }
         if (!word.isEmpty() && word.length() <= 2 && Character.isDigit(word.charAt(0))) {
             try {
                 int n = Integer.parseInt(word);
-                for (RouteType t : values()) {
+                for (RouteType t : ALL) {
                     if (t.number == n) return t;
                 }
             } catch (NumberFormatException ignored) {

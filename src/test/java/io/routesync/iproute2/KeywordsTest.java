@@ -58,4 +58,22 @@ class KeywordsTest {
         assertEquals("the route without 'table 7', under the table's key in routes:", e.expected());
         assertNull(Keywords.route("10.0.0.0/8"));
     }
+
+    @Test
+    void theLookupTableAnswersAsTheTestsInTheirOrder() {
+        // every word any test takes, its one-letter-longer misspellings and some non-keywords
+        java.util.Set<String> words = new java.util.TreeSet<>(List.of("", "default", "10.0.0.0/8", "-", "DEV", "tablee"));
+        for (List<Keywords.Test> tests : List.of(Keywords.ruleTests(), Keywords.routeTests())) {
+            for (Keywords.Test t : tests) {
+                for (int n = 0; n <= t.pattern().length(); n++) {
+                    words.add(t.pattern().substring(0, n));
+                    words.add(t.pattern().substring(0, n) + "x");
+                }
+            }
+        }
+        for (String w : words) {
+            assertEquals(Keywords.first(Keywords.ruleTests(), w), Keywords.rule(w), () -> "rule word '" + w + "'");
+            assertEquals(Keywords.first(Keywords.routeTests(), w), Keywords.route(w), () -> "route word '" + w + "'");
+        }
+    }
 }

@@ -4,6 +4,7 @@ import io.routesync.config.SourcePos;
 import io.routesync.iproute2.Names;
 import io.routesync.iproute2.RouteGrammar;
 import io.routesync.iproute2.RuleGrammar;
+import io.routesync.iproute2.SharedValues;
 import io.routesync.iproute2.SyntaxException;
 import io.routesync.model.Family;
 import io.routesync.model.InvalidValueException;
@@ -21,6 +22,8 @@ final class EntryParser {
     private final Names names;
     private final int protocolTag;
     private final Problems problems;
+    /** One load's routes share equal next-hop lists (a large state repeats a few gateways and devices). */
+    private final SharedValues shared = new SharedValues();
 
     EntryParser(Names names, int protocolTag, Problems problems) {
         this.names = names;
@@ -53,7 +56,7 @@ final class EntryParser {
     /** The route these words describe in {@code table} (what follows {@code ip route add}), or null. */
     Route route(List<Token> tokens, Family family, TableId table, SourcePos entry) {
         try {
-            return RouteGrammar.parseAdd(texts(tokens), family, table, names, protocolTag);
+            return RouteGrammar.parseAdd(texts(tokens), family, table, names, protocolTag, shared);
         } catch (SyntaxException e) {
             report(e, tokens, entry);
         } catch (InvalidValueException e) {
@@ -92,7 +95,7 @@ final class EntryParser {
 
     private static List<String> texts(List<Token> tokens) {
         List<String> out = new ArrayList<>(tokens.size());
-        for (Token t : tokens) out.add(t.text());
+        for (int i = 0; i < tokens.size(); i++) out.add(tokens.get(i).text());
         return out;
     }
 }

@@ -14,6 +14,7 @@ final class Expanded {
     }
 
     private final String text;
+    /** The raw offset of every character; null when the text is the raw text itself. */
     private final int[] origin;
     private final List<Substitution> substitutions;
     private final ScalarPlace place;
@@ -25,14 +26,21 @@ final class Expanded {
         this.place = place;
     }
 
+    /** Text written without variables: every character comes from its own offset. */
+    static Expanded literal(String text, ScalarPlace place) {
+        return new Expanded(text, null, List.of(), place);
+    }
+
     String text() {
         return text;
     }
 
     /** The file place of character {@code index} of the expanded text. */
     SourcePos posAt(int index) {
-        if (origin.length == 0) return place.start();
-        return place.at(origin[Math.min(index, origin.length - 1)]);
+        int length = origin == null ? text.length() : origin.length;
+        if (length == 0) return place.start();
+        int i = Math.min(index, length - 1);
+        return place.at(origin == null ? i : origin[i]);
     }
 
     SourcePos start() {
@@ -58,15 +66,21 @@ final class Expanded {
 
     /** The whitespace-separated words, each at the place of its first character (iproute2 shorthand). */
     List<Token> words() {
-        List<Token> out = new ArrayList<>();
+        List<Token> out = new ArrayList<>(8);
         int i = 0;
         while (i < text.length()) {
-            while (i < text.length() && Character.isWhitespace(text.charAt(i))) i++;
+            while (i < text.length() && isWhitespace(text.charAt(i))) i++;
             int begin = i;
-            while (i < text.length() && !Character.isWhitespace(text.charAt(i))) i++;
-            if (i > begin) out.add(new Token(text.substring(begin, i), posAt(begin)));
+            while (i < text.length() && !isWhitespace(text.charAt(i))) i++;
+            if (i > begin) out.add(new Token(text.substring(begin, i), this, begin));
         }
         return out;
+    }
+
+    /** {@link Character#isWhitespace}, answering ASCII without a table lookup (every word of every entry asks). */
+    static boolean isWhitespace(char c) {
+        if (c > ' ') return c >= 0x80 && Character.isWhitespace(c);
+        return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f);
     }
 
     /** Index of the first whitespace character, or -1. */

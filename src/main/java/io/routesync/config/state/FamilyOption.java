@@ -67,6 +67,6 @@ final class FamilyOption {
                     "-6 followed by what follows 'ip -6 " + entry + " add'");
             return null;
         }
-        return new Split(family, words.subList(i, words.size()));
+        return new Split(family, i == 0 ? words : words.subList(i, words.size()));
     }
 }

@@ -10,12 +10,15 @@ import java.util.List;
  * the words the grammar takes. Every problem becomes a diagnostic; the methods return null then.
  */
 final class NodeReader {
-    private final String[] lines;
+    private final String content;
+    /** Where each line of {@code content} starts (not a copy of every line: a large file has many). */
+    private final int[] lineStarts;
     private final VariableSubstitution template;
     private final Problems problems;
 
     NodeReader(String content, Variables variables, Problems problems) {
-        this.lines = content.split("\n", -1);
+        this.content = content;
+        this.lineStarts = ScalarPlace.lineStarts(content);
         this.template = new VariableSubstitution(variables, problems);
         this.problems = problems;
     }
@@ -42,7 +45,7 @@ final class NodeReader {
 
     /** A scalar's text with variables substituted (null after an error). */
     Expanded expand(YamlNode.Scalar scalar) {
-        return template.expand(scalar, ScalarPlace.of(scalar, lines));
+        return template.expand(scalar, ScalarPlace.of(scalar, content, lineStarts));
     }
 
     /**

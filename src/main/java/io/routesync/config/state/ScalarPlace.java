@@ -9,35 +9,60 @@ import io.routesync.config.yaml.YamlNode;
  * line as written (plain, or quoted without escapes); otherwise every offset maps to the scalar's start.
  */
 final class ScalarPlace {
-    private final SourcePos start;
-    private final boolean exact;
+    private final YamlNode.Scalar scalar;
+    private final String content;
+    private final int[] lineStarts;
+    /** Found on first use: the words of an entry that validates never ask where they are. */
+    private SourcePos start;
+    private boolean exact;
 
-    private ScalarPlace(SourcePos start, boolean exact) {
-        this.start = start;
-        this.exact = exact;
+    private ScalarPlace(YamlNode.Scalar scalar, String content, int[] lineStarts) {
+        this.scalar = scalar;
+        this.content = content;
+        this.lineStarts = lineStarts;
     }
 
-    static ScalarPlace of(YamlNode.Scalar scalar, String[] lines) {
+    /** {@code scalar}'s place in {@code content}, whose lines start at {@code lineStarts} ({@link #lineStarts}). */
+    static ScalarPlace of(YamlNode.Scalar scalar, String content, int[] lineStarts) {
+        return new ScalarPlace(scalar, content, lineStarts);
+    }
+
+    private void find() {
         SourcePos pos = scalar.pos();
+        start = pos;
         String text = scalar.text() == null ? "" : scalar.text();
-        if (pos.line() < 1 || pos.line() > lines.length) return new ScalarPlace(pos, false);
-        String line = lines[pos.line() - 1];
+        if (pos.line() < 1 || pos.line() > lineStarts.length) return;
+        int lineStart = lineStarts[pos.line() - 1];
+        int lineLength = (pos.line() < lineStarts.length ? lineStarts[pos.line()] - 1 : content.length()) - lineStart;
         int at = pos.column() - 1;
-        if (at < 0 || at >= line.length()) return new ScalarPlace(pos, false);
-        char first = line.charAt(at);
+        if (at < 0 || at >= lineLength) return;
+        char first = content.charAt(lineStart + at);
         // the reader places a quoted scalar at its opening quote; its text starts one column later
         int contentAt = first == '"' || first == '\'' ? at + 1 : at;
-        boolean exact = text.indexOf('\n') < 0 && line.startsWith(text, contentAt);
-        return new ScalarPlace(pos.plusColumns(contentAt - at), exact);
+        exact = text.indexOf('\n') < 0 && contentAt + text.length() <= lineLength
+                && content.startsWith(text, lineStart + contentAt);
+        if (contentAt != at) start = pos.plusColumns(contentAt - at);
     }
 
     /** The place of the character at {@code offset} in the scalar's text. */
     SourcePos at(int offset) {
-        return exact ? start.plusColumns(offset) : start;
+        SourcePos s = start();
+        return exact ? s.plusColumns(offset) : s;
     }
 
     /** The place of the scalar's first character. */
     SourcePos start() {
+        if (start == null) find();
         return start;
+    }
+
+    /** The offset at which each line of {@code content} starts (the lines split at '\n', as the reader counts them). */
+    static int[] lineStarts(String content) {
+        int count = 1;
+        for (int i = content.indexOf('\n'); i >= 0; i = content.indexOf('\n', i + 1)) count++;
+        int[] starts = new int[count];
+        int n = 1;
+        for (int i = content.indexOf('\n'); i >= 0; i = content.indexOf('\n', i + 1)) starts[n++] = i + 1;
+        return starts;
     }
 }

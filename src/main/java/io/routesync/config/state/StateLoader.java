@@ -63,7 +63,12 @@ public final class StateLoader {
         List<Placed<Route>> routes = new ArrayList<>();
         List<Uplink> uplinks = new ArrayList<>();
         List<Expectation> expectations = new ArrayList<>();
-        for (StateFile s : states) {
+        List<Placed<Probe>> probes = new ArrayList<>();
+        List<Placed<Expectation>> routeProbes = new ArrayList<>();
+        for (int i = 0; i < states.size(); i++) {
+            StateFile s = states.get(i);
+            // once read, a file's tree can go: a large state then never holds every file's tree at once
+            states.set(i, null);
             YamlNode expect = s.root().get("expect");
             if (expect != null) expectations.addAll(new ExpectSection(s.reader(), tableRefs).read(expect));
             List<Placed<Rule>> fileRules = new ArrayList<>();
@@ -85,15 +90,12 @@ public final class StateLoader {
             fileRoutes.sort(Comparator.comparing(Placed::pos));
             rules.addAll(fileRules);
             routes.addAll(fileRoutes);
-        }
-        List<Placed<Probe>> probes = new ArrayList<>();
-        List<Placed<Expectation>> routeProbes = new ArrayList<>();
-        for (StateFile s : states) {
-            YamlNode node = s.root().get("probes");
-            if (node == null) continue;
-            ProbeSection.Read read = new ProbeSection(s.reader(), new ExpectSection(s.reader(), tableRefs)).read(node);
-            probes.addAll(read.probes());
-            routeProbes.addAll(read.routes());
+            node = s.root().get("probes");
+            if (node != null) {
+                ProbeSection.Read read = new ProbeSection(s.reader(), new ExpectSection(s.reader(), tableRefs)).read(node);
+                probes.addAll(read.probes());
+                routeProbes.addAll(read.routes());
+            }
         }
         List<Probe> mergedProbes = ProbeSection.merge(probes, routeProbes, problems);
         UplinkPriorities.check(uplinks, problems);

@@ -74,7 +74,7 @@ final class StateMerger {
     }
 
     List<Placed<Route>> routes(List<Placed<Route>> declared, Names names) {
-        Map<Route.Key, Placed<Route>> byKey = new LinkedHashMap<>();
+        Map<Route.Key, Placed<Route>> byKey = new LinkedHashMap<>(declared.size() * 4 / 3 + 1);
         for (Placed<Route> p : declared) {
             Placed<Route> first = byKey.putIfAbsent(p.value().key(), p);
             if (first == null || first.value().equals(p.value())) continue;

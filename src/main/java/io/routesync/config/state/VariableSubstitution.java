@@ -26,6 +26,8 @@ final class VariableSubstitution {
     /** The scalar's text with its variables substituted, or null after reporting why it cannot be. */
     Expanded expand(YamlNode.Scalar scalar, ScalarPlace place) {
         String raw = scalar.text() == null ? "" : scalar.text();
+        // most values have no template at all: their text is their own, character for character
+        if (!Template.isTemplate(raw)) return Expanded.literal(raw, place);
         StringBuilder text = new StringBuilder(raw.length());
         List<Integer> origin = new ArrayList<>(raw.length());
         List<Expanded.Substitution> substitutions = new ArrayList<>();

@@ -73,6 +73,16 @@ public final class YamlReader {
 
     /** The document's root node; an empty file gives a null scalar at line 0. */
     public static YamlNode read(SourceFile source) throws InvalidInputException {
+        if (source.content().length() <= InputLimits.MAX_FILE_BYTES) {
+            // most large files are plain blocks of one-line values: read those directly, the same tree
+            YamlNode plain = PlainBlockYaml.read(source.name(), source.content());
+            if (plain != null) return plain;
+        }
+        return readEvents(source);
+    }
+
+    /** The full reader alone, on Jackson's and snakeyaml's events (tests compare the plain-block reader with it). */
+    static YamlNode readEvents(SourceFile source) throws InvalidInputException {
         return new YamlReader(source).readDocument();
     }
 
