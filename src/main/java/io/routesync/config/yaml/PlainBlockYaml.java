@@ -11,7 +11,7 @@ import java.util.Set;
  * Reads the plain block subset of YAML straight from the text, for large generated state files: block
  * mappings with simple keys, block sequences of one-line plain scalars, comments and blank lines. It
  * gives the very tree {@link YamlReader} builds from Jackson's and snakeyaml's events (the same texts
- * and positions), at a fraction of the cost; {@code YamlReaderFastPathTest} holds the two together.
+ * and positions), at a fraction of the cost; {@code PlainBlockYamlTest} and {@code PlainBlockYamlFuzzTest} hold the two together.
  *
  * <p>Anything outside the subset (quotes, flow collections, anchors, tags, multi-line scalars,
  * {@code - key: value} items, tabs, non-ASCII text, duplicate keys, anything YAML could read as
