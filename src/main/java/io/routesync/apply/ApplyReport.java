@@ -1,6 +1,7 @@
 package io.routesync.apply;
 
 import io.routesync.iproute2.HostReading;
+import io.routesync.lookup.ExpectationCheck;
 import io.routesync.model.HostPlan;
 import java.util.List;
 
@@ -11,7 +12,8 @@ import java.util.List;
  * what a failed rollback left), {@code record} where the record was written, {@code batchNanos} how
  * long the applied plan's {@code ip -batch} runs took on the host (-1 when unknown),
  * {@code writeFailures} the files the apply could not write after its batch ran ("PATH: reason":
- * footprint, record), which make an applied plan a failure to report.
+ * footprint, record), which make an applied plan a failure to report; {@code expectations} what the
+ * kernel answered for each {@code expect:} flow after the batch verified (empty when it was not asked).
  */
 public record ApplyReport(
         Outcome outcome,
@@ -22,10 +24,17 @@ public record ApplyReport(
         HostPlan remaining,
         String record,
         long batchNanos,
-        List<String> writeFailures) {
+        List<String> writeFailures,
+        List<ExpectationCheck.Result> expectations) {
 
     public ApplyReport {
         writeFailures = List.copyOf(writeFailures);
+        expectations = List.copyOf(expectations);
+    }
+
+    public ApplyReport(Outcome outcome, HostPlan applied, HostReading after, BatchFailure failure, HostPlan rollback,
+            HostPlan remaining, String record, long batchNanos, List<String> writeFailures) {
+        this(outcome, applied, after, failure, rollback, remaining, record, batchNanos, writeFailures, List.of());
     }
 
     public ApplyReport(Outcome outcome, HostPlan applied, HostReading after, BatchFailure failure, HostPlan rollback,
@@ -50,6 +59,11 @@ public record ApplyReport(
     public static ApplyReport rolledBack(Outcome outcome, HostPlan attempted, HostReading after, BatchFailure failure,
             HostPlan rollback, HostPlan remaining) {
         return new ApplyReport(outcome, attempted, after, failure, rollback, remaining, null, -1);
+    }
+
+    /** This report with the kernel's answers for the expectations, asked after the batch verified. */
+    public ApplyReport withExpectations(List<ExpectationCheck.Result> answered) {
+        return new ApplyReport(outcome, applied, after, failure, rollback, remaining, record, batchNanos, writeFailures, answered);
     }
 
     public enum Outcome {

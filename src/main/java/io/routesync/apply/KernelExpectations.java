@@ -56,16 +56,17 @@ public final class KernelExpectations implements Reconciler.AfterVerify {
         return out;
     }
 
-    /** After a verified batch: null when the kernel routes every flow as expected, else which ones it does not. */
+    /** After a verified batch: what the kernel answered, and which flows it does not route as expected (null failure: none). */
     @Override
-    public String check() throws TransportException {
+    public Found check() throws TransportException {
+        List<ExpectationCheck.Result> results = results();
         List<String> failed = new ArrayList<>();
-        for (ExpectationCheck.Result r : results()) {
+        for (ExpectationCheck.Result r : results) {
             Expectation e = r.expectation();
             if (r.failed()) failed.add(e.place() + ": " + e.flow() + ": expected " + e.wanted() + ", but " + r.detail());
         }
-        if (failed.isEmpty()) return null;
-        return "after the batch the entries were as desired, but " + failed.size() + (failed.size() == 1 ? " expectation was" : " expectations were")
-                + " not met on the host:\n  " + String.join("\n  ", failed);
+        if (failed.isEmpty()) return new Found(results, null);
+        return new Found(results, "after the batch the entries were as desired, but " + failed.size()
+                + (failed.size() == 1 ? " expectation was" : " expectations were") + " not met on the host:\n  " + String.join("\n  ", failed));
     }
 }

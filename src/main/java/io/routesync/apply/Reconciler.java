@@ -3,6 +3,7 @@ package io.routesync.apply;
 import io.routesync.config.state.KeptState;
 import io.routesync.iproute2.HostReading;
 import io.routesync.iproute2.OutputException;
+import io.routesync.lookup.ExpectationCheck;
 import io.routesync.model.DesiredState;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
@@ -19,6 +20,7 @@ import io.routesync.transport.TransportException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -48,9 +50,16 @@ public final class Reconciler {
      * rolled back as a failed verify.
      */
     public interface AfterVerify {
-        String check() throws TransportException;
+        /** What the check found: every expectation's result (for the report), and why the apply fails, or null. */
+        record Found(List<ExpectationCheck.Result> results, String failure) {
+            public Found {
+                results = List.copyOf(results);
+            }
+        }
 
-        AfterVerify NONE = () -> null;
+        Found check() throws TransportException;
+
+        AfterVerify NONE = () -> new Found(List.of(), null);
     }
 
     private static final int MAX_ATTEMPTS = 3;
@@ -180,13 +189,14 @@ public final class Reconciler {
                 return rollBack(desired, ownership, current, plan, run.after(), why, remaining, inputs,
                         ApplyReport.Outcome.VERIFY_FAILED_ROLLED_BACK);
             }
-            String broken = afterVerify.check();
-            if (broken != null) {
+            AfterVerify.Found found = afterVerify.check();
+            if (found.failure() != null) {
                 // the entries are as desired but the kernel routes a flow otherwise: a failed verify, rolled back
-                return rollBack(desired, ownership, current, plan, run.after(), BatchFailure.withoutLine(broken, 0), null, inputs,
-                        ApplyReport.Outcome.VERIFY_FAILED_ROLLED_BACK);
+                return rollBack(desired, ownership, current, plan, run.after(), BatchFailure.withoutLine(found.failure(), 0), null, inputs,
+                        ApplyReport.Outcome.VERIFY_FAILED_ROLLED_BACK).withExpectations(found.results());
             }
-            return ApplyReport.applied(plan, run.after(), run.recorded(), run.batchNanos(), run.writeFailures());
+            return ApplyReport.applied(plan, run.after(), run.recorded(), run.batchNanos(), run.writeFailures())
+                    .withExpectations(found.results());
         }
     }
 

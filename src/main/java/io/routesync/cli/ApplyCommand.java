@@ -5,6 +5,7 @@ import io.routesync.apply.ApplySafety;
 import io.routesync.config.Diagnostic;
 import io.routesync.render.FleetJsonRenderer;
 import io.routesync.render.FleetView;
+import io.routesync.render.RunMetrics;
 import io.routesync.render.SingleHostView;
 import io.routesync.render.Style;
 import io.routesync.run.FleetLoader;
@@ -116,8 +117,21 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "With -i or a PLAN: print one JSON document with every host's plan and outcome (-i needs --auto-approve).")
     boolean json;
 
+    @Mixin
+    MetricsOptions metrics;
+
+    /** The run's result once its pipeline returned, for the metrics file; null until then. */
+    private RunResult done;
+
     @Override
     public Integer call() throws Exception {
+        // -i and a plan file name their hosts; -f and --last work on this host or --netns
+        boolean byHost = planFile != null || state.usesInventory();
+        return metrics.around(spec.commandLine().getErr(), this::run, (code, ended, took) ->
+                RunMetrics.apply(MetricsOptions.labels(byHost ? null : target.netns), byHost, done, code, ended, took));
+    }
+
+    private int run() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Style style = Terminal.style(root.noColor);
@@ -141,10 +155,10 @@ final class ApplyCommand implements Callable<Integer> {
         ApplySafety safety = safety(SshConnections.DEFAULT_PROGRAM);
         HostJob job = last ? SingleHost.lastJob(state, target) : SingleHost.job(state, target, err);
         warnUnusedProbes(safety, job.spec().loaded().probes().size(), err);
-        RunResult result = Pipeline.apply(List.of(job), 1, autoApprove, safety, planned -> {
+        done = Pipeline.apply(List.of(job), 1, autoApprove, safety, planned -> {
             if (!autoApprove) Approvals.host(job.spec().name(), out);
         }, new SingleHostView(out, err, style, true));
-        HostRun run = SingleHost.result(result);
+        HostRun run = SingleHost.result(done);
         if (run.status() == HostRun.Status.OK) SingleHost.keepConverged(job.spec());
         return ExitCodes.of(run.status(), false);
     }
@@ -161,7 +175,6 @@ final class ApplyCommand implements Callable<Integer> {
         FleetConsole console = new FleetConsole(out, err, root.screen, style);
         FleetView view = new FleetView(console, FleetView.Command.APPLY, !json);
         try (Session session = fleet.session(loaded.hosts().stream().anyMatch(h -> !h.local()))) {
-            RunResult done;
             try {
                 done = Pipeline.apply(session.jobs(loaded.hosts(), target.settings()), fleet.forks(), autoApprove, safety, rollout, planned -> {
                     if (!autoApprove) Approvals.fleet(planned, out);
@@ -206,11 +219,11 @@ final class ApplyCommand implements Callable<Integer> {
             if (jobs.size() == 1 && !json && rollout == null) {
                 SingleHostView view = new SingleHostView(out, err, style, true);
                 view.saved(jobs.get(0));
-                return ExitCodes.of(SingleHost.result(Pipeline.applySaved(jobs, 1, safety, view)).status(), false);
+                done = Pipeline.applySaved(jobs, 1, safety, view);
+                return ExitCodes.of(SingleHost.result(done).status(), false);
             }
             FleetConsole console = new FleetConsole(out, err, root.screen, style);
             FleetView view = new FleetView(console, FleetView.Command.APPLY_SAVED, !json);
-            RunResult done;
             try {
                 done = Pipeline.applySaved(jobs, fleet.forks(), safety, rollout, view);
             } finally {

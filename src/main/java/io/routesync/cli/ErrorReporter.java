@@ -17,16 +17,14 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
         boolean debug = parsed != null && isDebug(parsed);
-        int code;
+        int code = exitCode(e);
         if (e instanceof InvalidInputException) {
-            code = printDiagnostics((InvalidInputException) e, err);
+            printDiagnostics((InvalidInputException) e, err);
         } else if (e instanceof UserError) {
             err.println("error: " + RepoLocation.maskCredentials(e.getMessage()));
-            code = ((UserError) e).exitCode();
         } else {
             err.println("error: routesync failed unexpectedly: " + RepoLocation.maskCredentials(e.toString())
                     + (debug ? "" : " (run again with --debug for details)"));
-            code = ExitCodes.FAILED;
         }
         if (debug) {
             StringWriter trace = new StringWriter();
@@ -36,6 +34,13 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         }
         err.flush();
         return code;
+    }
+
+    /** The exit code a failure ends the run with: 65 bad input, a user error's own, else 1. */
+    static int exitCode(Exception e) {
+        if (e instanceof InvalidInputException) return ExitCodes.DATA;
+        if (e instanceof UserError) return ((UserError) e).exitCode();
+        return ExitCodes.FAILED;
     }
 
     static int printDiagnostics(InvalidInputException e, PrintWriter err) {

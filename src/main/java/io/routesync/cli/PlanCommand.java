@@ -103,7 +103,8 @@ final class PlanCommand implements Callable<Integer> {
                     run.plan(), run.spec().loaded().names(), PolicyDot.Marks.of(run.spec().ownership()));
             out.print(f == OutputFormat.SVG ? Graphviz.svg(dot, picture) : picture);
         } else if (json) {
-            out.print(JsonPlanRenderer.render(List.of(new JsonPlanRenderer.HostEntry(run.name(), run.plan(), run.spec().loaded().names()))));
+            out.print(JsonPlanRenderer.render(List.of(new JsonPlanRenderer.HostEntry(run.name(), run.plan(), run.spec().loaded().names(),
+                    run.expectations()))));
         }
         if (outFile != null) save(PlanFiles.of(List.of(job), new RunResult(List.of(run)), false, Version.number(), Instant.now()), out, err);
         return ExitCodes.of(run.status(), detailedExitCode);
@@ -162,10 +163,6 @@ final class PlanCommand implements Callable<Integer> {
         if (built.plan() == null) {
             err.println("error: no host could be planned, so no plan was saved to " + outFile + ".");
             return;
-        }
-        if (!built.expectationsNotCarried().isEmpty()) {
-            err.println("warning: the plan file does not carry the expect: flows of " + String.join(", ", built.expectationsNotCarried())
-                    + ": apply " + outFile + " will not check them after its batch; run routesync test --live (or -i) after it");
         }
         PlanFileOutput.write(outFile, built.plan());
         PrintWriter hint = machineOutput ? err : out;

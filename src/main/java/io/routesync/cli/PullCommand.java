@@ -4,6 +4,7 @@ import io.routesync.config.InvalidInputException;
 import io.routesync.git.GitSourceException;
 import io.routesync.render.PullJsonView;
 import io.routesync.render.PullView;
+import io.routesync.render.RunMetrics;
 import io.routesync.run.HostRun;
 import io.routesync.run.pull.PullRequest;
 import io.routesync.run.pull.PullResult;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine.Command;
@@ -44,14 +44,11 @@ final class PullCommand implements Callable<Integer> {
     @Mixin
     RepoOptions repo;
 
-    @Option(names = "--host", paramLabel = "NAME", description = "The inventory host this machine is (default: its hostname).")
-    String host;
+    @Mixin
+    RepoHostOptions repoHost;
 
     @Option(names = "--inventory", paramLabel = "PATH", description = "The inventory file or directory inside the repository (default inventory/).")
     String inventory;
-
-    @Option(names = "--states", paramLabel = "DIR", description = "The states directory inside the repository (default states/).")
-    String states;
 
     @Mixin
     TargetOptions target;
@@ -64,10 +61,8 @@ final class PullCommand implements Callable<Integer> {
             description = "Do nothing when the commit is the one the last successful pull applied (no drift check).")
     boolean onlyIfChanged;
 
-    @Option(names = "--allow-rewind",
-            description = "Apply the commit even when it does not descend from the one the last successful pull applied"
-                + " (a branch moved back or force-pushed); without it such a commit is refused.")
-    boolean allowRewind;
+    @Mixin
+    RewindOption rewind;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Write a JSON report of the run (commit, host, drift, changes, duration, result).")
     Path report;
@@ -79,16 +74,21 @@ final class PullCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Say what was done even when nothing changed.")
     boolean verbose;
 
+    @Mixin
+    MetricsOptions metrics;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Instant started = Instant.now();
         long t0 = System.nanoTime();
+        long ran = t0; // the run's own duration, for the metrics: without the random --splay wait
         List<String> warnings = new ArrayList<>();
         try {
             PullRequest request = request();
             splay();
+            ran = System.nanoTime();
             Puller puller = new Puller(target.target(), target.paths(), target.settings(), Clock.systemUTC());
             PullResult result = puller.run(request, w -> {
                 warnings.add(w);
@@ -97,12 +97,14 @@ final class PullCommand implements Callable<Integer> {
             });
             int code = print(result, out, err);
             writeReport(PullJsonView.of(result, repo.location().display(), repo.ref(), started, since(t0), code), err);
+            writeMetrics(result, code, ran, err);
             return code;
         } catch (Exception e) {
             Exception mapped = map(e);
             int code = mapped instanceof UserError ? ((UserError) mapped).exitCode() : ExitCodes.DATA;
             String message = mapped instanceof InvalidInputException ? summary((InvalidInputException) mapped) : mapped.getMessage();
             writeReport(PullJsonView.ofError(message, shownRepo(), repo.ref(), started, since(t0), code, warnings), err);
+            writeMetrics(null, code, ran, err);
             throw mapped;
         }
     }
@@ -111,8 +113,7 @@ final class PullCommand implements Callable<Integer> {
         if (!repo.given()) throw new UserError(ExitCodes.USAGE, "pull needs --repo PATH|URL: the repository to take the desired state from");
         if (protocolTag < 1 || protocolTag > 255) throw new UserError(ExitCodes.USAGE, "--proto-number " + protocolTag + " is out of range (1-255)");
         if (splay < 0) throw new UserError(ExitCodes.USAGE, "--splay must be 0 or more seconds");
-        return new PullRequest(repo.location(), repo.ref(), Optional.ofNullable(host), repo.cacheDir(), Optional.ofNullable(inventory),
-                Optional.ofNullable(states), onlyIfChanged, allowRewind, repo.signers(), protocolTag, target.runTimeout(), Version.number());
+        return repoHost.request(repo, inventory, onlyIfChanged, rewind, protocolTag, target.runTimeout());
     }
 
     private void splay() throws InterruptedException {
@@ -156,6 +157,11 @@ final class PullCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("warning: cannot write the report " + report + ": " + e.getMessage());
         }
+    }
+
+    /** {@code result} null: the run failed before it ended, with {@code code}. */
+    private void writeMetrics(PullResult result, int code, long t0, PrintWriter err) {
+        metrics.write(err, (exit, ended, took) -> RunMetrics.pull(MetricsOptions.labels(target.netns), result, exit, ended, took), code, t0);
     }
 
     // never the raw --repo: a URL may carry a token

@@ -34,11 +34,13 @@ public final class GitSource implements AutoCloseable {
 
     private final RepoLocation location;
     private final Repository repository;
+    private final Optional<String> fetchFailure;
     private final Optional<String> fetchWarning;
 
-    private GitSource(RepoLocation location, Repository repository, Optional<String> fetchWarning) {
+    private GitSource(RepoLocation location, Repository repository, Optional<String> fetchFailure, Optional<String> fetchWarning) {
         this.location = location;
         this.repository = repository;
+        this.fetchFailure = fetchFailure;
         this.fetchWarning = fetchWarning;
     }
 
@@ -48,7 +50,7 @@ public final class GitSource implements AutoCloseable {
      */
     public static GitSource open(RepoLocation location, Path cacheRoot, Duration fetchTimeout) throws GitSourceException {
         if (location.remote()) return mirror(location, cacheRoot, fetchTimeout);
-        return new GitSource(location, openLocal(location.path()), Optional.empty());
+        return new GitSource(location, openLocal(location.path()), Optional.empty(), Optional.empty());
     }
 
     /**
@@ -62,7 +64,7 @@ public final class GitSource implements AutoCloseable {
             remote = new RepoLocation(path.toString(), true);
         }
         RepoCache.Fetched fetched = RepoCache.update(remote, cacheRoot, fetchTimeout, Clock.systemUTC());
-        return new GitSource(location, fetched.repository(), fetched.warning());
+        return new GitSource(location, fetched.repository(), fetched.failure(), fetched.warning());
     }
 
     private static Repository openLocal(Path path) throws GitSourceException {
@@ -91,6 +93,11 @@ public final class GitSource implements AutoCloseable {
 
     public RepoLocation location() {
         return location;
+    }
+
+    /** Set when the fetch failed and the commits of an earlier fetch are used instead: why ("cannot fetch URL: ..."). */
+    public Optional<String> fetchFailure() {
+        return fetchFailure;
     }
 
     /** Set when the fetch failed and the commits of an earlier fetch are used instead: says why and since when. */

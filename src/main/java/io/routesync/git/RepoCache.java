@@ -37,8 +37,11 @@ final class RepoCache {
         new RefSpec("+refs/tags/*:refs/tags/*"),
     };
 
-    /** The cache's repository after the fetch, and the warning when the fetch failed and older commits are used. */
-    record Fetched(Repository repository, Optional<String> warning) {
+    /**
+     * The cache's repository after the fetch; when the fetch failed and older commits are used, why it
+     * failed ({@code failure}) and the warning that says so.
+     */
+    record Fetched(Repository repository, Optional<String> failure, Optional<String> warning) {
     }
 
     private RepoCache() {
@@ -87,7 +90,7 @@ final class RepoCache {
                     .call();
             followHead(repository, result);
             touch(dir.resolve(FETCHED_MARK), clock.instant());
-            return new Fetched(repository, Optional.empty());
+            return new Fetched(repository, Optional.empty(), Optional.empty());
         } catch (GitAPIException | IOException | RuntimeException e) {
             // JGit wraps transport failures at different depths; the innermost message says what happened
             return fallBack(repository, location, dir, location.redact(rootMessage(e)), e);
@@ -101,8 +104,8 @@ final class RepoCache {
             throw new GitSourceException(GitSourceException.Kind.UNREACHABLE, "cannot fetch " + location.display() + ": " + why
                     + " (and there is no earlier fetch in " + dir + " to fall back on)", cause);
         }
-        return new Fetched(repository, Optional.of("cannot fetch " + location.display() + ": " + why
-                + "; using the commits fetched " + lastFetch(dir)));
+        String failure = "cannot fetch " + location.display() + ": " + why;
+        return new Fetched(repository, Optional.of(failure), Optional.of(failure + "; using the commits fetched " + lastFetch(dir)));
     }
 
     private static Repository openOrInit(Path dir, RepoLocation location) throws GitSourceException {

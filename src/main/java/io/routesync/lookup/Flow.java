@@ -5,7 +5,9 @@ import io.routesync.model.Interface;
 import io.routesync.model.InvalidValueException;
 import io.routesync.model.IpAddress;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A flow as a user names it: the selectors {@code explain} takes and {@code expect:} entries use
@@ -44,6 +46,25 @@ public record Flow(IpAddress to, IpAddress from, Interface iif, Interface oif, l
         // a forwarded packet is routed with uid 0; ip route get would send none
         a.addAll(List.of("uid", Long.toString(iif != null ? 0 : uid)));
         return a;
+    }
+
+    /**
+     * The selectors this flow sets, in {@link #SELECTORS} order, each as the text {@link Builder#set}
+     * reads back to the same flow (a plan file keeps flows so; {@code --json} shows them so).
+     */
+    public Map<String, String> selectors() {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("to", to.toString());
+        if (from != null) s.put("from", from.toString());
+        if (iif != null) s.put("iif", iif.name());
+        if (oif != null) s.put("oif", oif.name());
+        if (fwmark != 0) s.put("fwmark", "0x" + Long.toHexString(fwmark));
+        if (uid != 0) s.put("uid", Long.toString(uid));
+        if (ipProto != 0) s.put("ipproto", Names.builtin().ipProtoName(ipProto));
+        if (sport != 0) s.put("sport", Integer.toString(sport));
+        if (dport != 0) s.put("dport", Integer.toString(dport));
+        if (tos != 0) s.put("tos", String.format("0x%02x", tos));
+        return s;
     }
 
     /** The flow in its own syntax, for messages: {@code from 192.168.2.10 to 203.0.113.5 iif wg0}. */

@@ -67,7 +67,8 @@ public final class FleetJsonRenderer {
      * One host: its status; how its apply ended ({@code outcome}, like {@code applied}) and with --confirm
      * whether it was confirmed; its error, record and the git commit its state came from, when they
      * apply; what reading it warned about (always a list); and its plan (the applied one after an
-     * apply), with the same fields as a single-host {@code plan --json}, when it was planned.
+     * apply), with the same fields as a single-host {@code plan --json}, when it was planned; its
+     * {@code expect:} flows ({@link ExpectationJson}: simulated for plan, the kernel's answers for apply).
      */
     private static void host(ObjectNode node, HostRun r, boolean pending) {
         node.put("host", r.name());
@@ -86,9 +87,14 @@ public final class FleetJsonRenderer {
         r.warnings().forEach(warnings::add);
         HostPlan plan = r.report() != null && r.report().applied() != null ? r.report().applied() : r.plan();
         if (plan != null) {
-            ObjectNode fields = JsonPlanRenderer.host(new JsonPlanRenderer.HostEntry(r.name(), plan, r.spec().loaded().names()));
+            ObjectNode fields = JsonPlanRenderer.host(new JsonPlanRenderer.HostEntry(r.name(), plan, r.spec().loaded().names(),
+                    pending ? r.expectations() : List.of()));
             fields.remove("host");
             node.setAll(fields);
+        }
+        // apply: the kernel's answers after the batch verified (none when it was not asked)
+        if (!pending && r.report() != null && !r.report().expectations().isEmpty()) {
+            node.set("expectations", ExpectationJson.kernel(r.report().expectations()));
         }
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.routesync.iproute2.ChangeSyntax;
 import io.routesync.iproute2.Names;
+import io.routesync.lookup.ExpectationRun;
 import io.routesync.model.Action;
 import io.routesync.model.Change;
 import io.routesync.model.Family;
@@ -26,8 +27,19 @@ public final class JsonPlanRenderer {
     private JsonPlanRenderer() {
     }
 
-    /** One host's plan, with the names to show tables and protocols with. */
-    public record HostEntry(String host, HostPlan plan, Names names) {
+    /**
+     * One host's plan, with the names to show tables and protocols with, and its {@code expect:} flows
+     * on the live host and under the plan ({@code expectations}: none leaves the key out).
+     */
+    public record HostEntry(String host, HostPlan plan, Names names, List<ExpectationRun.Compared> expectations) {
+        public HostEntry {
+            expectations = List.copyOf(expectations);
+        }
+
+        /** A host without expectations. */
+        public HostEntry(String host, HostPlan plan, Names names) {
+            this(host, plan, names, List.of());
+        }
     }
 
     public static String render(List<HostEntry> hosts) {
@@ -52,6 +64,8 @@ public final class JsonPlanRenderer {
         summary.put("add", h.plan().count(Action.ADD));
         summary.put("change", h.plan().count(Action.REPLACE));
         summary.put("delete", h.plan().count(Action.DELETE));
+        // only with expect: flows, so a document without them reads as it always has
+        if (!h.expectations().isEmpty()) node.set("expectations", ExpectationJson.planned(h.expectations()));
         return node;
     }
 

@@ -116,11 +116,14 @@ public final class HostJob {
 
     /**
      * What {@code plan --out} saves of a host that was planned: where it was read (so {@code apply FILE}
-     * reaches it the same way), the desired state, and the plan with its fingerprint.
+     * reaches it the same way), the desired state, the plan with its fingerprint, and the expectations
+     * the kernel must meet after the batch, as {@link #apply} checks them (an {@code unchanged} flow
+     * pinned to the answer the live host gave now).
      */
     public SavedHost saved(HostRun planned) {
         if (planned.failure() != null) throw new IllegalArgumentException(spec.name() + " was not planned");
         return new SavedHost(spec.name(), SavedTargets.describe(reconciler.target(), reconciler.paths()), spec.ownership().protocolTag(),
-                planned.reading().digest(), spec.loaded().state(), planned.plan(), spec.loaded().probes());
+                planned.reading().digest(), spec.loaded().state(), planned.plan(), spec.loaded().probes(),
+                ExpectationRun.pinned(planned.expectations()));
     }
 }

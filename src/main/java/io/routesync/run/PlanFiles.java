@@ -10,19 +10,15 @@ import java.util.List;
 
 /**
  * What {@code plan --out} saves of a plan run: one saved host per host that could be planned (named
- * as in the inventory), the hosts left out, and the digest of the inputs the apply records will name.
+ * as in the inventory, with its expectations: {@link HostJob#saved}), the hosts left out, and the
+ * digest of the inputs the apply records will name.
  */
 public final class PlanFiles {
 
-    /**
-     * The plan to save (null when no host could be planned), the hosts left out of it, and the saved
-     * hosts whose states have {@code expect:} flows, which the file does not carry: {@code apply PLAN}
-     * does not check them after its batch.
-     */
-    public record Built(SavedPlan plan, List<String> leftOut, List<String> expectationsNotCarried) {
+    /** The plan to save (null when no host could be planned), and the hosts left out of it. */
+    public record Built(SavedPlan plan, List<String> leftOut) {
         public Built {
             leftOut = List.copyOf(leftOut);
-            expectationsNotCarried = List.copyOf(expectationsNotCarried);
         }
     }
 
@@ -38,7 +34,6 @@ public final class PlanFiles {
         List<String> names = new ArrayList<>();
         List<String> digests = new ArrayList<>();
         List<String> leftOut = new ArrayList<>();
-        List<String> notCarried = new ArrayList<>();
         ApplyRecord.Inputs first = null;
         for (int i = 0; i < jobs.size(); i++) {
             HostRun r = planned.hosts().get(i);
@@ -47,15 +42,14 @@ public final class PlanFiles {
                 continue;
             }
             hosts.add(jobs.get(i).saved(r));
-            if (!r.spec().loaded().expectations().isEmpty()) notCarried.add(r.name());
             ApplyRecord.Inputs inputs = r.spec().inputs();
             if (first == null) first = inputs;
             names.add(r.name());
             digests.add(inputs.digest());
         }
-        if (hosts.isEmpty()) return new Built(null, leftOut, List.of());
+        if (hosts.isEmpty()) return new Built(null, leftOut);
         // every host came from the same commit (or none)
         String digest = inventory ? InputsDigest.ofHosts(names, digests) : first.digest();
-        return new Built(new SavedPlan(version, now.toString(), digest, first.commit(), hosts), leftOut, notCarried);
+        return new Built(new SavedPlan(version, now.toString(), digest, first.commit(), hosts), leftOut);
     }
 }

@@ -4,6 +4,7 @@ import io.routesync.apply.ApplyRecord;
 import io.routesync.apply.ApplySafety;
 import io.routesync.apply.DataPaths;
 import io.routesync.apply.GuardedApply;
+import io.routesync.apply.KernelExpectations;
 import io.routesync.apply.Reconciler;
 import io.routesync.apply.SavedPlanApplier;
 import io.routesync.apply.SavedTargets;
@@ -29,7 +30,7 @@ import java.util.Map;
 /**
  * One host of {@code apply FILE}: reached as the plan file recorded it, re-read, and given exactly the
  * saved changes only while its owned state is as it was planned ({@link SavedPlanApplier}), guarded
- * like every apply ({@link GuardedApply}). A stale or refused host is a failed {@link HostRun} with
+ * like every apply ({@link GuardedApply}), its saved expectations answered by the kernel after the batch. A stale or refused host is a failed {@link HostRun} with
  * nothing applied there.
  */
 public final class SavedHostJob {
@@ -86,7 +87,10 @@ public final class SavedHostJob {
     }
 
     private GuardedApply guarded(ApplySafety safety) throws TransportException {
-        Reconciler reconciler = new Reconciler(reach.open(saved), spec.paths(), settings, clock);
+        Reconciler plain = new Reconciler(reach.open(saved), spec.paths(), settings, clock);
+        // after the batch verified, the kernel answers the saved flows, as apply -f asks it: a mismatch rolls the host back
+        Reconciler reconciler = plain.withAfterVerify(new KernelExpectations(plain.target(), spec.paths(), saved.expectations(),
+                settings.timeout()));
         return new GuardedApply(reconciler, clock, safety, saved.probes());
     }
 

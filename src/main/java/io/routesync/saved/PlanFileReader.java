@@ -3,6 +3,8 @@ package io.routesync.saved;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.routesync.iproute2.Names;
+import io.routesync.lookup.Expectation;
 import io.routesync.model.Change;
 import io.routesync.model.DesiredState;
 import io.routesync.model.Probe;
@@ -13,8 +15,10 @@ import io.routesync.model.Rule;
 import io.routesync.model.TableId;
 import io.routesync.model.TableName;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -92,12 +96,24 @@ public final class PlanFileReader {
         for (int i = 0; i < list.size(); i++) changes.add(EntryJson.readChange(list.get(i), where + ".changes[" + i + "]"));
         List<Probe> probes = new ArrayList<>();
         for (int i = 0; i < n.path("probes").size(); i++) probes.add(ProbeJson.read(n.path("probes").get(i), where + ".probes[" + i + "]"));
+        List<Expectation> expectations = new ArrayList<>();
+        Names names = Names.builtin().withTables(tables(desired));
+        for (int i = 0; i < n.path("expect").size(); i++) {
+            expectations.add(ExpectJson.read(n.path("expect").get(i), where + ".expect[" + i + "]", names));
+        }
         try {
             return new SavedHost(name, target, tag, n.path("reading_digest").asText(null), desired,
-                    new HostPlan(changes, fingerprint, HostPlan.namesFile(target.netns())), probes);
+                    new HostPlan(changes, fingerprint, HostPlan.namesFile(target.netns())), probes, expectations);
         } catch (IllegalArgumentException e) {
             throw new PlanFileException(where + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The saved desired state's table names, to name an expectation's table in messages as its state file did. */
+    private static Map<String, TableId> tables(DesiredState desired) {
+        Map<String, TableId> tables = new HashMap<>();
+        for (TableName t : desired.tableNames()) tables.put(t.name(), t.id());
+        return tables;
     }
 
     private static SavedTarget target(JsonNode n, String where) throws PlanFileException {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.routesync.lookup.Expectation;
 import io.routesync.model.Action;
 import io.routesync.model.Change;
 import io.routesync.model.DesiredState;
@@ -60,6 +61,11 @@ public final class PlanFileWriter {
         if (!h.probes().isEmpty()) {
             ArrayNode probes = n.putArray("probes");
             for (Probe p : h.probes()) probes.add(ProbeJson.write(p));
+        }
+        // likewise the expect: flows apply checks against the kernel after the batch
+        if (!h.expectations().isEmpty()) {
+            ArrayNode expect = n.putArray("expect");
+            for (Expectation e : h.expectations()) expect.add(ExpectJson.write(e));
         }
         ObjectNode summary = n.putObject("summary");
         summary.put("add", h.plan().count(Action.ADD));

@@ -1,5 +1,6 @@
 package io.routesync.saved;
 
+import io.routesync.lookup.Expectation;
 import io.routesync.model.DesiredState;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
@@ -14,19 +15,31 @@ import java.util.List;
  * @param readingDigest the digest of the whole reading the plan was made from (informational: a
  *                      foreign change makes it differ without making the plan stale)
  * @param probes        the health probes {@code apply PLAN --confirm} runs before it keeps the change
+ * @param expectations  what the kernel must answer after the batch ({@code ip route get}), each with a
+ *                      concrete outcome: an {@code unchanged} flow as the live host answered it when planned
  */
 public record SavedHost(String name, SavedTarget target, int protocolTag, String readingDigest, DesiredState desired,
-        HostPlan plan, List<Probe> probes) {
+        HostPlan plan, List<Probe> probes, List<Expectation> expectations) {
 
     public SavedHost {
         if (name == null || name.isEmpty()) throw new IllegalArgumentException("a saved host needs a name");
         if (target == null || desired == null || plan == null) throw new NullPointerException("target, desired and plan are required");
         probes = List.copyOf(probes);
+        expectations = List.copyOf(expectations);
+        for (Expectation e : expectations) {
+            if (!e.hasOutcome()) throw new IllegalArgumentException("a saved expectation names its outcome: " + e.place());
+        }
     }
 
-    /** A saved host without probes. */
+    /** A saved host without expectations. */
+    public SavedHost(String name, SavedTarget target, int protocolTag, String readingDigest, DesiredState desired, HostPlan plan,
+            List<Probe> probes) {
+        this(name, target, protocolTag, readingDigest, desired, plan, probes, List.of());
+    }
+
+    /** A saved host without probes or expectations. */
     public SavedHost(String name, SavedTarget target, int protocolTag, String readingDigest, DesiredState desired, HostPlan plan) {
-        this(name, target, protocolTag, readingDigest, desired, plan, List.of());
+        this(name, target, protocolTag, readingDigest, desired, plan, List.of(), List.of());
     }
 
     /** What routesync may delete on this host, as when the plan was made. */

@@ -6,7 +6,8 @@
  * <p>In the package order (model, iproute2, config/plan/saved/lookup/git, transport, apply, run,
  * render, cli) it uses {@code io.routesync.model},
  * {@code io.routesync.iproute2} (entries are stored in iproute2's words and read back through its
- * grammar), {@code io.routesync.config.inventory.SshOptions} (a recorded ssh destination is held to
+ * grammar), {@code io.routesync.lookup} (a saved {@code expect:} flow is read back through its one flow
+ * parser), {@code io.routesync.config.inventory.SshOptions} (a recorded ssh destination is held to
  * the inventory's rules) and Jackson. No processes, files, network, clock or environment: the CLI
  * reads and writes the file.
  */

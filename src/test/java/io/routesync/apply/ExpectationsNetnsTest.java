@@ -11,10 +11,18 @@ import io.routesync.config.SourceFile;
 import io.routesync.config.Variables;
 import io.routesync.config.state.LoadedState;
 import io.routesync.config.state.StateLoader;
+import io.routesync.lookup.ExpectationCheck;
 import io.routesync.plan.PlanConflictException;
 import io.routesync.run.HostJob;
 import io.routesync.run.HostRun;
 import io.routesync.run.HostSpec;
+import io.routesync.run.PlanFiles;
+import io.routesync.run.RunResult;
+import io.routesync.run.SavedHostJob;
+import io.routesync.saved.PlanFileReader;
+import io.routesync.saved.PlanFileWriter;
+import io.routesync.saved.SavedHost;
+import io.routesync.saved.SavedPlan;
 import io.routesync.testing.InterceptedTarget;
 import io.routesync.testing.KernelAccess;
 import io.routesync.testing.Netns;
@@ -25,6 +33,7 @@ import io.routesync.transport.TargetPaths;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
  * that would break an expectation is refused with nothing applied; after the batch the kernel's own
  * {@code ip route get} answers every flow, and a host where it disagrees with the simulation (a route
  * added under routesync between plan and verify, in a table routesync does not read) is rolled back
- * like a failed verify.
+ * like a failed verify. A saved plan carries the flows, and {@code apply PLAN} is checked and rolled
+ * back the same way (with --confirm too).
  */
 class ExpectationsNetnsTest {
     /** The shared namespace test state (table 102 through d1 for 198.51.100.10), with its expectations. */
@@ -156,6 +166,73 @@ class ExpectationsNetnsTest {
         assertEquals(ApplyReport.Outcome.VERIFY_FAILED_ROLLED_BACK, applied.report().outcome());
         assertFalse(ns.ip("rule", "show").contains("lookup 102"), "rolled back");
         assertTrue(applied.reason().contains("expectation was not met"), applied.reason());
+        assertEquals(ConfirmReport.Outcome.DISARMED, applied.confirm().outcome(), "rolled back by routesync, the host's timer disarmed");
+    }
+
+    /** plan --out through the host's job, written and read back as apply PLAN reads it. */
+    private SavedHost savedPlan(HostJob job) throws Exception {
+        HostRun planned = job.plan();
+        assertNull(planned.failure());
+        SavedPlan plan = PlanFiles.of(List.of(job), new RunResult(List.of(planned)), false, "test", Instant.EPOCH).plan();
+        return PlanFileReader.read(PlanFileWriter.write(plan), "test").hosts().get(0);
+    }
+
+    /** apply PLAN for the saved host, reached through {@code wrap} (the namespace, maybe intercepted). */
+    private static SavedHostJob applyJob(SavedHost saved, java.util.function.UnaryOperator<Target> wrap) {
+        return new SavedHostJob(saved, SafetyNetns.inputs(), h -> wrap.apply(SavedTargets.open(h.name(), h.target(), null)),
+                new Reconciler.Settings(Duration.ofSeconds(10), Duration.ofSeconds(60)), Clock.systemUTC());
+    }
+
+    /** Between plan and batch, 203.0.113.0/24 is routed in main via the second uplink (as above), once. */
+    private Target injecting(Target inner, AtomicBoolean injected) {
+        return new InterceptedTarget(inner, (t, script, args, stdin, timeout) -> {
+            if (Script.of(script) == Script.APPLY && !injected.getAndSet(true)) {
+                ns.ip("route", "add", "203.0.113.0/24", "via", "198.51.100.1", "dev", "d1");
+            }
+            return t.run(script, args, stdin, timeout);
+        });
+    }
+
+    @Test
+    void aSavedPlanCarriesItsFlowsAndApplyPlanHasTheKernelAnswerThem() throws Exception {
+        SavedHost saved = savedPlan(job(STATE, LocalTarget.netns(ns.name())));
+        assertEquals(2, saved.expectations().size(), "the declared flow, and the unchanged one pinned to the live answer");
+        assertEquals("unicast via 192.0.2.254 dev d0 table main", saved.expectations().get(1).wanted());
+        HostRun applied = applyJob(saved, t -> t).apply(SAFETY);
+        assertNull(applied.failure());
+        assertEquals(ApplyReport.Outcome.APPLIED, applied.report().outcome());
+        assertEquals(List.of(ExpectationCheck.Status.PASS, ExpectationCheck.Status.PASS),
+                applied.report().expectations().stream().map(ExpectationCheck.Result::status).toList(), "the kernel was asked");
+        assertTrue(ns.ip("rule", "show").contains("198.51.100.10 lookup 102"));
+    }
+
+    @Test
+    void applyPlanRollsBackWhenTheKernelAnswersASavedFlowOtherwise() throws Exception {
+        SavedHost saved = savedPlan(job(STATE, LocalTarget.netns(ns.name())));
+        AtomicBoolean injected = new AtomicBoolean();
+        HostRun applied = applyJob(saved, t -> injecting(t, injected)).apply(SAFETY);
+        assertTrue(injected.get());
+        assertEquals(ApplyReport.Outcome.VERIFY_FAILED_ROLLED_BACK, applied.report().outcome());
+        String why = applied.report().failure().message();
+        assertTrue(why.contains("state.yml:10:5: from 192.0.2.1 to 203.0.113.5: expected unicast via 192.0.2.254 dev d0 table main,"
+                + " but the kernel (ip route get) gives unicast 203.0.113.5 from 192.0.2.1 via 198.51.100.1 dev d1"), why);
+        assertEquals(ExpectationCheck.Status.FAIL, applied.report().expectations().get(1).status());
+        assertEquals(HostRun.Status.FAILED, applied.status());
+        assertTrue(applied.reason().contains("expectation was not met"), applied.reason());
+        assertFalse(ns.ip("rule", "show").contains("lookup 102"), "rolled back");
+        assertEquals("", ns.ip("route", "show", "table", "102").strip(), "rolled back");
+    }
+
+    @Test
+    void applyPlanWithConfirmRollsBackTooAndNoTimerStaysArmed() throws Exception {
+        SavedHost saved = savedPlan(job(STATE, LocalTarget.netns(ns.name())));
+        AtomicBoolean injected = new AtomicBoolean();
+        HostRun applied = applyJob(saved, t -> injecting(t, injected)).apply(new ApplySafety(Duration.ofSeconds(30), false, List.of("ssh")));
+        assertTrue(injected.get());
+        assertEquals(HostRun.Status.FAILED, applied.status(), String.valueOf(applied.reason()));
+        assertEquals(ApplyReport.Outcome.VERIFY_FAILED_ROLLED_BACK, applied.report().outcome());
+        assertTrue(applied.reason().contains("expectation was not met"), applied.reason());
+        assertFalse(ns.ip("rule", "show").contains("lookup 102"), "rolled back");
         assertEquals(ConfirmReport.Outcome.DISARMED, applied.confirm().outcome(), "rolled back by routesync, the host's timer disarmed");
     }
 }

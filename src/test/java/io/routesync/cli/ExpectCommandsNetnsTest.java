@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.routesync.testing.KernelAccess;
 import io.routesync.testing.Netns;
 import java.nio.file.Files;
@@ -16,10 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code expect:} through the command line: validate and {@code routesync test} offline, plan refusing
- * a plan that breaks a flow (65, nothing applied), and {@code routesync test --netns} asking the
- * namespace's kernel, before and after apply.
+ * a plan that breaks a flow (65, nothing applied), {@code routesync test --netns} asking the
+ * namespace's kernel, before and after apply, and the flows in {@code plan --json} and {@code apply PLAN --json}.
  */
 class ExpectCommandsNetnsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String STATE = String.join("\n",
             "tables: { uplink2: 102 }",
             "rules:",
@@ -118,5 +121,52 @@ class ExpectCommandsNetnsTest {
                 "PASS  " + ok + ":8:5  from 192.168.2.10 to 203.0.113.5 -> via 192.168.2.1 dev eth1",
                 "PASS  " + ok + ":9:5  to 203.0.113.5 -> unchanged",
                 "Expectations: 2 passed, 0 failed.", ""), after.out());
+    }
+
+    @Test
+    void planJsonShowsTheFlowsAndApplyPlanJsonTheKernelsAnswers() throws Exception {
+        KernelAccess.require();
+        ns = Netns.create("expjson");
+        ns.vethPair("eth0", "eth0p");
+        ns.vethPair("eth1", "eth1p");
+        ns.ip("address", "add", "192.168.1.10/24", "dev", "eth0");
+        ns.ip("address", "add", "192.168.2.10/24", "dev", "eth1");
+        ns.ip("route", "add", "default", "via", "192.168.1.1", "dev", "eth0");
+        Path ok = state(STATE);
+        Path planFile = dir.resolve("edge.plan");
+
+        // a plan file is data: the directories it records end in iproute2 and routesync
+        CliRunner.Result plan = CliRunner.run(List.of("plan", "-f", ok.toString(), "--no-color", "--netns", ns.name(), "--etc-dir",
+                dir.resolve("iproute2").toString(), "--state-dir", dir.resolve("routesync").toString(), "--lock-dir",
+                dir.resolve("lock/routesync").toString(), "--json", "--out", planFile.toString()));
+        assertEquals(0, plan.exitCode(), plan::toString);
+        assertFalse(plan.err().contains("warning"), "the plan file carries the flows: " + plan.err());
+        JsonNode planned = JSON.readTree(plan.out()).get("hosts").get(0).get("expectations");
+        assertEquals(2, planned.size(), planned::toString);
+        assertEquals(JSON.readTree("{\"from\": \"192.168.2.10\", \"to\": \"203.0.113.5\"}"), planned.get(0).get("flow"));
+        assertEquals(JSON.readTree("{\"via\": \"192.168.2.1\", \"dev\": \"eth1\"}"), planned.get(0).get("expected"));
+        assertEquals("192.168.1.1", planned.get(0).get("live").get("via").asText());
+        assertEquals("192.168.2.1", planned.get(0).get("desired").get("via").asText());
+        assertEquals(102, planned.get(0).get("desired").get("table").asInt());
+        assertTrue(planned.get(0).get("changed").asBoolean());
+        assertEquals("pass", planned.get(0).get("status").asText());
+        assertEquals(JSON.readTree("{\"unchanged\": true}"), planned.get(1).get("expected"));
+        assertFalse(planned.get(1).get("changed").asBoolean());
+        assertEquals("pass", planned.get(1).get("status").asText());
+
+        CliRunner.Result apply = CliRunner.run(List.of("apply", planFile.toString(), "--json", "--no-color"));
+        assertEquals(0, apply.exitCode(), apply::toString);
+        JsonNode host = JSON.readTree(apply.out()).get("hosts").get(0);
+        assertEquals("applied", host.get("outcome").asText(), host::toString);
+        JsonNode kernel = host.get("expectations");
+        assertEquals(2, kernel.size(), kernel::toString);
+        assertEquals("pass", kernel.get(0).get("status").asText());
+        assertEquals("192.168.2.1", kernel.get(0).get("kernel").get("via").asText());
+        assertEquals("eth1", kernel.get(0).get("kernel").get("dev").asText());
+        // the unchanged flow, checked against the answer the live host gave when planned
+        assertEquals(JSON.readTree("{\"type\": \"unicast\", \"via\": \"192.168.1.1\", \"dev\": \"eth0\", \"table\": 254}"),
+                kernel.get(1).get("expected"));
+        assertEquals("pass", kernel.get(1).get("status").asText());
+        assertEquals(254, kernel.get(1).get("kernel").get("table").asInt());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.routesync.testing.PrometheusParser;
 import io.routesync.testing.Shell;
 import io.routesync.testing.SshFleet;
 import java.io.IOException;
@@ -159,6 +160,29 @@ class FleetCliTest {
                 if (h != down) assertConverged(h.index());
             }
             assertFalse(fleet.ip(5, "rule", "show").contains("lookup 100"), "nothing changed on the unreachable host");
+        } finally {
+            fleet.startSshd(5);
+        }
+    }
+
+    @Test
+    void theMetricsFileHasASeriesPerHost() throws IOException {
+        PrometheusParser.require();
+        fleet.stopSshd(5);
+        try {
+            Path prom = fleet.dir().resolve("routesync.prom");
+            CliRunner.Result r = run("apply", "-i", files.yaml().toString(), "--auto-approve", "--metrics-file", prom.toString());
+            assertEquals(ExitCodes.UNAVAILABLE, r.exitCode(), r.toString());
+            List<PrometheusParser.Family> parsed = PrometheusParser.parse(Files.readString(prom));
+            for (SshFleet.Host h : fleet.hosts()) {
+                boolean down = h.index() == 5;
+                Map<String, String> host = Map.of("command", "apply", "host", h.name(), "result", down ? "unreachable" : "changed");
+                assertEquals(1, PrometheusParser.value(parsed, "routesync_last_run_result", host), h.name());
+                assertEquals(down ? 0 : 2, PrometheusParser.value(parsed, "routesync_last_run_changes",
+                        Map.of("host", h.name(), "kind", "rule", "action", "added")), h.name());
+            }
+            assertEquals(SIZE, PrometheusParser.family(parsed, "routesync_last_run_result").samples().size());
+            assertEquals(69, PrometheusParser.value(parsed, "routesync_last_run_exit_code", Map.of("command", "apply")));
         } finally {
             fleet.startSshd(5);
         }

@@ -1,6 +1,7 @@
 package io.routesync.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.routesync.apply.Reconciler;
@@ -10,6 +11,8 @@ import io.routesync.config.state.LoadedState;
 import io.routesync.config.state.StateLoader;
 import io.routesync.iproute2.HostReading;
 import io.routesync.iproute2.Names;
+import io.routesync.lookup.Expectation;
+import io.routesync.lookup.ExpectationRun;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Observed;
 import io.routesync.transport.LocalTarget;
@@ -25,16 +28,16 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * What {@code plan --out} saves of a run: the hosts that were planned, the ones left out, and which
- * saved hosts have {@code expect:} flows the file does not carry (so the command can warn that
- * {@code apply PLAN} will not check them). Offline: no host is read.
+ * What {@code plan --out} saves of a run: the hosts that were planned, with their {@code expect:} flows
+ * as {@code apply PLAN} checks them against the kernel (an {@code unchanged} one pinned to the live
+ * answer), and the ones left out. Offline: no host is read.
  */
 class PlanFilesTest {
     private static final Map<String, String> SEED = Map.of("uplink2_addr", "192.168.2.10", "uplink2_net", "192.168.2.0/24",
             "uplink2_gw", "192.168.2.1");
 
     @Test
-    void aPlanFileNamesTheHostsWhoseExpectationsItDoesNotCarry() throws Exception {
+    void aPlanFileCarriesEachHostsExpectationsWithUnchangedPinnedToTheLiveAnswer() throws Exception {
         HostJob seed = job("edge1", Files.readString(Path.of("states/dual-uplink.yml")));
         HostJob plain = job("edge2", "tables: { t: 100 }\nroutes:\n  t:\n    - { to: 10.0.0.0/8, dev: eth0 }\n");
         HostJob down = job("edge3", "tables: { t: 100 }\n");
@@ -43,7 +46,16 @@ class PlanFilesTest {
         PlanFiles.Built built = PlanFiles.of(List.of(seed, plain, down), planned, true, "t", Instant.EPOCH);
         assertEquals(List.of("edge1", "edge2"), built.plan().hosts().stream().map(h -> h.name()).toList());
         assertEquals(List.of("edge3"), built.leftOut());
-        assertEquals(List.of("edge1"), built.expectationsNotCarried(), "the seed state has expect:, edge2's has none");
+        List<Expectation> saved = built.plan().hosts().get(0).expectations();
+        List<Expectation> declared = seed.spec().loaded().expectations();
+        assertEquals(2, saved.size(), saved::toString);
+        assertEquals(declared.get(0), saved.get(0), "an expectation with an outcome is saved as declared");
+        // the empty live host routes 203.0.113.5 nowhere: "unchanged" is saved as that answer
+        assertEquals(declared.get(1).place(), saved.get(1).place());
+        assertEquals(declared.get(1).flow(), saved.get(1).flow());
+        assertEquals("unreachable", saved.get(1).type());
+        assertFalse(saved.get(1).unchanged(), "saved as a concrete outcome");
+        assertEquals(List.of(), built.plan().hosts().get(1).expectations(), "edge2's state has no expect:");
     }
 
     @Test
@@ -52,13 +64,16 @@ class PlanFilesTest {
         PlanFiles.Built built = PlanFiles.of(List.of(down),
                 new RunResult(List.of(HostRun.notPlanned(down.spec(), null, new HostFailure(true, "x", "x")))), true, "t", Instant.EPOCH);
         assertNull(built.plan());
-        assertEquals(List.of(), built.expectationsNotCarried());
+        assertEquals(List.of("edge3"), built.leftOut());
     }
 
+    /** The host planned against an empty reading, its expectations compared there as plan compares them. */
     private static HostRun planned(HostJob job) {
         Observed nothing = new Observed(List.of(), List.of(), Set.of(), List.of(), List.of(), Map.of());
-        return HostRun.planned(job.spec(), new HostReading(nothing, Names.builtin(), Map.of(), "d"), new HostPlan(List.of(), "f"),
-                List.of());
+        HostPlan plan = new HostPlan(List.of(), "f");
+        LoadedState loaded = job.spec().loaded();
+        return HostRun.planned(job.spec(), new HostReading(nothing, Names.builtin(), Map.of(), "d"), plan,
+                ExpectationRun.compare(nothing, plan, loaded.expectations(), loaded.names()));
     }
 
     private static HostJob job(String name, String state) throws Exception {

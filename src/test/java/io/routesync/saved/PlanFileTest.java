@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.routesync.iproute2.Names;
 import io.routesync.iproute2.RouteGrammar;
 import io.routesync.iproute2.RuleGrammar;
+import io.routesync.lookup.Expectation;
+import io.routesync.lookup.Flow;
 import io.routesync.model.Action;
 import io.routesync.model.DesiredState;
 import io.routesync.model.Family;
@@ -89,6 +91,67 @@ class PlanFileTest {
         PlanFileException e = assertThrows(PlanFileException.class,
                 () -> PlanFileReader.read(text.replace("\"192.0.2.80\"", "\"192.0.2.81\""), VERSION));
         assertTrue(e.getMessage().startsWith("the plan file was changed after it was written"), "the probes are part of the digest");
+    }
+
+    /** A plan whose first host carries three expectations: every selector, a name for a table, main by number. */
+    static SavedPlan planWithExpectations() throws Exception {
+        SavedPlan plain = samplePlan();
+        SavedHost h = plain.hosts().get(0);
+        Flow replies = new Flow.Builder().set("from", "198.51.100.10").set("to", "203.0.113.5").build();
+        Flow every = new Flow.Builder().set("to", "10.8.1.1").set("from", "10.9.0.1").set("iif", "wg0").set("oif", "eth1")
+                .set("fwmark", "0x2").set("ipproto", "tcp").set("sport", "1000").set("dport", "443").set("tos", "0x10").build();
+        Flow user = new Flow.Builder().set("to", "2001:db8:1::5").set("uid", "1000").build();
+        List<Expectation> expect = List.of(
+                new Expectation("edge1.yml:20:5", replies, IpAddress.parse("198.51.100.1"), Interface.of("eth1"), TableId.of(102), "uplink2",
+                        null, false),
+                new Expectation("edge1.yml:21:5", every, null, null, null, null, "blackhole", false),
+                // as an unchanged flow is saved when its live route is an anycast one
+                new Expectation("edge1.yml:22:5", user, null, Interface.of("eth0"), TableId.of(254), "main", "anycast", false));
+        return new SavedPlan(VERSION, plain.created(), plain.inputsDigest(), null, List.of(new SavedHost(h.name(), h.target(),
+                h.protocolTag(), h.readingDigest(), h.desired(), h.plan(), List.of(), expect), plain.hosts().get(1)));
+    }
+
+    @Test
+    void aHostsExpectationsAreSavedAndReadBackExactly() throws Exception {
+        SavedPlan plan = planWithExpectations();
+        String text = PlanFileWriter.write(plan);
+        assertEquals(plan, PlanFileReader.read(text, VERSION));
+        assertTrue(text.contains("\"expect\" : [ {\n        \"place\" : \"edge1.yml:20:5\",\n        \"flow\" : {\n"
+                + "          \"to\" : \"203.0.113.5\",\n          \"from\" : \"198.51.100.10\"\n        },\n"
+                + "        \"via\" : \"198.51.100.1\",\n        \"dev\" : \"eth1\",\n        \"table\" : 102\n      }"), text);
+        assertEquals(1, text.split("\"expect\"", -1).length - 1, "a host without expectations has no expect key");
+        assertTrue(PlanFileWriter.write(samplePlan()).indexOf("\"expect\"") < 0, "a plan without flows is written as before");
+    }
+
+    @Test
+    void anEditedFlowOrOutcomeIsRefused() throws Exception {
+        String text = PlanFileWriter.write(planWithExpectations());
+        for (String[] edit : List.of(new String[] {"\"to\" : \"203.0.113.5\"", "\"to\" : \"203.0.113.6\""},
+                new String[] {"\"dport\" : \"443\"", "\"dport\" : \"444\""},
+                new String[] {"\"type\" : \"blackhole\"", "\"type\" : \"unicast\""},
+                new String[] {"\"table\" : 102\n      }", "\"table\" : 100\n      }"})) {
+            assertTrue(text.contains(edit[0]), edit[0]);
+            PlanFileException e = assertThrows(PlanFileException.class, () -> PlanFileReader.read(text.replace(edit[0], edit[1]), VERSION));
+            assertTrue(e.getMessage().startsWith("the plan file was changed after it was written"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aSavedExpectationIsHeldToTheFlowGrammarEvenWithAValidDigest() throws Exception {
+        String text = PlanFileWriter.write(planWithExpectations());
+        String[][] cases = {
+            {"\"from\" : \"198.51.100.10\"", "\"cmd\" : \"198.51.100.10\"", "hosts[0] (edge1).expect[0].flow: unknown selector 'cmd'"},
+            {"\"tos\" : \"0x10\"", "\"tos\" : \"$(reboot)\"", "hosts[0] (edge1).expect[1]: not a valid expectation: tos '$(reboot)'"},
+            {"\"type\" : \"blackhole\"", "\"type\" : \"throw\"", "hosts[0] (edge1).expect[1]: unknown type 'throw'"},
+            {"\"type\" : \"blackhole\"", "\"run\" : \"blackhole\"", "hosts[0] (edge1).expect[1]: unknown key 'run'"},
+            {"\"type\" : \"blackhole\"", "\"place\" : \"x\"", "hosts[0] (edge1).expect[1]"},
+        };
+        for (String[] c : cases) {
+            ObjectNode root = (ObjectNode) new ObjectMapper().readTree(text.replace(c[0], c[1]));
+            root.put("sha256", PlanDigest.of(root.get("plan")));
+            PlanFileException e = assertThrows(PlanFileException.class, () -> PlanFileReader.read(root.toString(), VERSION), c[1]);
+            assertTrue(e.getMessage().startsWith(c[2]), e.getMessage());
+        }
     }
 
     @Test

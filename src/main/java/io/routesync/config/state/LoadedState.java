@@ -20,7 +20,7 @@ public record LoadedState(DesiredState state, Names names, List<Diagnostic> warn
         expectations = List.copyOf(expectations);
     }
 
-    /** A state without expectations (a saved plan's: it keeps its probes, not its flows). */
+    /** A state without expectations (a saved plan's: its flows are the saved host's, pinned, and only the kernel checks them). */
     public LoadedState(DesiredState state, Names names, List<Diagnostic> warnings, List<Probe> probes) {
         this(state, names, warnings, probes, List.of());
     }

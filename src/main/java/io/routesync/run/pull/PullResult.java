@@ -4,13 +4,15 @@ import io.routesync.apply.ApplyReport;
 import io.routesync.git.RepoCommit;
 import io.routesync.git.SignatureCheck;
 import io.routesync.iproute2.Names;
+import io.routesync.model.DesiredState;
 import io.routesync.model.HostPlan;
 import java.util.List;
 
 /**
  * How a pull run ended. {@code plan} is what differed when the host was read (empty: no drift),
  * {@code report} the apply's report when there was one, {@code newCommit} whether the commit differs
- * from the one the last successful pull left the host at.
+ * from the one the last successful pull left the host at, {@code desired} the host's desired state at
+ * the commit (null when it was not read: skipped or refused).
  */
 public record PullResult(
         Outcome outcome,
@@ -23,7 +25,8 @@ public record PullResult(
         ApplyReport report,
         SignatureCheck signature,
         Rewind rewind,
-        List<String> warnings) {
+        List<String> warnings,
+        DesiredState desired) {
 
     public enum Outcome {
         /** The host already matched the commit; nothing was run. */

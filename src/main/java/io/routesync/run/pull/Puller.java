@@ -3,21 +3,12 @@ package io.routesync.run.pull;
 import io.routesync.apply.ApplyReport;
 import io.routesync.apply.ApplySafety;
 import io.routesync.apply.Reconciler;
-import io.routesync.config.Diagnostic;
 import io.routesync.config.InvalidInputException;
-import io.routesync.config.SourceFile;
-import io.routesync.config.Variables;
 import io.routesync.config.inventory.Host;
-import io.routesync.config.inventory.Inventory;
 import io.routesync.config.state.LoadedState;
-import io.routesync.config.state.StateLoader;
-import io.routesync.git.CommitInputs;
-import io.routesync.git.CommitSignatures;
 import io.routesync.git.GitSource;
 import io.routesync.git.GitSourceException;
 import io.routesync.git.RepoCommit;
-import io.routesync.git.RepoLayout;
-import io.routesync.git.SignatureCheck;
 import io.routesync.iproute2.OutputException;
 import io.routesync.model.HostPlan;
 import io.routesync.plan.PlanConflictException;
@@ -32,7 +23,6 @@ import io.routesync.transport.Target;
 import io.routesync.transport.TargetPaths;
 import io.routesync.transport.TransportException;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,50 +65,26 @@ public final class Puller {
             said.add(w);
             warnings.accept(w);
         };
-        Path stateDir = Path.of(paths.stateDir());
-        try (GitSource source = GitSource.mirror(request.repo(), request.cacheDir(), request.fetchTimeout())) {
+        try (GitSource source = PullSteps.fetch(request)) {
             source.fetchWarning().ifPresent(w -> warn.accept("warning: " + w));
             RepoCommit commit = source.resolve(request.ref());
-            Optional<String> last = LastPull.commit(stateDir);
+            Optional<String> last = PullSteps.lastCommit(paths);
             boolean newCommit = last.isEmpty() || !last.get().equals(commit.id());
 
-            SignatureCheck signature = null;
-            if (request.allowedSigners().isPresent()) {
-                signature = CommitSignatures.check(source, commit, request.allowedSigners().get());
-                signature.warnings().forEach(w -> warn.accept("warning: " + w));
-                if (!signature.trusted()) {
-                    return new PullResult(PullResult.Outcome.REFUSED_UNSIGNED, request.host().orElseGet(ThisHost::hostname), target.name(), commit, newCommit,
-                            null, null, null, signature, null, said);
-                }
-            }
-            // a signed commit stays signed: pushing an older one back must not roll the host back unnoticed
-            PullResult.Rewind rewind = null;
-            if (newCommit && last.isPresent()) {
-                Optional<Boolean> descends = source.descendsFrom(commit, last.get());
-                if (descends.isEmpty() || !descends.get()) {
-                    rewind = new PullResult.Rewind(last.get(), descends.isPresent(), request.allowRewind());
-                    if (!request.allowRewind()) {
-                        return new PullResult(PullResult.Outcome.REFUSED_REWIND, request.host().orElseGet(ThisHost::hostname), target.name(), commit,
-                                true, null, null, null, signature, rewind, said);
-                    }
-                    warn.accept("warning: commit " + commit.describe() + " " + rewind.describe() + "; applying it because of --allow-rewind");
-                }
+            PullSteps.Verdict verdict = PullSteps.judge(source, commit, request, last, warn);
+            if (verdict.refused()) {
+                return new PullResult(verdict.refusal(), PullSteps.hostName(request), target.name(), commit, newCommit, null, null, null,
+                        verdict.signature(), verdict.rewind(), said, null);
             }
             if (request.onlyIfChanged() && !newCommit) {
-                return new PullResult(PullResult.Outcome.SKIPPED_UNCHANGED, request.host().orElseGet(ThisHost::hostname), target.name(), commit, false,
-                        null, null, null, signature, null, said);
+                return new PullResult(PullResult.Outcome.SKIPPED_UNCHANGED, PullSteps.hostName(request), target.name(), commit, false,
+                        null, null, null, verdict.signature(), null, said, null);
             }
 
-            RepoLayout layout = RepoLayout.find(commit, request.inventory(), request.states());
-            Inventory inventory = CommitInputs.readInventory(commit, layout);
-            for (Diagnostic d : inventory.warnings()) warn.accept(d.format());
-            Host host = ThisHost.find(inventory, request.host());
-            List<SourceFile> files = CommitInputs.stateFiles(commit, host);
-            Variables variables = CommitInputs.variables(commit, host);
-            LoadedState loaded = StateLoader.load(files, variables, request.protocolTag());
-            for (Diagnostic d : loaded.warnings()) warn.accept(d.format());
-            HostSpec spec = HostSpec.of(target.name(), null, paths, loaded, request.protocolTag(), files, variables, commit.id(),
-                    request.version());
+            PullSteps.HostState state = PullSteps.read(commit, request, target.name(), paths, warn);
+            Host host = state.host();
+            LoadedState loaded = state.loaded();
+            HostSpec spec = state.spec();
 
             // a run of one job: read, plan, and (unattended) apply whatever differs; a host that changed between
             // read and apply is re-planned and that plan applied
@@ -142,9 +108,10 @@ public final class Puller {
                 }
             }
             if (outcome != PullResult.Outcome.FAILED) {
-                LastPull.write(stateDir, commit.id(), request.ref(), request.repo().display(), host.name(), clock.instant());
+                PullSteps.leftAt(paths, commit.id(), request, host.name(), clock.instant());
             }
-            return new PullResult(outcome, host.name(), target.name(), commit, newCommit, plan, loaded.names(), report, signature, rewind, said);
+            return new PullResult(outcome, host.name(), target.name(), commit, newCommit, plan, loaded.names(), report, verdict.signature(),
+                    verdict.rewind(), said, loaded.state());
         }
     }
 }

@@ -7,8 +7,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * When the watch loop has something to do: what the monitor and the signals asked for since it last
- * looked, kept as counts and flags (bounded, however many events come), and the one wait it may be in.
+ * When the watch loop has something to do: what the monitor, the signals and the source (news of a
+ * background look) asked for since it last looked, kept as counts and flags (bounded, however many
+ * events come), and the one wait it may be in.
  * No polling: the loop blocks on this object's monitor until a signal, an event or a due time. A burst of
  * events is due once they paused for {@code quiet}, at most {@code maxDelay} after its first. A hold (a
  * deferred heal, a retry after a failure) makes the next convergence due at its time: a back-off's hold
@@ -23,6 +24,8 @@ final class Wakeups {
     record Step(String why, long eventAt, String monitorEnded, boolean linkEvent) {
         static final Step STOP = new Step("stop", -1, null, false);
         static final Step RELOAD = new Step("reload", -1, null, false);
+        /** The source has news (a new state, something to log). */
+        static final Step NEWS = new Step("news", -1, null, false);
     }
 
     private final Watcher.Settings settings;
@@ -34,6 +37,7 @@ final class Wakeups {
     private boolean linkEvent;
     private boolean stopAsked;
     private boolean reloadAsked;
+    private boolean newsCame;
     private String monitorEnded;
     private long monitorStartedAt;
     /** A convergence is due at {@link #holdUntil} (a retry, a deferred heal). */
@@ -50,6 +54,12 @@ final class Wakeups {
 
     synchronized void reload() {
         reloadAsked = true;
+        notifyAll();
+    }
+
+    /** The source has news: taken on the loop, after a reload asked for, before events. */
+    synchronized void news() {
+        newsCame = true;
         notifyAll();
     }
 
@@ -105,6 +115,10 @@ final class Wakeups {
             if (reloadAsked) {
                 reloadAsked = false;
                 return Step.RELOAD;
+            }
+            if (newsCame) {
+                newsCame = false;
+                return Step.NEWS;
             }
             long now = System.nanoTime();
             // a monitor that ends at once is not restarted in a tight loop

@@ -50,19 +50,6 @@ public final class Watcher {
         }
     }
 
-    /** Where the desired state comes from; read at the start and again on reload. */
-    public interface Source {
-        HostSpec load() throws Exception;
-
-        /** Where it comes from, for the log ("-f states/edge.yml", "the kept state /var/lib/routesync/desired.yaml"). */
-        String describe();
-
-        /** Whether it changed since it was last loaded, as far as it can tell cheaply (files given by -f: never). */
-        default boolean changed() {
-            return false;
-        }
-    }
-
     /** The heal the back-off deferred. */
     private static final class Deferred extends Exception {
         final Backoff.Wait wait;
@@ -74,7 +61,7 @@ public final class Watcher {
     }
 
     private final LocalTarget target;
-    private final Source source;
+    private final WatchSource source;
     private final Reconciler.Settings run;
     private final Settings settings;
     private final Consumer<WatchEvent> log;
@@ -85,7 +72,7 @@ public final class Watcher {
     private HostSpec spec;
     private int failures;
 
-    public Watcher(LocalTarget target, Source source, Reconciler.Settings run, Settings settings, Consumer<WatchEvent> log, Clock clock) {
+    public Watcher(LocalTarget target, WatchSource source, Reconciler.Settings run, Settings settings, Consumer<WatchEvent> log, Clock clock) {
         this.target = target;
         this.source = source;
         this.run = run;
@@ -96,9 +83,9 @@ public final class Watcher {
         this.wakeups = new Wakeups(settings);
     }
 
-    /** Reads the desired state again before the next convergence (SIGHUP). */
+    /** Reads the desired state again before the next convergence (SIGHUP): at once, or once the source looked again. */
     public void reload() {
-        wakeups.reload();
+        if (!source.lookAgain()) wakeups.reload();
     }
 
     /** Ends {@link #run()} (SIGTERM): after the convergence in progress, never in the middle of one. */
@@ -111,10 +98,20 @@ public final class Watcher {
      * {@link TransportException} when the monitor cannot be started; later failures are logged and retried.
      */
     public void run() throws Exception {
-        use(source.load());
+        try {
+            source.start(wakeups::news);
+            use(source.load());
+            watch();
+        } finally {
+            source.close();
+        }
+    }
+
+    private void watch() throws Exception {
         IpMonitor monitor = startMonitor();
         try {
             log(WatchEvent.Kind.STARTED, "watching " + target.name(), List.of(), -1, -1, "desired state from " + source.describe());
+            logNotes();
             converge("start", -1, true, false);
             while (true) {
                 Wakeups.Step step = wakeups.next();
@@ -125,7 +122,13 @@ public final class Watcher {
                     monitor = startMonitor();
                     converge(step.why(), -1, false, false);
                 } else if (step == Wakeups.Step.RELOAD) {
-                    reloadNow("reload requested", true);
+                    reloadNow("reload requested", "desired state reloaded");
+                } else if (step == Wakeups.Step.NEWS) {
+                    logNotes();
+                    if (source.changed()) {
+                        String why = source.change();
+                        reloadNow(why, why);
+                    }
                 } else {
                     converge(step.why(), step.eventAt(), false, step.linkEvent());
                 }
@@ -141,8 +144,16 @@ public final class Watcher {
         return IpMonitor.start(target, wakeups.listener(() -> tables));
     }
 
-    /** Reads the desired state again; false (logged) when it cannot be read: the previous one stays in force. */
-    private boolean reloadNow(String why, boolean thenConverge) {
+    /** What the source's background looks found, one line each. */
+    private void logNotes() {
+        for (WatchSource.Note n : source.notes()) log(n.kind(), n.why(), List.of(), -1, -1, n.detail());
+    }
+
+    /**
+     * Reads the desired state again, then converges ({@code convergeWhy}: why, for its line) unless that is
+     * null; false (logged) when it cannot be read: the previous one stays in force.
+     */
+    private boolean reloadNow(String why, String convergeWhy) {
         try {
             use(source.load());
         } catch (Exception | Error e) {
@@ -151,7 +162,7 @@ public final class Watcher {
         }
         backoff.reset();
         log(WatchEvent.Kind.RELOADED, why, List.of(), -1, -1, "desired state from " + source.describe());
-        if (thenConverge) converge("desired state reloaded", -1, true, false);
+        if (convergeWhy != null) converge(convergeWhy, -1, true, false);
         return true;
     }
 
@@ -176,7 +187,7 @@ public final class Watcher {
     private void converge(String why, long eventAt, boolean sayConverged, boolean linkEvent) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             // a kept state that cannot be read is reported once (its source then counts it as loaded): the old one stays
-            if (source.changed()) reloadNow("the desired state changed (a later apply or pull)", false);
+            if (source.changed()) reloadNow(source.change(), null);
             try {
                 if (convergeOnce(why, eventAt, sayConverged, linkEvent)) return;
             } catch (SourceChanged again) {
@@ -228,12 +239,14 @@ public final class Watcher {
             failures = 0;
             long end = System.nanoTime();
             if (fights != null) fights.healed(entries(report.applied()), end);
-            log(WatchEvent.Kind.HEALED, why, commands(report.applied()), took, eventAt < 0 ? -1 : millis(end - eventAt), null);
+            source.converged();
+            log(WatchEvent.Kind.HEALED, why, commands(report.applied()), took, eventAt < 0 ? -1 : millis(end - eventAt), null, result);
         } else if (result.status() == HostRun.Status.OK) {
             failures = 0;
+            source.converged();
             if (sayConverged) {
                 keepConverged();
-                log(WatchEvent.Kind.CONVERGED, why, List.of(), took, -1, null);
+                log(WatchEvent.Kind.CONVERGED, why, List.of(), took, -1, null, result);
             }
         } else {
             failures++;
@@ -245,7 +258,7 @@ public final class Watcher {
             Duration wait = backoff.delay(failures - 1 + settings.freeHeals());
             wakeups.hold(System.nanoTime() + wait.toNanos(), false);
             log(WatchEvent.Kind.FAILED, why, result.plan() == null ? List.of() : commands(result.plan()), took, -1,
-                    result.reason() + "; retrying in " + wait.toMillis() + " ms, or sooner when the kernel reports a change");
+                    result.reason() + "; retrying in " + wait.toMillis() + " ms, or sooner when the kernel reports a change", result);
         }
         return true;
     }
@@ -274,7 +287,12 @@ public final class Watcher {
     }
 
     private void log(WatchEvent.Kind kind, String why, List<String> changes, long took, long sinceEvent, String detail) {
-        log.accept(new WatchEvent(clock.instant(), kind, target.name(), why, changes, took, sinceEvent, detail));
+        log(kind, why, changes, took, sinceEvent, detail, null);
+    }
+
+    /** {@code result}: the convergence's own, for whoever follows the log (the metrics file counts its changes). */
+    private void log(WatchEvent.Kind kind, String why, List<String> changes, long took, long sinceEvent, String detail, HostRun result) {
+        log.accept(new WatchEvent(clock.instant(), kind, target.name(), why, changes, took, sinceEvent, detail, result));
     }
 
     private static long millis(long nanos) {
