@@ -111,11 +111,14 @@ public final class ApplyInput {
     }
 
     /**
-     * Adds the desired state to keep on the target ({@code STATE_DIR/desired.yaml}), written like the
-     * record, only when every batch succeeded; null keeps nothing.
+     * Adds the desired state to keep on the target ({@code STATE_DIR/desired.yaml}) and the digest of its
+     * proof when the host does not have it ({@code STATE_DIR/desired.digest}), written like the record,
+     * only when every batch succeeded; null keeps nothing.
      */
-    public ApplyInput keep(String desired) {
-        if (desired != null) parts.add("desired", desired);
+    ApplyInput keep(KeptCopy kept) {
+        if (kept == null) return this;
+        parts.add("desired", kept.text());
+        if (kept.newDigest() != null) parts.add("desired-digest", kept.newDigest());
         return this;
     }
 

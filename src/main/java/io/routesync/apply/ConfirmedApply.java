@@ -2,6 +2,8 @@ package io.routesync.apply;
 
 import io.routesync.iproute2.HostReading;
 import io.routesync.iproute2.OutputException;
+import io.routesync.lookup.Expectation;
+import io.routesync.lookup.ExpectationCheck;
 import io.routesync.model.DesiredState;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
@@ -25,8 +27,9 @@ import java.util.function.Consumer;
  * <p>Right before the batch runs (the reconciler's {@link Reconciler.BeforeBatch}), the undo of
  * exactly that plan against exactly that reading is staged on the host and a detached timer armed
  * ({@link ConfirmTimer#arm}). After the apply, a new connection ({@link Reconnector}) re-reads the
- * host and plans again; only an empty plan there, and then every health probe of the state passing on
- * the host ({@code probes:}, run in the same round trip as the disarm), confirms (disarms the timer). Otherwise routesync
+ * host and plans again; only an empty plan there, then every route probe answered by the host's kernel
+ * as it says ({@link KernelExpectations}, one round trip), then every ping and tcp probe passing on
+ * the host (run in the same round trip as the disarm), confirms (disarms the timer). Otherwise routesync
  * waits for the deadline and checks, again over a new connection, that the host restored itself.
  * SECONDS counts from just before the batch: it must cover the batch, a new connection and a read.
  */
@@ -39,6 +42,7 @@ public final class ConfirmedApply {
     private final Reconnector reconnector;
     private final Duration window;
     private final List<Probe> probes;
+    private final List<Expectation> routeProbes;
 
     public ConfirmedApply(Reconciler reconciler, Reconnector reconnector, Duration window) {
         this(reconciler, reconnector, window, List.of());
@@ -46,11 +50,20 @@ public final class ConfirmedApply {
 
     /** @param probes the health probes that must pass on the host before its timer is disarmed */
     public ConfirmedApply(Reconciler reconciler, Reconnector reconnector, Duration window, List<Probe> probes) {
+        this(reconciler, reconnector, window, probes, List.of());
+    }
+
+    /**
+     * @param routeProbes the route probes: flows the kernel ({@code ip route get} on the host, over the
+     *                    new connection, right before the disarm) must route as each says
+     */
+    public ConfirmedApply(Reconciler reconciler, Reconnector reconnector, Duration window, List<Probe> probes, List<Expectation> routeProbes) {
         if (window.toSeconds() < 1) throw new IllegalArgumentException("the confirmation window is at least 1 s");
         this.reconciler = reconciler;
         this.reconnector = reconnector;
         this.window = window;
         this.probes = List.copyOf(probes);
+        this.routeProbes = List.copyOf(routeProbes);
     }
 
     /** Where the apply stands while it runs: what was armed, for which plan and snapshot. */
@@ -109,7 +122,11 @@ public final class ConfirmedApply {
             HostReading fresh = HostReader.read(c.target(), reconciler.paths(), desired.tablesToRead(),
                     reconciler.settings().lockWait(), reconciler.settings().timeout());
             HostPlan remaining = reconciler.plan(desired, fresh, ownership);
-            if (remaining.isEmpty()) {
+            List<String> wrongRoutes = remaining.isEmpty() ? routeProbesFailed(c.target()) : List.of();
+            if (!wrongRoutes.isEmpty()) {
+                // not asked to disarm: the host's timer takes the change back
+                why = probesFailed(wrongRoutes);
+            } else if (remaining.isEmpty()) {
                 ConfirmTimer.Result r = timer(c.target()).confirm(token, probes);
                 if (r.done()) return ConfirmReport.confirmed(report, fresh);
                 why = !r.failedProbes().isEmpty() ? probesFailed(r.failedProbes())
@@ -178,6 +195,20 @@ public final class ConfirmedApply {
             }
             sleepUntil(System.nanoTime() + Duration.ofSeconds(1).toNanos());
         }
+    }
+
+    /**
+     * The route probes the kernel does not answer as they say, each as {@code route from A to B: expected
+     * via G, but the kernel (ip route get) gives ...}: asked of the host in one round trip, the way
+     * apply checks {@code expect:} ({@link KernelExpectations}).
+     */
+    private List<String> routeProbesFailed(io.routesync.transport.Target target) throws TransportException {
+        if (routeProbes.isEmpty()) return List.of();
+        List<String> failed = new java.util.ArrayList<>();
+        for (ExpectationCheck.Result r : new KernelExpectations(target, reconciler.paths(), routeProbes, reconciler.settings().timeout()).results()) {
+            if (r.failed()) failed.add("route " + r.expectation().flow() + ": expected " + r.expectation().wanted() + ", but " + r.detail());
+        }
+        return failed;
     }
 
     /** {@code health probe failed: ping 10.0.0.1: no answer within 5 s}, every failed probe named. */

@@ -5,6 +5,7 @@ import io.routesync.iproute2.OutputException;
 import io.routesync.model.DesiredState;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
+import io.routesync.lookup.Expectation;
 import io.routesync.model.Probe;
 import io.routesync.plan.PlanConflictException;
 import io.routesync.saved.SavedHost;
@@ -55,6 +56,7 @@ public final class GuardedApply {
     private final WatchedTarget watched;
     private final ApplySafety safety;
     private final List<Probe> probes;
+    private final List<Expectation> routeProbes;
 
     /** @param reconciler the host's (its own before-batch step, if any, is not kept; its after-verify check is) */
     public GuardedApply(Reconciler reconciler, Clock clock, ApplySafety safety) {
@@ -63,11 +65,18 @@ public final class GuardedApply {
 
     /** @param probes the host's health probes, which must pass before --confirm keeps a change */
     public GuardedApply(Reconciler reconciler, Clock clock, ApplySafety safety, List<Probe> probes) {
+        this(reconciler, clock, safety, probes, List.of());
+    }
+
+    /** @param routeProbes the host's route probes: what the kernel must answer before --confirm keeps a change */
+    public GuardedApply(Reconciler reconciler, Clock clock, ApplySafety safety, List<Probe> probes, List<Expectation> routeProbes) {
         this.target = reconciler.target();
         this.watched = new WatchedTarget(target);
-        this.reconciler = new Reconciler(watched, reconciler.paths(), reconciler.settings(), clock).withAfterVerify(reconciler.afterVerify());
+        this.reconciler = new Reconciler(watched, reconciler.paths(), reconciler.settings(), clock).withAfterVerify(reconciler.afterVerify())
+                .withKeptChecks(reconciler.keptChecks());
         this.safety = safety;
         this.probes = List.copyOf(probes);
+        this.routeProbes = List.copyOf(routeProbes);
     }
 
     /**
@@ -135,7 +144,7 @@ public final class GuardedApply {
     }
 
     private ConfirmedApply confirmed() {
-        return safety.confirms() ? new ConfirmedApply(reconciler, reconnector(), safety.confirmWindow(), probes) : null;
+        return safety.confirms() ? new ConfirmedApply(reconciler, reconnector(), safety.confirmWindow(), probes, routeProbes) : null;
     }
 
     /** A new connection to the host, never the apply's own: over ssh a new ssh process with its own control directory. */

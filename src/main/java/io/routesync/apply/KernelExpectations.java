@@ -3,6 +3,7 @@ package io.routesync.apply;
 import io.routesync.lookup.Answer;
 import io.routesync.lookup.Expectation;
 import io.routesync.lookup.ExpectationCheck;
+import io.routesync.model.Family;
 import io.routesync.transport.RouteGetScript;
 import io.routesync.transport.Target;
 import io.routesync.transport.TargetPaths;
@@ -13,7 +14,7 @@ import java.util.List;
 
 /**
  * Expectations answered by the kernel itself ({@code ip route get} on the target, every flow in one
- * round trip), not by the simulation: after an apply's batch verified ({@link Reconciler.AfterVerify}),
+ * round trip, with the route each matched and whether its input interface forwards), not by the simulation: after an apply's batch verified ({@link Reconciler.AfterVerify}),
  * and for {@code routesync test} on a live host. Expectations that only say {@code unchanged} have
  * nothing to compare the kernel's answer with: they are not asked.
  */
@@ -30,13 +31,23 @@ public final class KernelExpectations implements Reconciler.AfterVerify {
         this.timeout = timeout;
     }
 
-    /** Each expectation with what the kernel answered, in order; one that only says "unchanged" is UNKNOWN. */
+    /**
+     * Each expectation with what the kernel answered, in order; one that only says "unchanged" is UNKNOWN.
+     * With via/dev the kernel is also asked which route the flow matched ({@code ip route get fibmatch}):
+     * on a route of several paths its flow hash picks one, and any of them is as expected. A forwarded
+     * flow ({@code iif}) on an interface that does not forward fails whatever the lookup says.
+     */
     public List<ExpectationCheck.Result> results() throws TransportException {
         List<ExpectationCheck.Result> out = new ArrayList<>();
         List<Expectation> asked = expectations.stream().filter(Expectation::hasOutcome).toList();
         if (asked.isEmpty() && expectations.isEmpty()) return out;
-        List<RouteGetScript.Answer> answers = asked.isEmpty() ? List.of()
-                : RouteGetScript.ask(target, paths, asked.stream().map(e -> e.flow().routeGetArgs()).toList(), timeout);
+        List<List<String>> queries = new ArrayList<>();
+        for (Expectation e : asked) {
+            queries.add(e.flow().routeGetArgs());
+            if (e.via() != null || e.dev() != null) queries.add(fibmatch(e));
+            if (e.flow().iif() != null) queries.add(forwarding(e));
+        }
+        List<RouteGetScript.Answer> answers = asked.isEmpty() ? List.of() : RouteGetScript.ask(target, paths, queries, timeout);
         int next = 0;
         for (Expectation e : expectations) {
             if (!e.hasOutcome()) {
@@ -45,15 +56,34 @@ public final class KernelExpectations implements Reconciler.AfterVerify {
                 continue;
             }
             RouteGetScript.Answer raw = answers.get(next++);
+            RouteGetScript.Answer route = e.via() != null || e.dev() != null ? answers.get(next++) : null;
+            RouteGetScript.Answer netconf = e.flow().iif() != null ? answers.get(next++) : null;
             Answer a = Answer.parse(raw.output(), raw.exitCode());
-            if (a == null) {
+            if (netconf != null && netconf.exitCode() == 0 && netconf.output().contains(" forwarding off")) {
+                String family = e.flow().to().family() == Family.INET ? "IPv4" : "IPv6";
+                out.add(new ExpectationCheck.Result(e, ExpectationCheck.Status.FAIL, a, "forwarding is off on " + target.name() + " for "
+                        + family + " (iif " + e.flow().iif().name() + "): the kernel will not forward this flow"));
+            } else if (a == null) {
                 String said = raw.output().strip().lines().findFirst().orElse("(nothing)");
                 out.add(new ExpectationCheck.Result(e, ExpectationCheck.Status.FAIL, null, "the kernel's answer cannot be read: " + said));
             } else {
+                if (route != null && route.exitCode() == 0) a = a.withRoutePaths(Answer.routePaths(route.output()));
                 out.add(ExpectationCheck.check(e, a, "the kernel (ip route get)"));
             }
         }
         return out;
+    }
+
+    /** The route the kernel matched for the flow, with every path: {@code ip route get fibmatch ...}. */
+    private static List<String> fibmatch(Expectation e) {
+        List<String> q = new ArrayList<>(List.of("fibmatch"));
+        q.addAll(e.flow().routeGetArgs());
+        return q;
+    }
+
+    /** Whether the flow's input interface forwards its family: {@code ip -4|-6 netconf show dev IIF} (routeget.sh). */
+    private static List<String> forwarding(Expectation e) {
+        return List.of("netconf", e.flow().to().family().flag(), "dev", e.flow().iif().name());
     }
 
     /** After a verified batch: what the kernel answered, and which flows it does not route as expected (null failure: none). */

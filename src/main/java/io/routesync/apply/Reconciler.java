@@ -1,6 +1,6 @@
 package io.routesync.apply;
 
-import io.routesync.config.state.KeptState;
+import io.routesync.config.state.KeptChecks;
 import io.routesync.iproute2.HostReading;
 import io.routesync.iproute2.OutputException;
 import io.routesync.lookup.ExpectationCheck;
@@ -72,14 +72,16 @@ public final class Reconciler {
     /** The token of the apply --confirm this reconciler's batches belong to, or null. */
     private final String confirmToken;
     private final AfterVerify afterVerify;
+    /** The probes and expectations kept with the desired state on the host ({@code apply --last}). */
+    private final KeptChecks keptChecks;
     private final ApplyScript script;
 
     public Reconciler(Target target, TargetPaths paths, Settings settings, Clock clock) {
-        this(target, paths, settings, clock, (plan, from) -> { }, null, AfterVerify.NONE);
+        this(target, paths, settings, clock, (plan, from) -> { }, null, AfterVerify.NONE, KeptChecks.NONE);
     }
 
     private Reconciler(Target target, TargetPaths paths, Settings settings, Clock clock, BeforeBatch beforeBatch, String confirmToken,
-            AfterVerify afterVerify) {
+            AfterVerify afterVerify, KeptChecks keptChecks) {
         this.target = target;
         this.paths = paths;
         this.settings = settings;
@@ -87,21 +89,31 @@ public final class Reconciler {
         this.beforeBatch = beforeBatch;
         this.confirmToken = confirmToken;
         this.afterVerify = afterVerify;
+        this.keptChecks = keptChecks;
         this.script = new ApplyScript(target, paths, settings.lockWait(), settings.timeout());
     }
 
     /** This reconciler with {@code step} run before every batch of a plan. */
     public Reconciler withBeforeBatch(BeforeBatch step) {
-        return new Reconciler(target, paths, settings, clock, step, confirmToken, afterVerify);
+        return new Reconciler(target, paths, settings, clock, step, confirmToken, afterVerify, keptChecks);
     }
 
     /** This reconciler with {@code check} run after every verified batch of a plan (not a rollback's). */
     public Reconciler withAfterVerify(AfterVerify check) {
-        return new Reconciler(target, paths, settings, clock, beforeBatch, confirmToken, check);
+        return new Reconciler(target, paths, settings, clock, beforeBatch, confirmToken, check, keptChecks);
     }
 
     public AfterVerify afterVerify() {
         return afterVerify;
+    }
+
+    /** This reconciler keeping {@code checks} (probes, expectations) with the desired state it keeps on the host. */
+    public Reconciler withKeptChecks(KeptChecks checks) {
+        return new Reconciler(target, paths, settings, clock, beforeBatch, confirmToken, afterVerify, checks);
+    }
+
+    public KeptChecks keptChecks() {
+        return keptChecks;
     }
 
     /**
@@ -110,7 +122,7 @@ public final class Reconciler {
      * other apply then ({@link PendingConfirmException}).
      */
     public Reconciler withConfirmToken(String token) {
-        return new Reconciler(target, paths, settings, clock, beforeBatch, token, afterVerify);
+        return new Reconciler(target, paths, settings, clock, beforeBatch, token, afterVerify, keptChecks);
     }
 
     public TargetPaths paths() {
@@ -153,7 +165,7 @@ public final class Reconciler {
             BatchRun run;
             try {
                 run = run(plan, current, ownership, desired.tablesToRead(), desired.tablesToRead(), desired.tablesToRead(), record,
-                        kept(desired, ownership), false);
+                        kept(desired, ownership, current, inputs), false);
             } catch (PendingConfirmException refused) {
                 throw refused;
             } catch (TransportException lost) {
@@ -183,8 +195,9 @@ public final class Reconciler {
             if (run.failure() != null) {
                 return rollBack(desired, ownership, current, plan, run.after(), run.failure(), null, inputs, ApplyReport.Outcome.FAILED_ROLLED_BACK);
             }
-            HostPlan remaining = plan(desired, run.after(), ownership);
-            if (!remaining.isEmpty()) {
+            // the verify: what still differs (its fingerprint, a digest of all entries read, only when something does)
+            if (!Planner.changes(desired, run.after().observed(), ownership).isEmpty()) {
+                HostPlan remaining = plan(desired, run.after(), ownership);
                 BatchFailure why = BatchFailure.withoutLine("after the apply the host still differs from the desired state", 0);
                 return rollBack(desired, ownership, current, plan, run.after(), why, remaining, inputs,
                         ApplyReport.Outcome.VERIFY_FAILED_ROLLED_BACK);
@@ -260,13 +273,14 @@ public final class Reconciler {
     /**
      * The desired state to keep on the host for {@code apply --last} and {@code watch} at boot, or null: an
      * apply --confirm keeps none, since the host may take its change back by itself (the state kept before stays).
+     * Not proven again when the host ({@code from}) reports the proof of the same text.
      */
-    private String kept(DesiredState desired, Ownership ownership) {
-        return confirmToken == null ? KeptState.text(desired, ownership.protocolTag()) : null;
+    private KeptCopy kept(DesiredState desired, Ownership ownership, HostReading from, ApplyRecord.Inputs inputs) {
+        return confirmToken == null ? KeptCopy.of(desired, ownership.protocolTag(), inputs.version(), from.keptDigest(), keptChecks) : null;
     }
 
     private BatchRun run(HostPlan plan, HostReading from, Ownership ownership, Collection<TableId> tables,
-            Collection<TableId> grow, Collection<TableId> footprint, String record, String kept, boolean undo)
+            Collection<TableId> grow, Collection<TableId> footprint, String record, KeptCopy kept, boolean undo)
             throws TransportException, LockHeldException {
         ApplyInput input = ApplyInput.build(plan, from, ownership, grow, footprint, record, undo).keep(kept);
         return BatchRun.run(script, target.name(), plan, from, tables, input, confirmToken);

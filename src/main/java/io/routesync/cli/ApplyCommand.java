@@ -97,7 +97,7 @@ final class ApplyCommand implements Callable<Integer> {
             description = {"Apply so that each host takes the change back by itself unless routesync proves it can still reach"
                     + " it. Before the batch, the undo is staged on the host and a timer armed there (a detached process that"
                     + " outlives the SSH session); after it, routesync opens a NEW connection, reads the host again, runs the"
-                    + " state's health probes there (probes: ping, TCP connect; all at once, each with its timeout) and only"
+                    + " state's health probes there (probes: ping, TCP connect, ip route get answers; all at once, each with its timeout) and only"
                     + " then disarms the timer; a failed probe leaves the timer to undo the change. If the change cut the way back, the host restores itself within SECONDS;"
                     + " routesync waits for that and reports it (exit 1; 69 if the host is not seen again).",
                 "SECONDS must cover the batch, a new SSH login, a read and the probes' timeouts: 30 to 120 suits most remote hosts. 0 (the"
@@ -154,7 +154,7 @@ final class ApplyCommand implements Callable<Integer> {
         }
         ApplySafety safety = safety(SshConnections.DEFAULT_PROGRAM);
         HostJob job = last ? SingleHost.lastJob(state, target) : SingleHost.job(state, target, err);
-        warnUnusedProbes(safety, job.spec().loaded().probes().size(), err);
+        warnUnusedProbes(safety, job.spec().loaded().probes().size() + job.spec().loaded().routeProbes().size(), err);
         done = Pipeline.apply(List.of(job), 1, autoApprove, safety, planned -> {
             if (!autoApprove) Approvals.host(job.spec().name(), out);
         }, new SingleHostView(out, err, style, true));
@@ -170,7 +170,7 @@ final class ApplyCommand implements Callable<Integer> {
         ApplySafety safety = safety(fleet.sshProgram());
         FleetLoader.Loaded loaded = InventoryInput.load(state, repo, target, fleet, err);
         for (Diagnostic w : loaded.warnings()) err.println(w.format());
-        warnUnusedProbes(safety, loaded.hosts().stream().mapToInt(h -> h.loaded().probes().size()).sum(), err);
+        warnUnusedProbes(safety, loaded.hosts().stream().mapToInt(h -> h.loaded().probes().size() + h.loaded().routeProbes().size()).sum(), err);
         err.flush();
         FleetConsole console = new FleetConsole(out, err, root.screen, style);
         FleetView view = new FleetView(console, FleetView.Command.APPLY, !json);

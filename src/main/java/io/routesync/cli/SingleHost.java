@@ -47,7 +47,7 @@ final class SingleHost {
     /** A target found converged keeps its desired state for the next boot, if it has none or another ({@link LastApplied}). */
     static void keepConverged(HostSpec spec) {
         try {
-            LastApplied.keepConverged(spec.paths(), spec.loaded().state(), spec.ownership().protocolTag());
+            LastApplied.keepConverged(spec.paths(), spec.loaded(), spec.ownership().protocolTag());
         } catch (IOException e) {
             // the run succeeded; the next apply with changes keeps the state through its script
         }

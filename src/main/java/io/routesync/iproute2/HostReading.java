@@ -8,10 +8,11 @@ import java.util.Map;
  * A host as one read found it: the observed state, the names to show it with (iproute2's built-ins
  * plus the host's own rt_tables and rt_protos files), the names in routesync's own rt_protos.d file,
  * the digest an apply compares to refuse a host that changed since, and warnings about what was read
- * (a name file iproute2 stops reading part way).
+ * (a name file iproute2 stops reading part way); {@code keptDigest}: the digest of the kept state the
+ * last apply proved there (STATE_DIR/desired.digest), or null.
  */
 public record HostReading(Observed observed, Names names, Map<Integer, String> managedProtocolNames, String digest,
-        List<String> warnings) {
+        List<String> warnings, String keptDigest) {
     public HostReading {
         managedProtocolNames = Map.copyOf(managedProtocolNames);
         warnings = List.copyOf(warnings);
@@ -19,5 +20,9 @@ public record HostReading(Observed observed, Names names, Map<Integer, String> m
 
     public HostReading(Observed observed, Names names, Map<Integer, String> managedProtocolNames, String digest) {
         this(observed, names, managedProtocolNames, digest, List.of());
+    }
+
+    public HostReading(Observed observed, Names names, Map<Integer, String> managedProtocolNames, String digest, List<String> warnings) {
+        this(observed, names, managedProtocolNames, digest, warnings, null);
     }
 }

@@ -83,7 +83,13 @@ public final class ObservedBuilder {
         }
         if (reading.digest() == null) throw incomplete("the read ended early (no digest)");
         Observed observed = new Observed(rules, routes, tablesRead, managedTables, otherTables, otherProtocols, siblingTables);
-        return new HostReading(observed, names, managedProtocols, reading.digest(), warnings);
+        return new HostReading(observed, names, managedProtocols, reading.digest(), warnings, keptDigest());
+    }
+
+    /** The "kept HEX" the script read from STATE_DIR/desired.digest: a file's content, so only a digest counts. */
+    private String keptDigest() {
+        String kept = reading.note("kept");
+        return kept != null && kept.matches("[0-9a-f]{64}") ? kept : null;
     }
 
     private void checkVersion() throws OutputException {

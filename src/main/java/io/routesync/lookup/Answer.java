@@ -21,10 +21,58 @@ import java.util.Locale;
  *                  ({@code blackhole} for every "Invalid argument", {@code unreachable}, {@code prohibit})
  * @param via       the single path's gateway, or null
  * @param dev       the output device, or null (a refusal, several paths, or a device the kernel would pick)
- * @param multipath true when the route has several paths: the kernel's flow hash picks one
+ * @param paths     every path of the route when it has several (multipath: the kernel's flow hash picks
+ *                  one), else empty
  * @param text      the answer in words, for messages
  */
-public record Answer(String type, IpAddress via, Interface dev, TableId table, boolean multipath, String text) {
+public record Answer(String type, IpAddress via, Interface dev, TableId table, List<NextHop> paths, String text) {
+    public Answer {
+        paths = paths.size() > 1 ? List.copyOf(paths) : List.of();
+    }
+
+    /** Whether the route has several paths, of which the kernel's flow hash picks one. */
+    public boolean multipath() {
+        return !paths.isEmpty();
+    }
+
+    /**
+     * The kernel's answer for a flow together with the paths of the route it matched ({@code ip route get
+     * fibmatch}, {@link #routePaths}): its via and dev stay the path the kernel picked for this flow.
+     */
+    public Answer withRoutePaths(List<NextHop> routePaths) {
+        if (routePaths.size() < 2) return this;
+        StringBuilder t = new StringBuilder(text).append(" (the route's ").append(routePaths.size()).append(" paths:");
+        for (NextHop h : routePaths) {
+            t.append(h.via() == null ? "" : " via " + h.via()).append(h.dev() == null ? "" : " dev " + h.dev().name()).append(',');
+        }
+        t.setLength(t.length() - 1);
+        return new Answer(type, via, dev, table, routePaths, t.append(')').toString());
+    }
+
+    /**
+     * The paths of a multipath route as {@code ip -d -N route get fibmatch} prints it (its {@code nexthop
+     * via G dev D weight W} lines); empty for a route of one path or output that is not a route.
+     */
+    public static List<NextHop> routePaths(String output) {
+        List<NextHop> paths = new java.util.ArrayList<>();
+        for (String line : output.lines().toList()) {
+            String[] w = line.strip().split("\\s+");
+            if (!w[0].equals("nexthop")) continue;
+            IpAddress via = null;
+            Interface dev = null;
+            try {
+                for (int i = 1; i + 1 < w.length; i++) {
+                    if (w[i].equals("via")) via = IpAddress.parse(w[++i]);
+                    else if (w[i].equals("dev")) dev = Interface.of(w[++i]);
+                }
+            } catch (InvalidValueException e) {
+                return List.of();
+            }
+            if (via == null && dev == null) return List.of();
+            paths.add(NextHop.of(via, dev));
+        }
+        return paths;
+    }
 
     /** The simulated answer; its text names the rule and route that decided, in {@code names}. */
     public static Answer of(LookupResult r, Names names) {
@@ -41,7 +89,7 @@ public record Answer(String type, IpAddress via, Interface dev, TableId table, b
         if (r.route() != null) text.append(r.rule() != null ? ", " : " (").append("route ").append(LookupText.route(r.route(), names));
         if (r.table() != null) text.append(" in table ").append(names.tableName(r.table()));
         if (r.rule() != null || r.route() != null) text.append(')');
-        return new Answer(type, via, r.dev(), r.table(), paths.size() > 1, text.toString());
+        return new Answer(type, via, r.dev(), r.table(), paths, text.toString());
     }
 
     /**
@@ -58,7 +106,7 @@ public record Answer(String type, IpAddress via, Interface dev, TableId table, b
                 case "Permission denied" -> "prohibit";
                 default -> null;
             };
-            return type == null ? null : new Answer(type, null, null, null, false, error);
+            return type == null ? null : new Answer(type, null, null, null, List.of(), error);
         }
         String[] w = first.split("\\s+");
         if (w.length < 2) return null;
@@ -86,6 +134,6 @@ public record Answer(String type, IpAddress via, Interface dev, TableId table, b
         String type = (rt != null ? rt : RouteType.UNICAST).word();
         // ip -N prints the type as a number: in words, for messages
         String text = rt != null ? type + first.substring(w[0].length()) : first;
-        return new Answer(type, via, dev, table, false, text);
+        return new Answer(type, via, dev, table, List.of(), text);
     }
 }

@@ -1,5 +1,6 @@
 package io.routesync.lookup;
 
+import io.routesync.model.NextHop;
 import java.util.Objects;
 
 /**
@@ -36,9 +37,7 @@ public final class ExpectationCheck {
         boolean delivers = !Expectation.TYPES.subList(4, 7).contains(a.type());
         if ((e.via() != null || e.dev() != null || e.table() != null) && !delivers) return fail(e, a, gives + describe(a));
         if (e.via() != null || e.dev() != null) {
-            if (a.multipath()) {
-                return new Result(e, Status.UNKNOWN, a, "the route has several paths (" + got + "): the kernel's flow hash picks one");
-            }
+            if (a.multipath()) return multipath(e, a, gives);
             if (e.via() != null && !Objects.equals(e.via(), a.via())) return fail(e, a, gives + describe(a));
             if (e.dev() != null && a.dev() == null) {
                 return new Result(e, Status.UNKNOWN, a, "the route (" + got + ") leaves the device to the kernel");
@@ -47,6 +46,28 @@ public final class ExpectationCheck {
         }
         if (e.table() != null && !e.table().equals(a.table())) return fail(e, a, gives + describe(a));
         return new Result(e, Status.PASS, a, describe(a));
+    }
+
+    /**
+     * A route of several paths: the kernel's flow hash picks one, so via/dev pass when they name one of
+     * the route's paths (the one the kernel picked for this flow, if it answered, need not be it).
+     */
+    private static Result multipath(Expectation e, Answer a, String gives) {
+        boolean unknownDev = false;
+        for (NextHop h : a.paths()) {
+            if (e.via() != null && !e.via().equals(h.via())) continue;
+            if (e.dev() == null || e.dev().equals(h.dev())) {
+                if (e.table() != null && !e.table().equals(a.table())) return fail(e, a, gives + describe(a));
+                return new Result(e, Status.PASS, a, describe(a));
+            }
+            unknownDev |= h.dev() == null;
+        }
+        if (unknownDev) return new Result(e, Status.UNKNOWN, a, "the route (" + a.text() + ") leaves the device to the kernel");
+        return fail(e, a, gives + describe(a) + ": none of its paths is " + wantedPath(e));
+    }
+
+    private static String wantedPath(Expectation e) {
+        return (e.via() == null ? "" : "via " + e.via()) + (e.via() != null && e.dev() != null ? " " : "") + (e.dev() == null ? "" : "dev " + e.dev());
     }
 
     /**
@@ -61,7 +82,7 @@ public final class ExpectationCheck {
     /** Whether two answers send the flow the same way: type, gateway, device and table. */
     public static boolean same(Answer a, Answer b) {
         return a.type().equals(b.type()) && Objects.equals(a.via(), b.via()) && Objects.equals(a.dev(), b.dev())
-                && Objects.equals(a.table(), b.table()) && a.multipath() == b.multipath();
+                && Objects.equals(a.table(), b.table()) && a.paths().equals(b.paths());
     }
 
     private static Result fail(Expectation e, Answer a, String detail) {

@@ -30,6 +30,14 @@ public final class Planner {
      * @throws IllegalArgumentException when {@code observed} did not read a table the plan needs
      */
     public static HostPlan plan(DesiredState desired, Observed observed, Ownership ownership) throws PlanConflictException {
+        return new HostPlan(changes(desired, observed, ownership), fingerprint(desired, observed, ownership));
+    }
+
+    /**
+     * {@link #plan}'s changes without its fingerprint (a digest of every entry read): what still differs
+     * after an apply, whose verify needs no fingerprint.
+     */
+    public static List<Change> changes(DesiredState desired, Observed observed, Ownership ownership) throws PlanConflictException {
         requireRead(desired, observed, ownership);
         List<String> conflicts = new ArrayList<>();
         TableNameDiff.checkNames(desired.tableNames(), observed.otherTableNames(), conflicts);
@@ -40,7 +48,7 @@ public final class Planner {
         changes.addAll(RuleDiff.diff(desired.rules(), observed.rules(), ownership, conflicts));
         changes.addAll(RouteDiff.diff(desired.routes(), observed.routes(), observed.tablesRead(), ownership, conflicts));
         if (!conflicts.isEmpty()) throw new PlanConflictException(conflicts);
-        return new HostPlan(ChangeOrder.order(changes), fingerprint(desired, observed, ownership));
+        return ChangeOrder.order(changes);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.routesync.apply.LiveExpectations;
 import io.routesync.apply.PlannedExpectations;
 import io.routesync.apply.Reconciler;
 import io.routesync.apply.SavedTargets;
+import io.routesync.config.state.KeptChecks;
 import io.routesync.iproute2.HostReading;
 import io.routesync.lookup.ExpectationRun;
 import io.routesync.model.HostPlan;
@@ -31,7 +32,7 @@ public final class HostJob {
 
     public HostJob(HostSpec spec, Target target, Reconciler.Settings settings, Clock clock) {
         this.spec = spec;
-        this.reconciler = new Reconciler(target, spec.paths(), settings, clock);
+        this.reconciler = new Reconciler(target, spec.paths(), settings, clock).withKeptChecks(KeptChecks.of(spec.loaded()));
         this.clock = clock;
     }
 
@@ -101,7 +102,7 @@ public final class HostJob {
         // after the batch verified, the kernel answers every expectation; an "unchanged" one must get the answer it had when planned
         Reconciler checked = reconciler.withAfterVerify(new KernelExpectations(reconciler.target(), spec.paths(),
                 ExpectationRun.pinned(planned.expectations()), reconciler.settings().timeout()));
-        GuardedApply guarded = new GuardedApply(checked, clock, safety, spec.loaded().probes());
+        GuardedApply guarded = new GuardedApply(checked, clock, safety, spec.loaded().probes(), spec.loaded().routeProbes());
         try {
             GuardedApply.Outcome o = guarded.apply(spec.loaded().state(), spec.ownership(), planned.reading(), planned.plan(),
                     spec.inputs(), acceptReplan, replans::add);
@@ -124,6 +125,6 @@ public final class HostJob {
         if (planned.failure() != null) throw new IllegalArgumentException(spec.name() + " was not planned");
         return new SavedHost(spec.name(), SavedTargets.describe(reconciler.target(), reconciler.paths()), spec.ownership().protocolTag(),
                 planned.reading().digest(), spec.loaded().state(), planned.plan(), spec.loaded().probes(),
-                ExpectationRun.pinned(planned.expectations()));
+                ExpectationRun.pinned(planned.expectations()), spec.loaded().routeProbes());
     }
 }

@@ -6,10 +6,10 @@ import io.routesync.config.SourceFile;
 import io.routesync.config.SourcePos;
 import io.routesync.config.UnreadableInput;
 import io.routesync.config.Variables;
+import io.routesync.config.state.KeptChecks;
 import io.routesync.config.state.KeptState;
 import io.routesync.config.state.LoadedState;
 import io.routesync.transport.TargetPaths;
-import io.routesync.model.DesiredState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,19 +32,24 @@ public final class LastApplied {
     }
 
     /**
-     * Keeps {@code desired} as the target's kept state when the run found the target already converged (an
-     * apply with changes keeps it itself, through its script): so a host converged before routesync kept
-     * states, or whose state changed in ways that change nothing there, has one for the next boot. Only into
-     * a state directory that exists (made private by an earlier apply), atomically, and only when it differs.
+     * Keeps {@code loaded} (its state, probes and expectations) as the target's kept state when the run
+     * found the target already converged (an apply with changes keeps it itself, through its script): so
+     * a host converged before routesync kept states, or whose state changed in ways that change nothing
+     * there, has one for the next boot. Only into a state directory that exists (made private by an
+     * earlier apply), atomically, and only when it differs.
      */
-    public static void keepConverged(TargetPaths paths, DesiredState desired, int protocolTag) throws IOException {
+    public static void keepConverged(TargetPaths paths, LoadedState loaded, int protocolTag) throws IOException {
         Path dir = Path.of(paths.stateDir());
-        String text = KeptState.text(desired, protocolTag);
-        if (text == null || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) return;
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) return;
+        // compared before it is proven (a whole state load): a file with the same bytes needs neither
+        KeptChecks checks = KeptChecks.of(loaded);
+        String text = KeptState.render(loaded.state(), protocolTag, checks);
         Path file = file(paths);
-        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) == text.length()
-                && text.equals(Files.readString(file, StandardCharsets.UTF_8))) {
-            return;
+        if (holds(file, text)) return;
+        if (!KeptState.readsBackAs(text, loaded.state(), protocolTag, checks)) {
+            // checks a state file cannot spell: the state without them, rather than none
+            text = KeptState.text(loaded.state(), protocolTag);
+            if (text == null || holds(file, text)) return;
         }
         Path tmp = Files.createTempFile(dir, ".routesync.", ".tmp");
         try {
@@ -53,6 +58,12 @@ public final class LastApplied {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /** Whether {@code file} is a regular file of exactly {@code text}. */
+    private static boolean holds(Path file, String text) throws IOException {
+        return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) == text.length()
+                && text.equals(Files.readString(file, StandardCharsets.UTF_8));
     }
 
     public static Path file(TargetPaths paths) {

@@ -8,6 +8,7 @@ import io.routesync.apply.KernelExpectations;
 import io.routesync.apply.Reconciler;
 import io.routesync.apply.SavedPlanApplier;
 import io.routesync.apply.SavedTargets;
+import io.routesync.config.state.KeptChecks;
 import io.routesync.config.state.LoadedState;
 import io.routesync.iproute2.Names;
 import io.routesync.iproute2.OutputException;
@@ -90,8 +91,10 @@ public final class SavedHostJob {
         Reconciler plain = new Reconciler(reach.open(saved), spec.paths(), settings, clock);
         // after the batch verified, the kernel answers the saved flows, as apply -f asks it: a mismatch rolls the host back
         Reconciler reconciler = plain.withAfterVerify(new KernelExpectations(plain.target(), spec.paths(), saved.expectations(),
-                settings.timeout()));
-        return new GuardedApply(reconciler, clock, safety, saved.probes());
+                settings.timeout()))
+                // the kept state keeps the plan's probes (route probes too); its flows are pinned to the answers of plan time, not kept
+                .withKeptChecks(KeptChecks.of(spec.loaded()));
+        return new GuardedApply(reconciler, clock, safety, saved.probes(), saved.routeProbes());
     }
 
     private HostRun result(SavedPlanApplier.Result r) {
@@ -135,6 +138,6 @@ public final class SavedHostJob {
         Names names = Names.builtin().withProtocol(Ownership.PROTOCOL_NAME, saved.protocolTag()).withTables(tables);
         SavedTarget t = saved.target();
         return new HostSpec(saved.name(), t.kind() == SavedTarget.Kind.SSH ? SavedTargets.settings(t) : null, SavedTargets.paths(t),
-                new LoadedState(saved.desired(), names, List.of(), saved.probes()), saved.ownership(), inputs);
+                new LoadedState(saved.desired(), names, List.of(), saved.probes(), List.of(), saved.routeProbes()), saved.ownership(), inputs);
     }
 }

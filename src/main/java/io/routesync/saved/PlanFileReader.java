@@ -101,9 +101,13 @@ public final class PlanFileReader {
         for (int i = 0; i < n.path("expect").size(); i++) {
             expectations.add(ExpectJson.read(n.path("expect").get(i), where + ".expect[" + i + "]", names));
         }
+        List<Expectation> routeProbes = new ArrayList<>();
+        for (int i = 0; i < n.path("route_probes").size(); i++) {
+            routeProbes.add(ExpectJson.read(n.path("route_probes").get(i), where + ".route_probes[" + i + "]", names));
+        }
         try {
             return new SavedHost(name, target, tag, n.path("reading_digest").asText(null), desired,
-                    new HostPlan(changes, fingerprint, HostPlan.namesFile(target.netns())), probes, expectations);
+                    new HostPlan(changes, fingerprint, HostPlan.namesFile(target.netns())), probes, expectations, routeProbes);
         } catch (IllegalArgumentException e) {
             throw new PlanFileException(where + ": " + e.getMessage(), e);
         }

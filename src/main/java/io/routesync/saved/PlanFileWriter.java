@@ -67,6 +67,11 @@ public final class PlanFileWriter {
             ArrayNode expect = n.putArray("expect");
             for (Expectation e : h.expectations()) expect.add(ExpectJson.write(e));
         }
+        // and the route probes, flows with their outcome like expect:'s, answered before --confirm keeps the change
+        if (!h.routeProbes().isEmpty()) {
+            ArrayNode routes = n.putArray("route_probes");
+            for (Expectation e : h.routeProbes()) routes.add(ExpectJson.write(e));
+        }
         ObjectNode summary = n.putObject("summary");
         summary.put("add", h.plan().count(Action.ADD));
         summary.put("change", h.plan().count(Action.REPLACE));

@@ -4,7 +4,9 @@
 # when it changes), protos (its rt_protos.d file, when it changes), footprint-grow (tables added to the
 # footprint before the batch), batch4-NNNN and batch6-NNNN (ip -batch input), footprint (the footprint
 # after the batch) and record (the JSON record of this apply), both written only when every batch
-# succeeded; desired (the desired state to keep, STATE_DIR/desired.yaml, written like the record);
+# succeeded; desired (the desired state to keep, STATE_DIR/desired.yaml, written like the record) and
+# desired-digest (the digest of a text proven to read back as its state, STATE_DIR/desired.digest, after it:
+# it names a proof, so it may outlive a desired.yaml changed since; sent when it changes);
 # confirm-token (the token of the apply --confirm this batch belongs to: only that one
 # passes while a change awaits confirmation). A write that fails before the batch stops it ("fatal
 # write PATH REASON", nothing changed; "left-changed PATH REASON" first when a name file already
@@ -28,7 +30,9 @@ for f in "$tmp"/batch4-* "$tmp"/batch6-*; do
 done
 mark batch-time "$t0" "$(date +%s%N)"
 if [ $ok -eq 1 ] && [ -f "$tmp/footprint" ]; then put_or_report "$tmp/footprint" "$state/tables"; fi
-if [ $ok -eq 1 ] && [ -s "$tmp/desired" ]; then put_or_report "$tmp/desired" "$state/desired.yaml"; fi
+if [ $ok -eq 1 ] && [ -s "$tmp/desired" ] && put_or_report "$tmp/desired" "$state/desired.yaml" && [ -s "$tmp/desired-digest" ]; then
+  put_or_report "$tmp/desired-digest" "$state/desired.digest"
+fi
 if [ $ok -eq 1 ] && [ -s "$tmp/record" ]; then
   stamp=$(date -u +%Y%m%dT%H%M%SZ)
   if put_or_report "$tmp/record" "$state/records/$stamp-$$.json" && put_or_report "$tmp/record" "$state/records/last.json"; then

@@ -49,6 +49,8 @@ read_all() {
   if ! command -v ip >/dev/null 2>&1; then mark fatal no-ip; return; fi
   mark cmd version; ip -V 2>&1; mark rc $?
   mark names "$own_tables" "$own_protos"
+  # the digest of the kept state the last apply proved (apply.sh): an apply of the same text skips the proof
+  if [ -f "$state/desired.digest" ] && read -r kd < "$state/desired.digest"; then mark kept "$kd"; fi
   for f in "$etc"/rt_tables "$etc"/rt_tables.d/*.conf "$etc"/rt_protos "$etc"/rt_protos.d/*.conf; do
     [ -f "$f" ] || continue
     mark file "$f"; cat -- "$f"; printf '\n'

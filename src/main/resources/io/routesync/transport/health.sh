@@ -16,8 +16,12 @@ probe_one() {
       elif [ -n "$5" ]; then inns timeout "$pt" ping -n -c 1 -w "$6" -I "$5" "$2"
       else inns timeout "$pt" ping -n -c 1 -w "$6" "$2"; fi ;;
     tcp)
+      # from a source address: bash's /dev/tcp cannot bind one, nc -s (netcat-openbsd) can
+      if [ -n "$4" ]; then
+        command -v nc >/dev/null 2>&1 || { echo "the host has no nc (netcat-openbsd) to connect from a source address"; return 127; }
+        inns timeout "$pt" nc -z -w "$6" -s "$4" "$2" "$3"
       # bash's /dev/tcp: the address and port reach the fixed text as $1 and $2 of bash -c
-      if command -v bash >/dev/null 2>&1; then
+      elif command -v bash >/dev/null 2>&1; then
         inns timeout "$6" bash -c 'exec 3<>"/dev/tcp/$1/$2"' routesync-probe "$2" "$3"
       elif command -v nc >/dev/null 2>&1; then
         inns timeout "$6" nc -z -w "$6" "$2" "$3"

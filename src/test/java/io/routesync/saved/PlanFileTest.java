@@ -112,6 +112,25 @@ class PlanFileTest {
     }
 
     @Test
+    void aHostsRouteProbesAreSavedReadBackAndCoveredByTheDigest() throws Exception {
+        SavedPlan plain = samplePlan();
+        SavedHost h = plain.hosts().get(0);
+        Flow replies = new Flow.Builder().set("from", "198.51.100.10").set("to", "203.0.113.5").build();
+        List<Expectation> routes = List.of(new Expectation("edge1.yml:30:5", replies, IpAddress.parse("198.51.100.1"), Interface.of("eth1"),
+                TableId.of(102), "uplink2", null, false));
+        SavedPlan plan = new SavedPlan(VERSION, plain.created(), plain.inputsDigest(), null, List.of(new SavedHost(h.name(), h.target(),
+                h.protocolTag(), h.readingDigest(), h.desired(), h.plan(), List.of(), List.of(), routes), plain.hosts().get(1)));
+        String text = PlanFileWriter.write(plan);
+        assertEquals(plan, PlanFileReader.read(text, VERSION));
+        assertEquals(routes, PlanFileReader.read(text, VERSION).hosts().get(0).routeProbes());
+        assertTrue(text.contains("\"route_probes\" : [ {\n        \"place\" : \"edge1.yml:30:5\""), text);
+        assertTrue(PlanFileWriter.write(samplePlan()).indexOf("\"route_probes\"") < 0, "a plan without route probes is written as before");
+        PlanFileException e = assertThrows(PlanFileException.class,
+                () -> PlanFileReader.read(text.replace("\"198.51.100.1\"", "\"198.51.100.2\""), VERSION));
+        assertTrue(e.getMessage().startsWith("the plan file was changed after it was written"), "route probes are part of the digest");
+    }
+
+    @Test
     void aHostsExpectationsAreSavedAndReadBackExactly() throws Exception {
         SavedPlan plan = planWithExpectations();
         String text = PlanFileWriter.write(plan);

@@ -25,6 +25,15 @@ public final class KernelAccess {
         abort("skipped: needs root and network namespaces (" + why + ")");
     }
 
+    /** The same for a program the test runs (from Debian package {@code pkg}, which .ci/run installs). */
+    public static void requireCommand(String tool, String pkg) {
+        require();
+        if (Shell.run("sh", "-c", "command -v " + tool).exitCode() == 0) return;
+        String why = "this test needs " + tool + " (" + pkg + ")";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) fail(why + " and CI=true is set, so it must run");
+        abort("skipped: " + why);
+    }
+
     private static synchronized String probe() {
         if (probed) return problem;
         probed = true;

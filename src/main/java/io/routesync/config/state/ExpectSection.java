@@ -14,7 +14,7 @@ import java.util.List;
  * Reads {@code expect:}: a list of flows, each a mapping of {@link Flow}'s selectors (the ones
  * {@code explain} takes) and what must happen to it ({@code via}, {@code dev}, {@code table},
  * {@code type}, {@code unchanged}). Values take variables like every other value; each mistake is
- * reported at its place.
+ * reported at its place. A route probe's flow ({@code probes:}) is read here too: one parser.
  */
 final class ExpectSection {
     private static final List<String> OUTCOME = List.of("via", "dev", "table", "type", "unchanged");
@@ -30,6 +30,12 @@ final class ExpectSection {
         this.reader = reader;
         this.tables = tables;
     }
+
+    /** The keys of a route probe's flow (the mapping under {@code route:}): the selectors alone. */
+    static final KeySet FLOW_KEYS = new KeySet("a route probe's flow", Flow.SELECTORS)
+            .alias("src", "from").alias("dst", "to").alias("mark", "fwmark").alias("dsfield", "tos")
+            .explain("via", "what the kernel must answer goes beside 'route', not in it: { route: { to: ... }, via: ... }")
+            .explain("dev", "what the kernel must answer goes beside 'route', not in it: { route: { to: ... }, dev: ... }");
 
     private static List<String> keys() {
         List<String> k = new ArrayList<>(Flow.SELECTORS);
@@ -56,9 +62,31 @@ final class ExpectSection {
     private Expectation readOne(YamlNode.Mapping m) {
         int errorsBefore = reader.problems().errorCount();
         if (!KEYS.check(m, reader.problems())) return null;
+        return expectation(m, m, "expectation", errorsBefore);
+    }
+
+    /**
+     * A route probe ({@code - { route: { from: ..., to: ... }, via: ..., dev: ... }} under {@code probes:}):
+     * the flow is the mapping under {@code route}, read as an {@code expect:} entry's selectors; what
+     * the kernel must answer is the probe's own via/dev/table/type. Null after an error (reported).
+     */
+    Expectation route(YamlNode.Field route, YamlNode.Mapping probe) {
+        int errorsBefore = reader.problems().errorCount();
+        if (!(route.value() instanceof YamlNode.Mapping)) {
+            reader.error(route.value().pos(), "'route' takes the flow to look up as a mapping, not " + NodeReader.kind(route.value()),
+                    "route: { from: 192.168.2.10, to: 203.0.113.5 } (the selectors of expect: and explain)");
+            return null;
+        }
+        YamlNode.Mapping flow = (YamlNode.Mapping) route.value();
+        if (!FLOW_KEYS.check(flow, reader.problems())) return null;
+        return expectation(flow, probe, "route probe", errorsBefore);
+    }
+
+    /** The flow's selectors from {@code flowKeys}, what must happen to it from {@code outcomeKeys} (the same mapping in expect:). */
+    private Expectation expectation(YamlNode.Mapping flowKeys, YamlNode.Mapping m, String what, int errorsBefore) {
         Flow.Builder flow = new Flow.Builder();
         for (String key : Flow.SELECTORS) {
-            Token t = token(m, key);
+            Token t = token(flowKeys, key);
             if (t == null) continue;
             try {
                 flow.set(key, t.text());
@@ -87,8 +115,8 @@ final class ExpectSection {
         Boolean unchanged = u == null ? Boolean.FALSE : reader.bool(u);
         if (reader.problems().errorCount() > errorsBefore) return null;
         if (via == null && dev == null && table == null && type == null && !unchanged) {
-            reader.error(m.pos(), "this expectation says nothing about where the flow must go",
-                    "add via, dev, table or type (blackhole, unreachable, ...), or 'unchanged: true'");
+            reader.error(m.pos(), "this " + what + " says nothing about where the flow must go",
+                    "add via, dev, table or type (blackhole, unreachable, ...)" + (what.equals("expectation") ? ", or 'unchanged: true'" : ""));
             return null;
         }
         boolean refusal = type != null && Expectation.TYPES.indexOf(type) >= 4;
@@ -100,7 +128,7 @@ final class ExpectSection {
         try {
             f = flow.build();
         } catch (InvalidValueException e) {
-            reader.error(m.pos(), "this expectation's flow: " + e.getMessage(), e.expected());
+            reader.error(flowKeys.pos(), "this " + what + "'s flow: " + e.getMessage(), e.expected());
             return null;
         }
         if (via != null && via.family() != f.to().family()) {

@@ -9,7 +9,11 @@ import io.routesync.model.Ownership;
 import io.routesync.model.Route;
 import io.routesync.model.TableId;
 import io.routesync.model.TableName;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +21,15 @@ import java.util.Map;
 /**
  * The desired state an apply keeps on the host ({@code STATE_DIR/desired.yaml}) so it can come up
  * converged without git or an inventory ({@code apply --last}, {@code watch}): the merged, expanded
- * state as one plain state file, no variables, no uplinks. It is data: it is read back by
+ * state as one plain state file, no variables, no uplinks, with its probes and expectations
+ * ({@link KeptChecks}). It is data: it is read back by
  * {@link StateLoader} like any state file, with the same limits and errors.
  */
 public final class KeptState {
     /** The file's name in the state directory. */
     public static final String FILE = "desired.yaml";
+    /** Beside it: the {@link #digest} of the last kept text an apply proved (one line, 64 hex digits). */
+    public static final String DIGEST_FILE = "desired.digest";
 
     private KeptState() {
     }
@@ -33,20 +40,65 @@ public final class KeptState {
      * rather than a different state that a later boot would apply.
      */
     public static String text(DesiredState desired, int protocolTag) {
+        return text(desired, protocolTag, KeptChecks.NONE);
+    }
+
+    /**
+     * The same, with the probes and expectations {@code checks} after the entries, so {@code apply
+     * --last} runs them too; when they would not read back as the same checks, the state without them.
+     */
+    public static String text(DesiredState desired, int protocolTag, KeptChecks checks) {
+        String text = render(desired, protocolTag, checks);
+        if (readsBackAs(text, desired, protocolTag, checks)) return text;
+        return checks.equals(KeptChecks.NONE) ? null : text(desired, protocolTag, KeptChecks.NONE);
+    }
+
+    /** The state as a state file, not yet proven to read back as {@code desired} ({@link #readsBackAs}). */
+    public static String render(DesiredState desired, int protocolTag) {
+        return render(desired, protocolTag, KeptChecks.NONE);
+    }
+
+    /** The same, with {@code checks} after the entries. */
+    public static String render(DesiredState desired, int protocolTag, KeptChecks checks) {
         Map<String, TableId> declared = new LinkedHashMap<>();
         for (TableName t : desired.tableNames()) declared.put(t.name(), t.id());
         Names names = Names.builtin().withProtocol(Ownership.PROTOCOL_NAME, protocolTag).withTables(declared);
         Map<TableId, List<Route>> routes = new LinkedHashMap<>();
         for (Route r : desired.routes()) routes.computeIfAbsent(r.table(), t -> new ArrayList<>()).add(r);
-        String text = StateYamlRenderer.render(List.of("Kept by routesync: the desired state of its last apply here (routesync apply --last).",
+        return StateYamlRenderer.render(List.of("Kept by routesync: the desired state of its last apply here (routesync apply --last).",
                 "Replaced on every apply; change the desired state in its repository or files instead."),
-                declared, desired.rules(), routes, names, null);
+                declared, desired.rules(), routes, names, null, -1, false) + checks.yaml(names);
+    }
+
+    /** Whether {@code text} reads back as exactly {@code desired}: the proof {@link #text} makes (a whole state load). */
+    public static boolean readsBackAs(String text, DesiredState desired, int protocolTag) {
+        return readsBackAs(text, desired, protocolTag, KeptChecks.NONE);
+    }
+
+    /** The same, with exactly the checks {@code checks} (where they were declared aside). */
+    public static boolean readsBackAs(String text, DesiredState desired, int protocolTag, KeptChecks checks) {
         try {
-            if (!read("kept", text, protocolTag).state().equals(desired)) return null;
+            LoadedState back = read("kept", text, protocolTag);
+            return back.state().equals(desired) && checks.sameAs(back);
         } catch (InvalidInputException e) {
-            return null;
+            return false;
         }
-        return text;
+    }
+
+    /**
+     * The name of a proof: the digest of {@code text} read back with {@code protocolTag} by routesync
+     * {@code version}. An apply keeps it beside the text it proved ({@link #DIGEST_FILE}); a later apply
+     * whose text has the same digest skips the proof (the same bytes read back the same way).
+     */
+    public static String digest(String text, int protocolTag, String version) {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java", e);
+        }
+        sha.update(("routesync kept state v1\n" + protocolTag + "\n" + version + "\n").getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Reads a kept state back, as a state file named {@code name}. */

@@ -2,6 +2,7 @@ package io.routesync.config.state;
 
 import io.routesync.config.SourcePos;
 import io.routesync.config.yaml.YamlNode;
+import io.routesync.lookup.Expectation;
 import io.routesync.model.Interface;
 import io.routesync.model.InvalidValueException;
 import io.routesync.model.IpAddress;
@@ -12,38 +13,69 @@ import java.util.List;
 /**
  * Reads {@code probes:}, the health checks {@code apply --confirm} runs on the host before it keeps
  * a change: {@code - { ping: 192.168.2.1, from: 192.168.2.10 }}, {@code - { ping: 198.51.100.7, dev: eth1 }},
- * {@code - { tcp: 10.0.0.5, port: 443, timeout: 3 }}. Every value is checked here to be an address,
+ * {@code - { tcp: 10.0.0.5, port: 443, timeout: 3 }}, {@code - { tcp: 10.0.0.5, port: 443, from: 10.0.0.2 }}. Every value is checked here to be an address,
  * an interface name or a number: what reaches the host are values, never shell text.
  */
 final class ProbeSection {
     /** More probes than this on one host is not a health check but a scan. */
     static final int MAX_PROBES = 32;
 
-    static final KeySet KEYS = new KeySet("a probe", List.of("ping", "tcp", "port", "from", "dev", "timeout"))
+    static final KeySet KEYS = new KeySet("a probe", List.of("ping", "tcp", "route", "port", "from", "dev", "via", "table", "type", "timeout"))
             .alias("src", "from").alias("source", "from").alias("device", "dev").alias("interface", "dev").alias("oif", "dev")
-            .alias("host", "tcp").alias("to", "ping").alias("connect", "tcp").alias("wait", "timeout")
-            .explain("route", "probes ping or connect; what a lookup must answer belongs under 'expect:'");
+            .alias("host", "tcp").alias("to", "ping").alias("connect", "tcp").alias("wait", "timeout").alias("gateway", "via")
+            .alias("gw", "via").alias("lookup", "table");
 
-    private final NodeReader reader;
+    /** The keys only a route probe takes: what the kernel must answer. */
+    private static final List<String> ROUTE_ONLY = List.of("via", "table", "type");
 
-    ProbeSection(NodeReader reader) {
-        this.reader = reader;
+    /** One file's probes: pings and connects, and route probes (a flow and what {@code ip route get} must answer). */
+    record Read(List<Placed<Probe>> probes, List<Placed<Expectation>> routes) {
     }
 
-    List<Placed<Probe>> read(YamlNode node) {
-        List<Placed<Probe>> out = new ArrayList<>();
+    private final NodeReader reader;
+    private final ExpectSection flows;
+
+    /** @param flows reads a route probe's flow and outcome, as {@code expect:} entries are read */
+    ProbeSection(NodeReader reader, ExpectSection flows) {
+        this.reader = reader;
+        this.flows = flows;
+    }
+
+    Read read(YamlNode node) {
+        Read out = new Read(new ArrayList<>(), new ArrayList<>());
         List<YamlNode> items = reader.list(node, "probes", "one probe per item");
         if (items == null) return out;
         for (YamlNode item : items) {
             if (!(item instanceof YamlNode.Mapping)) {
                 reader.error(item.pos(), "a probe must be a mapping, not " + NodeReader.kind(item),
-                        "{ ping: 192.168.2.1, from: 192.168.2.10 } or { tcp: 10.0.0.5, port: 443 }");
+                        "{ ping: 192.168.2.1, from: 192.168.2.10 }, { tcp: 10.0.0.5, port: 443 } or { route: { to: 10.0.0.5 }, via: 10.0.0.1 }");
                 continue;
             }
-            Probe p = readOne((YamlNode.Mapping) item);
-            if (p != null) out.add(new Placed<>(p, item.pos()));
+            YamlNode.Mapping m = (YamlNode.Mapping) item;
+            if (m.field("route") != null) {
+                Expectation e = route(m);
+                if (e != null) out.routes().add(new Placed<>(e, item.pos()));
+                continue;
+            }
+            Probe p = readOne(m);
+            if (p != null) out.probes().add(new Placed<>(p, item.pos()));
         }
         return out;
+    }
+
+    /** A route probe: its flow and outcome are an expect: entry's; ping, tcp and their options do not belong. */
+    private Expectation route(YamlNode.Mapping m) {
+        if (!KEYS.check(m, reader.problems())) return null;
+        boolean ok = true;
+        for (String key : List.of("ping", "tcp", "port", "from", "timeout")) {
+            YamlNode.Field f = m.field(key);
+            if (f == null) continue;
+            ok = false;
+            reader.error(f.keyPos(), "a route probe asks the kernel where a flow goes; '" + key + "' is for ping and tcp probes",
+                    key.equals("from") ? "the flow's source goes inside it: route: { from: ..., to: ... }"
+                            : "{ route: { from: ..., to: ... }, via: ..., dev: ... } (the kernel answers at once: no timeout)");
+        }
+        return ok ? flows.route(m.field("route"), m) : null;
     }
 
     private Probe readOne(YamlNode.Mapping m) {
@@ -51,6 +83,13 @@ final class ProbeSection {
         if (!KEYS.check(m, reader.problems())) return null;
         YamlNode.Field ping = m.field("ping");
         YamlNode.Field tcp = m.field("tcp");
+        for (String key : ROUTE_ONLY) {
+            YamlNode.Field f = m.field(key);
+            if (f != null) {
+                reader.error(f.keyPos(), "'" + key + "' is what a route probe's lookup must answer; this probe "
+                        + (ping != null ? "pings" : "connects"), "{ route: { to: ADDRESS }, " + key + ": ... }");
+            }
+        }
         if ((ping == null) == (tcp == null)) {
             reader.error(m.pos(), ping == null ? "this probe has neither 'ping' nor 'tcp'" : "a probe either pings or connects, not both",
                     "{ ping: ADDRESS } or { tcp: ADDRESS, port: PORT }");
@@ -71,9 +110,9 @@ final class ProbeSection {
         for (String key : List.of("from", "dev")) {
             YamlNode.Field f = m.field(key);
             if (f == null) continue;
-            if (kind == Probe.Kind.TCP) {
-                reader.error(f.keyPos(), "a tcp probe connects the way the host's own routing chooses; '" + key + "' is for ping probes",
-                        "to test the path a source address takes, add { ping: ADDRESS, " + key + ": ... }");
+            if (kind == Probe.Kind.TCP && key.equals("dev")) {
+                reader.error(f.keyPos(), "a tcp probe connects from an address, not out of an interface; 'dev' is for ping probes",
+                        "{ tcp: ADDRESS, port: PORT, from: SOURCE } or { ping: ADDRESS, dev: ... }");
             } else if (key.equals("from")) {
                 from = address(f);
             } else {
@@ -130,18 +169,25 @@ final class ProbeSection {
         return (int) DecimalWord.value(text);
     }
 
-    /** Every file's probes in order, each once; more than {@link #MAX_PROBES} is an error at the first one too many. */
-    static List<Probe> merge(List<Placed<Probe>> all, Problems problems) {
+    /**
+     * Every file's probes in order, each once; more than {@link #MAX_PROBES}, the {@code routes} probes
+     * counted after the others, is an error at the first one too many.
+     */
+    static List<Probe> merge(List<Placed<Probe>> all, List<Placed<Expectation>> routes, Problems problems) {
         List<Probe> out = new ArrayList<>();
         for (Placed<Probe> p : all) {
             if (out.contains(p.value())) continue;
             if (out.size() == MAX_PROBES) {
-                SourcePos at = p.pos();
-                problems.error(at, "more than " + MAX_PROBES + " probes for one host", "keep the few that prove the change works");
-                break;
+                tooMany(p.pos(), problems);
+                return out;
             }
             out.add(p.value());
         }
+        if (out.size() + routes.size() > MAX_PROBES) tooMany(routes.get(MAX_PROBES - out.size()).pos(), problems);
         return out;
+    }
+
+    private static void tooMany(SourcePos at, Problems problems) {
+        problems.error(at, "more than " + MAX_PROBES + " probes for one host", "keep the few that prove the change works");
     }
 }

@@ -87,11 +87,15 @@ public final class StateLoader {
             routes.addAll(fileRoutes);
         }
         List<Placed<Probe>> probes = new ArrayList<>();
+        List<Placed<Expectation>> routeProbes = new ArrayList<>();
         for (StateFile s : states) {
             YamlNode node = s.root().get("probes");
-            if (node != null) probes.addAll(new ProbeSection(s.reader()).read(node));
+            if (node == null) continue;
+            ProbeSection.Read read = new ProbeSection(s.reader(), new ExpectSection(s.reader(), tableRefs)).read(node);
+            probes.addAll(read.probes());
+            routeProbes.addAll(read.routes());
         }
-        List<Probe> mergedProbes = ProbeSection.merge(probes, problems);
+        List<Probe> mergedProbes = ProbeSection.merge(probes, routeProbes, problems);
         UplinkPriorities.check(uplinks, problems);
         List<Placed<Rule>> mergedRules = merger.rules(rules, names);
         List<Placed<Route>> mergedRoutes = merger.routes(routes, names);
@@ -102,7 +106,7 @@ public final class StateLoader {
         for (TableName t : tableNames) owned.add(t.id());
         for (Uplink u : uplinks) owned.add(u.table());
         DesiredState state = new DesiredState(tableNames, owned, values(mergedRules), values(mergedRoutes));
-        return new LoadedState(state, names, problems.warnings(), mergedProbes, expectations);
+        return new LoadedState(state, names, problems.warnings(), mergedProbes, expectations, values(routeProbes));
     }
 
     private static <T> List<T> values(List<Placed<T>> placed) {

@@ -102,7 +102,7 @@ public final class Puller {
             }
             if (outcome == PullResult.Outcome.NO_CHANGES) {
                 try {
-                    LastApplied.keepConverged(paths, loaded.state(), request.protocolTag());
+                    LastApplied.keepConverged(paths, loaded, request.protocolTag());
                 } catch (IOException e) {
                     warn.accept("warning: cannot keep the desired state for the next boot: " + e.getMessage());
                 }

@@ -266,7 +266,7 @@ public final class Watcher {
     /** At the start and after a reload, a target found converged keeps its state for the next boot (see {@link LastApplied}). */
     private void keepConverged() {
         try {
-            LastApplied.keepConverged(spec.paths(), spec.loaded().state(), spec.ownership().protocolTag());
+            LastApplied.keepConverged(spec.paths(), spec.loaded(), spec.ownership().protocolTag());
         } catch (IOException e) {
             // the next apply with changes keeps it through its script
         }

@@ -326,4 +326,25 @@ class StateLoaderTest {
         assertEquals("ping 2001:db8::1 dev eth1", loaded.probes().get(2).toString());
         assertEquals(List.of(), load(VARS, "c.yml", "tables: { uplink2: 102 }\n").probes());
     }
+
+    @Test
+    void routeProbesAreFlowsAndCountTowardTheLimit() throws InvalidInputException {
+        LoadedState loaded = load(VARS, "a.yml", String.join("\n",
+                "tables: { uplink2: 102 }",
+                "probes:",
+                "  - { tcp: 10.0.0.5, port: 443, from: \"{{ uplink2_addr }}\" }",
+                "  - { route: { from: \"{{ uplink2_addr }}\", to: 203.0.113.5, ipproto: tcp, dport: 443 }, via: \"{{ uplink2_gw }}\", table: uplink2 }",
+                ""));
+        assertEquals("tcp 10.0.0.5 port 443 from 192.168.2.10", loaded.probes().get(0).toString());
+        assertEquals(1, loaded.routeProbes().size());
+        assertEquals("from 192.168.2.10 to 203.0.113.5 ipproto tcp dport 443", loaded.routeProbes().get(0).flow().toString());
+        assertEquals("via 192.168.2.1 table uplink2", loaded.routeProbes().get(0).wanted());
+        assertEquals("a.yml:4:5", loaded.routeProbes().get(0).place());
+
+        StringBuilder many = new StringBuilder("probes:\n");
+        for (int i = 1; i <= 20; i++) many.append("  - { ping: 10.0.0.").append(i).append(" }\n");
+        for (int i = 1; i <= 13; i++) many.append("  - { route: { to: 10.0.1.").append(i).append(" }, type: unicast }\n");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> load(Variables.none(), "m.yml", many.toString()));
+        assertEquals("m.yml:34:5: error: more than 32 probes for one host", e.diagnostics().get(0).format().lines().findFirst().orElse(""));
+    }
 }
