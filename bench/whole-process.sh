@@ -4,7 +4,7 @@
 # list`, a hand-written `ip -batch` of the same lines, Ansible on the same fleet). Prints medians,
 # ratios and the targets as a Markdown table.
 #
-#   sudo bench/whole-process.sh [--runs N] [--routes N] [--hosts N] [--cases LIST] [--no-ansible]
+#   sudo bench/whole-process.sh [--runs N] [--routes N] [--hosts N] [--cases LIST] [--no-ansible] [--idle S]
 #
 # Public tools only: bash, ip, /usr/bin/time, javac/java, ssh/sshd, ansible-playbook (when installed).
 # Everything happens in network namespaces this script creates and removes (also on failure or
@@ -14,21 +14,23 @@ set -euo pipefail
 
 usage() {
     cat <<'EOF'
-usage: bench/whole-process.sh [--runs N] [--routes N] [--hosts N] [--cases LIST] [--no-ansible] [--keep]
+usage: bench/whole-process.sh [--runs N] [--routes N] [--hosts N] [--cases LIST] [--no-ansible] [--idle S] [--keep]
   --runs N      timed runs of every command, after one untimed warm-up (default 5)
   --routes N    size of the big table (default 100000)
   --hosts N     fleet size; the fleet runs with as many forks (default 16)
-  --cases LIST  comma-separated subset of: start,seed,validate,plan,drift,converge,import,fleet (default all)
+  --cases LIST  comma-separated subset of: start,seed,validate,plan,drift,converge,import,fleet,watch (default all)
   --no-ansible  skip the Ansible runs of the fleet rows
+  --idle S      how long the watch case measures an idle watch's CPU, in seconds (default 60)
   --keep        keep the work directory (timings, outputs, generated files) and say where it is
-Needs root (network namespaces). RUNS, ROUTES, HOSTS and CASES may also be set in the environment.
+Needs root (network namespaces). RUNS, ROUTES, HOSTS, CASES and IDLE may also be set in the environment.
 EOF
 }
 
 RUNS=${RUNS:-5}
 ROUTES=${ROUTES:-100000}
 HOSTS=${HOSTS:-16}
-CASES=${CASES:-start,seed,validate,plan,drift,converge,import,fleet}
+CASES=${CASES:-start,seed,validate,plan,drift,converge,import,fleet,watch}
+IDLE=${IDLE:-60}
 ANSIBLE=yes
 KEEP=no
 while [ $# -gt 0 ]; do
@@ -38,12 +40,13 @@ while [ $# -gt 0 ]; do
         --hosts) HOSTS=$2; shift 2 ;;
         --cases) CASES=$2; shift 2 ;;
         --no-ansible) ANSIBLE=no; shift ;;
+        --idle) IDLE=$2; shift 2 ;;
         --keep) KEEP=yes; shift ;;
         -h|--help) usage; exit 0 ;;
         *) usage >&2; exit 64 ;;
     esac
 done
-for n in "$RUNS" "$ROUTES" "$HOSTS"; do
+for n in "$RUNS" "$ROUTES" "$HOSTS" "$IDLE"; do
     [[ "$n" =~ ^[1-9][0-9]*$ ]] || { echo "bench: '$n' is not a positive number" >&2; exit 64; }
 done
 [ "$HOSTS" -le 256 ] || { echo "bench: at most 256 hosts" >&2; exit 64; }
@@ -67,6 +70,8 @@ cleanup() {
         echo "bench: stopped (exit $code); the rows measured so far:" >&2
         printf '%s\n' "${rows[@]}" >&2
     fi
+    # a watch the watch case started (it runs outside the namespaces)
+    [ -n "${wpid:-}" ] && kill -CONT "$wpid" 2>/dev/null && kill -TERM "$wpid" 2>/dev/null
     for ns in "${namespaces[@]}"; do
         # sshd listeners, their sessions and ssh ControlMasters started in our namespaces only
         pids=$(ip netns pids "$ns" 2>/dev/null)
@@ -191,11 +196,12 @@ EOF
 paths_of() { echo --netns "$1" --etc-dir "$work/etc" --state-dir "$work/state-$1" --lock-dir "$work/lock"; }
 mkdir -p "$work/lock" && chmod 700 "$work/lock"
 
+# the seed state (its second uplink on the namespace's eth1)
+seed=(-f "$here/states/dual-uplink.yml" --var uplink2_addr=192.168.2.10 --var uplink2_net=192.168.2.0/24 --var uplink2_gw=192.168.2.1)
 if wanted seed; then
     note "seed: a no-change plan of the seed state (states/dual-uplink.yml) on a namespace"
     host_ns "rsb-$id-seed"
     read -ra paths <<<"$(paths_of "rsb-$id-seed")"
-    seed=(-f "$here/states/dual-uplink.yml" --var uplink2_addr=192.168.2.10 --var uplink2_net=192.168.2.0/24 --var uplink2_gw=192.168.2.1)
     "$rs" apply "${paths[@]}" "${seed[@]}" --auto-approve >"$work/seed-apply.out"
     pair seedplan 0 "exec $(q "$rs" plan "${paths[@]}" "${seed[@]}" --detailed-exitcode)" hello 0 "exec $(q "${hello[@]}")"
     grep -q '^No changes' "$work/seedplan.out" || { note "seed plan was not empty:"; cat "$work/seedplan.out" >&2; exit 1; }
@@ -467,6 +473,70 @@ EOF
         row "fleet of $HOSTS sshd hosts, $HOSTS forks: converge the seed state" "$(secs "$fa") ($(spread fleetapply))" "$why" "" "" '>= 20x faster'
         row "same fleet, no-op check" "$(secs "$fp") ($(spread fleetplan))" "$why" "" "" '>= 20x faster'
     fi
+fi
+
+# ----------------------------------------------------------------------------------------------
+# watch: routesync watch keeps the seed state on a namespace; eth1 flaps (down and up in one ip -batch:
+# the kernel drops the two routes through it, watch puts them back). Its log says how long each heal
+# took (the read, plan, apply and verify after the burst's quiet time) and how long after the burst's
+# first event it ended. The floor is what any healer must do: the same two routes added back by a
+# hand-written ip -batch. Then the watch idles (no event) for IDLE seconds: its CPU time (java and its
+# ip monitor) scaled to an hour; a process blocked on its input uses none.
+if wanted watch; then
+    note "watch: heal after a link flap ($RUNS flaps, the seed state), then ${IDLE} s idle"
+    wns=rsb-$id-watch
+    host_ns "$wns"
+    read -ra wpaths <<<"$(paths_of "$wns")"
+    wlog=$work/watch.log
+    "$rs" watch "${wpaths[@]}" "${seed[@]}" >"$wlog" 2>&1 &
+    wpid=$!
+    healed() { grep -c '^healed ' "$wlog" || true; }
+    for ((t = 0; t < 600; t++)); do grep -q '^\(healed\|converged\) ' "$wlog" && break; sleep 0.05; done
+    grep -q '^\(healed\|converged\) ' "$wlog" || { note "watch did not converge:"; cat "$wlog" >&2; exit 1; }
+    printf 'route add 192.168.2.0/24 dev eth1 src 192.168.2.10 scope link table 102 proto 245\nroute add default via 192.168.2.1 dev eth1 table 102 proto 245\n' >"$work/heal.batch"
+    for ((r = 0; r < RUNS; r++)); do
+        n=$(healed)
+        printf 'link set eth1 down\nlink set eth1 up\n' | ip -n "$wns" -batch -
+        for ((t = 0; t < 400; t++)); do [ "$(healed)" -gt "$n" ] && break; sleep 0.05; done
+        [ "$(healed)" -gt "$n" ] || { note "watch did not heal the flap:"; cat "$wlog" >&2; exit 1; }
+        # (a link's routes coming back are never backed off from)
+        sleep 0.5
+    done
+    # "healed ...: ...; 2 changes in X ms, Y ms after the first event": X and Y of each heal after the flaps
+    grep '^healed ' "$wlog" | tail -n "$RUNS" | sed -n 's/.* changes* in \([0-9]*\) ms, \([0-9]*\) ms after the first event.*/\1 \2/p' |
+        awk '{printf "%.3f 0 0 0 0\n%.3f\n", $1 / 1000, $2 / 1000}' | awk 'NR % 2 == 1 {print > "'"$work"'/heal.t"} NR % 2 == 0 {print > "'"$work"'/healsince"}'
+    # the floor: the same flap healed by hand, timed as a whole process
+    for ((r = 0; r <= RUNS; r++)); do
+        kill -STOP "$wpid"
+        printf 'link set eth1 down\nlink set eth1 up\n' | ip -n "$wns" -batch -
+        # timed by bash itself: /usr/bin/time counts in hundredths of a second
+        t0=$EPOCHREALTIME
+        ip -n "$wns" -batch "$work/heal.batch"
+        t1=$EPOCHREALTIME
+        [ "$r" = 0 ] || awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.4f 0 0 0 0\n", b - a}' >>"$work/healfloor.t"
+        kill -CONT "$wpid"
+        sleep 0.5
+    done
+    sleep 2
+    cpu_of() { # user + system clock ticks of the watch and its ip monitor
+        local p sum=0
+        for p in "$wpid" $(pgrep -P "$wpid" || true); do
+            [ -r "/proc/$p/stat" ] && sum=$((sum + $(awk '{print $14 + $15}' "/proc/$p/stat")))
+        done
+        echo "$sum"
+    }
+    c0=$(cpu_of)
+    sleep "$IDLE"
+    c1=$(cpu_of)
+    kill -TERM "$wpid" 2>/dev/null; wait "$wpid" 2>/dev/null || true
+    wpid=
+    hz=$(getconf CLK_TCK)
+    idle_hour=$(awk -v d="$((c1 - c0))" -v hz="$hz" -v s="$IDLE" 'BEGIN{printf "%.1f", d / hz * 3600 / s}')
+    hl=$(median heal 1); hf=$(median healfloor 1)
+    since=$(sort -g "$work/healsince" | awk '{v[NR]=$1} END{if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}')
+    row "\`watch\`: heal after a link flap (seed state: 2 routes back)" "$(awk -v a="$hl" 'BEGIN{printf "%.0f ms", a*1000}') ($(spread heal) s), $(awk -v a="$since" 'BEGIN{printf "%.0f ms", a*1000}') after the first event" \
+        "hand-written \`ip -batch\` of the 2 routes $(awk -v a="$hf" 'BEGIN{printf "%.1f ms", a*1000}')" "$(ratio "$hl" "$hf")" "" 'well under 100 ms after the quiet time'
+    row "\`watch\`, idle: CPU time" "$idle_hour s per hour (${IDLE} s measured)" "a process blocked on its input: 0 s" "" "" 'about 0 (blocked on the monitor)'
 fi
 
 # ----------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import io.routesync.lookup.ExpectationRun;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
 import io.routesync.plan.PlanConflictException;
+import io.routesync.transport.HostReader;
 import io.routesync.transport.LockHeldException;
 import io.routesync.transport.TransportException;
 import java.util.ArrayList;
@@ -29,9 +30,10 @@ public final class LiveExpectations {
         List<ExpectationCheck.Result> kernel = new KernelExpectations(reconciler.target(), reconciler.paths(), all,
                 reconciler.settings().timeout()).results();
         if (all.stream().noneMatch(Expectation::unchanged)) return kernel;
-        HostReading reading = reconciler.observe(loaded.state());
-        HostPlan plan = reconciler.plan(loaded.state(), reading, ownership);
-        List<ExpectationRun.Compared> compared = PlannedExpectations.compare(reconciler, loaded.state(), reading, plan, all, loaded.names());
+        HostReader.Wide both = PlannedExpectations.observe(reconciler, loaded.state());
+        HostPlan plan = reconciler.plan(loaded.state(), both.reading(), ownership);
+        List<ExpectationRun.Compared> compared = PlannedExpectations.compare(reconciler.target().name(), both.wide(), plan, all,
+                loaded.names());
         List<ExpectationCheck.Result> out = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             ExpectationCheck.Result k = kernel.get(i);

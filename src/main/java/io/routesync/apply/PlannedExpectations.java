@@ -20,24 +20,37 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A plan's expectations, checked before anything is applied: the host is read once more with every
- * table a flow may reach (the kernel's, the plan's, those its rules and the desired rules look up), and
- * each flow simulated there and with the plan applied (as {@code explain} does). A plan under which an
- * expectation fails is refused like a plan that contradicts the host ({@link PlanConflictException}:
- * exit 65, nothing applied).
+ * A plan's expectations, checked before anything is applied: the host is read with every table a flow
+ * may reach (the kernel's, the plan's, those its rules and the desired rules look up), in the same run
+ * as the plan's own reading ({@link #observe}), and each flow simulated there and with the plan applied
+ * (as {@code explain} does). A plan under which an expectation fails is refused like a plan that
+ * contradicts the host ({@link PlanConflictException}: exit 65, nothing applied).
  */
 public final class PlannedExpectations {
     private PlannedExpectations() {
     }
 
     /**
+     * Reads what a plan for {@code desired} needs and what its expectations need, in one round trip:
+     * {@link HostReader.Wide#reading()} is what {@link Reconciler#observe} reads, {@link HostReader.Wide#wide()}
+     * adds the kernel's tables, those the desired rules look up and those the host's rules look up.
+     */
+    public static HostReader.Wide observe(Reconciler reconciler, DesiredState desired)
+            throws TransportException, OutputException, LockHeldException {
+        Set<TableId> extra = new TreeSet<>(List.of(TableId.LOCAL, TableId.MAIN, TableId.DEFAULT));
+        for (Rule r : desired.rules()) if (r.table() != null) extra.add(r.table());
+        return HostReader.readWide(reconciler.target(), reconciler.paths(), desired.tablesToRead(), extra, reconciler.settings().lockWait(),
+                reconciler.settings().timeout());
+    }
+
+    /**
+     * @param wide the wide reading of {@link #observe} (null without expectations)
      * @return each expectation before and after the plan (empty without expectations)
      * @throws PlanConflictException naming every expectation the plan would break
      */
-    public static List<ExpectationRun.Compared> check(Reconciler reconciler, DesiredState desired, HostReading reading, HostPlan plan,
-            List<Expectation> expectations, Names names)
-            throws TransportException, OutputException, LockHeldException, PlanConflictException {
-        List<ExpectationRun.Compared> compared = compare(reconciler, desired, reading, plan, expectations, names);
+    public static List<ExpectationRun.Compared> check(String target, HostReading wide, HostPlan plan, List<Expectation> expectations,
+            Names names) throws TransportException, PlanConflictException {
+        List<ExpectationRun.Compared> compared = compare(target, wide, plan, expectations, names);
         List<String> broken = new ArrayList<>();
         for (ExpectationRun.Compared c : compared) {
             if (c.desired() == null || !c.desired().failed()) continue;
@@ -49,20 +62,14 @@ public final class PlannedExpectations {
         return compared;
     }
 
-    /** Each expectation on the host as read again with every table a flow may reach, and with {@code plan} applied. */
-    public static List<ExpectationRun.Compared> compare(Reconciler reconciler, DesiredState desired, HostReading reading, HostPlan plan,
-            List<Expectation> expectations, Names names) throws TransportException, OutputException, LockHeldException {
+    /** Each expectation on the host's wide reading ({@link #observe}), and with {@code plan} applied. */
+    public static List<ExpectationRun.Compared> compare(String target, HostReading wide, HostPlan plan, List<Expectation> expectations,
+            Names names) throws TransportException {
         if (expectations.isEmpty()) return List.of();
-        Set<TableId> tables = new TreeSet<>(reading.observed().tablesRead());
-        tables.addAll(List.of(TableId.LOCAL, TableId.MAIN, TableId.DEFAULT));
-        tables.addAll(LiveReader.lookedUp(reading.observed().rules()));
-        for (Rule r : desired.rules()) if (r.table() != null) tables.add(r.table());
-        HostReading live = HostReader.read(reconciler.target(), reconciler.paths(), tables, reconciler.settings().lockWait(),
-                reconciler.settings().timeout());
         try {
-            return ExpectationRun.compare(live.observed(), plan, expectations, names);
+            return ExpectationRun.compare(wide.observed(), plan, expectations, names);
         } catch (SimulationException changed) {
-            throw new TransportException(reconciler.target().name() + " changed while its expectations were checked ("
+            throw new TransportException(target + " changed while its expectations were checked ("
                     + changed.getMessage() + "); run plan again", false);
         }
     }

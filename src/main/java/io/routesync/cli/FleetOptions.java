@@ -75,6 +75,11 @@ public final class FleetOptions {
         return Duration.ofSeconds(connectTimeout);
     }
 
+    /** The session of a run that reaches each host once (plan): one ssh connection per host, none shared. */
+    Session sessionOnce(boolean needed) throws UserError {
+        return Session.openOnce(needed, new Session.SshChoices(sshProgram(), connectTimeout(), acceptNewHostKeys));
+    }
+
     /** The run's session: ssh connections opened with --ssh-program when {@code needed}. */
     Session session(boolean needed) throws UserError {
         try {

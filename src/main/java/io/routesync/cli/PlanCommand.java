@@ -140,7 +140,8 @@ final class PlanCommand implements Callable<Integer> {
         err.flush();
         FleetConsole console = new FleetConsole(out, err, root.screen, Terminal.style(root.noColor));
         FleetView view = new FleetView(console, FleetView.Command.PLAN, !json);
-        try (Session session = fleet.session(loaded.hosts().stream().anyMatch(h -> !h.local()))) {
+        // a plan reads each host once (its expectations' tables in the same read): no connection to share
+        try (Session session = fleet.sessionOnce(loaded.hosts().stream().anyMatch(h -> !h.local()))) {
             List<HostJob> jobs = session.jobs(loaded.hosts(), target.settings());
             RunResult runs;
             try {

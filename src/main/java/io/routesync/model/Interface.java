@@ -54,4 +54,17 @@ public record Interface(String name) implements Comparable<Interface> {
     public String toString() {
         return name;
     }
+
+    // equals and hashCode as the record would make them (written out: see docs/speed.md, start-up)
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Interface x && name.equals(x.name);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 0;
+        h = 31 * h + name.hashCode();
+        return h;
+    }
 }

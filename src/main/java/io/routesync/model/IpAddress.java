@@ -160,6 +160,12 @@ public record IpAddress(Family family, long hi, long lo) implements Comparable<I
      * consecutive /28s shares a few hash buckets and million-route maps degrade to tree bins).
      * Uses the family's ordinal, not its identity hash, so the value is the same in every run.
      */
+    // as the record would make it (written out: see docs/speed.md, start-up)
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof IpAddress x && family == x.family && hi == x.hi && lo == x.lo;
+    }
+
     @Override
     public int hashCode() {
         long h = hi * 0x9E3779B97F4A7C15L + lo + family.ordinal();

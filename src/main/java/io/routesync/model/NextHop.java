@@ -1,5 +1,6 @@
 package io.routesync.model;
 
+import java.util.Objects;
 /**
  * One path of a route: gateway ({@code via}, may be of the other family: {@code via inet6}),
  * device, weight (multipath only; 1 otherwise) and the {@code onlink} flag. Kernel state flags such as
@@ -35,5 +36,22 @@ public record NextHop(IpAddress via, Interface dev, int weight, boolean onlink) 
         if (c != 0) return c;
         c = dev == null ? (o.dev == null ? 0 : -1) : o.dev == null ? 1 : dev.compareTo(o.dev);
         return c != 0 ? c : Integer.compare(weight, o.weight);
+    }
+
+    // equals and hashCode as the record would make them (written out: see docs/speed.md, start-up)
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof NextHop x && Objects.equals(via, x.via) && Objects.equals(dev, x.dev)
+                && weight == x.weight && onlink == x.onlink;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 0;
+        h = 31 * h + Objects.hashCode(via);
+        h = 31 * h + Objects.hashCode(dev);
+        h = 31 * h + weight;
+        h = 31 * h + Boolean.hashCode(onlink);
+        return h;
     }
 }

@@ -101,4 +101,15 @@ public record Prefix(IpAddress address, int length) implements Comparable<Prefix
         address.appendTo(out);
         if (!isHost()) out.append('/').append(length);
     }
+
+    // equals and hashCode as the record would make them (written out: see docs/speed.md, start-up)
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Prefix p && address.equals(p.address) && length == p.length;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * address.hashCode() + length;
+    }
 }

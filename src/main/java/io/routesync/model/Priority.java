@@ -21,4 +21,15 @@ public record Priority(long value) implements Comparable<Priority> {
     public String toString() {
         return Long.toString(value);
     }
+
+    // equals and hashCode as the record would make them (written out: see docs/speed.md, start-up)
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Priority p && value == p.value;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(value);
+    }
 }

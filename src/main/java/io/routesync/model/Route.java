@@ -1,5 +1,6 @@
 package io.routesync.model;
 
+import java.util.Objects;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -116,6 +117,23 @@ public record Route(
             if (c == 0) c = Integer.compare(tos, o.tos);
             if (c == 0) c = Long.compare(metric, o.metric);
             return c;
+        }
+
+        // equals and hashCode as the record would make them (written out: see docs/speed.md, start-up)
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof Key k && family == k.family && table.equals(k.table) && dst.equals(k.dst)
+                    && java.util.Objects.equals(from, k.from) && tos == k.tos && metric == k.metric;
+        }
+
+        @Override
+        public int hashCode() {
+            int h = family.hashCode();
+            h = 31 * h + table.hashCode();
+            h = 31 * h + Objects.hashCode(dst);
+            h = 31 * h + java.util.Objects.hashCode(from);
+            h = 31 * h + tos;
+            return 31 * h + Long.hashCode(metric);
         }
     }
 
@@ -245,5 +263,35 @@ public record Route(
             return new Route(family, table, type, dst, from, tos, metric, nhid, nexthops, protocol, effectiveScope,
                     prefsrc, realms, metrics, pref);
         }
+    }
+
+    // equals and hashCode as the record would make them (written out: see docs/speed.md, start-up)
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Route x && family == x.family && Objects.equals(table, x.table) && type == x.type
+                && Objects.equals(dst, x.dst) && Objects.equals(from, x.from) && tos == x.tos && metric == x.metric && nhid == x.nhid
+                && nexthops.equals(x.nexthops) && protocol == x.protocol && scope == x.scope
+                && Objects.equals(prefsrc, x.prefsrc) && realms == x.realms && metrics.equals(x.metrics) && pref == x.pref;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 0;
+        h = 31 * h + Objects.hashCode(family);
+        h = 31 * h + Objects.hashCode(table);
+        h = 31 * h + Objects.hashCode(type);
+        h = 31 * h + Objects.hashCode(dst);
+        h = 31 * h + Objects.hashCode(from);
+        h = 31 * h + tos;
+        h = 31 * h + Long.hashCode(metric);
+        h = 31 * h + Long.hashCode(nhid);
+        h = 31 * h + nexthops.hashCode();
+        h = 31 * h + protocol;
+        h = 31 * h + scope;
+        h = 31 * h + Objects.hashCode(prefsrc);
+        h = 31 * h + Long.hashCode(realms);
+        h = 31 * h + metrics.hashCode();
+        h = 31 * h + Objects.hashCode(pref);
+        return h;
     }
 }

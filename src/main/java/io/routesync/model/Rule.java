@@ -1,5 +1,7 @@
 package io.routesync.model;
 
+import java.util.Objects;
+
 /**
  * One policy routing rule ({@code ip rule}). Always canonical: {@code from all} is a null prefix,
  * unset numeric selectors hold their "unset" value, so two rules the kernel treats as the same
@@ -210,5 +212,46 @@ public record Rule(
             return new Rule(family, priority, not, from, to, tos, fwmark, iif, oif, uidRange, ipProto, sport, dport,
                     l3mdev, tunId, action, table, gotoTarget, suppressPrefixLength, suppressIfgroup, realms, protocol);
         }
+    }
+
+    // equals and hashCode as the record would make them (written out: see docs/speed.md, start-up)
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Rule r && Objects.equals(family, r.family) && Objects.equals(priority, r.priority)
+                && not == r.not && Objects.equals(from, r.from) && Objects.equals(to, r.to) && tos == r.tos
+                && Objects.equals(fwmark, r.fwmark) && Objects.equals(iif, r.iif) && Objects.equals(oif, r.oif)
+                && Objects.equals(uidRange, r.uidRange) && ipProto == r.ipProto && Objects.equals(sport, r.sport)
+                && Objects.equals(dport, r.dport) && l3mdev == r.l3mdev && tunId == r.tunId && Objects.equals(action, r.action)
+                && Objects.equals(table, r.table) && Objects.equals(gotoTarget, r.gotoTarget)
+                && suppressPrefixLength == r.suppressPrefixLength && suppressIfgroup == r.suppressIfgroup && realms == r.realms
+                && protocol == r.protocol;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 0;
+        h = 31 * h + Objects.hashCode(family);
+        h = 31 * h + Objects.hashCode(priority);
+        h = 31 * h + Boolean.hashCode(not);
+        h = 31 * h + Objects.hashCode(from);
+        h = 31 * h + Objects.hashCode(to);
+        h = 31 * h + tos;
+        h = 31 * h + Objects.hashCode(fwmark);
+        h = 31 * h + Objects.hashCode(iif);
+        h = 31 * h + Objects.hashCode(oif);
+        h = 31 * h + Objects.hashCode(uidRange);
+        h = 31 * h + ipProto;
+        h = 31 * h + Objects.hashCode(sport);
+        h = 31 * h + Objects.hashCode(dport);
+        h = 31 * h + Boolean.hashCode(l3mdev);
+        h = 31 * h + Long.hashCode(tunId);
+        h = 31 * h + Objects.hashCode(action);
+        h = 31 * h + Objects.hashCode(table);
+        h = 31 * h + Objects.hashCode(gotoTarget);
+        h = 31 * h + suppressPrefixLength;
+        h = 31 * h + suppressIfgroup;
+        h = 31 * h + Long.hashCode(realms);
+        h = 31 * h + protocol;
+        return h;
     }
 }

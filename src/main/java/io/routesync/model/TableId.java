@@ -45,4 +45,15 @@ public record TableId(long id) implements Comparable<TableId> {
     public String toString() {
         return Long.toString(id);
     }
+
+    // equals and hashCode as the record would make them (written out: see docs/speed.md, start-up)
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof TableId t && id == t.id;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(id);
+    }
 }

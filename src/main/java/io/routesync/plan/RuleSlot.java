@@ -16,4 +16,18 @@ record RuleSlot(Family family, Priority priority) {
     static RuleSlot of(Rule rule) {
         return rule.priority() == null ? null : new RuleSlot(rule.family(), rule.priority());
     }
+
+    // equals and hashCode as the record would make them (written out: see docs/speed.md, start-up)
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof RuleSlot x && family == x.family && priority.equals(x.priority);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 0;
+        h = 31 * h + Objects.hashCode(family);
+        h = 31 * h + priority.hashCode();
+        return h;
+    }
 }

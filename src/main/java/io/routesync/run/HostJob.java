@@ -12,6 +12,7 @@ import io.routesync.iproute2.HostReading;
 import io.routesync.lookup.ExpectationRun;
 import io.routesync.model.HostPlan;
 import io.routesync.saved.SavedHost;
+import io.routesync.transport.HostReader;
 import io.routesync.transport.LocalTarget;
 import io.routesync.transport.SshConnections;
 import io.routesync.transport.Target;
@@ -49,9 +50,17 @@ public final class HostJob {
     public HostRun plan() {
         HostReading reading = null;
         try {
-            reading = reconciler.observe(spec.loaded().state());
+            // with expectations, the tables their flows reach are read in the same round trip
+            HostReading wide = null;
+            if (spec.loaded().expectations().isEmpty()) {
+                reading = reconciler.observe(spec.loaded().state());
+            } else {
+                HostReader.Wide both = PlannedExpectations.observe(reconciler, spec.loaded().state());
+                reading = both.reading();
+                wide = both.wide();
+            }
             HostPlan plan = reconciler.plan(spec.loaded().state(), reading, spec.ownership());
-            List<ExpectationRun.Compared> expectations = PlannedExpectations.check(reconciler, spec.loaded().state(), reading, plan,
+            List<ExpectationRun.Compared> expectations = PlannedExpectations.check(reconciler.target().name(), wide, plan,
                     spec.loaded().expectations(), spec.loaded().names());
             return HostRun.planned(spec, reading, plan, expectations);
         } catch (Exception | Error e) {

@@ -51,6 +51,14 @@ public final class Session implements AutoCloseable {
         return needed ? new Session(SshConnections.open(ssh.program()), ssh) : local();
     }
 
+    /**
+     * A session for a run that reaches each host once (plan): no ControlMaster to start and stop per
+     * host ({@link SshConnections#openUnshared}).
+     */
+    public static Session openOnce(boolean needed, SshChoices ssh) {
+        return needed ? new Session(SshConnections.openUnshared(ssh.program()), ssh) : local();
+    }
+
     /** A job per host, reached over this session's connections (or locally for ansible_connection local). */
     public List<HostJob> jobs(List<HostSpec> hosts, Reconciler.Settings settings) {
         List<HostJob> jobs = new ArrayList<>();

@@ -8,7 +8,7 @@ import io.routesync.model.TableId;
 import java.time.Duration;
 import java.util.Collection;
 
-/** Reads a target in one run of read.sh and builds its observed state. */
+/** Reads a target in one run of read.sh and builds its observed state (with expectations: also the wide one). */
 public final class HostReader {
     private HostReader() {
     }
@@ -23,7 +23,37 @@ public final class HostReader {
         // read.sh: the common arguments, then $7... the table ids to list
         ScriptCall call = new ScriptTarget(target, paths, lockWait, timeout).call(Script.READ).tables(tables);
         ScriptResult result = call.run(null);
-        Reading reading = call.parse(result.stdout());
+        return build(target, call, result, result.stdout());
+    }
+
+    /** A reading and, from the same run, the wide reading an expectation check simulates flows in. */
+    public record Wide(HostReading reading, HostReading wide) {
+    }
+
+    /**
+     * Reads {@code tables} (and the footprint) as {@link #read} does, and in the same run, under the same
+     * lock, also the routes of {@code extra} and of every table a rule of the host looks up: one round
+     * trip where a plan with expectations took two. {@link Wide#reading()} is exactly what {@link #read}
+     * returns (its digest is the one apply compares); {@link Wide#wide()} adds the other tables' routes.
+     */
+    public static Wide readWide(Target target, TargetPaths paths, Collection<TableId> tables, Collection<TableId> extra,
+            Duration lockWait, Duration timeout) throws TransportException, OutputException, LockHeldException {
+        // read.sh: the common arguments, then $7... the table ids to list, "wide", the extra table ids
+        ScriptCall call = new ScriptTarget(target, paths, lockWait, timeout).call(Script.READ).tables(tables).arg("wide").tables(extra);
+        ScriptResult result = call.run(null);
+        String out = result.stdout();
+        String split = "\n" + call.marker() + " wide\n";
+        int at = out.indexOf(split);
+        HostReading reading = build(target, call, result, at < 0 ? out : out.substring(0, at + 1));
+        if (at < 0 || !out.endsWith("\n" + call.marker() + " wide-end\n")) {
+            throw new TransportException("reading " + target.name() + " ended early (the tables its expectations reach are missing)", false);
+        }
+        return new Wide(reading, build(target, call, result, out));
+    }
+
+    private static HostReading build(Target target, ScriptCall call, ScriptResult result, String out)
+            throws TransportException, OutputException, LockHeldException {
+        Reading reading = call.parse(out);
         call.throwIfLocked(reading);
         // "fatal no-ip" is a reading that says the host has no ip command: ObservedBuilder words it
         String fatal = reading.note("fatal");

@@ -18,20 +18,25 @@ public enum Script {
      * Applies batches on a target and re-reads it: see apply.sh for its arguments and input. With the
      * confirm functions: it refuses while another apply's change awaits confirmation.
      */
-    APPLY(Texts.CONFIRM_COMMON + load("apply.sh"), true),
+    APPLY(Texts.CONFIRM_COMMON + Texts.MAKE_TMP + load("apply.sh"), true),
     /** Asks the kernel where flows go ({@code ip route get}), for expectations; see routeget.sh. */
     ROUTE_GET(Texts.COMMON + load("routeget.sh"), false),
     /** Prints the ssh peer and the rules and routes its reply needs; see probe.sh. */
     PROBE(Texts.COMMON + load("probe.sh"), false),
     /** apply --confirm: stages the undo and starts the host's timer; see arm.sh. */
-    ARM(Texts.CONFIRM_COMMON + load("arm.sh"), true),
+    ARM(Texts.CONFIRM_COMMON + Texts.MAKE_TMP + load("arm.sh"), true),
     /** Disarms the timer (once the health probes passed: health.sh), or reports its state; see confirm.sh. */
-    CONFIRM(Texts.CONFIRM_COMMON + load("health.sh") + load("confirm.sh"), false),
+    CONFIRM(Texts.CONFIRM_COMMON + load("health.sh") + Texts.MAKE_TMP + load("confirm.sh"), false),
     /** Runs the staged undo (the timer, or routesync rollback); see rollback.sh. */
-    ROLLBACK(Texts.CONFIRM_COMMON + load("rollback.sh"), true);
+    ROLLBACK(Texts.CONFIRM_COMMON + Texts.MAKE_TMP + load("rollback.sh"), true);
 
-    /** The shared parts, loaded before the constants that use them. */
+    /**
+     * The shared parts, loaded before the constants that use them. read.sh, routeget.sh and probe.sh
+     * need no temporary directory (common.sh's make_tmp): each one they do not make is a mktemp and an
+     * rm -rf less on every read; the other scripts make it before their own text runs.
+     */
     private static final class Texts {
+        static final String MAKE_TMP = "make_tmp\n";
         static final String COMMON = load("common.sh") + load("files.sh");
         static final String CONFIRM_COMMON = COMMON + load("confirm-common.sh");
     }

@@ -51,7 +51,7 @@ final class ScriptCall {
         return this;
     }
 
-    /** Table ids, one argument each: always the script's last arguments ("$@" after its shift). */
+    /** Table ids, one argument each: the script's last arguments ("$@" after its shift; read.sh's before and after "wide"). */
     ScriptCall tables(Collection<TableId> tables) {
         for (TableId t : tables) args.add(Long.toString(t.id()));
         return this;

@@ -45,12 +45,19 @@ final class SshCommandLine {
         argv.add("-o");
         argv.add("StrictHostKeyChecking=" + (s.acceptNewHostKeys() ? "accept-new" : "yes"));
         argv.add("-o");
-        argv.add("ControlMaster=auto");
-        argv.add("-o");
-        // %C: a hash of local host, remote host, port and user, so each destination gets its own master
-        argv.add("ControlPath=" + controlDir + "/%C");
-        argv.add("-o");
-        argv.add("ControlPersist=" + CONTROL_PERSIST);
+        if (controlDir == null) {
+            // a run that shares no connection: none of the user's masters either
+            argv.add("ControlMaster=no");
+            argv.add("-o");
+            argv.add("ControlPath=none");
+        } else {
+            argv.add("ControlMaster=auto");
+            argv.add("-o");
+            // %C: a hash of local host, remote host, port and user, so each destination gets its own master
+            argv.add("ControlPath=" + controlDir + "/%C");
+            argv.add("-o");
+            argv.add("ControlPersist=" + CONTROL_PERSIST);
+        }
         if (s.port() != 0) {
             argv.add("-p");
             argv.add(Integer.toString(s.port()));

@@ -53,6 +53,16 @@ public final class SshConnections implements AutoCloseable {
     }
 
     /**
+     * A run that reaches each host once (a plan: one read per host) shares nothing: every script run
+     * is its own ssh connection (ControlMaster=no, ControlPath=none), so no master is started, put in
+     * the background and asked to exit ({@code ssh -O exit}) per host, and no directory is made.
+     */
+    public static SshConnections openUnshared(List<String> program) {
+        checkProgram(program);
+        return new SshConnections(List.copyOf(program), null);
+    }
+
+    /**
      * Opens a run's connections with another ssh client command: a path ({@code /opt/openssh/bin/ssh})
      * or a wrapper whose last word is ssh, like {@code ip vrf exec mgmt ssh} for a management VRF or
      * {@code ip netns exec NS ssh} for a management namespace (what the SSH fleet tests use). Like
@@ -60,10 +70,14 @@ public final class SshConnections implements AutoCloseable {
      * configuration: it is run as given.
      */
     public static SshConnections open(List<String> program) throws TransportException {
+        checkProgram(program);
+        return new SshConnections(List.copyOf(program), createControlDir());
+    }
+
+    private static void checkProgram(List<String> program) {
         if (program == null || program.isEmpty() || program.stream().anyMatch(w -> w == null || w.isEmpty())) {
             throw new IllegalArgumentException("the ssh program must be a non-empty list of non-empty words");
         }
-        return new SshConnections(List.copyOf(program), createControlDir());
     }
 
     /** A target for one host of this run; {@code name} is how messages call it (the inventory name). */
@@ -78,7 +92,7 @@ public final class SshConnections implements AutoCloseable {
         return program;
     }
 
-    /** The private directory holding this run's ControlMaster sockets. */
+    /** The private directory holding this run's ControlMaster sockets; null when the run shares no connection. */
     public Path controlDir() {
         return controlDir;
     }
@@ -96,6 +110,7 @@ public final class SshConnections implements AutoCloseable {
     public synchronized void close() {
         if (closed) return;
         closed = true;
+        if (controlDir == null) return;
         List<Path> sockets = sockets();
         if (!sockets.isEmpty()) {
             ExecutorService pool = Executors.newFixedThreadPool(Math.min(CLOSE_THREADS, sockets.size()));
@@ -126,6 +141,7 @@ public final class SshConnections implements AutoCloseable {
     /** The sockets in the control directory now: one per master that is (or was) running. */
     public List<Path> sockets() {
         List<Path> sockets = new ArrayList<>();
+        if (controlDir == null) return sockets;
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(controlDir)) {
             for (Path entry : entries) {
                 BasicFileAttributes a = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);

@@ -10,9 +10,6 @@ m=$1 ns=$2 etc=$3 lockfile=$4 wait=$5 state=$6
 shift 6
 ipx() { if [ -n "$ns" ]; then ip -n "$ns" "$@"; else ip "$@"; fi; }
 mark() { printf '%s %s\n' "$m" "$*"; }
-# IPv6 'expires Nsec' counts down between two reads; it is state, not configuration: drop it so two
-# reads of an unchanged host print the same text (and digest)
-noexpiry() { sed 's/ expires [0-9]*sec//'; }
 # The tables routesync's last apply put routes in ($state/tables, digits only): read them too, so
 # tagged routes left in a table the desired state no longer names are still found and removed.
 footprint() {
@@ -21,6 +18,29 @@ footprint() {
     case $t in ''|*[!0-9]*) continue ;; esac
     printf '%s\n' "$t"
   done < "$state/tables"
+}
+# The tables of "$@" and of the footprint, each once, in numeric order (sort -n -u), in $tl_list. The
+# shell keeps the list itself while the ids come in ascending order (Java sends its tables sorted,
+# an apply writes the footprint sorted); sort is started only when they do not.
+table_list() {
+  tl_list= tl_last=-1 tl_sorted=yes
+  for tl_t in "$@"; do tl_add "$tl_t"; done
+  if [ -f "$state/tables" ]; then
+    while read -r tl_t; do
+      case $tl_t in ''|*[!0-9]*) continue ;; esac
+      tl_add "$tl_t"
+    done < "$state/tables"
+  fi
+  [ $tl_sorted = yes ] && return 0
+  tl_list=$({ for tl_t in "$@"; do printf '%s\n' "$tl_t"; done; footprint; } | sort -n -u)
+}
+tl_add() {
+  case " $tl_list " in *" $1 "*) return 0 ;; esac
+  if [ $tl_sorted = yes ] && [ "$1" -gt "$tl_last" ] 2>/dev/null; then
+    tl_list="$tl_list${tl_list:+ }$1" tl_last=$1
+  else
+    tl_sorted=no
+  fi
 }
 # Everything a plan needs: name files, rules of both families, the routes of each table in "$@" and
 # in the footprint (each table once).
@@ -37,14 +57,18 @@ read_all() {
   done
   mark cmd rule 4; ipx -d -N -4 rule show 2>&1; mark rc $?
   mark cmd rule 6; ipx -d -N -6 rule show 2>&1; mark rc $?
-  { for t in "$@"; do printf '%s\n' "$t"; done; footprint; } | sort -n -u > "$tmp/tablelist"
-  mark tables $(cat "$tmp/tablelist")
-  while read -r t; do
+  table_list "$@"
+  mark tables $tl_list
+  [ -z "$tl_list" ] || for t in $tl_list; do
     mark cmd route 4 "$t"; ipx -N -4 route list table "$t" 2>&1; mark rc $?
-    { mark cmd route 6 "$t"; ipx -N -6 route list table "$t" 2>&1; mark rc $?; } | noexpiry
-  done < "$tmp/tablelist"
+    mark cmd route 6 "$t"; ipx -N -6 route list table "$t" 2>&1; mark rc $?
+  done | noexpiry
   mark end
 }
+# IPv6 'expires Nsec' counts down between two reads; it is state, not configuration: drop it (in the
+# IPv6 route sections only, one sed for all tables) so two reads of an unchanged host print the same
+# text (and digest)
+noexpiry() { sed "/^$m cmd route 6 /,/^$m rc /s/ expires [0-9]*sec//"; }
 # Takes the target's routesync lock on fd 9: "-s" shared (read) or "-x" exclusive (apply).
 take_lock() {
   [ -n "$lockfile" ] || return 0
@@ -73,17 +97,34 @@ sweep_tmp() {
 tmp=
 # names_t/names_p: name files staged next to their targets and not yet renamed (files.sh)
 names_t= names_p=
-trap 'rm -f -- ${names_t:+"$names_t"} ${names_p:+"$names_p"}; if [ -n "$tmp" ]; then rm -rf -- "$tmp"; fi' EXIT
+trap 'if [ -n "$names_t$names_p" ]; then rm -f -- ${names_t:+"$names_t"} ${names_p:+"$names_p"}; fi
+  if [ -n "$tmp" ]; then rm -rf -- "$tmp"; fi' EXIT
 trap 'exit 129' HUP
 trap 'exit 130' INT
 trap 'exit 141' PIPE
 trap 'exit 143' TERM
-sweep_tmp
-tmp=$(mktemp -d "$tmpbase/routesync.$$.XXXXXX" 2>/dev/null) || { mark fatal mktemp; exit 0; }
+# Makes the run's temporary directory, once (sweeping first). Every script makes it as it starts
+# (Script adds the call after these files), but read.sh and probe.sh, which need none unless they
+# create the lock directory (dir_unsafe) or stdout is not a pipe (read_with_digest): every function
+# that writes in $tmp and can run in those scripts calls make_tmp first.
+make_tmp() {
+  [ -z "$tmp" ] || return 0
+  sweep_tmp
+  tmp=$(mktemp -d "$tmpbase/routesync.$$.XXXXXX" 2>/dev/null) || { tmp=; mark fatal mktemp; exit 0; }
+}
 # The digest of a reading, independent of the run's marker (which is random; letters and digits).
 digest_of() { sed "s/^$m /@ /" -- "$1" | sha256sum | cut -d ' ' -f 1; }
 # Prints the reading and, last, its digest: an apply compares it to refuse a host that changed since.
+# When stdout is a pipe (every run routesync makes: a local one, or ssh's), the reading goes out through
+# tee as it is read and sed and sha256sum digest it on the way, with no file in between; else (a
+# file, a socket: /dev/fd/8 could not be opened again as the same stream) through $tmp/reading.
 read_with_digest() {
+  if [ -p /dev/stdout ]; then
+    { rd_sum=$(read_all "$@" | tee -- /dev/fd/8 | sed "s/^$m /@ /" | sha256sum); } 8>&1
+    mark digest "${rd_sum%% *}"
+    return 0
+  fi
+  make_tmp
   read_all "$@" > "$tmp/reading"
   cat -- "$tmp/reading"
   mark digest "$(digest_of "$tmp/reading")"

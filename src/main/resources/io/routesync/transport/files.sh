@@ -27,16 +27,20 @@ dir_unsafe() {
   pd_why=
   if [ ! -e "$2" ] && [ ! -L "$2" ]; then
     [ "$3" = create ] || return 1
+    make_tmp
     mkdir -p -- "$(dirname -- "$2")" 2>"$tmp/err" && { mkdir -m 0700 -- "$2" 2>>"$tmp/err" || [ -d "$2" ]; } \
       || { pd_why="cannot be created: $(first_line "$tmp/err")"; return 0; }
   fi
   if [ -L "$2" ]; then pd_why="is a symbolic link"; return 0; fi
   if [ ! -d "$2" ]; then pd_why="is not a directory"; return 0; fi
-  pd_owner=$(stat -c %u -- "$2" 2>/dev/null) pd_mode=$(stat -c %a -- "$2" 2>/dev/null)
+  # one stat for owner and mode; the owner is compared by the shell (-O: owned by the effective uid,
+  # which id -u prints), so id runs only to word a refusal
+  pd_stat=$(stat -c '%u %a' -- "$2" 2>/dev/null) || pd_stat=
+  pd_owner=${pd_stat%% *} pd_mode=${pd_stat#* }
   case $pd_owner:$pd_mode in
     *[!0-9:]*|:*|*:) pd_why="cannot be checked"; return 0 ;;
   esac
-  if [ "$pd_owner" != "$(id -u)" ]; then pd_why="is owned by uid $pd_owner not $(id -u)"; return 0; fi
+  if [ ! -O "$2" ]; then pd_why="is owned by uid $pd_owner not $(id -u)"; return 0; fi
   if [ $(( 0$pd_mode & 022 )) -ne 0 ]; then pd_why="is writable by group or others (mode $pd_mode)"; return 0; fi
   return 1
 }
@@ -54,7 +58,15 @@ open_lock() {
 # when the lock must not be opened, with "unsafe-dir" or "unsafe-file" in $lk_what, the path in
 # $lk_path and the reason in $lk_why.
 lock_unsafe() {
-  lk_what=unsafe-dir lk_path=$(dirname -- "$lockfile")
+  lk_what=unsafe-dir
+  # dirname by the shell for a plain path; dirname itself for one with // or a trailing /
+  case $lockfile in
+    *//* | */) lk_path=$(dirname -- "$lockfile") ;;
+    /*/*) lk_path=${lockfile%/*} ;;
+    /*) lk_path=/ ;;
+    */*) lk_path=${lockfile%/*} ;;
+    *) lk_path=. ;;
+  esac
   if dir_unsafe lock "$lk_path" create; then lk_why=$pd_why; return 0; fi
   lk_what=unsafe-file lk_path=$lockfile
   if [ -L "$lockfile" ]; then lk_why="is a symbolic link"; return 0; fi

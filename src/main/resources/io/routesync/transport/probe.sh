@@ -24,17 +24,17 @@ mark begin 1
 mark cmd version; ip -V 2>&1; mark rc $?
 mark cmd rule 4; ipx -d -N -4 rule show 2>&1; mark rc $?
 mark cmd rule 6; ipx -d -N -6 rule show 2>&1; mark rc $?
-{ for t in $tables; do printf '%s\n' "$t"; done; printf '253\n254\n255\n'
-  ipx -N "-$fam" rule show 2>/dev/null | sed -n 's/.* lookup \([0-9][0-9]*\).*/\1/p'; } | sort -n -u > "$tmp/tablelist"
-mark tables $(cat "$tmp/tablelist")
-while read -r t; do
+tablelist=$({ for t in $tables; do printf '%s\n' "$t"; done; printf '253\n254\n255\n'
+  ipx -N "-$fam" rule show 2>/dev/null | sed -n 's/.* lookup \([0-9][0-9]*\).*/\1/p'; } | sort -n -u)
+mark tables $tablelist
+for t in $tablelist; do
   case $t in ''|*[!0-9]*) continue ;; esac
   if [ "$t" = 255 ]; then
     mark cmd route "$fam" "$t"; ipx -N "-$fam" route list table "$t" 2>&1; mark rc $?
   else
     mark cmd route "$fam" "$t"; ipx -N "-$fam" route list table "$t" match "$client" 2>&1; mark rc $?
   fi
-done < "$tmp/tablelist"
+done
 mark end
 # not a full reading: nothing may compare it with a reading's digest
 mark digest probe

@@ -83,6 +83,20 @@ class ExpectationsNetnsTest {
     private static final ApplySafety SAFETY = new ApplySafety(null, false, List.of("ssh"));
 
     @Test
+    void aPlanWithExpectationsReadsTheHostInOneRoundTrip() throws Exception {
+        CountingTarget counting = new CountingTarget(LocalTarget.netns(ns.name()));
+        HostRun planned = job(STATE, counting).plan();
+        assertNull(planned.failure());
+        assertEquals(2, planned.expectations().size());
+        // the tables the flows reach (main, local, those the rules look up) come with the plan's reading
+        assertEquals(1, counting.reads.get(), "script runs for a plan with expectations");
+        // and the plan's own reading is what a read without expectations gives: its digest is what apply compares
+        HostRun plain = job(SafetyNetns.STATE, LocalTarget.netns(ns.name())).plan();
+        assertEquals(plain.reading().digest(), planned.reading().digest());
+        assertEquals(plain.reading().observed().tablesRead(), planned.reading().observed().tablesRead());
+    }
+
+    @Test
     void expectationsMetByThePlanAndTheKernelApply() throws Exception {
         HostJob job = job(STATE, LocalTarget.netns(ns.name()));
         HostRun planned = job.plan();

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The temporary directory of a script run on a target (its input, the batch, readings): gone when a
  * run is interrupted (HUP, INT, TERM, a cut stdout), and what a run killed outright left is removed
- * by the next run, touching nothing routesync did not make. The scripts run here with TMPDIR in a
+ * by the next run that makes one, touching nothing routesync did not make. The scripts run here with TMPDIR in a
  * test directory and a fake {@code ip} first in PATH, so no kernel state is involved.
  */
 class ScriptTempDirTest {
@@ -42,15 +42,26 @@ class ScriptTempDirTest {
         return bin;
     }
 
-    /** read.sh in its own session (so its process group can be signalled), with TMPDIR and PATH set. */
-    private Process startRead(Path bin) throws IOException {
-        List<String> argv = new ArrayList<>(List.of("setsid", "sh", "-c", Script.READ.text(), "routesync", "rstest1", "",
-                dir.resolve("etc").toString(), dir.resolve("run.lock").toString(), "5", dir.resolve("state").toString(), "102"));
+    /**
+     * apply.sh (a script that makes its temporary directory at once; read.sh makes none) with no input,
+     * expecting a digest no reading has, in its own session (so its process group can be signalled),
+     * with TMPDIR and PATH set. It reads the host under the lock (the fake ip), then stops: "stale".
+     */
+    private Process startRun(Path bin) throws IOException {
+        return start(bin, Script.APPLY, "no-such-digest", "102");
+    }
+
+    private Process start(Path bin, Script script, String... args) throws IOException {
+        List<String> argv = new ArrayList<>(List.of("setsid", "sh", "-c", script.text(), "routesync", "rstest1", "",
+                dir.resolve("etc").toString(), dir.resolve("run.lock").toString(), "5", dir.resolve("state").toString()));
+        argv.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(argv);
         pb.environment().put("TMPDIR", tmp().toString());
         pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         pb.redirectError(dir.resolve("stderr").toFile());
-        return pb.start();
+        Process p = pb.start();
+        p.getOutputStream().close();
+        return p;
     }
 
     private Set<String> names(Path d) throws IOException {
@@ -72,7 +83,7 @@ class ScriptTempDirTest {
     }
 
     private void interruptedBy(String signal, int exitCode) throws Exception {
-        Process p = startRead(fakeIp("exec sleep 30"));
+        Process p = startRun(fakeIp("exec sleep 30"));
         try {
             String name = awaitRunning(p);
             long group = p.pid();
@@ -108,11 +119,12 @@ class ScriptTempDirTest {
     @Test
     void aRunWhoseOutputIsCutRemovesItsTemporaryDirectory() throws Exception {
         // the connection is gone: the next line the script prints gets SIGPIPE
-        Process p = startRead(fakeIp("sleep 1; echo 'ip utility, iproute2-6.1.0'"));
+        Process p = startRun(fakeIp("sleep 1; echo 'ip utility, iproute2-6.1.0'"));
         try {
             awaitRunning(p);
             p.getInputStream().close();
-            assertTrue(p.waitFor(10, TimeUnit.SECONDS), "the run ended");
+            // apply.sh prints nothing until it has read the host (five ip runs of a second each)
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the run ended");
             assertEquals(141, p.exitValue());
             assertEquals(Set.of(), names(tmp()), "the temporary directory is gone");
         } finally {
@@ -123,7 +135,7 @@ class ScriptTempDirTest {
 
     @Test
     void aRunKilledOutrightLeavesItsDirectoryForTheNextRunToRemove() throws Exception {
-        Process killed = startRead(fakeIp("exec sleep 30"));
+        Process killed = startRun(fakeIp("exec sleep 30"));
         String left;
         try {
             left = awaitRunning(killed);
@@ -135,10 +147,22 @@ class ScriptTempDirTest {
             killed.descendants().forEach(ProcessHandle::destroyForcibly);
         }
         assertEquals(Set.of(left), names(tmp()), "SIGKILL leaves the directory");
-        Process next = startRead(fakeIp("exit 0"));
+        Process next = startRun(fakeIp("exit 0"));
         assertTrue(next.waitFor(20, TimeUnit.SECONDS));
         assertEquals(0, next.exitValue());
         assertEquals(Set.of(), names(tmp()), "the next run removed it (and its own)");
+    }
+
+    @Test
+    void aReadMakesNoTemporaryDirectoryAndSweepsNothing() throws Exception {
+        Path dead = Files.createDirectories(tmp().resolve("routesync." + DEAD_PID + ".Ab12Cd"));
+        Process p = start(fakeIp("exit 0"), Script.READ, "102");
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS), "the run ended");
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("rstest1 digest "), out);
+        // a read needs no directory of its own, so it leaves sweeping to the next apply
+        assertEquals(Set.of(dead.getFileName().toString()), names(tmp()));
     }
 
     @Test
@@ -165,11 +189,11 @@ class ScriptTempDirTest {
             expected.add(foreign.getFileName().toString());
         }
 
-        Process p = startRead(fakeIp("exit 0"));
+        Process p = startRun(fakeIp("exit 0"));
         assertTrue(p.waitFor(20, TimeUnit.SECONDS), "the run ended");
         String out = new String(p.getInputStream().readAllBytes());
         assertEquals(0, p.exitValue(), out);
-        assertTrue(out.contains("rstest1 digest "), out);
+        assertTrue(out.contains("rstest1 stale "), out);
 
         assertEquals(expected, names(tmp), "only the dead run's directory went (and the run's own)");
         assertTrue(Files.isSymbolicLink(link), "a planted symlink is neither followed nor removed");

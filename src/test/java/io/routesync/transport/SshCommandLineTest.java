@@ -47,6 +47,24 @@ class SshCommandLineTest {
                 "--", "edge1.example.net", "sh -c 'echo hi' routesync 'a b'"), argv);
     }
 
+    /** A run that reaches each host once (plan) shares no connection: no master, and none of the user's either. */
+    @Test
+    void aRunWithoutSharedConnectionsStartsNoMasterAndUsesNone() throws Exception {
+        SshConnections once = SshConnections.openUnshared(List.of("ssh"));
+        try {
+            assertEquals(null, once.controlDir(), "no control directory is made");
+            List<String> argv = SshCommandLine.argv(once.program(), once.controlDir(), SshSettings.of("edge1.example.net"), "echo hi",
+                    List.of());
+            assertEquals(List.of("ssh",
+                    "-o", "BatchMode=yes", "-o", "RequestTTY=no", "-o", "ConnectTimeout=" + SshSettings.DEFAULT_CONNECT_TIMEOUT.toSeconds(),
+                    "-o", "StrictHostKeyChecking=yes", "-o", "ControlMaster=no", "-o", "ControlPath=none",
+                    "--", "edge1.example.net", "sh -c 'echo hi' routesync"), argv);
+            assertEquals(List.of(), once.sockets());
+        } finally {
+            once.close();
+        }
+    }
+
     /**
      * A jump host from data gets routesync's own ProxyCommand: the same program (its -F, its netns or
      * VRF), batch mode, host key checking and connect timeout, the data's address family, user and port.

@@ -13,6 +13,7 @@ import io.routesync.model.Rule;
 import io.routesync.model.TableId;
 import io.routesync.model.TableName;
 import io.routesync.model.UidRange;
+import java.util.Objects;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,6 +107,36 @@ final class StateMerger {
         static RuleSlot of(Rule r) {
             return new RuleSlot(r.family(), r.priority(), r.not(), r.from(), r.to(), r.tos(), r.fwmark(), r.iif(),
                     r.oif(), r.uidRange(), r.ipProto(), r.sport(), r.dport(), r.tunId());
+        }
+
+        // equals and hashCode as the record would make them (written out: see docs/speed.md, start-up)
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof RuleSlot x && family == x.family && Objects.equals(priority, x.priority)
+                    && not == x.not && Objects.equals(from, x.from) && Objects.equals(to, x.to) && tos == x.tos
+                    && Objects.equals(fwmark, x.fwmark) && Objects.equals(iif, x.iif) && Objects.equals(oif, x.oif)
+                    && Objects.equals(uidRange, x.uidRange) && ipProto == x.ipProto && Objects.equals(sport, x.sport)
+                    && Objects.equals(dport, x.dport) && tunId == x.tunId;
+        }
+
+        @Override
+        public int hashCode() {
+            int h = 0;
+            h = 31 * h + Objects.hashCode(family);
+            h = 31 * h + Objects.hashCode(priority);
+            h = 31 * h + Boolean.hashCode(not);
+            h = 31 * h + Objects.hashCode(from);
+            h = 31 * h + Objects.hashCode(to);
+            h = 31 * h + tos;
+            h = 31 * h + Objects.hashCode(fwmark);
+            h = 31 * h + Objects.hashCode(iif);
+            h = 31 * h + Objects.hashCode(oif);
+            h = 31 * h + Objects.hashCode(uidRange);
+            h = 31 * h + ipProto;
+            h = 31 * h + Objects.hashCode(sport);
+            h = 31 * h + Objects.hashCode(dport);
+            h = 31 * h + Long.hashCode(tunId);
+            return h;
         }
     }
 }
