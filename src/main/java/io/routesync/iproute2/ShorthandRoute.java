@@ -8,7 +8,6 @@ import io.routesync.model.Prefix;
 import io.routesync.model.Route;
 import io.routesync.model.TableId;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The common shorthand line {@code PREFIX [via ADDR] [dev NAME] [metric N]} (keywords in any order,
@@ -22,8 +21,11 @@ public final class ShorthandRoute {
     private final int defaultProtocol;
     private final SharedValues shared;
     private final RouteFields f = new RouteFields();
-    /** The last line's path: a large state repeats one gateway and device, whose name need not be cut out again. */
+    /** The last gateway read and its text: a large state repeats a few gateways, whose text need not be read again. */
     private IpAddress lastVia;
+    private String lastViaText = "";
+    /** The last line's path (gateway instance, device): nor need its device name be cut out again. */
+    private IpAddress lastHopsVia;
     private Interface lastDev;
     private List<NextHop> lastHops;
 
@@ -58,7 +60,7 @@ public final class ShorthandRoute {
                 int keyLength = keyEnd - key;
                 if (keyLength == 3 && line.startsWith("via", key)) {
                     if (via != null) return null;
-                    via = IpAddress.parse(line, value, valueEnd);
+                    via = gateway(line, value, valueEnd);
                     if (via.family() != dst.family()) return null;
                 } else if (keyLength == 3 && line.startsWith("dev", key)) {
                     // a word 'table' anywhere is refused by the state reader, even as a device name
@@ -90,13 +92,21 @@ public final class ShorthandRoute {
         }
     }
 
+    private IpAddress gateway(String line, int from, int to) {
+        if (lastVia != null && lastViaText.length() == to - from && line.startsWith(lastViaText, from)) return lastVia;
+        IpAddress via = IpAddress.parse(line, from, to);
+        lastVia = via;
+        lastViaText = line.substring(from, to);
+        return via;
+    }
+
     /** The one-path list of {@code via} and the device named by {@code line[from, to)} (none when from < 0). */
     private List<NextHop> path(IpAddress via, String line, int from, int to) {
-        if (lastHops != null && Objects.equals(via, lastVia) && sameName(lastDev, line, from, to)) return lastHops;
+        if (lastHops != null && via == lastHopsVia && sameName(lastDev, line, from, to)) return lastHops;
         Interface dev = from < 0 ? null : Interface.of(line.substring(from, to));
         List<NextHop> hops = List.of(new NextHop(via, dev, 1, false));
         if (shared != null) hops = shared.nexthops(hops);
-        lastVia = via;
+        lastHopsVia = via;
         lastDev = dev;
         lastHops = hops;
         return hops;

@@ -86,8 +86,8 @@ public final class StateLoader {
                 }
             }
             // within a file, "first declared" means first in the text; across files, first in the given order
-            fileRules.sort(Comparator.comparing(Placed::pos));
-            fileRoutes.sort(Comparator.comparing(Placed::pos));
+            inTextOrder(fileRules);
+            inTextOrder(fileRoutes);
             rules.addAll(fileRules);
             routes.addAll(fileRoutes);
             node = s.root().get("probes");
@@ -109,6 +109,16 @@ public final class StateLoader {
         for (Uplink u : uplinks) owned.add(u.table());
         DesiredState state = new DesiredState(tableNames, owned, values(mergedRules), values(mergedRoutes));
         return new LoadedState(state, names, problems.warnings(), mergedProbes, expectations, values(routeProbes));
+    }
+
+    /** Sorts by place; most lists are in order already (no uplinks), and checking that is cheaper than sorting. */
+    private static <T> void inTextOrder(List<Placed<T>> placed) {
+        for (int i = 1; i < placed.size(); i++) {
+            if (placed.get(i - 1).pos().compareTo(placed.get(i).pos()) > 0) {
+                placed.sort(Comparator.comparing(Placed::pos));
+                return;
+            }
+        }
     }
 
     private static <T> List<T> values(List<Placed<T>> placed) {
