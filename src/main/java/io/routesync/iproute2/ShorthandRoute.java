@@ -119,20 +119,15 @@ public final class ShorthandRoute {
     }
 
     /**
-     * The end of the word starting at {@code from}: the next single space or the end of the line; -1
-     * when the word holds anything the full reader might cut or read differently (other whitespace,
-     * non-ASCII, a '{' of a template) or when two spaces meet.
+     * The end of the word starting at {@code from}: the next space or the end of the line; -1 for an
+     * empty word (two spaces, a space at either end). Other whitespace, non-ASCII and template braces
+     * need no check here: no value reader takes them (an address, a number, a device name: letters,
+     * digits and _.-+@) and no keyword contains them, so a line holding one is declined all the same.
      */
     private static int wordEnd(String line, int from) {
-        int n = line.length();
-        int i = from;
-        while (i < n) {
-            char c = line.charAt(i);
-            if (c == ' ') break;
-            if (c < ' ' || c > '~' || c == '{') return -1;
-            i++;
-        }
-        return i > from ? i : -1;
+        int end = line.indexOf(' ', from);
+        if (end < 0) end = line.length();
+        return end > from ? end : -1;
     }
 
     private static boolean isDigit(char c) {

@@ -106,7 +106,7 @@ final class NodeReader {
             }
             return null;
         }
-        return new Token(e.text(), e.start());
+        return Token.whole(e); // placed when a diagnostic asks: the file's lines need not be counted
     }
 
     /** A yes/no key: {@code true} or {@code false}. */
