@@ -100,24 +100,27 @@ public final class StateLoader {
         List<Probe> mergedProbes = ProbeSection.merge(probes, routeProbes, problems);
         UplinkPriorities.check(uplinks, problems);
         List<Placed<Rule>> mergedRules = merger.rules(rules, names);
-        List<Placed<Route>> mergedRoutes = merger.routes(routes, names);
+        List<Route> mergedRoutes = merger.routes(routes, names);
         RuleWarnings.check(mergedRules, problems);
         if (problems.hasErrors()) throw new InvalidInputException(problems.errors());
 
         Set<TableId> owned = new LinkedHashSet<>();
         for (TableName t : tableNames) owned.add(t.id());
         for (Uplink u : uplinks) owned.add(u.table());
-        DesiredState state = new DesiredState(tableNames, owned, values(mergedRules), values(mergedRoutes));
+        DesiredState state = new DesiredState(tableNames, owned, values(mergedRules), mergedRoutes);
         return new LoadedState(state, names, problems.warnings(), mergedProbes, expectations, values(routeProbes));
     }
 
     /** Sorts by place; most lists are in order already (no uplinks), and checking that is cheaper than sorting. */
     private static <T> void inTextOrder(List<Placed<T>> placed) {
-        for (int i = 1; i < placed.size(); i++) {
-            if (placed.get(i - 1).pos().compareTo(placed.get(i).pos()) > 0) {
+        SourcePos previous = null;
+        for (int i = 0; i < placed.size(); i++) {
+            SourcePos pos = placed.get(i).pos();
+            if (previous != null && previous.compareTo(pos) > 0) {
                 placed.sort(Comparator.comparing(Placed::pos));
                 return;
             }
+            previous = pos;
         }
     }
 

@@ -75,14 +75,15 @@ final class StateMerger {
         return new ArrayList<>(bySlot.values());
     }
 
-    List<Placed<Route>> routes(List<Placed<Route>> declared, Names names) {
-        // the first of each key, in declared order (a list beside a plain map: no linked map of every route)
+    /** The first of each key, in declared order; a route declared again differently is an error. */
+    List<Route> routes(List<Placed<Route>> declared, Names names) {
+        // a list beside a plain map: no linked map of every route, no second pass to take the values out
         Map<Route.Key, Placed<Route>> byKey = new HashMap<>(declared.size() * 4 / 3 + 1);
-        List<Placed<Route>> out = new ArrayList<>(declared.size());
+        List<Route> out = new ArrayList<>(declared.size());
         for (Placed<Route> p : declared) {
             Placed<Route> first = byKey.putIfAbsent(p.value().key(), p);
             if (first == null) {
-                out.add(p);
+                out.add(p.value());
                 continue;
             }
             if (first.value().equals(p.value())) continue;
