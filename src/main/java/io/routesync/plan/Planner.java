@@ -24,13 +24,15 @@ public final class Planner {
 
     /**
      * The plan for one host: table names, then route adds and replaces, rule adds, rule deletes, route
-     * deletes, with the fingerprint of the observed state it was made from.
+     * deletes, with the fingerprint of the observed state it was made from (computed when first asked
+     * for: most plans are only shown).
      *
      * @throws PlanConflictException with every conflict when the host contradicts the desired state
      * @throws IllegalArgumentException when {@code observed} did not read a table the plan needs
      */
     public static HostPlan plan(DesiredState desired, Observed observed, Ownership ownership) throws PlanConflictException {
-        return new HostPlan(changes(desired, observed, ownership), fingerprint(desired, observed, ownership));
+        return HostPlan.deferred(changes(desired, observed, ownership), () -> fingerprint(desired, observed, ownership),
+                HostPlan.HOST_NAMES_FILE);
     }
 
     /**
