@@ -21,11 +21,11 @@ public final class HostPlan {
     public static final String HOST_NAMES_FILE = "rt_tables.d/routesync.conf";
 
     private final List<Change> changes;
-    private final Fingerprint fingerprint;
+    private final Deferred<String> fingerprint;
     private final String namesFile;
 
     public HostPlan(List<Change> changes, String fingerprint, String namesFile) {
-        this(changes, new Fingerprint(fingerprint), namesFile);
+        this(changes, Deferred.of(fingerprint), namesFile);
     }
 
     /** A plan for a host (not a namespace): its names go to {@link #HOST_NAMES_FILE}. */
@@ -33,7 +33,7 @@ public final class HostPlan {
         this(changes, fingerprint, HOST_NAMES_FILE);
     }
 
-    private HostPlan(List<Change> changes, Fingerprint fingerprint, String namesFile) {
+    private HostPlan(List<Change> changes, Deferred<String> fingerprint, String namesFile) {
         this.changes = List.copyOf(changes);
         if (namesFile == null) throw new IllegalArgumentException("a plan names its table name file");
         this.fingerprint = fingerprint;
@@ -45,7 +45,7 @@ public final class HostPlan {
      * read only immutable values, so that it gives what it would have given now.
      */
     public static HostPlan deferred(List<Change> changes, Supplier<String> compute, String namesFile) {
-        return new HostPlan(changes, new Fingerprint(compute), namesFile);
+        return new HostPlan(changes, Deferred.computed(compute), namesFile);
     }
 
     /** The own table name file of a target: the host's for a null or empty namespace. */
@@ -99,27 +99,5 @@ public final class HostPlan {
     @Override
     public String toString() {
         return "HostPlan[changes=" + changes + ", fingerprint=" + fingerprint() + ", namesFile=" + namesFile + "]";
-    }
-
-    /** A fingerprint given, or computed once on first use (the planner's inputs are then let go). */
-    private static final class Fingerprint {
-        private Supplier<String> compute;
-        private String value;
-
-        Fingerprint(String value) {
-            this.value = value;
-        }
-
-        Fingerprint(Supplier<String> compute) {
-            this.compute = Objects.requireNonNull(compute);
-        }
-
-        synchronized String get() {
-            if (compute != null) {
-                value = compute.get();
-                compute = null;
-            }
-            return value;
-        }
     }
 }
