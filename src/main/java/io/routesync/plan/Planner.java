@@ -5,7 +5,6 @@ import io.routesync.model.DesiredState;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Observed;
 import io.routesync.model.Ownership;
-import io.routesync.model.Route;
 import io.routesync.model.TableId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -73,8 +72,7 @@ public final class Planner {
     /** A plan against tables that were not read would add blindly and miss deletes: a caller error. */
     private static void requireRead(DesiredState desired, Observed observed, Ownership ownership) {
         Set<TableId> missing = new HashSet<>(ownership.ownedTables());
-        missing.addAll(desired.ownedTables());
-        for (Route r : desired.routes()) missing.add(r.table());
+        missing.addAll(desired.tablesToRead());
         missing.removeAll(observed.tablesRead());
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("the observed state did not read table(s) " + new TreeSet<>(missing)
