@@ -15,7 +15,10 @@ expected=$1
 shift 1
 take_parts
 lock_unchanged "$expected" "$@"
-refuse_if_pending "$(cat "$tmp/confirm-token" 2>/dev/null)"
+# the token is one word on one line: read by the shell, no cat
+token=
+if [ -f "$tmp/confirm-token" ]; then IFS= read -r token < "$tmp/confirm-token" || :; fi
+refuse_if_pending "$token"
 stage_names
 footprint_grow
 place_names
@@ -28,13 +31,16 @@ for f in "$tmp"/batch4-* "$tmp"/batch6-*; do
   part=${f##*/batch}; fam=${part%%-*}
   mark cmd batch "$part"; ipx "-$fam" -batch "$f" 2>&1; rc=$?; mark rc $rc; [ $rc -eq 0 ] || ok=0
 done
-mark batch-time "$t0" "$(date +%s%N)"
-if [ $ok -eq 1 ] && [ -f "$tmp/footprint" ]; then put_or_report "$tmp/footprint" "$state/tables"; fi
-if [ $ok -eq 1 ] && [ -s "$tmp/desired" ] && put_or_report "$tmp/desired" "$state/desired.yaml" && [ -s "$tmp/desired-digest" ]; then
+# one date for the batch's end and the record's name (UTC)
+t1=$(date -u +'%s%N %Y%m%dT%H%M%SZ')
+mark batch-time "$t0" "${t1%% *}"
+# the footprint and the desired state are written only when they changed (a heal sends the same again)
+if [ $ok -eq 1 ] && [ -f "$tmp/footprint" ]; then update_or_report "$tmp/footprint" "$state/tables"; fi
+if [ $ok -eq 1 ] && [ -s "$tmp/desired" ] && update_or_report "$tmp/desired" "$state/desired.yaml" && [ -s "$tmp/desired-digest" ]; then
   put_or_report "$tmp/desired-digest" "$state/desired.digest"
 fi
 if [ $ok -eq 1 ] && [ -s "$tmp/record" ]; then
-  stamp=$(date -u +%Y%m%dT%H%M%SZ)
+  stamp=${t1#* }
   if put_or_report "$tmp/record" "$state/records/$stamp-$$.json" && put_or_report "$tmp/record" "$state/records/last.json"; then
     mark recorded "$state/records/$stamp-$$.json"
   fi

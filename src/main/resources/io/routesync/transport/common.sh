@@ -113,7 +113,8 @@ make_tmp() {
   tmp=$(mktemp -d "$tmpbase/routesync.$$.XXXXXX" 2>/dev/null) || { tmp=; mark fatal mktemp; exit 0; }
 }
 # The digest of a reading, independent of the run's marker (which is random; letters and digits).
-digest_of() { sed "s/^$m /@ /" -- "$1" | sha256sum | cut -d ' ' -f 1; }
+# (sha256sum prints "HEX  -": the shell cuts the hex, no cut started)
+digest_of() { do_sum=$(sed "s/^$m /@ /" -- "$1" | sha256sum); printf '%s\n' "${do_sum%% *}"; }
 # Prints the reading and, last, its digest: an apply compares it to refuse a host that changed since.
 # When stdout is a pipe (every run routesync makes: a local one, or ssh's), the reading goes out through
 # tee as it is read and sed and sha256sum digest it on the way, with no file in between; else (a
@@ -129,12 +130,12 @@ read_with_digest() {
   cat -- "$tmp/reading"
   mark digest "$(digest_of "$tmp/reading")"
 }
-# Splits stdin into $tmp/NAME, one file per part, each part after a line "MARKER part NAME".
+# Splits stdin into $tmp/NAME, one file per part, each part after a line "MARKER part NAME" (awk
+# reads stdin itself: no copy of it first).
 take_parts() {
-  cat > "$tmp/in"
   awk -v p="$m part " -v d="$tmp/" '
     index($0, p) == 1 { f = d substr($0, length(p) + 1); printf "" > f; next }
-    f != "" { print > f }' "$tmp/in"
+    f != "" { print > f }'
 }
 # Takes the lock exclusively, then stops the script ("stale DIGEST") unless the host still reads as
 # it did when the plan was made ($1, the digest of that reading; $2... the tables it read).
