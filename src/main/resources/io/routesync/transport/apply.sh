@@ -8,7 +8,8 @@
 # desired-digest (the digest of a text proven to read back as its state, STATE_DIR/desired.digest, after it:
 # it names a proof, so it may outlive a desired.yaml changed since; sent when it changes);
 # confirm-token (the token of the apply --confirm this batch belongs to: only that one
-# passes while a change awaits confirmation). A write that fails before the batch stops it ("fatal
+# passes while a change awaits confirmation); flows (the expectations' flows, one a line, as routeget.sh
+# takes them: asked after the re-read when every batch succeeded). A write that fails before the batch stops it ("fatal
 # write PATH REASON", nothing changed; "left-changed PATH REASON" first when a name file already
 # written could not be put back); one after it is reported ("write-failed PATH REASON").
 expected=$1
@@ -47,3 +48,11 @@ if [ $ok -eq 1 ] && [ -s "$tmp/record" ]; then
 fi
 mark reread
 read_with_digest "$@"
+# the expectations' flows (part "flows", one a line), asked of the kernel right after the re-read, in
+# this session: "routeget", then route_get's answers (not when a batch failed: rolled back unasked)
+if [ $ok -eq 1 ] && [ -s "$tmp/flows" ]; then
+  mark routeget
+  set --
+  while IFS= read -r q; do set -- "$@" "$q"; done < "$tmp/flows"
+  route_get "$@"
+fi

@@ -137,6 +137,35 @@ take_parts() {
     index($0, p) == 1 { f = d substr($0, length(p) + 1); printf "" > f; next }
     f != "" { print > f }'
 }
+# The kernel's answer for each flow in "$@" (routeget.sh's arguments; apply.sh's part "flows"), as
+# routeget.sh describes: "cmd routeget N", the answer of ip, "rc N". Every flow is checked against the
+# alphabet again here, whoever sent it.
+route_get() {
+  rg_n=0
+  for rg_q in "$@"; do
+    rg_n=$((rg_n + 1))
+    mark cmd routeget "$rg_n"
+    case $rg_q in
+      ''|*[!0-9A-Za-z:._@+\ -]*) printf 'routesync: refused flow argument\n'; mark rc 2; continue ;;
+    esac
+    case $rg_q in
+      # whether a forwarded flow's input interface forwards: "netconf -4|-6 dev NAME", one name only
+      'netconf -4 dev '*|'netconf -6 dev '*)
+        rg_d=${rg_q#netconf -? dev }
+        case $rg_d in *' '*) printf 'routesync: refused flow argument\n'; mark rc 2; continue ;; esac
+        rg_f=${rg_q#netconf }
+        ipx "${rg_f%% *}" netconf show dev "$rg_d" 2>&1
+        rg_rc=$? ;;
+      *)
+        set -f
+        # shellcheck disable=SC2086 # the words are split on purpose: one argument of ip each
+        ipx -d -N route get $rg_q 2>&1
+        rg_rc=$?
+        set +f ;;
+    esac
+    mark rc "$rg_rc"
+  done
+}
 # Takes the lock exclusively, then stops the script ("stale DIGEST") unless the host still reads as
 # it did when the plan was made ($1, the digest of that reading; $2... the tables it read).
 lock_unchanged() {
