@@ -35,13 +35,18 @@ class ApplyProcessesTest {
 
     /** An apply of the batch that puts the default route back, keeping {@code kept} and footprint {@code footprint}. */
     private String heal(StandIns programs, String kept, String footprint) throws Exception {
+        return heal(programs, kept, footprint, "");
+    }
+
+    /** The same with more parts ({@code extra}: "rsT part NAME" lines and their content). */
+    private String heal(StandIns programs, String kept, String footprint, String extra) throws Exception {
         String read = programs.run(Script.READ, new byte[0], "102");
         String digest = read.substring(read.lastIndexOf("rsT digest ") + "rsT digest ".length()).strip();
         String in = "rsT part footprint-grow\n102\n"
                 + "rsT part batch4-0001\nroute add default via 192.168.2.1 dev eth1 table 102 proto 245\n"
                 + "rsT part footprint\n" + footprint
                 + "rsT part record\n{\"apply\": 1}\n"
-                + "rsT part desired\n" + kept;
+                + "rsT part desired\n" + kept + extra;
         return programs.run(Script.APPLY, in.getBytes(StandardCharsets.UTF_8), digest, "102");
     }
 
@@ -62,6 +67,19 @@ class ApplyProcessesTest {
                 Map.entry("awk", 1), Map.entry("cat", 6), Map.entry("sed", 4), Map.entry("sha256sum", 2), Map.entry("date", 2),
                 Map.entry("cmp", 2), Map.entry("chmod", 2), Map.entry("mv", 2), Map.entry("tee", 1), Map.entry("rm", 1)), programs.started());
         assertEquals(2, names(dir.resolve("state/records")), "the record and last.json");
+    }
+
+    @Test
+    void theExpectationsFlowsCostOneIpEachInTheSameSession() throws Exception {
+        earlierApply();
+        StandIns programs = new StandIns(dir);
+        String out = heal(programs, KEPT, "102\n", "rsT part flows\n203.0.113.5 from 192.168.2.10 uid 0\n"
+                + "fibmatch 203.0.113.5 from 192.168.2.10 uid 0\n");
+        // after the re-read and its digest: "routeget", then each flow's answer
+        int digest = out.lastIndexOf("rsT digest ");
+        assertTrue(digest > 0 && out.indexOf("rsT routeget\nrsT cmd routeget 1\nrsT rc 0\nrsT cmd routeget 2\nrsT rc 0\n") > digest, out);
+        assertEquals(13, programs.started().get("ip"), "the 11 of a heal and one per flow");
+        assertEquals(42, programs.started().values().stream().mapToInt(Integer::intValue).sum());
     }
 
     @Test
