@@ -9,6 +9,7 @@ import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
 import io.routesync.model.TableId;
 import io.routesync.model.TableName;
+import io.routesync.transport.RouteGetScript;
 import io.routesync.transport.ScriptParts;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -119,6 +120,16 @@ public final class ApplyInput {
         if (kept == null) return this;
         parts.add("desired", kept.text());
         if (kept.newDigest() != null) parts.add("desired-digest", kept.newDigest());
+        return this;
+    }
+
+    /**
+     * Adds the flows to ask the kernel after the re-read, in the apply's own session (the expectations:
+     * a round trip less than asking them after it); none, or flows that cannot be sent as lines, add nothing.
+     */
+    ApplyInput ask(List<List<String>> flows) {
+        String part = flows.isEmpty() ? null : RouteGetScript.asPart(flows);
+        if (part != null) parts.add("flows", part);
         return this;
     }
 

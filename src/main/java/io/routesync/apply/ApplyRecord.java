@@ -10,9 +10,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.routesync.iproute2.ChangeSyntax;
 import io.routesync.model.Action;
 import io.routesync.model.Change;
+import io.routesync.model.Deferred;
 import io.routesync.model.HostPlan;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The small JSON record an apply leaves on the host ({@code STATE_DIR/records/*.json} and
@@ -23,8 +26,60 @@ public final class ApplyRecord {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectWriter LINES = JSON.writer(new OneChangeALine());
 
-    /** Where the desired state came from: a digest of the inputs and, when known, the git commit. */
-    public record Inputs(String digest, String commit, String version) {
+    /**
+     * Where the desired state came from: a digest of the inputs and, when known, the git commit. A
+     * value as the record it was; its digest (a SHA-256 of every state file) may be computed when first
+     * asked for, since only apply records and saved plans read it.
+     */
+    public static final class Inputs {
+        private final Deferred<String> digest;
+        private final String commit;
+        private final String version;
+
+        public Inputs(String digest, String commit, String version) {
+            this(Deferred.of(digest), commit, version);
+        }
+
+        private Inputs(Deferred<String> digest, String commit, String version) {
+            this.digest = digest;
+            this.commit = commit;
+            this.version = version;
+        }
+
+        /** Inputs whose digest {@code digest} gives when first asked for (it must read only immutable values). */
+        public static Inputs deferred(Supplier<String> digest, String commit, String version) {
+            return new Inputs(Deferred.computed(digest), commit, version);
+        }
+
+        public String digest() {
+            return digest.get();
+        }
+
+        public String commit() {
+            return commit;
+        }
+
+        public String version() {
+            return version;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) return true;
+            if (!(o instanceof Inputs)) return false;
+            Inputs i = (Inputs) o;
+            return Objects.equals(digest(), i.digest()) && Objects.equals(commit, i.commit) && Objects.equals(version, i.version);
+        }
+
+        @Override
+        public int hashCode() {
+            return (31 * Objects.hashCode(digest()) + Objects.hashCode(commit)) * 31 + Objects.hashCode(version);
+        }
+
+        @Override
+        public String toString() {
+            return "Inputs[digest=" + digest() + ", commit=" + commit + ", version=" + version + "]";
+        }
     }
 
     private ApplyRecord() {

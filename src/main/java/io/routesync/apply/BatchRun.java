@@ -8,6 +8,7 @@ import io.routesync.model.HostPlan;
 import io.routesync.model.TableId;
 import io.routesync.transport.ApplyScript;
 import io.routesync.transport.LockHeldException;
+import io.routesync.transport.RouteGetScript;
 import io.routesync.transport.TransportException;
 import java.util.Collection;
 import java.util.List;
@@ -20,22 +21,24 @@ import java.util.List;
  * ({@code unreadable}; then {@code after} is null).
  */
 record BatchRun(boolean stale, BatchFailure failure, HostReading after, String recorded, long batchNanos,
-        List<String> writeFailures, String fatal, TransportException unreadable) {
+        List<String> writeFailures, String fatal, TransportException unreadable, List<RouteGetScript.Answer> routeAnswers) {
 
     static BatchRun hostChanged() {
-        return new BatchRun(true, null, null, null, -1, List.of(), null, null);
+        return new BatchRun(true, null, null, null, -1, List.of(), null, null, null);
     }
 
     static BatchRun stoppedBeforeBatch(String message) {
-        return new BatchRun(false, null, null, null, -1, List.of(), message, null);
+        return new BatchRun(false, null, null, null, -1, List.of(), message, null, null);
     }
 
-    static BatchRun ran(BatchFailure failure, HostReading after, String recorded, long batchNanos, List<String> writeFailures) {
-        return new BatchRun(false, failure, after, recorded, batchNanos, writeFailures, null, null);
+    /** {@code routeAnswers}: the kernel's answers to the input's flows, asked in the same session, or null. */
+    static BatchRun ran(BatchFailure failure, HostReading after, String recorded, long batchNanos, List<String> writeFailures,
+            List<RouteGetScript.Answer> routeAnswers) {
+        return new BatchRun(false, failure, after, recorded, batchNanos, writeFailures, null, null, routeAnswers);
     }
 
     static BatchRun readBackFailed(BatchFailure failure, String recorded, List<String> writeFailures, TransportException why) {
-        return new BatchRun(false, failure, null, recorded, -1, writeFailures, null, why);
+        return new BatchRun(false, failure, null, recorded, -1, writeFailures, null, why, null);
     }
 
     /**
@@ -52,7 +55,7 @@ record BatchRun(boolean stale, BatchFailure failure, HostReading after, String r
         ApplyScript.FailedBatch failed = ran.failedBatch();
         BatchFailure failure = failed == null ? null : BatchFailure.of(failed.section(), input.chunk(failed.part()));
         try {
-            return ran(failure, ran.after(), ran.recorded(), ran.batchNanos(), ran.writeFailures());
+            return ran(failure, ran.after(), ran.recorded(), ran.batchNanos(), ran.writeFailures(), ran.routeAnswers());
         } catch (OutputException e) {
             return readBackFailed(failure, ran.recorded(), ran.writeFailures(), changedButUnreadable(host, plan, failure, e));
         }

@@ -38,16 +38,29 @@ public final class KernelExpectations implements Reconciler.AfterVerify {
      * flow ({@code iif}) on an interface that does not forward fails whatever the lookup says.
      */
     public List<ExpectationCheck.Result> results() throws TransportException {
-        List<ExpectationCheck.Result> out = new ArrayList<>();
-        List<Expectation> asked = expectations.stream().filter(Expectation::hasOutcome).toList();
-        if (asked.isEmpty() && expectations.isEmpty()) return out;
+        List<List<String>> queries = flows();
+        return results(queries.isEmpty() ? List.of() : RouteGetScript.ask(target, paths, queries, timeout));
+    }
+
+    /**
+     * What the kernel is asked, in order: for each expectation that has an outcome, its flow, then with
+     * via/dev the route it matched ({@code fibmatch}), then with iif whether that interface forwards.
+     */
+    @Override
+    public List<List<String>> flows() {
         List<List<String>> queries = new ArrayList<>();
-        for (Expectation e : asked) {
+        for (Expectation e : expectations) {
+            if (!e.hasOutcome()) continue;
             queries.add(e.flow().routeGetArgs());
             if (e.via() != null || e.dev() != null) queries.add(fibmatch(e));
             if (e.flow().iif() != null) queries.add(forwarding(e));
         }
-        List<RouteGetScript.Answer> answers = asked.isEmpty() ? List.of() : RouteGetScript.ask(target, paths, queries, timeout);
+        return queries;
+    }
+
+    /** {@link #results()} from the kernel's {@code answers} to {@link #flows()}, in their order. */
+    private List<ExpectationCheck.Result> results(List<RouteGetScript.Answer> answers) {
+        List<ExpectationCheck.Result> out = new ArrayList<>();
         int next = 0;
         for (Expectation e : expectations) {
             if (!e.hasOutcome()) {
@@ -89,7 +102,16 @@ public final class KernelExpectations implements Reconciler.AfterVerify {
     /** After a verified batch: what the kernel answered, and which flows it does not route as expected (null failure: none). */
     @Override
     public Found check() throws TransportException {
-        List<ExpectationCheck.Result> results = results();
+        return found(results());
+    }
+
+    /** {@link #check()} with the answers asked in the apply's own session (null: ask now). */
+    @Override
+    public Found check(List<RouteGetScript.Answer> answers) throws TransportException {
+        return answers == null ? check() : found(results(answers));
+    }
+
+    private static Found found(List<ExpectationCheck.Result> results) {
         List<String> failed = new ArrayList<>();
         for (ExpectationCheck.Result r : results) {
             Expectation e = r.expectation();

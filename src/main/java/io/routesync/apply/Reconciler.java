@@ -14,6 +14,7 @@ import io.routesync.transport.ApplyScript;
 import io.routesync.transport.HostReader;
 import io.routesync.transport.LockHeldException;
 import io.routesync.transport.PendingConfirmException;
+import io.routesync.transport.RouteGetScript;
 import io.routesync.transport.Target;
 import io.routesync.transport.TargetPaths;
 import io.routesync.transport.TransportException;
@@ -58,6 +59,16 @@ public final class Reconciler {
         }
 
         Found check() throws TransportException;
+
+        /** The flows to ask the kernel in the apply's own session, after its re-read (none: {@link #check()} asks them). */
+        default List<List<String>> flows() {
+            return List.of();
+        }
+
+        /** {@link #check()} with the answers to {@link #flows()} asked in the apply's session; null: they were not, ask now. */
+        default Found check(List<RouteGetScript.Answer> answers) throws TransportException {
+            return check();
+        }
 
         AfterVerify NONE = () -> new Found(List.of(), null);
     }
@@ -165,7 +176,7 @@ public final class Reconciler {
             BatchRun run;
             try {
                 run = run(plan, current, ownership, desired.tablesToRead(), desired.tablesToRead(), desired.tablesToRead(), record,
-                        kept(desired, ownership, current, inputs), false);
+                        kept(desired, ownership, current, inputs), false, afterVerify.flows());
             } catch (PendingConfirmException refused) {
                 throw refused;
             } catch (TransportException lost) {
@@ -202,7 +213,7 @@ public final class Reconciler {
                 return rollBack(desired, ownership, current, plan, run.after(), why, remaining, inputs,
                         ApplyReport.Outcome.VERIFY_FAILED_ROLLED_BACK);
             }
-            AfterVerify.Found found = afterVerify.check();
+            AfterVerify.Found found = afterVerify.check(run.routeAnswers());
             if (found.failure() != null) {
                 // the entries are as desired but the kernel routes a flow otherwise: a failed verify, rolled back
                 return rollBack(desired, ownership, current, plan, run.after(), BatchFailure.withoutLine(found.failure(), 0), null, inputs,
@@ -259,7 +270,7 @@ public final class Reconciler {
         footprint.addAll(desired.tablesToRead());
         for (int attempt = 1; attempt <= MAX_ATTEMPTS && !back.isEmpty(); attempt++) {
             String record = ApplyRecord.json(clock.instant(), target.name(), inputs, back, "rollback");
-            BatchRun run = run(back, current, ownership, desired.tablesToRead(), footprint, null, record, null, true);
+            BatchRun run = run(back, current, ownership, desired.tablesToRead(), footprint, null, record, null, true, List.of());
             if (run.fatal() != null) throw new TransportException(run.fatal(), false);
             if (run.unreadable() != null) throw run.unreadable();
             current = run.stale() ? observe(desired) : run.after();
@@ -280,9 +291,9 @@ public final class Reconciler {
     }
 
     private BatchRun run(HostPlan plan, HostReading from, Ownership ownership, Collection<TableId> tables,
-            Collection<TableId> grow, Collection<TableId> footprint, String record, KeptCopy kept, boolean undo)
+            Collection<TableId> grow, Collection<TableId> footprint, String record, KeptCopy kept, boolean undo, List<List<String>> flows)
             throws TransportException, LockHeldException {
-        ApplyInput input = ApplyInput.build(plan, from, ownership, grow, footprint, record, undo).keep(kept);
+        ApplyInput input = ApplyInput.build(plan, from, ownership, grow, footprint, record, undo).keep(kept).ask(flows);
         return BatchRun.run(script, target.name(), plan, from, tables, input, confirmToken);
     }
 }

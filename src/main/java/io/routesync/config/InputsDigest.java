@@ -3,8 +3,10 @@ package io.routesync.config;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The digest an apply record names as its inputs: the state files (name and content, in the order
@@ -16,17 +18,31 @@ public final class InputsDigest {
     }
 
     public static String of(List<SourceFile> states, Variables variables) {
-        MessageDigest sha = sha256();
-        for (SourceFile f : states) {
-            // name NUL content NUL, as one string would give, without copying a large content into one first
-            sha.update(f.name().getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update(f.content().getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-        }
+        return later(states, variables).get();
+    }
+
+    /**
+     * {@link #of}, with the variables read now (their templating is not safe to run on another
+     * thread later) and the files hashed when first asked for: only apply records and saved plans
+     * read the digest, and hashing every state file is a pass over all of them.
+     */
+    public static Supplier<String> later(List<SourceFile> states, Variables variables) {
+        List<SourceFile> files = List.copyOf(states);
         // names() is sorted for every kind of variables, so the digest does not depend on how they were given
-        for (String name : variables.names()) sha.update((name + "=" + variables.lookup(name) + "\0").getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(sha.digest());
+        List<String> lines = new ArrayList<>();
+        for (String name : variables.names()) lines.add(name + "=" + variables.lookup(name) + "\0");
+        return () -> {
+            MessageDigest sha = sha256();
+            for (SourceFile f : files) {
+                // name NUL content NUL, as one string would give, without copying a large content into one first
+                sha.update(f.name().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(f.content().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            for (String line : lines) sha.update(line.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest());
+        };
     }
 
     /** A digest of several hosts' input digests, by host name: what a fleet plan file names as its inputs. */

@@ -34,20 +34,25 @@ public final class ReadingParser {
         String prefix = marker + " ";
         String openKind = null;
         List<String> openWords = List.of();
-        StringBuilder body = new StringBuilder();
+        // a section's body is every line between its marker line and the next one: one substring of
+        // the output (a route dump is megabytes; copying it line by line is most of this parse)
+        int bodyStart = 0;
+        // what an open command section held before a note or digest line inside it (rare)
+        String carried = "";
         int pos = 0;
         while (pos < output.length()) {
             int end = output.indexOf('\n', pos);
             if (end < 0) end = output.length();
             if (!output.startsWith(prefix, pos)) {
-                if (openKind != null) body.append(output, pos, end).append('\n');
                 pos = end + 1;
                 continue;
             }
+            String body = openKind == null ? null : join(carried, output.substring(bodyStart, pos));
             String[] words = output.substring(pos + prefix.length(), end).split(" ");
             pos = end + 1;
+            bodyStart = pos;
             if ("file".equals(openKind)) {
-                files.add(new Reading.FileSection(String.join(" ", openWords), body.toString()));
+                files.add(new Reading.FileSection(String.join(" ", openWords), body));
                 openKind = null;
             }
             List<String> rest = Arrays.asList(words).subList(1, words.length);
@@ -56,23 +61,37 @@ public final class ReadingParser {
                 case "cmd":
                     openKind = words[0];
                     openWords = List.copyOf(rest);
-                    body.setLength(0);
+                    carried = "";
                     break;
                 case "rc":
                     if ("cmd".equals(openKind)) {
-                        commands.add(new Reading.CommandSection(openWords, body.toString(), parseExit(rest)));
+                        commands.add(new Reading.CommandSection(openWords, body, parseExit(rest)));
                     }
                     openKind = null;
+                    carried = "";
                     break;
                 case "digest":
                     digest = rest.isEmpty() ? "" : rest.get(0);
+                    if (openKind != null) carried = body;
                     break;
                 default:
                     notes.add(String.join(" ", words));
+                    if (openKind != null) carried = body;
             }
         }
-        if ("file".equals(openKind)) files.add(new Reading.FileSection(String.join(" ", openWords), body.toString()));
+        if ("file".equals(openKind)) files.add(new Reading.FileSection(String.join(" ", openWords), lastBody(output, bodyStart)));
         return new Reading(files, commands, digest, notes);
+    }
+
+    private static String join(String carried, String body) {
+        return carried.isEmpty() ? body : carried + body;
+    }
+
+    /** The body from {@code start} to the end of the output; a last line without its newline gets one, as every line has. */
+    private static String lastBody(String output, int start) {
+        if (start >= output.length()) return "";
+        String body = output.substring(start);
+        return body.endsWith("\n") ? body : body + "\n";
     }
 
     private static int parseExit(List<String> words) {

@@ -23,7 +23,14 @@ public record DesiredState(List<TableName> tableNames, Set<TableId> ownedTables,
     /** The tables whose routes must be read from the host: owned ones and those desired routes live in, sorted. */
     public Set<TableId> tablesToRead() {
         TreeSet<TableId> tables = new TreeSet<>(ownedTables);
-        for (Route r : routes) tables.add(r.table());
+        // routes come table by table: one tree lookup per run of a table, not one per route
+        TableId last = null;
+        for (Route r : routes) {
+            if (r.table() != last) {
+                last = r.table();
+                tables.add(last);
+            }
+        }
         return tables;
     }
 }

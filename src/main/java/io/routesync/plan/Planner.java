@@ -5,7 +5,6 @@ import io.routesync.model.DesiredState;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Observed;
 import io.routesync.model.Ownership;
-import io.routesync.model.Route;
 import io.routesync.model.TableId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,13 +23,15 @@ public final class Planner {
 
     /**
      * The plan for one host: table names, then route adds and replaces, rule adds, rule deletes, route
-     * deletes, with the fingerprint of the observed state it was made from.
+     * deletes, with the fingerprint of the observed state it was made from (computed when first asked
+     * for: most plans are only shown).
      *
      * @throws PlanConflictException with every conflict when the host contradicts the desired state
      * @throws IllegalArgumentException when {@code observed} did not read a table the plan needs
      */
     public static HostPlan plan(DesiredState desired, Observed observed, Ownership ownership) throws PlanConflictException {
-        return new HostPlan(changes(desired, observed, ownership), fingerprint(desired, observed, ownership));
+        return HostPlan.deferred(changes(desired, observed, ownership), () -> fingerprint(desired, observed, ownership),
+                HostPlan.HOST_NAMES_FILE);
     }
 
     /**
@@ -71,8 +72,7 @@ public final class Planner {
     /** A plan against tables that were not read would add blindly and miss deletes: a caller error. */
     private static void requireRead(DesiredState desired, Observed observed, Ownership ownership) {
         Set<TableId> missing = new HashSet<>(ownership.ownedTables());
-        missing.addAll(desired.ownedTables());
-        for (Route r : desired.routes()) missing.add(r.table());
+        missing.addAll(desired.tablesToRead());
         missing.removeAll(observed.tablesRead());
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("the observed state did not read table(s) " + new TreeSet<>(missing)

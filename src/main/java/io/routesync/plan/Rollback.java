@@ -46,8 +46,8 @@ final class Rollback {
         r.routes(snapshot, now);
         r.rules(snapshot, now);
         r.names(snapshot, now);
-        return new HostPlan(ChangeOrder.order(r.changes),
-                Fingerprint.of(DesiredState.empty(), now, ownership), attempted.namesFile());
+        return HostPlan.deferred(ChangeOrder.order(r.changes),
+                () -> Fingerprint.of(DesiredState.empty(), now, ownership), attempted.namesFile());
     }
 
     private void touch(Entry e) {

@@ -36,14 +36,25 @@ public final class ApplyScript {
         private final List<String> writeFailures;
         private final String host;
         private final Reading reread;
+        private final List<RouteGetScript.Answer> routeAnswers;
 
-        private Ran(FailedBatch failedBatch, String recorded, long batchNanos, List<String> writeFailures, String host, Reading reread) {
+        private Ran(FailedBatch failedBatch, String recorded, long batchNanos, List<String> writeFailures, String host, Reading reread,
+                List<RouteGetScript.Answer> routeAnswers) {
             this.failedBatch = failedBatch;
             this.recorded = recorded;
             this.batchNanos = batchNanos;
             this.writeFailures = List.copyOf(writeFailures);
             this.host = host;
             this.reread = reread;
+            this.routeAnswers = routeAnswers == null ? null : List.copyOf(routeAnswers);
+        }
+
+        /**
+         * The kernel's answers to the input's part "flows", asked after the re-read in the same session
+         * (as {@link RouteGetScript#ask} gives them), or null when none were sent or not all came back.
+         */
+        public List<RouteGetScript.Answer> routeAnswers() {
+            return routeAnswers;
         }
 
         /** The first batch that failed, or null. */
@@ -117,8 +128,20 @@ public final class ApplyScript {
             throw new TransportException("the apply on " + at.target().name() + " ended before re-reading the host (exit "
                     + result.exitCode() + (result.stderr().isBlank() ? "" : ": " + result.stderr().strip()) + ")", false);
         }
+        // after the re-read: "routeget" and the answers to the part "flows", when it was sent and every batch succeeded
+        String reread = out.reread();
+        List<RouteGetScript.Answer> answers = null;
+        String asked = call.marker() + " routeget\n";
+        int mark = reread.startsWith(asked) ? 0 : reread.indexOf("\n" + asked);
+        if (mark >= 0) {
+            int cut = mark == 0 ? 0 : mark + 1;
+            String flows = input.content("flows");
+            int count = flows == null ? 0 : (int) flows.chars().filter(c -> c == '\n').count();
+            if (count > 0) answers = RouteGetScript.answers(call.parse(reread.substring(cut + asked.length())), count);
+            reread = reread.substring(0, cut);
+        }
         return new Ran(failed, applied.note("recorded"), nanosBetween(applied.note("batch-time")), ScriptFailure.writeFailures(applied),
-                at.target().name(), call.parse(out.reread()));
+                at.target().name(), call.parse(reread), answers);
     }
 
     /** "START END" in nanoseconds since the epoch (GNU date +%s%N) to their difference; -1 when unreadable. */

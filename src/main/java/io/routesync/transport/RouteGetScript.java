@@ -29,15 +29,36 @@ public final class RouteGetScript {
         Reading reading = call.parse(result.stdout());
         String fatal = call.fatal(reading);
         if (fatal != null) throw new TransportException(fatal, false);
+        List<Answer> out = answers(reading, flows.size());
+        if (out == null) {
+            throw new TransportException("asking " + target.name() + " where flows go (ip route get) failed (exit " + result.exitCode()
+                    + "): " + HostReader.firstLine(result.stderr()), false);
+        }
+        return out;
+    }
+
+    /** The answers to {@code count} flows in {@code reading} ("cmd routeget N" sections), or null when one is missing. */
+    static List<Answer> answers(Reading reading, int count) {
         List<Answer> out = new ArrayList<>();
-        for (int i = 1; i <= flows.size(); i++) {
+        for (int i = 1; i <= count; i++) {
             Reading.CommandSection s = reading.command("routeget", Integer.toString(i));
-            if (s == null) {
-                throw new TransportException("asking " + target.name() + " where flows go (ip route get) failed (exit " + result.exitCode()
-                        + "): " + HostReader.firstLine(result.stderr()), false);
-            }
+            if (s == null) return null;
             out.add(new Answer(s.output(), s.exitCode()));
         }
         return out;
+    }
+
+    /**
+     * The flows as apply.sh's part "flows" (one a line, its words joined by spaces), or null when a word
+     * holds a line break (then they are asked on their own, where routeget.sh refuses that flow).
+     */
+    public static String asPart(List<List<String>> flows) {
+        StringBuilder b = new StringBuilder();
+        for (List<String> words : flows) {
+            String line = String.join(" ", words);
+            if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) return null;
+            b.append(line).append('\n');
+        }
+        return b.toString();
     }
 }

@@ -8,14 +8,18 @@
 # desired-digest (the digest of a text proven to read back as its state, STATE_DIR/desired.digest, after it:
 # it names a proof, so it may outlive a desired.yaml changed since; sent when it changes);
 # confirm-token (the token of the apply --confirm this batch belongs to: only that one
-# passes while a change awaits confirmation). A write that fails before the batch stops it ("fatal
+# passes while a change awaits confirmation); flows (the expectations' flows, one a line, as routeget.sh
+# takes them: asked after the re-read when every batch succeeded). A write that fails before the batch stops it ("fatal
 # write PATH REASON", nothing changed; "left-changed PATH REASON" first when a name file already
 # written could not be put back); one after it is reported ("write-failed PATH REASON").
 expected=$1
 shift 1
 take_parts
 lock_unchanged "$expected" "$@"
-refuse_if_pending "$(cat "$tmp/confirm-token" 2>/dev/null)"
+# the token is one word on one line: read by the shell, no cat
+token=
+if [ -f "$tmp/confirm-token" ]; then IFS= read -r token < "$tmp/confirm-token" || :; fi
+refuse_if_pending "$token"
 stage_names
 footprint_grow
 place_names
@@ -28,16 +32,27 @@ for f in "$tmp"/batch4-* "$tmp"/batch6-*; do
   part=${f##*/batch}; fam=${part%%-*}
   mark cmd batch "$part"; ipx "-$fam" -batch "$f" 2>&1; rc=$?; mark rc $rc; [ $rc -eq 0 ] || ok=0
 done
-mark batch-time "$t0" "$(date +%s%N)"
-if [ $ok -eq 1 ] && [ -f "$tmp/footprint" ]; then put_or_report "$tmp/footprint" "$state/tables"; fi
-if [ $ok -eq 1 ] && [ -s "$tmp/desired" ] && put_or_report "$tmp/desired" "$state/desired.yaml" && [ -s "$tmp/desired-digest" ]; then
+# one date for the batch's end and the record's name (UTC)
+t1=$(date -u +'%s%N %Y%m%dT%H%M%SZ')
+mark batch-time "$t0" "${t1%% *}"
+# the footprint and the desired state are written only when they changed (a heal sends the same again)
+if [ $ok -eq 1 ] && [ -f "$tmp/footprint" ]; then update_or_report "$tmp/footprint" "$state/tables"; fi
+if [ $ok -eq 1 ] && [ -s "$tmp/desired" ] && update_or_report "$tmp/desired" "$state/desired.yaml" && [ -s "$tmp/desired-digest" ]; then
   put_or_report "$tmp/desired-digest" "$state/desired.digest"
 fi
 if [ $ok -eq 1 ] && [ -s "$tmp/record" ]; then
-  stamp=$(date -u +%Y%m%dT%H%M%SZ)
+  stamp=${t1#* }
   if put_or_report "$tmp/record" "$state/records/$stamp-$$.json" && put_or_report "$tmp/record" "$state/records/last.json"; then
     mark recorded "$state/records/$stamp-$$.json"
   fi
 fi
 mark reread
 read_with_digest "$@"
+# the expectations' flows (part "flows", one a line), asked of the kernel right after the re-read, in
+# this session: "routeget", then route_get's answers (not when a batch failed: rolled back unasked)
+if [ $ok -eq 1 ] && [ -s "$tmp/flows" ]; then
+  mark routeget
+  set --
+  while IFS= read -r q; do set -- "$@" "$q"; done < "$tmp/flows"
+  route_get "$@"
+fi

@@ -113,7 +113,8 @@ make_tmp() {
   tmp=$(mktemp -d "$tmpbase/routesync.$$.XXXXXX" 2>/dev/null) || { tmp=; mark fatal mktemp; exit 0; }
 }
 # The digest of a reading, independent of the run's marker (which is random; letters and digits).
-digest_of() { sed "s/^$m /@ /" -- "$1" | sha256sum | cut -d ' ' -f 1; }
+# (sha256sum prints "HEX  -": the shell cuts the hex, no cut started)
+digest_of() { do_sum=$(sed "s/^$m /@ /" -- "$1" | sha256sum); printf '%s\n' "${do_sum%% *}"; }
 # Prints the reading and, last, its digest: an apply compares it to refuse a host that changed since.
 # When stdout is a pipe (every run routesync makes: a local one, or ssh's), the reading goes out through
 # tee as it is read and sed and sha256sum digest it on the way, with no file in between; else (a
@@ -129,12 +130,41 @@ read_with_digest() {
   cat -- "$tmp/reading"
   mark digest "$(digest_of "$tmp/reading")"
 }
-# Splits stdin into $tmp/NAME, one file per part, each part after a line "MARKER part NAME".
+# Splits stdin into $tmp/NAME, one file per part, each part after a line "MARKER part NAME" (awk
+# reads stdin itself: no copy of it first).
 take_parts() {
-  cat > "$tmp/in"
   awk -v p="$m part " -v d="$tmp/" '
     index($0, p) == 1 { f = d substr($0, length(p) + 1); printf "" > f; next }
-    f != "" { print > f }' "$tmp/in"
+    f != "" { print > f }'
+}
+# The kernel's answer for each flow in "$@" (routeget.sh's arguments; apply.sh's part "flows"), as
+# routeget.sh describes: "cmd routeget N", the answer of ip, "rc N". Every flow is checked against the
+# alphabet again here, whoever sent it.
+route_get() {
+  rg_n=0
+  for rg_q in "$@"; do
+    rg_n=$((rg_n + 1))
+    mark cmd routeget "$rg_n"
+    case $rg_q in
+      ''|*[!0-9A-Za-z:._@+\ -]*) printf 'routesync: refused flow argument\n'; mark rc 2; continue ;;
+    esac
+    case $rg_q in
+      # whether a forwarded flow's input interface forwards: "netconf -4|-6 dev NAME", one name only
+      'netconf -4 dev '*|'netconf -6 dev '*)
+        rg_d=${rg_q#netconf -? dev }
+        case $rg_d in *' '*) printf 'routesync: refused flow argument\n'; mark rc 2; continue ;; esac
+        rg_f=${rg_q#netconf }
+        ipx "${rg_f%% *}" netconf show dev "$rg_d" 2>&1
+        rg_rc=$? ;;
+      *)
+        set -f
+        # shellcheck disable=SC2086 # the words are split on purpose: one argument of ip each
+        ipx -d -N route get $rg_q 2>&1
+        rg_rc=$?
+        set +f ;;
+    esac
+    mark rc "$rg_rc"
+  done
 }
 # Takes the lock exclusively, then stops the script ("stale DIGEST") unless the host still reads as
 # it did when the plan was made ($1, the digest of that reading; $2... the tables it read).

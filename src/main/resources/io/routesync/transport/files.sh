@@ -81,10 +81,19 @@ put() {
   stage "$1" "$2" && place "$staged" "$2"
 }
 
-# put's first step: file $1 copied to a fresh temporary file next to $2, named in $staged.
+# put's first step: file $1 copied to a fresh temporary file next to $2, named in $staged. (The
+# directory is named by the shell for a plain path, by dirname for one with // or a trailing /, and
+# made only when it is missing: programs not started on every write.)
 stage() {
-  put_err= staged= put_dir=$(dirname -- "$2")
-  if ! mkdir -p -- "$put_dir" 2>"$tmp/err"; then put_failed ""; return 1; fi
+  put_err= staged=
+  case $2 in
+    *//* | */) put_dir=$(dirname -- "$2") ;;
+    /*/*) put_dir=${2%/*} ;;
+    /*) put_dir=/ ;;
+    */*) put_dir=${2%/*} ;;
+    *) put_dir=. ;;
+  esac
+  if [ ! -d "$put_dir" ] && ! mkdir -p -- "$put_dir" 2>"$tmp/err"; then put_failed ""; return 1; fi
   if [ -d "$2" ] && [ ! -L "$2" ]; then put_err="it is a directory"; return 1; fi
   staged=$(mktemp "$put_dir/.routesync.XXXXXXXX" 2>"$tmp/err") || { staged=; put_failed ""; return 1; }
   if cat -- "$1" > "$staged" 2>"$tmp/err" && chmod 0644 -- "$staged" 2>"$tmp/err"; then return 0; fi
@@ -115,6 +124,13 @@ put_or_report() {
   put "$1" "$2" || { mark write-failed "$2" "$put_err"; return 1; }
 }
 
+# put_or_report, unless $2 is already a regular file (not a symbolic link) with $1's bytes: a heal
+# writes the same footprint and desired state again, and one cmp costs less than a write's programs.
+update_or_report() {
+  if [ -f "$2" ] && [ ! -L "$2" ] && cmp -s -- "$1" "$2"; then return 0; fi
+  put_or_report "$1" "$2"
+}
+
 # An undo's footprint ($1, the confirm dir): the one saved before the apply plus the one now, never
 # just the saved one: an undo that fails in part may leave tagged routes in the apply's new tables.
 footprint_restore() {
@@ -128,6 +144,15 @@ footprint_restore() {
 # A rollback (part "undo") goes on when it cannot write it: taking the change back matters more.
 footprint_grow() {
   [ -f "$tmp/footprint-grow" ] || return 0
+  # nothing to add when the footprint names every table already: the shell checks (no program started);
+  # anything else (a table to add, a line not an id) takes the way below
+  table_list
+  fg_new=
+  while read -r fg_t; do
+    case $fg_t in ''|*[!0-9]*) fg_new=yes; break ;; esac
+    case " $tl_list " in *" $fg_t "*) ;; *) fg_new=yes; break ;; esac
+  done < "$tmp/footprint-grow"
+  [ -n "$fg_new" ] || return 0
   { footprint; cat -- "$tmp/footprint-grow"; } | sort -n -u > "$tmp/grown"
   footprint | sort -n -u > "$tmp/was"
   cmp -s -- "$tmp/grown" "$tmp/was" && return 0

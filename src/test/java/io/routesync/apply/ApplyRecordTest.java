@@ -17,6 +17,22 @@ import org.junit.jupiter.api.Test;
 class ApplyRecordTest {
     private static final ApplyRecord.Inputs INPUTS = new ApplyRecord.Inputs("d1", null, "v1");
 
+    /** A deferred digest is computed on first use only, and the inputs equal the same inputs given. */
+    @Test
+    void aDeferredDigestIsComputedWhenFirstRead() {
+        int[] calls = {0};
+        ApplyRecord.Inputs later = ApplyRecord.Inputs.deferred(() -> {
+            calls[0]++;
+            return "d1";
+        }, null, "v1");
+        assertEquals(0, calls[0]);
+        assertEquals(INPUTS, later);
+        assertEquals(INPUTS.hashCode(), later.hashCode());
+        assertEquals("Inputs[digest=d1, commit=null, version=v1]", later.toString());
+        assertEquals("d1", later.digest());
+        assertEquals(1, calls[0]);
+    }
+
     @Test
     void eachChangeIsOnItsOwnLineOfOneJsonDocument() throws Exception {
         Observed o = TestState.bare().add("rule 4 pref 2000 from 198.51.100.0/24 lookup 101",

@@ -13,6 +13,8 @@ final class CountingTarget implements Target {
     private final Target inner;
     final AtomicInteger applies = new AtomicInteger();
     final AtomicInteger reads = new AtomicInteger();
+    /** Of the other scripts: the route-get runs (routeget.sh) alone. */
+    final AtomicInteger routeGets = new AtomicInteger();
 
     CountingTarget(Target inner) {
         this.inner = inner;
@@ -32,6 +34,7 @@ final class CountingTarget implements Target {
     public ScriptResult runScript(String script, List<String> args, byte[] stdin, Duration timeout) throws TransportException {
         if (script.equals(Script.APPLY.text())) applies.incrementAndGet();
         else reads.incrementAndGet();
+        if (script.equals(Script.ROUTE_GET.text())) routeGets.incrementAndGet();
         return inner.runScript(script, args, stdin, timeout);
     }
 }

@@ -111,6 +111,24 @@ class ExpectationsNetnsTest {
     }
 
     @Test
+    void theKernelAnswersTheFlowsInTheApplySessionNoScriptRunAfterIt() throws Exception {
+        // issue 12: a heal's expectations cost no round trip of their own
+        CountingTarget counting = new CountingTarget(LocalTarget.netns(ns.name()));
+        HostJob job = job(STATE, counting);
+        HostRun planned = job.plan();
+        int readsBefore = counting.reads.get();
+        HostRun applied = job.apply(planned, false, SAFETY);
+        assertNull(applied.failure());
+        assertEquals(ApplyReport.Outcome.APPLIED, applied.report().outcome());
+        assertEquals(1, counting.applies.get(), "apply.sh runs once");
+        assertEquals(0, counting.routeGets.get(), "no routeget.sh run: the flows were asked by apply.sh");
+        assertEquals(readsBefore, counting.reads.get(), "no other script after the plan's read");
+        List<ExpectationCheck.Result> answered = applied.report().expectations();
+        assertEquals(2, answered.size());
+        assertEquals(ExpectationCheck.Status.PASS, answered.get(0).status(), answered.get(0).detail());
+    }
+
+    @Test
     void aPlanThatBreaksAnExpectationIsRefusedAndNothingIsApplied() throws Exception {
         String breaking = STATE + "  - { from: 198.51.100.10, to: 203.0.113.5, dev: d0 }\n";
         HostJob job = job(breaking, LocalTarget.netns(ns.name()));

@@ -21,4 +21,36 @@ class InputsDigestTest {
         for (String name : vars.names()) sha.update((name + "=" + vars.lookup(name) + "\0").getBytes(StandardCharsets.UTF_8));
         assertEquals(HexFormat.of().formatHex(sha.digest()), InputsDigest.of(files, vars));
     }
+
+    /** later() reads the variables when called (templating is not thread-safe) and hashes the files only when asked. */
+    @Test
+    void laterReadsTheVariablesNowAndGivesTheSameDigest() {
+        List<SourceFile> files = List.of(new SourceFile("a.yml", "tables: {}\n"));
+        Map<String, String> values = new java.util.TreeMap<>(Map.of("gw", "192.0.2.1"));
+        int[] lookups = {0};
+        Variables vars = new Variables() {
+            public String lookup(String name) {
+                lookups[0]++;
+                return values.get(name);
+            }
+
+            public java.util.Set<String> names() {
+                return values.keySet();
+            }
+
+            public String origin() {
+                return "by any --var";
+            }
+
+            public String howToDefine(String name) {
+                return "pass --var " + name + "=VALUE";
+            }
+        };
+        String now = InputsDigest.of(files, vars);
+        java.util.function.Supplier<String> later = InputsDigest.later(files, vars);
+        int afterLater = lookups[0];
+        values.put("gw", "198.51.100.1");
+        assertEquals(now, later.get());
+        assertEquals(afterLater, lookups[0]);
+    }
 }

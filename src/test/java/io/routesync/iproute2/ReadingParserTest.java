@@ -3,7 +3,9 @@ package io.routesync.iproute2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ReadingParserTest {
@@ -63,5 +65,73 @@ class ReadingParserTest {
         assertEquals("M cmd batch 4\nM rc 0\n", out.applied());
         assertEquals("M begin 1\n", out.reread());
         assertNull(ReadingParser.splitApply("M locked\n", "M").reread());
+    }
+
+    /** A note or digest line inside a command's output is not part of it; the lines around it are. */
+    @Test
+    void aNoteInsideACommandSectionIsLeftOutOfItsOutput() {
+        Reading r = ReadingParser.parse("M cmd route 4 100\na\nM locked\nb\nM digest d\nc\nM rc 0\nM file /f\nx", "M");
+        assertEquals("a\nb\nc\n", r.command("route", "4", "100").output());
+        assertEquals(List.of("locked"), r.notes());
+        assertEquals("x\n", r.files().get(0).content());
+    }
+
+    /**
+     * The definition, line by line (what the parser did before it took each body as one substring):
+     * random outputs of marker and content lines, with and without a last newline, parse the same.
+     */
+    @Test
+    void eachBodyIsItsLinesEachWithItsNewline() {
+        String[] vocabulary = {"M cmd route 4 100", "M file /etc/f", "M rc 0", "M rc 2", "M digest ab", "M locked", "M begin 1",
+            "10.0.0.0/28 via 192.0.2.254 dev d0", "", "X cmd y", " M rc 0", "M", "M  cmd"};
+        Random random = new Random(10);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder out = new StringBuilder();
+            int lines = random.nextInt(12);
+            for (int i = 0; i < lines; i++) {
+                out.append(vocabulary[random.nextInt(vocabulary.length)]);
+                if (i < lines - 1 || random.nextBoolean()) out.append('\n');
+            }
+            String text = out.toString();
+            assertEquals(lineByLine(text, "M"), ReadingParser.parse(text, "M"), text);
+        }
+    }
+
+    private static Reading lineByLine(String output, String marker) {
+        List<Reading.FileSection> files = new ArrayList<>();
+        List<Reading.CommandSection> commands = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        String digest = null;
+        String kind = null;
+        List<String> words = List.of();
+        StringBuilder body = new StringBuilder();
+        List<String> lines = new ArrayList<>(List.of(output.split("\n", -1)));
+        if (output.isEmpty() || output.endsWith("\n")) lines.remove(lines.size() - 1);
+        for (String line : lines) {
+            if (!line.startsWith(marker + " ")) {
+                if (kind != null) body.append(line).append('\n');
+                continue;
+            }
+            List<String> w = List.of(line.substring(marker.length() + 1).split(" "));
+            if ("file".equals(kind)) {
+                files.add(new Reading.FileSection(String.join(" ", words), body.toString()));
+                kind = null;
+            }
+            String first = w.isEmpty() ? "" : w.get(0);
+            if (first.equals("file") || first.equals("cmd")) {
+                kind = first;
+                words = w.subList(1, w.size());
+                body.setLength(0);
+            } else if (first.equals("rc")) {
+                if ("cmd".equals(kind)) commands.add(new Reading.CommandSection(words, body.toString(), Integer.parseInt(w.get(1))));
+                kind = null;
+            } else if (first.equals("digest")) {
+                digest = w.get(1);
+            } else {
+                notes.add(String.join(" ", w));
+            }
+        }
+        if ("file".equals(kind)) files.add(new Reading.FileSection(String.join(" ", words), body.toString()));
+        return new Reading(files, commands, digest, notes);
     }
 }

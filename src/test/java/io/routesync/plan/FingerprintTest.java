@@ -34,6 +34,15 @@ class FingerprintTest {
         assertEquals("aa446ecf1bd0004e3de6ad3217dfde663c2360067cc720510b745558dcb7bebc", fingerprint(host()));
     }
 
+    /** A plan's fingerprint, computed when first asked for, is the same value, also for a namespace. */
+    @Test
+    void aPlansDeferredFingerprintIsTheSameValue() throws Exception {
+        Scenario s = host();
+        assertEquals(fingerprint(s), Planner.plan(s.desired(), s.observed(), s.ownership()).forNetns("blue").fingerprint());
+        Scenario drifted = host().live("600 lookup 254 proto 245");
+        assertEquals(fingerprint(drifted), Planner.plan(drifted.desired(), drifted.observed(), drifted.ownership()).fingerprint());
+    }
+
     /** The documented definition, computed the slow and obvious way, gives the same value. */
     @Test
     void itIsTheSumOfEntryDigestsUnderOneSha256() throws Exception {

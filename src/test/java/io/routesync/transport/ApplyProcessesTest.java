@@ -1,0 +1,113 @@
+package io.routesync.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a heal costs on the target in programs started (issue 12): a watch's heal of the seed state is an
+ * apply of the same desired state, footprint and name files as the last one, and each program apply.sh
+ * starts is a fork and an exec in it. apply.sh runs here behind {@link StandIns} (ip a fake), on a state
+ * directory an earlier apply left, so the count is exact; what it writes is checked as well.
+ */
+class ApplyProcessesTest {
+    private static final String KEPT = "# routesync kept state\nroutes: []\n";
+
+    @TempDir
+    Path dir;
+
+    /** The state an earlier apply of {@code KEPT} left: footprint, desired state and its proof, records, name files. */
+    private void earlierApply() throws Exception {
+        Path state = Files.createDirectories(dir.resolve("state/records"));
+        Files.writeString(state.resolveSibling("tables"), "102\n");
+        Files.writeString(state.resolveSibling("desired.yaml"), KEPT);
+        Files.writeString(state.resolveSibling("desired.digest"), "d1\n");
+        Files.writeString(Files.createDirectories(dir.resolve("etc/rt_tables.d")).resolve("routesync.conf"), "102 uplink2\n");
+        Files.writeString(Files.createDirectories(dir.resolve("etc/rt_protos.d")).resolve("routesync.conf"), "245 routesync\n");
+    }
+
+    /** An apply of the batch that puts the default route back, keeping {@code kept} and footprint {@code footprint}. */
+    private String heal(StandIns programs, String kept, String footprint) throws Exception {
+        return heal(programs, kept, footprint, "");
+    }
+
+    /** The same with more parts ({@code extra}: "rsT part NAME" lines and their content). */
+    private String heal(StandIns programs, String kept, String footprint, String extra) throws Exception {
+        String read = programs.run(Script.READ, new byte[0], "102");
+        String digest = read.substring(read.lastIndexOf("rsT digest ") + "rsT digest ".length()).strip();
+        String in = "rsT part footprint-grow\n102\n"
+                + "rsT part batch4-0001\nroute add default via 192.168.2.1 dev eth1 table 102 proto 245\n"
+                + "rsT part footprint\n" + footprint
+                + "rsT part record\n{\"apply\": 1}\n"
+                + "rsT part desired\n" + kept + extra;
+        return programs.run(Script.APPLY, in.getBytes(StandardCharsets.UTF_8), digest, "102");
+    }
+
+    @Test
+    void aHealStartsFortyPrograms() throws Exception {
+        earlierApply();
+        StandIns programs = new StandIns(dir);
+        String out = heal(programs, KEPT, "102\n");
+        assertTrue(out.contains("\nrsT recorded "), out);
+        assertFalse(out.contains("write-failed") || out.contains("stale") || out.contains("fatal"), out);
+        // the run's directory (mktemp -d, rm -rf) and its parts (awk); the lock (stat per checked directory,
+        // flock); the reading under it (ip x5, cat per name file, the expiry sed) and its digest (sed,
+        // sha256sum); the batch (ip) between two dates; the footprint and the desired state compared, not
+        // written again (cmp x2); the record and last.json written (mktemp, cat, chmod, mv each); the
+        // reading after it (ip x5, cat x2, the expiry sed, tee, the marker sed, sha256sum). No dirname,
+        // mkdir, sort or cut; no cat for the confirm token.
+        assertEquals(Map.ofEntries(Map.entry("ip", 11), Map.entry("stat", 2), Map.entry("flock", 1), Map.entry("mktemp", 3),
+                Map.entry("awk", 1), Map.entry("cat", 6), Map.entry("sed", 4), Map.entry("sha256sum", 2), Map.entry("date", 2),
+                Map.entry("cmp", 2), Map.entry("chmod", 2), Map.entry("mv", 2), Map.entry("tee", 1), Map.entry("rm", 1)), programs.started());
+        assertEquals(2, names(dir.resolve("state/records")), "the record and last.json");
+    }
+
+    @Test
+    void theExpectationsFlowsCostOneIpEachInTheSameSession() throws Exception {
+        earlierApply();
+        StandIns programs = new StandIns(dir);
+        String out = heal(programs, KEPT, "102\n", "rsT part flows\n203.0.113.5 from 192.168.2.10 uid 0\n"
+                + "fibmatch 203.0.113.5 from 192.168.2.10 uid 0\n");
+        // after the re-read and its digest: "routeget", then each flow's answer
+        int digest = out.lastIndexOf("rsT digest ");
+        assertTrue(digest > 0 && out.indexOf("rsT routeget\nrsT cmd routeget 1\nrsT rc 0\nrsT cmd routeget 2\nrsT rc 0\n") > digest, out);
+        assertEquals(13, programs.started().get("ip"), "the 11 of a heal and one per flow");
+        assertEquals(42, programs.started().values().stream().mapToInt(Integer::intValue).sum());
+    }
+
+    @Test
+    void aChangedFootprintAndDesiredStateAreWritten() throws Exception {
+        earlierApply();
+        String out = heal(new StandIns(dir), "# another state\nroutes: []\n", "102\n103\n");
+        assertFalse(out.contains("write-failed"), out);
+        assertEquals("# another state\nroutes: []\n", Files.readString(dir.resolve("state/desired.yaml")));
+        assertEquals("102\n103\n", Files.readString(dir.resolve("state/tables")));
+    }
+
+    @Test
+    void aSymbolicLinkWithTheSameBytesIsReplacedNotKept() throws Exception {
+        earlierApply();
+        Path elsewhere = Files.writeString(dir.resolve("elsewhere.yaml"), KEPT);
+        Path desired = dir.resolve("state/desired.yaml");
+        Files.delete(desired);
+        Files.createSymbolicLink(desired, elsewhere);
+        String out = heal(new StandIns(dir), KEPT, "102\n");
+        assertFalse(out.contains("write-failed"), out);
+        assertTrue(Files.isRegularFile(desired, java.nio.file.LinkOption.NOFOLLOW_LINKS), "a file of its own now");
+        assertEquals(KEPT, Files.readString(desired));
+        assertEquals(KEPT, Files.readString(elsewhere), "the link's target is untouched");
+    }
+
+    private static long names(Path d) throws Exception {
+        try (var s = Files.list(d)) {
+            return s.count();
+        }
+    }
+}
