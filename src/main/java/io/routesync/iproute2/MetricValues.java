@@ -15,7 +15,7 @@ final class MetricValues {
     }
 
     /** Milliseconds from {@code 100ms}, {@code 1.5s}, {@code 2s} (also msec/msecs/sec/secs); -1 when invalid or without a unit. */
-    static long parseMillis(CharSequence text, int from, int to) {
+    static long parseMillis(String text, int from, int to) {
         int end = to;
         while (end > from && Character.isLetter(text.charAt(end - 1))) end--;
         String unit = text.subSequence(end, to).toString().toLowerCase(java.util.Locale.ROOT);

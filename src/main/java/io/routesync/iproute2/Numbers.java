@@ -10,7 +10,7 @@ final class Numbers {
     }
 
     /** {@code text[from, to)} as decimal or 0x hex, or -1 when it is not one or exceeds {@code max}. */
-    static long parse(CharSequence text, int from, int to, long max) {
+    static long parse(String text, int from, int to, long max) {
         if (to - from > 2 && text.charAt(from) == '0' && (text.charAt(from + 1) == 'x' || text.charAt(from + 1) == 'X')) {
             return parseHex(text, from + 2, to, max);
         }
@@ -22,7 +22,7 @@ final class Numbers {
     }
 
     /** Plain decimal digits only (no sign, no leading zero unless the number is 0), or -1. */
-    static long parseDecimal(CharSequence text, int from, int to, long max) {
+    static long parseDecimal(String text, int from, int to, long max) {
         int n = to - from;
         if (n <= 0 || n > 19 || (n > 1 && text.charAt(from) == '0')) return -1;
         long value = 0;
@@ -38,7 +38,7 @@ final class Numbers {
     }
 
     /** Hex digits without the 0x prefix, or -1. */
-    static long parseHex(CharSequence text, int from, int to, long max) {
+    static long parseHex(String text, int from, int to, long max) {
         int n = to - from;
         if (n <= 0 || n > 16) return -1;
         long value = 0;

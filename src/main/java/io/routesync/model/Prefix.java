@@ -35,7 +35,7 @@ public record Prefix(IpAddress address, int length) implements Comparable<Prefix
         return parse(text, 0, text.length());
     }
 
-    public static Prefix parse(CharSequence text, int from, int to) {
+    public static Prefix parse(String text, int from, int to) {
         int slash = -1;
         for (int i = from; i < to; i++) {
             if (text.charAt(i) == '/') { slash = i; break; }
@@ -52,7 +52,7 @@ public record Prefix(IpAddress address, int length) implements Comparable<Prefix
         return new Prefix(address, length);
     }
 
-    private static InvalidValueException badLength(CharSequence text, int from, int to) {
+    private static InvalidValueException badLength(String text, int from, int to) {
         return new InvalidValueException("'" + text.subSequence(from, to) + "' has no valid prefix length",
                 "ADDRESS/LENGTH such as 10.0.0.0/8 or 2001:db8::/32");
     }

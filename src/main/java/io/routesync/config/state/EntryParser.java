@@ -5,6 +5,7 @@ import io.routesync.iproute2.Names;
 import io.routesync.iproute2.RouteGrammar;
 import io.routesync.iproute2.RuleGrammar;
 import io.routesync.iproute2.SharedValues;
+import io.routesync.iproute2.ShorthandRoute;
 import io.routesync.iproute2.SyntaxException;
 import io.routesync.model.Family;
 import io.routesync.model.InvalidValueException;
@@ -24,11 +25,14 @@ final class EntryParser {
     private final Problems problems;
     /** One load's routes share equal next-hop lists (a large state repeats a few gateways and devices). */
     private final SharedValues shared = new SharedValues();
+    /** The common shorthand line, read without a word list (it declines everything else). */
+    private final ShorthandRoute shorthand;
 
     EntryParser(Names names, int protocolTag, Problems problems) {
         this.names = names;
         this.protocolTag = protocolTag;
         this.problems = problems;
+        this.shorthand = new ShorthandRoute(protocolTag, shared);
     }
 
     Names names() {
@@ -51,6 +55,14 @@ final class EntryParser {
             problems.error(entry, e.getMessage(), e.expected());
         }
         return null;
+    }
+
+    /**
+     * The route a shorthand line without variables describes, when it is the common kind
+     * ({@code PREFIX via ADDR dev NAME [metric N]}) and valid; null: read it with {@link #route}.
+     */
+    Route shorthand(String line, TableId table) {
+        return shorthand.read(line, table);
     }
 
     /** The route these words describe in {@code table} (what follows {@code ip route add}), or null. */

@@ -10,15 +10,13 @@ import java.util.List;
  * the words the grammar takes. Every problem becomes a diagnostic; the methods return null then.
  */
 final class NodeReader {
-    private final String content;
-    /** Where each line of {@code content} starts (not a copy of every line: a large file has many). */
-    private final int[] lineStarts;
+    /** The file's text and where its lines start (not a copy of every line: a large file has many). */
+    private final ScalarPlace.Lines lines;
     private final VariableSubstitution template;
     private final Problems problems;
 
     NodeReader(String content, Variables variables, Problems problems) {
-        this.content = content;
-        this.lineStarts = ScalarPlace.lineStarts(content);
+        this.lines = new ScalarPlace.Lines(content);
         this.template = new VariableSubstitution(variables, problems);
         this.problems = problems;
     }
@@ -45,7 +43,7 @@ final class NodeReader {
 
     /** A scalar's text with variables substituted (null after an error). */
     Expanded expand(YamlNode.Scalar scalar) {
-        return template.expand(scalar, ScalarPlace.of(scalar, content, lineStarts));
+        return template.expand(scalar, ScalarPlace.of(scalar, lines));
     }
 
     /**
@@ -108,7 +106,7 @@ final class NodeReader {
             }
             return null;
         }
-        return new Token(e.text(), e.start());
+        return Token.whole(e); // placed when a diagnostic asks: the file's lines need not be counted
     }
 
     /** A yes/no key: {@code true} or {@code false}. */

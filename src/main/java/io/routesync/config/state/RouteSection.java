@@ -68,6 +68,9 @@ final class RouteSection {
     private Route readOne(YamlNode item, TableId table) {
         if (item instanceof YamlNode.Mapping) return structured((YamlNode.Mapping) item, table);
         if (item instanceof YamlNode.Scalar && !NodeReader.isEmpty(item)) {
+            // the common line, read without cutting it into words; anything else, or anything wrong, the full way
+            Route quick = parser.shorthand(((YamlNode.Scalar) item).text(), table);
+            if (quick != null) return quick;
             List<Token> words = reader.words((YamlNode.Scalar) item);
             if (words == null) return null;
             if (words.isEmpty()) {

@@ -10,24 +10,39 @@ import io.routesync.config.yaml.YamlNode;
  */
 final class ScalarPlace {
     private final YamlNode.Scalar scalar;
-    private final String content;
-    private final int[] lineStarts;
+    private final Lines lines;
     /** Found on first use: the words of an entry that validates never ask where they are. */
     private SourcePos start;
     private boolean exact;
 
-    private ScalarPlace(YamlNode.Scalar scalar, String content, int[] lineStarts) {
-        this.scalar = scalar;
-        this.content = content;
-        this.lineStarts = lineStarts;
+    /** A file's text and, found on first use, where its lines start: a file whose entries are all valid never asks. */
+    static final class Lines {
+        private final String content;
+        private int[] starts;
+
+        Lines(String content) {
+            this.content = content;
+        }
+
+        int[] starts() {
+            if (starts == null) starts = lineStarts(content);
+            return starts;
+        }
     }
 
-    /** {@code scalar}'s place in {@code content}, whose lines start at {@code lineStarts} ({@link #lineStarts}). */
-    static ScalarPlace of(YamlNode.Scalar scalar, String content, int[] lineStarts) {
-        return new ScalarPlace(scalar, content, lineStarts);
+    private ScalarPlace(YamlNode.Scalar scalar, Lines lines) {
+        this.scalar = scalar;
+        this.lines = lines;
+    }
+
+    /** {@code scalar}'s place in the file of {@code lines}. */
+    static ScalarPlace of(YamlNode.Scalar scalar, Lines lines) {
+        return new ScalarPlace(scalar, lines);
     }
 
     private void find() {
+        String content = lines.content;
+        int[] lineStarts = lines.starts();
         SourcePos pos = scalar.pos();
         start = pos;
         String text = scalar.text() == null ? "" : scalar.text();

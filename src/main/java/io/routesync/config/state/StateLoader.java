@@ -86,8 +86,8 @@ public final class StateLoader {
                 }
             }
             // within a file, "first declared" means first in the text; across files, first in the given order
-            fileRules.sort(Comparator.comparing(Placed::pos));
-            fileRoutes.sort(Comparator.comparing(Placed::pos));
+            inTextOrder(fileRules);
+            inTextOrder(fileRoutes);
             rules.addAll(fileRules);
             routes.addAll(fileRoutes);
             node = s.root().get("probes");
@@ -100,15 +100,28 @@ public final class StateLoader {
         List<Probe> mergedProbes = ProbeSection.merge(probes, routeProbes, problems);
         UplinkPriorities.check(uplinks, problems);
         List<Placed<Rule>> mergedRules = merger.rules(rules, names);
-        List<Placed<Route>> mergedRoutes = merger.routes(routes, names);
+        List<Route> mergedRoutes = merger.routes(routes, names);
         RuleWarnings.check(mergedRules, problems);
         if (problems.hasErrors()) throw new InvalidInputException(problems.errors());
 
         Set<TableId> owned = new LinkedHashSet<>();
         for (TableName t : tableNames) owned.add(t.id());
         for (Uplink u : uplinks) owned.add(u.table());
-        DesiredState state = new DesiredState(tableNames, owned, values(mergedRules), values(mergedRoutes));
+        DesiredState state = new DesiredState(tableNames, owned, values(mergedRules), mergedRoutes);
         return new LoadedState(state, names, problems.warnings(), mergedProbes, expectations, values(routeProbes));
+    }
+
+    /** Sorts by place; most lists are in order already (no uplinks), and checking that is cheaper than sorting. */
+    private static <T> void inTextOrder(List<Placed<T>> placed) {
+        SourcePos previous = null;
+        for (int i = 0; i < placed.size(); i++) {
+            SourcePos pos = placed.get(i).pos();
+            if (previous != null && previous.compareTo(pos) > 0) {
+                placed.sort(Comparator.comparing(Placed::pos));
+                return;
+            }
+            previous = pos;
+        }
     }
 
     private static <T> List<T> values(List<Placed<T>> placed) {

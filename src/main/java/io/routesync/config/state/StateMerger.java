@@ -15,6 +15,7 @@ import io.routesync.model.TableName;
 import io.routesync.model.UidRange;
 import java.util.Objects;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,18 +75,25 @@ final class StateMerger {
         return new ArrayList<>(bySlot.values());
     }
 
-    List<Placed<Route>> routes(List<Placed<Route>> declared, Names names) {
-        Map<Route.Key, Placed<Route>> byKey = new LinkedHashMap<>(declared.size() * 4 / 3 + 1);
+    /** The first of each key, in declared order; a route declared again differently is an error. */
+    List<Route> routes(List<Placed<Route>> declared, Names names) {
+        // a list beside a plain map: no linked map of every route, no second pass to take the values out
+        Map<Route.Key, Placed<Route>> byKey = new HashMap<>(declared.size() * 4 / 3 + 1);
+        List<Route> out = new ArrayList<>(declared.size());
         for (Placed<Route> p : declared) {
             Placed<Route> first = byKey.putIfAbsent(p.value().key(), p);
-            if (first == null || first.value().equals(p.value())) continue;
+            if (first == null) {
+                out.add(p.value());
+                continue;
+            }
+            if (first.value().equals(p.value())) continue;
             Route r = p.value();
             problems.error(p.pos(), "route " + describe(r.dst()) + " in table " + names.tableName(r.table())
                             + " differs from the one first declared at " + first.pos() + ": here '"
                             + IpSyntax.routeArgs(r, names, false) + "', there '" + IpSyntax.routeArgs(first.value(), names, false) + "'",
                     "declare the route once, the same way in every state of a host (another metric makes it a second route)");
         }
-        return new ArrayList<>(byKey.values());
+        return out;
     }
 
     private static String describe(Prefix dst) {

@@ -19,6 +19,11 @@ final class Token {
         this.index = 0;
     }
 
+    /** The whole of {@code from}'s text, placed at its start (as {@link Expanded#start}), found when asked. */
+    static Token whole(Expanded from) {
+        return new Token(from.text(), from, -1);
+    }
+
     /** The word starting at character {@code index} of {@code from}'s text. */
     Token(String text, Expanded from, int index) {
         this.text = text;
@@ -31,7 +36,7 @@ final class Token {
     }
 
     SourcePos pos() {
-        if (pos == null) pos = from.posAt(index);
+        if (pos == null) pos = index < 0 ? from.start() : from.posAt(index);
         return pos;
     }
 
