@@ -23,6 +23,32 @@ import java.util.List;
 record BatchRun(boolean stale, BatchFailure failure, HostReading after, String recorded, long batchNanos,
         List<String> writeFailures, String fatal, TransportException unreadable, List<RouteGetScript.Answer> routeAnswers) {
 
+    /** A read of the host apart from the batch's session, for {@link #orReadAgain}. */
+    @FunctionalInterface
+    interface ReadAgain {
+        HostReading read() throws TransportException, OutputException, LockHeldException;
+    }
+
+    /**
+     * This run, or, when the batch's re-read could not be understood, the same run with the host read once
+     * more in a script run of its own: a dump can be cut short by the kernel while routes change under it
+     * (ip says "Dump terminated", exit 2; a link going down deletes routes), and a fresh read lets the
+     * verify and the rollback go on. If that read fails too, the first failure (the host was changed, and
+     * what the batch held) is what the run reports.
+     */
+    BatchRun orReadAgain(ReadAgain again) throws TransportException {
+        if (unreadable == null) return this;
+        HostReading now;
+        try {
+            now = again.read();
+        } catch (TransportException | OutputException | LockHeldException e) {
+            unreadable.addSuppressed(e);
+            throw unreadable;
+        }
+        // the flows asked in the session came after the unreadable reading: the verify asks them again
+        return new BatchRun(false, failure, now, recorded, batchNanos, writeFailures, null, null, null);
+    }
+
     static BatchRun hostChanged() {
         return new BatchRun(true, null, null, null, -1, List.of(), null, null, null);
     }

@@ -187,8 +187,8 @@ public final class Reconciler {
             }
             // the script stopped before its batch (a file it could not write, an unsafe directory): not a lost connection
             if (run.fatal() != null) throw new TransportException(run.fatal(), false);
-            // not in the catch above: the host is reachable, and observing it again would fail the same way
-            if (run.unreadable() != null) throw run.unreadable();
+            // not in the catch above: the host is reachable; its re-read is tried once more on its own
+            run = run.orReadAgain(() -> observe(desired));
             if (run.stale()) {
                 if (attempt >= MAX_ATTEMPTS) {
                     throw new TransportException(target.name() + " kept changing while routesync tried to apply (" + attempt
@@ -272,7 +272,7 @@ public final class Reconciler {
             String record = ApplyRecord.json(clock.instant(), target.name(), inputs, back, "rollback");
             BatchRun run = run(back, current, ownership, desired.tablesToRead(), footprint, null, record, null, true, List.of());
             if (run.fatal() != null) throw new TransportException(run.fatal(), false);
-            if (run.unreadable() != null) throw run.unreadable();
+            run = run.orReadAgain(() -> observe(desired));
             current = run.stale() ? observe(desired) : run.after();
             back = Planner.rollback(snapshot.observed(), current.observed(), attempted, ownership);
             if (!run.stale() && run.failure() != null) break;
