@@ -23,19 +23,19 @@ public final class MetricsView {
         PrometheusText out = new PrometheusText();
         Map<String, String> run = labels(m.command(), m.labels());
         if (m.ended() != null) {
-            out.family("routesync_last_run_timestamp_seconds", GAUGE, "When routesync's last run (a watch: its last action) ended,"
-                    + " in seconds since the Unix epoch.");
-            out.sample("routesync_last_run_timestamp_seconds", run, m.ended().toEpochMilli() / 1000.0);
+            one(out, "routesync_last_run_timestamp_seconds", GAUGE, "When routesync's last run (a watch: its last action) ended,"
+                    + " in seconds since the Unix epoch.",
+                    run, m.ended().toEpochMilli() / 1000.0);
             if (m.took() != null) {
-                out.family("routesync_last_run_duration_seconds", GAUGE, "How long routesync's last run (a watch: its last convergence) took.");
-                out.sample("routesync_last_run_duration_seconds", run, m.took().toMillis() / 1000.0);
+                one(out, "routesync_last_run_duration_seconds", GAUGE, "How long routesync's last run (a watch: its last convergence) took.",
+                        run, m.took().toMillis() / 1000.0);
             }
-            out.family("routesync_last_run_success", GAUGE, "1 if routesync's last run did what it was asked (exit code 0;"
-                    + " a watch: its last action left the target converged), else 0.");
-            out.sample("routesync_last_run_success", run, m.success() ? 1 : 0);
+            one(out, "routesync_last_run_success", GAUGE, "1 if routesync's last run did what it was asked (exit code 0;"
+                    + " a watch: its last action left the target converged), else 0.",
+                    run, m.success() ? 1 : 0);
             if (m.exitCode() != null) {
-                out.family("routesync_last_run_exit_code", GAUGE, "The exit code of routesync's last run (docs/exit-codes.md).");
-                out.sample("routesync_last_run_exit_code", run, m.exitCode());
+                one(out, "routesync_last_run_exit_code", GAUGE, "The exit code of routesync's last run (docs/exit-codes.md).",
+                        run, m.exitCode());
             }
         }
         List<RunMetrics.Target> targets = m.targets();
@@ -62,29 +62,35 @@ public final class MetricsView {
     }
 
     private static void lifetime(PrometheusText out, Map<String, String> run, RunMetrics.Lifetime w) {
-        out.family("routesync_watch_start_time_seconds", GAUGE, "When the running routesync watch started, in seconds since the Unix epoch.");
-        out.sample("routesync_watch_start_time_seconds", run, w.started().toEpochMilli() / 1000.0);
-        out.family("routesync_drift_heals_total", COUNTER, "Convergences of a routesync watch that found drift and healed it"
-                + " (changes applied and verified), since the watch started.");
-        out.sample("routesync_drift_heals_total", run, w.heals());
-        out.family("routesync_watch_failures_total", COUNTER, "Convergences of a routesync watch that failed (rolled back,"
-                + " lock held, unreadable state), since the watch started.");
-        out.sample("routesync_watch_failures_total", run, w.failures());
-        out.family("routesync_watch_backoffs_total", COUNTER, "Heals a routesync watch put off because the same owned entries"
-                + " kept being changed back, since the watch started.");
-        out.sample("routesync_watch_backoffs_total", run, w.backoffs());
-        out.family("routesync_watch_fetch_failures_total", COUNTER, "Looks of a routesync watch --repo at its repository that"
-                + " could not fetch it (the desired state in force stays), since the watch started.");
-        out.sample("routesync_watch_fetch_failures_total", run, w.fetchFailures());
-        out.family("routesync_watch_refused_commits_total", COUNTER, "Commits a routesync watch --repo refused (not signed by an"
-                + " allowed key, or going back without --allow-rewind), since the watch started.");
-        out.sample("routesync_watch_refused_commits_total", run, w.refusedCommits());
-        out.family("routesync_watch_reload_failures_total", COUNTER, "Desired states a routesync watch could not read again (on"
-                + " SIGHUP, or at a new commit), keeping the one in force, since the watch started.");
-        out.sample("routesync_watch_reload_failures_total", run, w.reloadFailures());
+        one(out, "routesync_watch_start_time_seconds", GAUGE, "When the running routesync watch started, in seconds since the Unix epoch.",
+                run, w.started().toEpochMilli() / 1000.0);
+        one(out, "routesync_drift_heals_total", COUNTER, "Convergences of a routesync watch that found drift and healed it"
+                + " (changes applied and verified), since the watch started.",
+                run, w.heals());
+        one(out, "routesync_watch_failures_total", COUNTER, "Convergences of a routesync watch that failed (rolled back,"
+                + " lock held, unreadable state), since the watch started.",
+                run, w.failures());
+        one(out, "routesync_watch_backoffs_total", COUNTER, "Heals a routesync watch put off because the same owned entries"
+                + " kept being changed back, since the watch started.",
+                run, w.backoffs());
+        one(out, "routesync_watch_fetch_failures_total", COUNTER, "Looks of a routesync watch --repo at its repository that"
+                + " could not fetch it (the desired state in force stays), since the watch started.",
+                run, w.fetchFailures());
+        one(out, "routesync_watch_refused_commits_total", COUNTER, "Commits a routesync watch --repo refused (not signed by an"
+                + " allowed key, or going back without --allow-rewind), since the watch started.",
+                run, w.refusedCommits());
+        one(out, "routesync_watch_reload_failures_total", COUNTER, "Desired states a routesync watch could not read again (on"
+                + " SIGHUP, or at a new commit), keeping the one in force, since the watch started.",
+                run, w.reloadFailures());
         out.family("routesync_changes_applied_total", COUNTER, "Changes a routesync watch applied and left in place, by kind of"
                 + " entry (rule, route, table name) and action, since the watch started.");
         changes(out, "routesync_changes_applied_total", run, w.applied());
+    }
+
+    /** A family of one sample: its name written once, for the HELP and TYPE lines and the sample. */
+    private static void one(PrometheusText out, String name, String type, String help, Map<String, String> labels, double value) {
+        out.family(name, type, help);
+        out.sample(name, labels, value);
     }
 
     private static void changes(PrometheusText out, String name, Map<String, String> labels, ChangeTally tally) {
