@@ -103,7 +103,7 @@ final class WatchCommand implements Callable<Integer> {
         } else {
             for (String o : REPO_ONLY) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
-                    throw new UserError(ExitCodes.USAGE, o + " is used with --repo PATH|URL (watch the desired state a git repository gives)");
+                    throw new UserError(ExitCodes.USAGE, o + " applies only with --repo URL|PATH, when watch follows a git repository; without --repo, watch takes its state from -f or from the state the last apply kept");
                 }
             }
         }

@@ -21,7 +21,7 @@ class WatchRepoOptionsTest {
             String[] args = new String[o.size() + 1];
             args[0] = "watch";
             for (int i = 0; i < o.size(); i++) args[i + 1] = o.get(i);
-            refused(o.get(0) + " is used with --repo PATH|URL (watch the desired state a git repository gives)", args);
+            refused(o.get(0) + " applies only with --repo URL|PATH, when watch follows a git repository; without --repo, watch takes its state from -f or from the state the last apply kept", args);
         }
     }
 
