@@ -1,8 +1,10 @@
 package io.routesync.cli;
 
+import io.routesync.transport.KernelRandom;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.ByteBuffer;
 
 /**
  * Everything routesync prints passes through here, so text from a target, a state file or an inventory
@@ -99,19 +101,11 @@ final class TerminalSafeWriter extends Writer {
         return b.toString();
     }
 
-    /**
-     * Four random ints from the kernel's generator: read directly, because setting up SecureRandom
-     * (its security providers) costs a short run tens of milliseconds; SecureRandom where there is no
-     * /dev/urandom. (floorMod of a uniform int over 0x1900 is biased by under one part in 10^5.)
-     */
+    /** Four random ints ({@link KernelRandom}; floorMod of a uniform int over 0x1900 is biased by under one part in 10^5). */
     private static int[] randomInts() {
+        ByteBuffer bytes = ByteBuffer.wrap(KernelRandom.bytes(16));
         int[] out = new int[4];
-        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.FileInputStream("/dev/urandom"))) {
-            for (int i = 0; i < out.length; i++) out[i] = in.readInt();
-        } catch (IOException | SecurityException e) {
-            java.security.SecureRandom random = new java.security.SecureRandom();
-            for (int i = 0; i < out.length; i++) out[i] = random.nextInt();
-        }
+        for (int i = 0; i < out.length; i++) out[i] = bytes.getInt();
         return out;
     }
 
