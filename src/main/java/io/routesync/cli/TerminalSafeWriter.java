@@ -4,7 +4,6 @@ import io.routesync.transport.KernelRandom;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.ByteBuffer;
 
 /**
  * Everything routesync prints passes through here, so text from a target, a state file or an inventory
@@ -95,18 +94,11 @@ final class TerminalSafeWriter extends Writer {
         return 0;
     }
 
+    /** Four private-use characters from the kernel's generator (floorMod of a uniform int over 0x1900 is biased by under one part in 10^5). */
     private static String secret() {
         StringBuilder b = new StringBuilder(4);
-        for (int r : randomInts()) b.append((char) (0xe000 + Math.floorMod(r, 0x1900)));
+        for (int r : KernelRandom.ints(4)) b.append((char) (0xe000 + Math.floorMod(r, 0x1900)));
         return b.toString();
-    }
-
-    /** Four random ints ({@link KernelRandom}; floorMod of a uniform int over 0x1900 is biased by under one part in 10^5). */
-    private static int[] randomInts() {
-        ByteBuffer bytes = ByteBuffer.wrap(KernelRandom.bytes(16));
-        int[] out = new int[4];
-        for (int i = 0; i < out.length; i++) out[i] = bytes.getInt();
-        return out;
     }
 
     @Override

@@ -1,28 +1,35 @@
 package io.routesync.transport;
 
+import java.io.DataInputStream;
 import java.io.FileInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.security.SecureRandom;
 
 /**
  * Random bytes from the kernel's generator, read directly: setting up SecureRandom (its security
- * providers) costs a short run about 10 ms; SecureRandom only where there is no /dev/urandom. For
- * the scripts' markers and the terminal writer's secret: unpredictable, not keys.
+ * providers) costs a short run tens of milliseconds, on the way to its first script run. SecureRandom
+ * where there is no /dev/urandom.
  */
 public final class KernelRandom {
     private KernelRandom() {
     }
 
-    /** {@code n} random bytes. */
-    public static byte[] bytes(int n) {
-        byte[] out = new byte[n];
-        try (InputStream in = new FileInputStream("/dev/urandom")) {
-            if (in.readNBytes(out, 0, n) == n) return out;
+    public static byte[] bytes(int count) {
+        byte[] out = new byte[count];
+        try (DataInputStream in = new DataInputStream(new FileInputStream("/dev/urandom"))) {
+            in.readFully(out);
         } catch (IOException | SecurityException e) {
-            // below
+            new SecureRandom().nextBytes(out);
         }
-        new SecureRandom().nextBytes(out);
+        return out;
+    }
+
+    public static int[] ints(int count) {
+        byte[] b = bytes(4 * count);
+        int[] out = new int[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = (b[4 * i] & 0xff) << 24 | (b[4 * i + 1] & 0xff) << 16 | (b[4 * i + 2] & 0xff) << 8 | (b[4 * i + 3] & 0xff);
+        }
         return out;
     }
 }
