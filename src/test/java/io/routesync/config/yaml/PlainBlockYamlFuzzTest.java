@@ -32,16 +32,7 @@ class PlainBlockYamlFuzzTest {
         int runs = 200_000;
         for (int n = 0; n < runs; n++) {
             String text = document(random);
-            YamlNode plain = PlainBlockYaml.read("f.yml", text);
-            if (plain == null) continue;
-            taken++;
-            YamlNode full;
-            try {
-                full = YamlReader.readEvents(new SourceFile("f.yml", text));
-            } catch (InvalidInputException e) {
-                throw new AssertionError("the plain-block reader took a text the full reader refuses (" + e.diagnostics() + "):\n" + text, e);
-            }
-            assertEquals(full, plain, text);
+            if (tookAsTheFullReader(text)) taken++;
         }
         // the generator must reach the fast path often enough for the comparison to mean something
         assertTrue(taken > runs / 100, "only " + taken + " of " + runs + " random documents were taken");
@@ -66,18 +57,23 @@ class PlainBlockYamlFuzzTest {
             }
             flow.append(random.nextInt(20) == 0 ? "" : "}").append(random.nextInt(4) == 0 ? "  # c" : random.nextInt(10) == 0 ? " x" : "");
             String text = random.nextBoolean() ? "r:\n  - " + flow + "\n  - " + pick(random, values) + "\n" : "m: " + flow + "\nn: " + pick(random, values) + "\n";
-            YamlNode plain = PlainBlockYaml.read("f.yml", text);
-            if (plain == null) continue;
-            taken++;
-            YamlNode full;
-            try {
-                full = YamlReader.readEvents(new SourceFile("f.yml", text));
-            } catch (InvalidInputException e) {
-                throw new AssertionError("the plain-block reader took a text the full reader refuses (" + e.diagnostics() + "):\n" + text, e);
-            }
-            assertEquals(full, plain, text);
+            if (tookAsTheFullReader(text)) taken++;
         }
         assertTrue(taken > runs / 50, "only " + taken + " of " + runs + " flow lines were taken");
+    }
+
+    /** Whether the plain-block reader took {@code text}; when it did, the full reader must read it to the same tree. */
+    private static boolean tookAsTheFullReader(String text) {
+        YamlNode plain = PlainBlockYaml.read("f.yml", text);
+        if (plain == null) return false;
+        YamlNode full;
+        try {
+            full = YamlReader.readEvents(new SourceFile("f.yml", text));
+        } catch (InvalidInputException e) {
+            throw new AssertionError("the plain-block reader took a text the full reader refuses (" + e.diagnostics() + "):\n" + text, e);
+        }
+        assertEquals(full, plain, text);
+        return true;
     }
 
     private static String document(Random random) {
