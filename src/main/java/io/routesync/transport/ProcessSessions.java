@@ -1,14 +1,11 @@
 package io.routesync.transport;
 
-import java.io.File;
-import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -123,56 +120,23 @@ final class ProcessSessions {
 
     /** The live (not exited) processes of session {@code sid}. */
     private static List<ProcessHandle> live(long sid) {
-        return members(sid, true);
-    }
-
-    /** The processes whose session id is {@code sid}. */
-    static List<ProcessHandle> sessionMembers(long sid) {
-        return members(sid, false);
-    }
-
-    /**
-     * The processes of session {@code sid} (without those that exited, when {@code liveOnly}): every
-     * process's stat read once, by a plain read of its first bytes. Run after every program a run
-     * starts, on a machine of a few hundred processes, so it stays lean: no stream, no per-process
-     * ProcessHandle or split of the whole line.
-     */
-    private static List<ProcessHandle> members(long sid, boolean liveOnly) {
-        List<ProcessHandle> out = new ArrayList<>();
-        byte[] buffer = new byte[STAT_BYTES];
-        String[] names = new File("/proc").list();
-        if (names == null) return out;
-        for (String name : names) {
-            long pid = pidOf(name);
-            if (pid < 0) continue;
-            String[] fields = statFields(pid, buffer);
-            if (fields == null || sessionOf(fields) != sid || (liveOnly && fields[0].equals("Z"))) continue;
-            ProcessHandle.of(pid).ifPresent(out::add);
-        }
-        return out;
-    }
-
-    /** The pid a /proc entry is named by, or -1 for the other entries. */
-    private static long pidOf(String name) {
-        if (name.isEmpty() || name.length() > 18) return -1;
-        for (int i = 0; i < name.length(); i++) {
-            if (name.charAt(i) < '0' || name.charAt(i) > '9') return -1;
-        }
-        return Long.parseLong(name);
+        return sessionMembers(sid).stream().filter(ph -> !zombie(ph.pid())).toList();
     }
 
     /** True when {@code pid} has exited and waits to be reaped (state Z), or is gone. */
     private static boolean zombie(long pid) {
-        String[] fields = statFields(pid, new byte[STAT_BYTES]);
+        String[] fields = statFields(pid);
         return fields == null || fields[0].equals("Z");
+    }
+
+    /** The processes whose session id is {@code sid}. */
+    static List<ProcessHandle> sessionMembers(long sid) {
+        return ProcessHandle.allProcesses().filter(ph -> sessionOf(ph.pid()) == sid).toList();
     }
 
     /** Field 6 of /proc/PID/stat (after the command name in parentheses), or -1 when it cannot be read. */
     static long sessionOf(long pid) {
-        return sessionOf(statFields(pid, new byte[STAT_BYTES]));
-    }
-
-    private static long sessionOf(String[] fields) {
+        String[] fields = statFields(pid);
         try {
             return fields == null ? -1 : Long.parseLong(fields[3]);
         } catch (NumberFormatException e) {
@@ -180,31 +144,13 @@ final class ProcessSessions {
         }
     }
 
-    /** Enough of /proc/PID/stat for its first fields (the command name is at most 64 bytes). */
-    private static final int STAT_BYTES = 256;
-
-    /**
-     * The four fields of /proc/PID/stat after the command name in parentheses (which may hold spaces
-     * and parentheses): state, ppid, pgrp, session; null when it cannot be read.
-     */
-    private static String[] statFields(long pid, byte[] buffer) {
-        int n;
-        try (FileInputStream in = new FileInputStream("/proc/" + pid + "/stat")) {
-            n = in.readNBytes(buffer, 0, buffer.length);
+    /** The fields of /proc/PID/stat from the state on (the command name, in parentheses, may hold spaces), or null. */
+    private static String[] statFields(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.ISO_8859_1);
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         } catch (IOException | RuntimeException gone) {
             return null;
         }
-        int close = n - 1;
-        while (close >= 0 && buffer[close] != ')') close--;
-        String[] fields = new String[4];
-        int at = close + 2;
-        for (int f = 0; f < fields.length; f++) {
-            int end = at;
-            while (end < n && buffer[end] != ' ') end++;
-            if (close < 0 || end >= n || end == at) return null;
-            fields[f] = new String(buffer, at, end - at, StandardCharsets.ISO_8859_1);
-            at = end + 1;
-        }
-        return fields;
     }
 }
