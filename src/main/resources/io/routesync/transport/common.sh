@@ -69,6 +69,35 @@ read_all() {
 # IPv6 route sections only, one sed for all tables) so two reads of an unchanged host print the same
 # text (and digest)
 noexpiry() { sed "/^$m cmd route 6 /,/^$m rc /s/ expires [0-9]*sec//"; }
+# Splits a read's table ids ("$@": ids, then optionally the word "wide" and more ids) into $rt_plain
+# (the reading's) and $rt_extra (the wide part's); $rt_wide is "yes" when "wide" was given. Anything
+# but digits is dropped: one table id a word.
+split_tables() {
+  rt_plain= rt_extra= rt_wide=
+  for st_a in "$@"; do
+    case $st_a in
+      wide) rt_wide=yes ;;
+      ''|*[!0-9]*) ;;
+      *) if [ -n "$rt_wide" ]; then rt_extra="$rt_extra $st_a"; else rt_plain="$rt_plain $st_a"; fi ;;
+    esac
+  done
+}
+# After a reading and its digest: "wide", the routes of the tables an expectation may reach that the
+# reading did not list ($rt_extra and every table a rule looks up), and "wide-end". Not digested: the
+# digest stays the reading's, which an apply compares.
+read_wide() {
+  mark wide
+  # shellcheck disable=SC2086
+  table_list $rt_plain
+  wd_lookups=$({ ipx -N -4 rule show; ipx -N -6 rule show; } 2>/dev/null | sed -n 's/.* lookup \([0-9][0-9]*\).*/\1/p')
+  # shellcheck disable=SC2086
+  for t in $(for t in $rt_extra $wd_lookups; do printf '%s\n' "$t"; done | sort -n -u); do
+    case " $tl_list " in *" $t "*) continue ;; esac
+    mark cmd route 4 "$t"; ipx -N -4 route list table "$t" 2>&1; mark rc $?
+    mark cmd route 6 "$t"; ipx -N -6 route list table "$t" 2>&1; mark rc $?
+  done | noexpiry
+  mark wide-end
+}
 # Takes the target's routesync lock on fd 9: "-s" shared (read) or "-x" exclusive (apply).
 take_lock() {
   [ -n "$lockfile" ] || return 0

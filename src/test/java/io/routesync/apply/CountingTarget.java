@@ -1,6 +1,7 @@
 package io.routesync.apply;
 
 import io.routesync.transport.Script;
+import io.routesync.transport.ProcessRunner;
 import io.routesync.transport.ScriptResult;
 import io.routesync.transport.Target;
 import io.routesync.transport.TransportException;
@@ -13,6 +14,8 @@ final class CountingTarget implements Target {
     private final Target inner;
     final AtomicInteger applies = new AtomicInteger();
     final AtomicInteger reads = new AtomicInteger();
+    /** The sessions (session.sh: read, plan and apply in one run). */
+    final AtomicInteger sessions = new AtomicInteger();
     /** Of the other scripts: the route-get runs (routeget.sh) alone. */
     final AtomicInteger routeGets = new AtomicInteger();
 
@@ -36,5 +39,12 @@ final class CountingTarget implements Target {
         else reads.incrementAndGet();
         if (script.equals(Script.ROUTE_GET.text())) routeGets.incrementAndGet();
         return inner.runScript(script, args, stdin, timeout);
+    }
+
+    @Override
+    public ScriptResult converse(String script, List<String> args, ProcessRunner.Conversation conversation, Duration timeout)
+            throws TransportException {
+        sessions.incrementAndGet();
+        return inner.converse(script, args, conversation, timeout);
     }
 }

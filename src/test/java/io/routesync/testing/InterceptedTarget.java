@@ -1,5 +1,6 @@
 package io.routesync.testing;
 
+import io.routesync.transport.ProcessRunner;
 import io.routesync.transport.ScriptResult;
 import io.routesync.transport.Target;
 import io.routesync.transport.TransportException;
@@ -45,5 +46,12 @@ public final class InterceptedTarget implements Target {
     @Override
     public ScriptResult runScript(String script, List<String> args, byte[] stdin, Duration timeout) throws TransportException {
         return hook.run(inner::runScript, script, args, stdin, timeout);
+    }
+
+    /** A session (session.sh) goes to the real target as it is: a hook sees the runs of fixed input. */
+    @Override
+    public ScriptResult converse(String script, List<String> args, ProcessRunner.Conversation conversation, Duration timeout)
+            throws TransportException {
+        return inner.converse(script, args, conversation, timeout);
     }
 }

@@ -210,9 +210,9 @@ public final class Watcher {
         HostJob job = new HostJob(spec, target, run, clock);
         HostRun result;
         try {
-            result = Pipeline.apply(List.of(job), 1, false, UNGUARDED, planned -> {
+            result = Pipeline.converge(List.of(job), 1, UNGUARDED, planned -> {
                 if (source.changed()) throw new SourceChanged();
-                HostPlan plan = planned.hosts().get(0).plan();
+                HostPlan plan = planned.plan();
                 Backoff.Wait wait = fights == null ? null : fights.check(entries(plan), System.nanoTime());
                 if (wait != null) throw new Deferred(wait);
             }, (phase, r) -> { }).hosts().get(0);
