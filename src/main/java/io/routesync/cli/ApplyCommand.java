@@ -158,7 +158,9 @@ final class ApplyCommand implements Callable<Integer> {
         SingleHostView view = new SingleHostView(out, err, style, true);
         // with no question to wait for, one session on the host reads, plans and applies
         done = oneSession(safety, null) ? Pipeline.converge(List.of(job), 1, safety, HostJob.OPEN, view)
-                : Pipeline.apply(List.of(job), 1, autoApprove, safety, planned -> Approvals.host(job.spec().name(), out), view);
+                : Pipeline.apply(List.of(job), 1, autoApprove, safety, planned -> {
+                    if (!autoApprove) Approvals.host(job.spec().name(), out);
+                }, view);
         HostRun run = SingleHost.result(done);
         if (run.status() == HostRun.Status.OK) SingleHost.keepConverged(job.spec());
         return ExitCodes.of(run.status(), false);
@@ -179,7 +181,9 @@ final class ApplyCommand implements Callable<Integer> {
             try {
                 List<HostJob> jobs = session.jobs(loaded.hosts(), target.settings());
                 done = oneSession(safety, rollout) ? Pipeline.converge(jobs, fleet.forks(), safety, HostJob.OPEN, view)
-                        : Pipeline.apply(jobs, fleet.forks(), autoApprove, safety, rollout, planned -> Approvals.fleet(planned, out), view);
+                        : Pipeline.apply(jobs, fleet.forks(), autoApprove, safety, rollout, planned -> {
+                            if (!autoApprove) Approvals.fleet(planned, out);
+                        }, view);
             } finally {
                 console.endProgress();
             }

@@ -116,7 +116,7 @@ public final class HostJob {
         }
     }
 
-    /** A check on a host's plan before it is applied in its session ({@link #converge}); throwing applies nothing. */
+    /** A check on a host's plan with changes before it is applied in its session ({@link #converge}); throwing applies nothing. */
     @FunctionalInterface
     public interface Gate<E extends Exception> {
         void check(HostRun planned) throws E;
@@ -135,8 +135,8 @@ public final class HostJob {
 
     /**
      * Reads, plans and applies the host in one session on it ({@link GuardedApply#converge}): what
-     * {@link #plan} then {@link #apply} do, in one round trip, and never a plan of an older reading. The
-     * plan passes {@code gate} first. Not with --confirm ({@link #plan} and {@link #apply} then).
+     * {@link #plan} then {@link #apply} do, in one round trip, and never a plan of an older reading. A
+     * plan with changes passes {@code gate} first, as {@link Pipeline#apply} asks only then. Not with --confirm ({@link #plan} and {@link #apply} then).
      */
     public Converged converge(ApplySafety safety, Gate<?> gate) {
         HostSpec s = spec;
@@ -160,7 +160,7 @@ public final class HostJob {
                 return null;
             }
             try {
-                gate.check(HostRun.planned(s, seen.reading, seen.plan, seen.expectations));
+                if (!seen.plan.isEmpty()) gate.check(HostRun.planned(s, seen.reading, seen.plan, seen.expectations));
             } catch (Exception e) {
                 seen.stopped = e;
                 return null;
