@@ -83,8 +83,9 @@ public final class ProcessRunner {
      * Runs {@code argv} as a conversation: once its output holds the line {@code conversation.awaited()},
      * the output up to it goes to {@link Conversation#answer}, whose bytes become the program's whole
      * input (null: none). The returned output is what came after that line; without it (the program
-     * ended first), the whole output, unanswered. The timeout covers the answer too. What the answer
-     * threw is thrown here once the program ended.
+     * ended first), the whole output, unanswered. The input stays open until then, so the program must
+     * print the line before it reads any input. The timeout covers the answer too. What the answer threw
+     * is thrown here once the program ended.
      */
     public static ScriptResult converse(String label, List<String> argv, Conversation conversation, Duration timeout)
             throws TransportException {
