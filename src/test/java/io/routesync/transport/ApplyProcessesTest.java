@@ -70,6 +70,40 @@ class ApplyProcessesTest {
     }
 
     @Test
+    void aHealInOneSessionStartsNoMoreThanApplyShAlone() throws Exception {
+        earlierApply();
+        StandIns programs = new StandIns(dir);
+        // session.sh: no probe, table 102; its answer (the same parts and "go") is on stdin before it asks:
+        // it reads nothing until it printed "await"
+        String in = "rsT part footprint-grow\n102\n"
+                + "rsT part batch4-0001\nroute add default via 192.168.2.1 dev eth1 table 102 proto 245\n"
+                + "rsT part footprint\n102\n"
+                + "rsT part record\n{\"apply\": 1}\n"
+                + "rsT part desired\n" + KEPT
+                + "rsT part go\n";
+        String out = programs.run(Script.SESSION, in.getBytes(StandardCharsets.UTF_8), "-", "102");
+        int await = out.indexOf("\nrsT await\n");
+        assertTrue(await > 0 && out.lastIndexOf("rsT digest ", await) > 0, out);
+        assertTrue(out.indexOf("\nrsT recorded ", await) > 0 && out.indexOf("\nrsT reread\n", await) > 0, out);
+        assertFalse(out.contains("write-failed") || out.contains("stale") || out.contains("fatal") || out.contains("skipped"), out);
+        // apply.sh's 40, less its check's reading to a file (a sed less: the digest is taken on the way, and a
+        // tee more); and no read.sh before it: the 12 programs of the plan's own reading are gone
+        assertEquals(Map.ofEntries(Map.entry("ip", 11), Map.entry("stat", 2), Map.entry("flock", 1), Map.entry("mktemp", 3),
+                Map.entry("awk", 1), Map.entry("cat", 6), Map.entry("sed", 4), Map.entry("sha256sum", 2), Map.entry("date", 2),
+                Map.entry("cmp", 2), Map.entry("chmod", 2), Map.entry("mv", 2), Map.entry("tee", 2), Map.entry("rm", 1)), programs.started());
+    }
+
+    @Test
+    void aSessionAnsweredWithNothingEndsAfterItsReading() throws Exception {
+        earlierApply();
+        StandIns programs = new StandIns(dir);
+        String out = programs.run(Script.SESSION, new byte[0], "-", "102");
+        assertTrue(out.endsWith("rsT await\nrsT skipped\n"), out);
+        assertEquals(0, names(dir.resolve("state/records")), "no record: nothing was applied");
+        assertEquals(5, programs.started().get("ip"), "the reading only");
+    }
+
+    @Test
     void theExpectationsFlowsCostOneIpEachInTheSameSession() throws Exception {
         earlierApply();
         StandIns programs = new StandIns(dir);
