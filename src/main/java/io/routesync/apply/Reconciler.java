@@ -275,7 +275,9 @@ public final class Reconciler {
     private ApplyReport rollBack(DesiredState desired, Ownership ownership, HostReading snapshot, HostPlan attempted,
             HostReading now, BatchFailure failure, HostPlan unverified, ApplyRecord.Inputs inputs, ApplyReport.Outcome failedAs)
             throws TransportException, OutputException, LockHeldException {
-        HostReading current = now;
+        // the way back is applied by apply.sh, which checks the host still reads as planned: a session's
+        // reading has no digest to check, so the host is read again for it
+        HostReading current = now.digested() ? now : observe(desired);
         HostPlan back = Planner.rollback(snapshot.observed(), current.observed(), attempted, ownership);
         HostPlan firstBack = back;
         // the way back may put routes into any table read before or after: all of them stay in the footprint
