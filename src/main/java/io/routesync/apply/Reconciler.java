@@ -306,6 +306,11 @@ public final class Reconciler {
         return confirmToken == null ? KeptCopy.of(desired, ownership.protocolTag(), inputs.version(), from.keptDigest(), keptChecks) : null;
     }
 
+    /** {@link #kept}'s text and digest, worked out before the host is read; null when an apply here keeps none. */
+    KeptCopy.Rendered keptText(DesiredState desired, Ownership ownership, ApplyRecord.Inputs inputs) {
+        return confirmToken == null ? KeptCopy.rendered(desired, ownership.protocolTag(), inputs.version(), keptChecks) : null;
+    }
+
     private BatchRun run(HostPlan plan, HostReading from, Ownership ownership, Collection<TableId> tables,
             Collection<TableId> grow, Collection<TableId> footprint, String record, KeptCopy kept, boolean undo, List<List<String>> flows)
             throws TransportException, LockHeldException {

@@ -7,6 +7,7 @@ import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
 import io.routesync.model.TableId;
 import io.routesync.plan.PlanConflictException;
+import io.routesync.plan.Planner;
 import io.routesync.transport.ApplyScript;
 import io.routesync.transport.LockHeldException;
 import io.routesync.transport.PendingConfirmException;
@@ -45,7 +46,8 @@ public final class SessionApply {
     }
 
     /**
-     * Runs the session on {@code reconciler}'s target: {@code extra} asks for the wide reading (null: none),
+     * Runs the session on {@code reconciler}'s target; {@code decider} plans {@code desired} with
+     * {@code ownership} (the fingerprint is worked out from them ahead). {@code extra} asks for the wide reading (null: none),
      * {@code probe} for the management-path probe. Returns the apply's report, a report of no changes when
      * the plan was empty, or null when the decider answered null.
      */
@@ -56,17 +58,29 @@ public final class SessionApply {
         SessionScript session = new SessionScript(reconciler.target(), reconciler.paths(), reconciler.settings().lockWait(),
                 reconciler.settings().timeout());
         Answered a = new Answered();
+        // what only a batch needs is worked out on other threads meanwhile: the kept copy of the desired state
+        // (its YAML and digest) and the digest of the inputs while the host is read, the fingerprint of what was
+        // read while the plan is made; for a 100k-route state each costs about as much as the plan (when nothing
+        // is to change, that work is dropped)
+        Ahead<KeptCopy.Rendered> kept = Ahead.start("routesync-kept", () -> {
+            inputs.digest();
+            return reconciler.keptText(desired, ownership, inputs);
+        });
         ApplyScript.Outcome outcome;
         try {
             outcome = session.run(tables, extra, probe, read -> {
                 HostReading reading = read.reading().reading();
                 a.reading = reading;
+                Ahead<String> fingerprint = Ahead.start("routesync-fingerprint",
+                        () -> Planner.fingerprint(desired, reading.observed(), ownership));
                 Decision d = decider.decide(read);
                 a.decision = d;
                 if (d == null || d.plan().isEmpty()) return null;
+                d.plan().offerFingerprint(fingerprint.get());
                 String record = ApplyRecord.json(reconciler.clock().instant(), reconciler.target().name(), inputs, d.plan(), "apply");
+                KeptCopy.Rendered text = kept.get();
                 ApplyInput input = ApplyInput.build(d.plan(), reading, ownership, tables, tables, record, false)
-                        .keep(reconciler.kept(desired, ownership, reading, inputs)).ask(d.afterVerify().flows());
+                        .keep(text == null ? null : text.forHost(reading.keptDigest())).ask(d.afterVerify().flows());
                 a.input = input;
                 return input.parts();
             });

@@ -13,6 +13,7 @@ import io.routesync.config.state.LoadedState;
 import io.routesync.config.state.StateLoader;
 import io.routesync.lookup.ExpectationCheck;
 import io.routesync.plan.PlanConflictException;
+import io.routesync.plan.Planner;
 import io.routesync.run.HostJob;
 import io.routesync.run.HostRun;
 import io.routesync.run.HostSpec;
@@ -86,6 +87,15 @@ class SessionNetnsTest {
         assertEquals(2, answered.size());
         for (ExpectationCheck.Result r : answered) assertEquals(ExpectationCheck.Status.PASS, r.status(), r.detail());
         assertNotNull(c.applied().report().record(), "the record of the apply is written");
+        // the record's fingerprint, worked out on another thread while the plan was made, is the reading's own
+        String record = Files.readString(Path.of(c.applied().report().record()));
+        String fingerprint = Planner.fingerprint(c.planned().spec().loaded().state(), c.planned().reading().observed(),
+                c.planned().spec().ownership());
+        assertTrue(record.contains("\"fingerprint\":\"" + fingerprint + "\""), record);
+        assertEquals(fingerprint, c.planned().plan().fingerprint());
+        // the desired state kept for the next boot was proven on the way (a digest sent with it)
+        assertTrue(Files.readString(dir.resolve("state/desired.yaml")).contains("198.51.100.10"));
+        assertTrue(Files.exists(dir.resolve("state/desired.digest")));
     }
 
     @Test
