@@ -128,22 +128,26 @@ public final class GuardedApply {
             SessionApply.Decider decider) throws TransportException, OutputException, LockHeldException, PlanConflictException {
         if (safety.confirms()) throw new IllegalStateException("--confirm arms its timer in a run of its own: not in one session");
         boolean probe = checksManagementPath();
-        String[] said = new String[2]; // the refusal, the note
+        // what the check said, on the session's answering thread: read once the session ended
+        var said = new Object() {
+            volatile String refusal;
+            volatile String note;
+        };
         SessionApply.Decider checked = !probe ? decider : read -> {
             SessionApply.Decision d = decider.decide(read);
             if (d == null || d.plan().isEmpty()) return d;
             ManagementPathCheck.Assessment a = ManagementPathCheck.assess(read.probe(), d.plan());
             if (a.refuses()) {
-                said[0] = a.refusal();
+                said.refusal = a.refusal();
                 return null;
             }
-            said[1] = a.note();
+            said.note = a.note();
             return d;
         };
         try {
             ApplyReport report = SessionApply.run(reconciler, desired, ownership, inputs, extra, probe, checked);
-            if (said[0] != null) return Outcome.refused(refusedMessage(said[0]));
-            return report == null ? null : Outcome.applied(report, null, said[1]);
+            if (said.refusal != null) return Outcome.refused(refusedMessage(said.refusal));
+            return report == null ? null : Outcome.applied(report, null, said.note);
         } catch (TransportException e) {
             throw failedOnceTouched(e);
         }

@@ -22,18 +22,12 @@ import io.routesync.testing.Netns;
 import io.routesync.transport.HostReader;
 import io.routesync.transport.LocalTarget;
 import io.routesync.transport.LockHeldException;
-import io.routesync.transport.ProcessRunner;
 import io.routesync.transport.Script;
-import io.routesync.transport.ScriptResult;
-import io.routesync.transport.Target;
 import io.routesync.transport.TargetPaths;
-import io.routesync.transport.TransportException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -60,8 +54,8 @@ class SessionNetnsTest {
     @TempDir
     Path dir;
     private Netns ns;
-    /** The scripts run on the namespace, in order. */
-    private final List<Script> runs = Collections.synchronizedList(new ArrayList<>());
+    /** The scripts run on the namespace, in order (by the latest job). */
+    private List<Script> runs = List.of();
 
     @BeforeEach
     void setUp() {
@@ -103,7 +97,6 @@ class SessionNetnsTest {
         assertEquals(ApplyReport.Outcome.APPLIED, job(STATE).converge(SAFETY, HostJob.OPEN).applied().report().outcome());
         String before = SafetyNetns.snapshot(ns);
         long records = records();
-        runs.clear();
         HostJob.Converged again = job(STATE).converge(SAFETY, HostJob.OPEN);
         assertTrue(again.planned().plan().isEmpty());
         assertSame(again.planned(), again.applied(), "a host with nothing to change ends as planned");
@@ -177,41 +170,10 @@ class SessionNetnsTest {
     private HostJob job(String yaml) throws Exception {
         LoadedState loaded = StateLoader.load(List.of(new SourceFile("state.yml", yaml)), Variables.none(), 245);
         TargetPaths paths = SafetyNetns.paths(ns, dir);
-        Target target = new Recording(LocalTarget.netns(ns.name()));
+        CountingTarget target = new CountingTarget(LocalTarget.netns(ns.name()));
+        runs = target.runs;
         HostSpec spec = HostSpec.of(target.name(), null, paths, loaded, 245, List.of(new SourceFile("state.yml", yaml)), Variables.none(),
                 null, "test");
         return new HostJob(spec, target, new Reconciler.Settings(Duration.ofSeconds(10), Duration.ofSeconds(60)), Clock.systemUTC());
-    }
-
-    /** Notes each script run on the namespace. */
-    private final class Recording implements Target {
-        private final Target inner;
-
-        Recording(Target inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public String name() {
-            return inner.name();
-        }
-
-        @Override
-        public String netns() {
-            return inner.netns();
-        }
-
-        @Override
-        public ScriptResult runScript(String script, List<String> args, byte[] stdin, Duration timeout) throws TransportException {
-            runs.add(Script.of(script));
-            return inner.runScript(script, args, stdin, timeout);
-        }
-
-        @Override
-        public ScriptResult converse(String script, List<String> args, ProcessRunner.Conversation conversation, Duration timeout)
-                throws TransportException {
-            runs.add(Script.of(script));
-            return inner.converse(script, args, conversation, timeout);
-        }
     }
 }
