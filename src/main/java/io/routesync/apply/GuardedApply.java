@@ -133,8 +133,8 @@ public final class GuardedApply {
             volatile String refusal;
             volatile String note;
         };
-        SessionApply.Decider checked = !probe ? decider : read -> {
-            SessionApply.Decision d = decider.decide(read);
+        SessionApply.Decider checked = !probe ? decider : (read, fingerprint) -> {
+            SessionApply.Decision d = decider.decide(read, fingerprint);
             if (d == null || d.plan().isEmpty()) return d;
             ManagementPathCheck.Assessment a = ManagementPathCheck.assess(read.probe(), d.plan());
             if (a.refuses()) {
@@ -158,10 +158,14 @@ public final class GuardedApply {
                 + " if this is intended, apply again with --allow-management-change (and --confirm SECONDS).";
     }
 
-    /** {@code apply FILE} for one host of the file: see {@link SavedPlanApplier}, which also runs the check. */
+    /**
+     * {@code apply FILE} for one host of the file: see {@link SavedPlanApplier}, which also runs the check;
+     * in one session unless --confirm arms its timer first.
+     */
     public SavedPlanApplier.Result applySaved(SavedHost host, ApplyRecord.Inputs inputs)
             throws TransportException, OutputException, LockHeldException, PlanConflictException {
         try {
+            if (!safety.confirms()) return SavedPlanApplier.applyInSession(host, this, inputs);
             return SavedPlanApplier.apply(host, reconciler, inputs, confirmed(), !checksManagementPath());
         } catch (TransportException e) {
             throw failedOnceTouched(e);

@@ -14,6 +14,7 @@ import io.routesync.transport.PendingConfirmException;
 import io.routesync.transport.SessionScript;
 import io.routesync.transport.TransportException;
 import java.util.Collection;
+import java.util.function.Supplier;
 
 /**
  * An apply in one session on the host ({@link SessionScript}): read under the exclusive lock, plan there
@@ -22,17 +23,23 @@ import java.util.Collection;
  * back as {@link Reconciler#apply} does it, in runs of their own.
  */
 public final class SessionApply {
-    /** What to apply for a reading: the plan, and what the kernel must answer once it verified. */
+    /**
+     * What to apply for a reading: the plan, and what the kernel must answer once it verified (null: the
+     * reconciler's own check).
+     */
     public record Decision(HostPlan plan, Reconciler.AfterVerify afterVerify) {
     }
 
     /**
-     * Decides from what the session read. It throws nothing: a failure (a plan that contradicts the host,
-     * a question that says no) is kept by the decider, which answers null: nothing is applied.
+     * Decides from what the session read; {@code fingerprint} gives the reading's fingerprint
+     * ({@link Planner#fingerprint} of the desired state and ownership the session was given), worked
+     * out on another thread meanwhile. It throws nothing: a failure (a plan that contradicts the host,
+     * a question that says no, a saved plan gone stale) is kept by the decider, which answers null:
+     * nothing is applied.
      */
     @FunctionalInterface
     public interface Decider {
-        Decision decide(SessionScript.Read read);
+        Decision decide(SessionScript.Read read, Supplier<String> fingerprint);
     }
 
     /** What the session decided, kept while it runs on the answering thread. */
@@ -73,7 +80,8 @@ public final class SessionApply {
                 a.reading = reading;
                 Ahead<String> fingerprint = Ahead.start("routesync-fingerprint",
                         () -> Planner.fingerprint(desired, reading.observed(), ownership));
-                Decision d = decider.decide(read);
+                Decision asked = decider.decide(read, fingerprint::get);
+                Decision d = asked == null || asked.afterVerify() != null ? asked : new Decision(asked.plan(), reconciler.afterVerify());
                 a.decision = d;
                 if (d == null || d.plan().isEmpty()) return null;
                 d.plan().offerFingerprint(fingerprint.get());

@@ -148,7 +148,7 @@ public final class HostJob {
             volatile Throwable failure;
             volatile Exception stopped;
         };
-        SessionApply.Decider decider = read -> {
+        SessionApply.Decider decider = (read, fingerprint) -> {
             try {
                 seen.reading = read.reading().reading();
                 HostPlan plan = reconciler.plan(s.loaded().state(), seen.reading, s.ownership());

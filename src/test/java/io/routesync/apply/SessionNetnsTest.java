@@ -17,6 +17,14 @@ import io.routesync.plan.Planner;
 import io.routesync.run.HostJob;
 import io.routesync.run.HostRun;
 import io.routesync.run.HostSpec;
+import io.routesync.run.PlanFiles;
+import io.routesync.run.RunResult;
+import io.routesync.run.SavedHostJob;
+import io.routesync.saved.PlanFileReader;
+import io.routesync.saved.PlanFileWriter;
+import io.routesync.saved.SavedHost;
+import io.routesync.saved.SavedPlan;
+import io.routesync.transport.Target;
 import io.routesync.testing.KernelAccess;
 import io.routesync.testing.Netns;
 import io.routesync.transport.HostReader;
@@ -28,6 +36,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -42,6 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
  * are one script run; nothing to change is one run that changes nothing; the lock is held from the
  * reading to the verify, so no other run reads or changes the host while routesync plans; a gate that
  * says no and a plan that breaks an expectation apply nothing; a batch line that fails is rolled back.
+ * {@code apply PLAN} is one session too, its fingerprint compared under the same lock as its batch.
  */
 class SessionNetnsTest {
     private static final String STATE = SafetyNetns.STATE + String.join("\n",
@@ -157,6 +167,41 @@ class SessionNetnsTest {
         assertEquals(before, SafetyNetns.snapshot(ns));
         // the session's readings carry no digest: the way back reads the host for apply.sh's check, then runs it
         assertEquals(List.of(Script.SESSION, Script.READ, Script.APPLY), runs);
+    }
+
+    @Test
+    void aSavedPlanIsAppliedInOneSessionAndRefusedThereWhenStale() throws Exception {
+        SavedHost saved = savedPlan(job(STATE));
+        CountingTarget counting = new CountingTarget(LocalTarget.netns(ns.name()));
+        HostRun applied = savedJob(saved, counting).apply(SAFETY);
+        assertNull(applied.failure(), () -> applied.failure().reason());
+        assertEquals(ApplyReport.Outcome.APPLIED, applied.report().outcome());
+        assertEquals(List.of(Script.SESSION), counting.runs, "the fingerprint's check, the batch and its verify in one run");
+
+        // planned again on the host as it is now, then changed under it: stale, in the session, nothing applied
+        ns.ip("rule", "del", "priority", "1000");
+        SavedHost again = savedPlan(job(STATE));
+        ns.ip("route", "del", "default", "table", "102");
+        String before = SafetyNetns.snapshot(ns);
+        CountingTarget second = new CountingTarget(LocalTarget.netns(ns.name()));
+        HostRun stale = savedJob(again, second).apply(SAFETY);
+        assertNotNull(stale.failure());
+        assertTrue(stale.failure().reason().contains("plan is stale"), stale.failure().reason());
+        assertEquals(before, SafetyNetns.snapshot(ns));
+        assertEquals(List.of(Script.SESSION), second.runs);
+    }
+
+    /** plan --out through the host's job, written and read back as apply PLAN reads it. */
+    private static SavedHost savedPlan(HostJob job) throws Exception {
+        HostRun planned = job.plan();
+        assertNull(planned.failure());
+        SavedPlan plan = PlanFiles.of(List.of(job), new RunResult(List.of(planned)), false, "test", Instant.EPOCH).plan();
+        return PlanFileReader.read(PlanFileWriter.write(plan), "test").hosts().get(0);
+    }
+
+    private static SavedHostJob savedJob(SavedHost saved, Target target) {
+        return new SavedHostJob(saved, SafetyNetns.inputs(), h -> target, new Reconciler.Settings(Duration.ofSeconds(10),
+                Duration.ofSeconds(60)), Clock.systemUTC());
     }
 
     private long records() throws Exception {
