@@ -330,6 +330,7 @@ if wanted fleet; then
     fl=$work/fleet
     mkdir -p "$fl" /run/sshd
     ctl=rsb-$id-ctl
+    addrs=()
     netns_add "$ctl"
     ssh-keygen -q -t ed25519 -N '' -C "routesync-bench-$id" -f "$fl/client_key"
     # The hosts' login home. The namespaces share this machine's files, so every ssh session on a host
@@ -357,6 +358,7 @@ if wanted fleet; then
         ctl_addr=10.77.0.$((i * 4 + 1))
         addr=10.77.0.$((i * 4 + 2))
         ((i < 64)) || { ctl_addr=10.77.$((i / 64)).$((i % 64 * 4 + 1)); addr=10.77.$((i / 64)).$((i % 64 * 4 + 2)); }
+        addrs+=("$addr")
         ip -n "$ctl" link add "h$i" type veth peer name eth0 netns "$ns"
         ip -n "$ctl" addr add "$ctl_addr/30" dev "h$i"
         ip -n "$ctl" link set "h$i" up
@@ -459,8 +461,16 @@ EOF
     note "fleet: routesync apply -i (converge) and plan -i (no-op), $HOSTS forks"
     reset_before_apply() { [ "$1" = fleetapply ] && fleet_reset; true; }
     SETUP=reset_before_apply
+    # the floor of any tool that reaches each host over ssh: one `ssh HOST true` per host, all at once,
+    # with the options routesync's plan gives ssh (no shared connection): key exchange, login, one command
+    sshfloor="set -e; ps=(); "
+    for addr in "${addrs[@]}"; do
+        sshfloor+="$(q ssh -F "$fl/ssh_config" -o BatchMode=yes -o RequestTTY=no -o ConnectTimeout=10 -o StrictHostKeyChecking=yes \
+            -o ControlMaster=no -o ControlPath=none -- "$addr" true) & ps+=(\$!); "
+    done
     pair fleetapply 0 "exec $(q "${fleet_rs[@]}" apply "${fleet_opts[@]}" --auto-approve)" \
-        fleetplan 0 "exec $(q "${fleet_rs[@]}" plan "${fleet_opts[@]}" --detailed-exitcode)"
+        fleetplan 0 "exec $(q "${fleet_rs[@]}" plan "${fleet_opts[@]}" --detailed-exitcode)" \
+        sshtrue 0 "exec $(q "${in_ctl[@]}") bash -c $(q "$sshfloor for p in \"\${ps[@]}\"; do wait \"\$p\"; done")"
     SETUP=""
     fleet_converged
     fa=$(median fleetapply 1); fp=$(median fleetplan 1)
@@ -489,6 +499,9 @@ EOF
         row "fleet of $HOSTS sshd hosts, $HOSTS forks: converge the seed state" "$(secs "$fa") ($(spread fleetapply))" "$why" "" "" '>= 20x faster'
         row "same fleet, no-op check" "$(secs "$fp") ($(spread fleetplan))" "$why" "" "" '>= 20x faster'
     fi
+    st=$(median sshtrue 1)
+    row "same fleet, no-op check against ssh itself" "$(secs "$fp")" "$HOSTS parallel \`ssh HOST true\` $(secs "$st") ($(spread sshtrue))" \
+        "$(ratio "$fp" "$st")" "$(cpu_ratio fleetplan sshtrue)" 'the floor of one ssh per host'
 fi
 
 # ----------------------------------------------------------------------------------------------
