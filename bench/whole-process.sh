@@ -462,10 +462,12 @@ EOF
     reset_before_apply() { [ "$1" = fleetapply ] && fleet_reset; true; }
     SETUP=reset_before_apply
     # the floor of any tool that reaches each host over ssh: one `ssh HOST true` per host, all at once,
-    # with the options routesync's plan gives ssh (no shared connection): key exchange, login, one command
+    # with the options routesync's plan gives ssh (no shared connection): key exchange, login, one
+    # command. Each in a session of its own, as routesync runs them (setsid): with the kernel's autogroup
+    # scheduling a session is one group, so on a busy machine 16 sessions get more of the CPU than one
     sshfloor="set -e; ps=(); "
     for addr in "${addrs[@]}"; do
-        sshfloor+="$(q ssh -F "$fl/ssh_config" -o BatchMode=yes -o RequestTTY=no -o ConnectTimeout=10 -o StrictHostKeyChecking=yes \
+        sshfloor+="$(q setsid ssh -F "$fl/ssh_config" -o BatchMode=yes -o RequestTTY=no -o ConnectTimeout=10 -o StrictHostKeyChecking=yes \
             -o ControlMaster=no -o ControlPath=none -- "$addr" true) & ps+=(\$!); "
     done
     pair fleetapply 0 "exec $(q "${fleet_rs[@]}" apply "${fleet_opts[@]}" --auto-approve)" \
