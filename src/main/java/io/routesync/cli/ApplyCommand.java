@@ -177,7 +177,9 @@ final class ApplyCommand implements Callable<Integer> {
         err.flush();
         FleetConsole console = new FleetConsole(out, err, root.screen, style);
         FleetView view = new FleetView(console, FleetView.Command.APPLY, !json);
-        try (Session session = fleet.session(loaded.hosts().stream().anyMatch(h -> !h.local()))) {
+        boolean overSsh = loaded.hosts().stream().anyMatch(h -> !h.local());
+        // a host applied in one session is reached once: no ssh master to start and stop for it
+        try (Session session = oneSession(safety, rollout) ? fleet.sessionOnce(overSsh) : fleet.session(overSsh)) {
             try {
                 List<HostJob> jobs = session.jobs(loaded.hosts(), target.settings());
                 done = oneSession(safety, rollout) ? Pipeline.converge(jobs, fleet.forks(), safety, HostJob.OPEN, view)
@@ -228,7 +230,8 @@ final class ApplyCommand implements Callable<Integer> {
         // the records name the inputs the plan was made from, by this routesync
         ApplyRecord.Inputs inputs = new ApplyRecord.Inputs(plan.inputsDigest(), plan.commit(), Version.number());
         boolean overSsh = plan.hosts().stream().anyMatch(h -> h.target().kind() == SavedTarget.Kind.SSH);
-        try (Session session = fleet.session(overSsh)) {
+        // without --confirm each host is one session: reached once, no ssh master for it
+        try (Session session = safety.confirms() ? fleet.session(overSsh) : fleet.sessionOnce(overSsh)) {
             List<SavedHostJob> jobs = session.jobs(plan, inputs, target.settings());
             if (jobs.size() == 1 && !json && rollout == null) {
                 SingleHostView view = new SingleHostView(out, err, style, true);
