@@ -6,10 +6,11 @@
 #
 #   sudo bench/whole-process.sh [--runs N] [--routes N] [--hosts N] [--cases LIST] [--no-ansible] [--idle S]
 #
-# Public tools only: bash, ip, /usr/bin/time, javac/java, ssh/sshd, ansible-playbook (when installed).
-# Everything happens in network namespaces this script creates and removes (also on failure or
-# Ctrl-C); the machine's own links, routes, rules and /etc/iproute2 are never touched, and every
-# routesync path (--etc-dir, --state-dir, --lock-dir) is in a temporary directory.
+# Public tools only: bash, ip, /usr/bin/time, javac/java, ssh/sshd, unshare/mount (util-linux),
+# ansible-playbook (when installed). Everything happens in network namespaces this script creates and
+# removes (also on failure or Ctrl-C); the machine's own links, routes, rules and /etc/iproute2 are
+# never touched, every routesync path (--etc-dir, --state-dir, --lock-dir) is in a temporary
+# directory, and the fleet's sshds see a clean login home only in mount namespaces of their own.
 set -euo pipefail
 
 usage() {
@@ -322,15 +323,27 @@ fi
 # own /30, each running its own sshd configured only by files in the work directory (as the tests'
 # SshFleet does); routesync and Ansible run inside the controller namespace
 if wanted fleet; then
-    for tool in /usr/sbin/sshd ssh ssh-keygen; do
-        command -v "$tool" >/dev/null || { echo "bench: the fleet rows need $tool (openssh-server, openssh-client)" >&2; exit 69; }
+    for tool in /usr/sbin/sshd ssh ssh-keygen unshare mount getent; do
+        command -v "$tool" >/dev/null || { echo "bench: the fleet rows need $tool (openssh-server, openssh-client, util-linux)" >&2; exit 69; }
     done
     note "fleet: $HOSTS namespace hosts with sshd"
     fl=$work/fleet
     mkdir -p "$fl" /run/sshd
     ctl=rsb-$id-ctl
+    addrs=()
     netns_add "$ctl"
     ssh-keygen -q -t ed25519 -N '' -C "routesync-bench-$id" -f "$fl/client_key"
+    # The hosts' login home. The namespaces share this machine's files, so every ssh session on a host
+    # would run this machine's own root dotfiles: bash sources ~/.bashrc when sshd starts it, even for
+    # `bash -c COMMAND`, and a developer's (pyenv init, ...) starts dozens of programs per session, for
+    # both tools alike (measured: ~115 ms of sshd-side CPU per session against ~21 ms). A managed host
+    # has the distribution's: each sshd runs in a mount namespace of its own where the login home is a
+    # copy of Debian's default dotfiles (comments only) in the work directory.
+    home=$(getent passwd root | cut -d: -f6)
+    mkdir -p "$fl/home" && chmod 700 "$fl/home"
+    for f in bashrc profile; do
+        if [ -r "/usr/share/base-files/dot.$f" ]; then cp "/usr/share/base-files/dot.$f" "$fl/home/.$f"; else : >"$fl/home/.$f"; fi
+    done
     : >"$fl/known_hosts"
     {
         echo "all:"
@@ -345,6 +358,7 @@ if wanted fleet; then
         ctl_addr=10.77.0.$((i * 4 + 1))
         addr=10.77.0.$((i * 4 + 2))
         ((i < 64)) || { ctl_addr=10.77.$((i / 64)).$((i % 64 * 4 + 1)); addr=10.77.$((i / 64)).$((i % 64 * 4 + 2)); }
+        addrs+=("$addr")
         ip -n "$ctl" link add "h$i" type veth peer name eth0 netns "$ns"
         ip -n "$ctl" addr add "$ctl_addr/30" dev "h$i"
         ip -n "$ctl" link set "h$i" up
@@ -370,7 +384,8 @@ MaxSessions 200
 UseDNS no
 PrintMotd no
 EOF
-        ip netns exec "$ns" /usr/sbin/sshd -f "$d/sshd_config" -E "$d/sshd.log"
+        ip netns exec "$ns" unshare --mount --propagation private \
+            sh -c 'mount --bind "$1" "$2" && exec /usr/sbin/sshd -f "$3/sshd_config" -E "$3/sshd.log"' sh "$fl/home" "$home" "$d"
         echo "$addr $(cut -d' ' -f1-2 "$d/host_key.pub")" >>"$fl/known_hosts"
         cat >>"$fl/hosts.yml" <<EOF
     h$i:
@@ -446,17 +461,30 @@ EOF
     note "fleet: routesync apply -i (converge) and plan -i (no-op), $HOSTS forks"
     reset_before_apply() { [ "$1" = fleetapply ] && fleet_reset; true; }
     SETUP=reset_before_apply
+    # the floor of any tool that reaches each host over ssh: one `ssh HOST true` per host, all at once,
+    # with the options routesync's plan gives ssh (no shared connection): key exchange, login, one
+    # command. Each in a session of its own, as routesync runs them (setsid): with the kernel's autogroup
+    # scheduling a session is one group, so on a busy machine 16 sessions get more of the CPU than one
+    sshfloor="set -e; ps=(); "
+    for addr in "${addrs[@]}"; do
+        sshfloor+="$(q setsid ssh -F "$fl/ssh_config" -o BatchMode=yes -o RequestTTY=no -o ConnectTimeout=10 -o StrictHostKeyChecking=yes \
+            -o ControlMaster=no -o ControlPath=none -- "$addr" true) & ps+=(\$!); "
+    done
     pair fleetapply 0 "exec $(q "${fleet_rs[@]}" apply "${fleet_opts[@]}" --auto-approve)" \
-        fleetplan 0 "exec $(q "${fleet_rs[@]}" plan "${fleet_opts[@]}" --detailed-exitcode)"
+        fleetplan 0 "exec $(q "${fleet_rs[@]}" plan "${fleet_opts[@]}" --detailed-exitcode)" \
+        sshtrue 0 "exec $(q "${in_ctl[@]}") bash -c $(q "$sshfloor for p in \"\${ps[@]}\"; do wait \"\$p\"; done")"
     SETUP=""
     fleet_converged
     fa=$(median fleetapply 1); fp=$(median fleetplan 1)
 
     if [ "$ANSIBLE" = yes ] && command -v ansible-playbook >/dev/null; then
-        note "fleet: ansible-playbook of the seed recipe, converge then no-op, $HOSTS forks, ControlPersist"
+        # as Ansible's users tune it for speed: pipelining (one ssh session per task instead of a temporary
+        # directory, a copy and a chmod), ControlPersist (the masters outlive the run: the no-op run reuses
+        # the converge run's connections), one fork per host
+        note "fleet: ansible-playbook of the seed recipe, converge then no-op, $HOSTS forks, ControlPersist, pipelining"
         mkdir -p "$fl/ansible/cp" "$fl/ansible/local" "$fl/ansible/home"
         printf "[defaults]\n" >"$fl/ansible/ansible.cfg"
-        ansible_cmd=$(printf 'exec env HOME=%q ANSIBLE_CONFIG=%q ANSIBLE_SSH_ARGS=%q ANSIBLE_SSH_CONTROL_PATH_DIR=%q ANSIBLE_LOCAL_TEMP=%q ANSIBLE_REMOTE_TEMP=%q ANSIBLE_PYTHON_INTERPRETER=/usr/bin/python3 ANSIBLE_NOCOLOR=1 ANSIBLE_RETRY_FILES_ENABLED=0 %s ansible-playbook -i %q -f %d %q' \
+        ansible_cmd=$(printf 'exec env HOME=%q ANSIBLE_CONFIG=%q ANSIBLE_SSH_ARGS=%q ANSIBLE_SSH_CONTROL_PATH_DIR=%q ANSIBLE_LOCAL_TEMP=%q ANSIBLE_REMOTE_TEMP=%q ANSIBLE_PYTHON_INTERPRETER=/usr/bin/python3 ANSIBLE_NOCOLOR=1 ANSIBLE_RETRY_FILES_ENABLED=0 ANSIBLE_PIPELINING=True %s ansible-playbook -i %q -f %d %q' \
             "$fl/ansible/home" "$fl/ansible/ansible.cfg" "-F $fl/ssh_config -o ControlMaster=auto -o ControlPersist=60s" "$fl/ansible/cp" "$fl/ansible/local" "$fl/ansible/remote" \
             "$(q "${in_ctl[@]}")" "$fl/hosts.yml" "$HOSTS" "$fl/seed.yml")
         fleet_reset
@@ -465,7 +493,7 @@ EOF
         run_timed ansiblecheck 0 bash -c "$ansible_cmd"
         aa=$(median ansibleapply 1); ac=$(median ansiblecheck 1)
         row "fleet of $HOSTS sshd hosts, $HOSTS forks: converge the seed state" "$(secs "$fa") ($(spread fleetapply))" \
-            "Ansible, same recipe, same fleet: $(secs "$aa")" "$(ratio "$aa" "$fa") faster" "$(cpu_ratio ansibleapply fleetapply) less" '>= 20x faster'
+            "Ansible (pipelining, ControlPersist), same recipe, same fleet: $(secs "$aa")" "$(ratio "$aa" "$fa") faster" "$(cpu_ratio ansibleapply fleetapply) less" '>= 20x faster'
         row "same fleet, no-op check" "$(secs "$fp") ($(spread fleetplan))" "Ansible: $(secs "$ac")" "$(ratio "$ac" "$fp") faster" "$(cpu_ratio ansiblecheck fleetplan) less" '>= 20x faster'
     else
         why="Ansible not run (--no-ansible)"
@@ -473,6 +501,9 @@ EOF
         row "fleet of $HOSTS sshd hosts, $HOSTS forks: converge the seed state" "$(secs "$fa") ($(spread fleetapply))" "$why" "" "" '>= 20x faster'
         row "same fleet, no-op check" "$(secs "$fp") ($(spread fleetplan))" "$why" "" "" '>= 20x faster'
     fi
+    st=$(median sshtrue 1)
+    row "same fleet, no-op check against ssh itself" "$(secs "$fp")" "$HOSTS parallel \`ssh HOST true\` $(secs "$st") ($(spread sshtrue))" \
+        "$(ratio "$fp" "$st")" "$(cpu_ratio fleetplan sshtrue)" 'the floor of one ssh per host'
 fi
 
 # ----------------------------------------------------------------------------------------------

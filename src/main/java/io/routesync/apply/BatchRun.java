@@ -74,7 +74,11 @@ record BatchRun(boolean stale, BatchFailure failure, HostReading after, String r
      */
     static BatchRun run(ApplyScript script, String host, HostPlan plan, HostReading from, Collection<TableId> tables,
             ApplyInput input, String confirmToken) throws TransportException, LockHeldException {
-        ApplyScript.Outcome outcome = script.run(from.digest(), tables, input.parts(), confirmToken);
+        return of(script.run(from.digest(), tables, input.parts(), confirmToken), host, plan, input);
+    }
+
+    /** How a run of {@code input} (made for {@code plan}) ended, as {@code outcome} says: apply.sh's or a session's. */
+    static BatchRun of(ApplyScript.Outcome outcome, String host, HostPlan plan, ApplyInput input) {
         if (outcome instanceof ApplyScript.Stale) return hostChanged();
         if (outcome instanceof ApplyScript.Fatal f) return stoppedBeforeBatch(f.message());
         ApplyScript.Ran ran = (ApplyScript.Ran) outcome;

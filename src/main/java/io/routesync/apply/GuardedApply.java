@@ -16,6 +16,8 @@ import io.routesync.transport.Target;
 import io.routesync.transport.TransportException;
 import java.time.Clock;
 import java.time.Duration;
+import io.routesync.model.TableId;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -107,8 +109,7 @@ public final class GuardedApply {
             ManagementPathCheck.Assessment a = ManagementPathCheck.check(target, reconciler.paths(),
                     reading.observed().tablesRead(), plan, reconciler.settings().timeout());
             if (a.refuses()) {
-                return Outcome.refused(target.name() + ": " + a.refusal() + ". Nothing was applied there;"
-                        + " if this is intended, apply again with --allow-management-change (and --confirm SECONDS).");
+                return Outcome.refused(refusedMessage(a.refusal()));
             }
             note = a.note();
         }
@@ -118,10 +119,53 @@ public final class GuardedApply {
         return Outcome.applied(c.apply(), c, note);
     }
 
-    /** {@code apply FILE} for one host of the file: see {@link SavedPlanApplier}, which also runs the check. */
+    /**
+     * The apply in one session ({@link SessionApply}): for a host reached over ssh the management-path
+     * probe comes in the same run, and a plan it refuses is not applied. Not with --confirm, whose timer
+     * is armed in a run of its own before the batch. Returns null when {@code decider} answered null.
+     */
+    public Outcome converge(DesiredState desired, Ownership ownership, ApplyRecord.Inputs inputs, Collection<TableId> extra,
+            SessionApply.Decider decider) throws TransportException, OutputException, LockHeldException, PlanConflictException {
+        if (safety.confirms()) throw new IllegalStateException("--confirm arms its timer in a run of its own: not in one session");
+        boolean probe = checksManagementPath();
+        // what the check said, on the session's answering thread: read once the session ended
+        var said = new Object() {
+            volatile String refusal;
+            volatile String note;
+        };
+        SessionApply.Decider checked = !probe ? decider : (read, fingerprint) -> {
+            SessionApply.Decision d = decider.decide(read, fingerprint);
+            if (d == null || d.plan().isEmpty()) return d;
+            ManagementPathCheck.Assessment a = ManagementPathCheck.assess(read.probe(), d.plan());
+            if (a.refuses()) {
+                said.refusal = a.refusal();
+                return null;
+            }
+            said.note = a.note();
+            return d;
+        };
+        try {
+            ApplyReport report = SessionApply.run(reconciler, desired, ownership, inputs, extra, probe, checked);
+            if (said.refusal != null) return Outcome.refused(refusedMessage(said.refusal));
+            return report == null ? null : Outcome.applied(report, null, said.note);
+        } catch (TransportException e) {
+            throw failedOnceTouched(e);
+        }
+    }
+
+    private String refusedMessage(String refusal) {
+        return target.name() + ": " + refusal + ". Nothing was applied there;"
+                + " if this is intended, apply again with --allow-management-change (and --confirm SECONDS).";
+    }
+
+    /**
+     * {@code apply FILE} for one host of the file: see {@link SavedPlanApplier}, which also runs the check;
+     * in one session unless --confirm arms its timer first.
+     */
     public SavedPlanApplier.Result applySaved(SavedHost host, ApplyRecord.Inputs inputs)
             throws TransportException, OutputException, LockHeldException, PlanConflictException {
         try {
+            if (!safety.confirms()) return SavedPlanApplier.applyInSession(host, this, inputs);
             return SavedPlanApplier.apply(host, reconciler, inputs, confirmed(), !checksManagementPath());
         } catch (TransportException e) {
             throw failedOnceTouched(e);

@@ -25,14 +25,30 @@ record KeptCopy(String text, String newDigest) {
      * {@code desired} (then nothing is kept). Checks a state file cannot spell are left out, not the state.
      */
     static KeptCopy of(DesiredState desired, int protocolTag, String version, String hostDigest, KeptChecks checks) {
-        KeptCopy copy = proven(KeptState.render(desired, protocolTag, checks), desired, protocolTag, version, hostDigest, checks);
-        if (copy != null || checks.equals(KeptChecks.NONE)) return copy;
-        return proven(KeptState.render(desired, protocolTag), desired, protocolTag, version, hostDigest, KeptChecks.NONE);
+        return rendered(desired, protocolTag, version, checks).forHost(hostDigest);
     }
 
-    private static KeptCopy proven(String text, DesiredState desired, int protocolTag, String version, String hostDigest, KeptChecks checks) {
-        String digest = KeptState.digest(text, protocolTag, String.valueOf(version));
-        if (digest.equals(hostDigest)) return new KeptCopy(text, null);
-        return KeptState.readsBackAs(text, desired, protocolTag, checks) ? new KeptCopy(text, digest) : null;
+    /**
+     * The text to keep for {@code desired} with its {@code checks}, and its digest: what {@link #of} works
+     * out before it knows the host's digest (an apply does it while the host is read).
+     */
+    static Rendered rendered(DesiredState desired, int protocolTag, String version, KeptChecks checks) {
+        String text = KeptState.render(desired, protocolTag, checks);
+        return new Rendered(desired, protocolTag, version, checks, text, KeptState.digest(text, protocolTag, String.valueOf(version)));
+    }
+
+    /** A rendered text to keep and its digest; {@link #forHost} proves it unless the host has it. */
+    record Rendered(DesiredState desired, int protocolTag, String version, KeptChecks checks, String text, String digest) {
+        /** The copy to keep on a host that reports {@code hostDigest} (or null), or null when the text would not read back. */
+        KeptCopy forHost(String hostDigest) {
+            KeptCopy copy = proven(this, hostDigest);
+            if (copy != null || checks.equals(KeptChecks.NONE)) return copy;
+            return proven(rendered(desired, protocolTag, version, KeptChecks.NONE), hostDigest);
+        }
+    }
+
+    private static KeptCopy proven(Rendered r, String hostDigest) {
+        if (r.digest().equals(hostDigest)) return new KeptCopy(r.text(), null);
+        return KeptState.readsBackAs(r.text(), r.desired(), r.protocolTag(), r.checks()) ? new KeptCopy(r.text(), r.digest()) : null;
     }
 }

@@ -71,7 +71,11 @@ public final class ManagementPathCheck {
     /** Probes the host over {@code target} (the connection the apply will use) and assesses {@code plan}. */
     public static Assessment check(Target target, TargetPaths paths, Collection<io.routesync.model.TableId> tables, HostPlan plan,
             Duration timeout) throws TransportException, OutputException {
-        ManagementProbe probe = ManagementProbe.read(target, paths, tables, timeout);
+        return assess(ManagementProbe.read(target, paths, tables, timeout), plan);
+    }
+
+    /** Assesses {@code plan} on what {@code probe} found (in a run of its own, or in the apply's session). */
+    public static Assessment assess(ManagementProbe probe, HostPlan plan) {
         if (probe.peer() == null) return Assessment.notOverSsh();
         return assess(probe.peer(), probe.observed(), plan);
     }

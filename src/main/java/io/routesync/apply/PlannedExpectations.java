@@ -37,10 +37,15 @@ public final class PlannedExpectations {
      */
     public static HostReader.Wide observe(Reconciler reconciler, DesiredState desired)
             throws TransportException, OutputException, LockHeldException {
+        return HostReader.readWide(reconciler.target(), reconciler.paths(), desired.tablesToRead(), extraTables(desired),
+                reconciler.settings().lockWait(), reconciler.settings().timeout());
+    }
+
+    /** The tables the wide reading adds for {@code desired}'s expectations: the kernel's and those its rules look up. */
+    public static Set<TableId> extraTables(DesiredState desired) {
         Set<TableId> extra = new TreeSet<>(List.of(TableId.LOCAL, TableId.MAIN, TableId.DEFAULT));
         for (Rule r : desired.rules()) if (r.table() != null) extra.add(r.table());
-        return HostReader.readWide(reconciler.target(), reconciler.paths(), desired.tablesToRead(), extra, reconciler.settings().lockWait(),
-                reconciler.settings().timeout());
+        return extra;
     }
 
     /**

@@ -136,6 +136,10 @@ public final class Reconciler {
         return new Reconciler(target, paths, settings, clock, beforeBatch, token, afterVerify, keptChecks);
     }
 
+    Clock clock() {
+        return clock;
+    }
+
     public TargetPaths paths() {
         return paths;
     }
@@ -203,25 +207,35 @@ public final class Reconciler {
                 plan = replanned;
                 continue;
             }
-            if (run.failure() != null) {
-                return rollBack(desired, ownership, current, plan, run.after(), run.failure(), null, inputs, ApplyReport.Outcome.FAILED_ROLLED_BACK);
-            }
-            // the verify: what still differs (its fingerprint, a digest of all entries read, only when something does)
-            if (!Planner.changes(desired, run.after().observed(), ownership).isEmpty()) {
-                HostPlan remaining = plan(desired, run.after(), ownership);
-                BatchFailure why = BatchFailure.withoutLine("after the apply the host still differs from the desired state", 0);
-                return rollBack(desired, ownership, current, plan, run.after(), why, remaining, inputs,
-                        ApplyReport.Outcome.VERIFY_FAILED_ROLLED_BACK);
-            }
-            AfterVerify.Found found = afterVerify.check(run.routeAnswers());
-            if (found.failure() != null) {
-                // the entries are as desired but the kernel routes a flow otherwise: a failed verify, rolled back
-                return rollBack(desired, ownership, current, plan, run.after(), BatchFailure.withoutLine(found.failure(), 0), null, inputs,
-                        ApplyReport.Outcome.VERIFY_FAILED_ROLLED_BACK).withExpectations(found.results());
-            }
-            return ApplyReport.applied(plan, run.after(), run.recorded(), run.batchNanos(), run.writeFailures())
-                    .withExpectations(found.results());
+            return verified(desired, ownership, current, plan, run, inputs, afterVerify);
         }
+    }
+
+    /**
+     * A batch of {@code plan} (made from {@code current}) ran, and the host was read back ({@code run},
+     * not stale): a failed line is rolled back; else the verify (what still differs, then {@code check},
+     * the kernel's answers), rolled back when it fails.
+     */
+    ApplyReport verified(DesiredState desired, Ownership ownership, HostReading current, HostPlan plan, BatchRun run,
+            ApplyRecord.Inputs inputs, AfterVerify check) throws TransportException, OutputException, LockHeldException, PlanConflictException {
+        if (run.failure() != null) {
+            return rollBack(desired, ownership, current, plan, run.after(), run.failure(), null, inputs, ApplyReport.Outcome.FAILED_ROLLED_BACK);
+        }
+        // the verify: what still differs (its fingerprint, a digest of all entries read, only when something does)
+        if (!Planner.changes(desired, run.after().observed(), ownership).isEmpty()) {
+            HostPlan remaining = plan(desired, run.after(), ownership);
+            BatchFailure why = BatchFailure.withoutLine("after the apply the host still differs from the desired state", 0);
+            return rollBack(desired, ownership, current, plan, run.after(), why, remaining, inputs,
+                    ApplyReport.Outcome.VERIFY_FAILED_ROLLED_BACK);
+        }
+        AfterVerify.Found found = check.check(run.routeAnswers());
+        if (found.failure() != null) {
+            // the entries are as desired but the kernel routes a flow otherwise: a failed verify, rolled back
+            return rollBack(desired, ownership, current, plan, run.after(), BatchFailure.withoutLine(found.failure(), 0), null, inputs,
+                    ApplyReport.Outcome.VERIFY_FAILED_ROLLED_BACK).withExpectations(found.results());
+        }
+        return ApplyReport.applied(plan, run.after(), run.recorded(), run.batchNanos(), run.writeFailures())
+                .withExpectations(found.results());
     }
 
     /**
@@ -229,7 +243,7 @@ public final class Reconciler {
      * roll back what the batch changed. If that fails too, the host may be changed: the exception says so,
      * what the batch held, and how far the rollback got; it is never "unreachable".
      */
-    private ApplyReport afterIncompleteApply(DesiredState desired, Ownership ownership, HostReading snapshot, HostPlan plan,
+    ApplyReport afterIncompleteApply(DesiredState desired, Ownership ownership, HostReading snapshot, HostPlan plan,
             TransportException lost, ApplyRecord.Inputs inputs) throws TransportException, OutputException, LockHeldException {
         String what = "the apply did not complete: " + lost.getMessage();
         String held = "its batch held " + plan.changes().size() + (plan.changes().size() == 1 ? " change" : " changes");
@@ -261,7 +275,9 @@ public final class Reconciler {
     private ApplyReport rollBack(DesiredState desired, Ownership ownership, HostReading snapshot, HostPlan attempted,
             HostReading now, BatchFailure failure, HostPlan unverified, ApplyRecord.Inputs inputs, ApplyReport.Outcome failedAs)
             throws TransportException, OutputException, LockHeldException {
-        HostReading current = now;
+        // the way back is applied by apply.sh, which checks the host still reads as planned: a session's
+        // reading has no digest to check, so the host is read again for it
+        HostReading current = now.digested() ? now : observe(desired);
         HostPlan back = Planner.rollback(snapshot.observed(), current.observed(), attempted, ownership);
         HostPlan firstBack = back;
         // the way back may put routes into any table read before or after: all of them stay in the footprint
@@ -286,8 +302,13 @@ public final class Reconciler {
      * apply --confirm keeps none, since the host may take its change back by itself (the state kept before stays).
      * Not proven again when the host ({@code from}) reports the proof of the same text.
      */
-    private KeptCopy kept(DesiredState desired, Ownership ownership, HostReading from, ApplyRecord.Inputs inputs) {
+    KeptCopy kept(DesiredState desired, Ownership ownership, HostReading from, ApplyRecord.Inputs inputs) {
         return confirmToken == null ? KeptCopy.of(desired, ownership.protocolTag(), inputs.version(), from.keptDigest(), keptChecks) : null;
+    }
+
+    /** {@link #kept}'s text and digest, worked out before the host is read; null when an apply here keeps none. */
+    KeptCopy.Rendered keptText(DesiredState desired, Ownership ownership, ApplyRecord.Inputs inputs) {
+        return confirmToken == null ? KeptCopy.rendered(desired, ownership.protocolTag(), inputs.version(), keptChecks) : null;
     }
 
     private BatchRun run(HostPlan plan, HostReading from, Ownership ownership, Collection<TableId> tables,

@@ -13,8 +13,9 @@ import io.routesync.transport.TransportException;
  * {@code routesync apply FILE} for one host: read the host again, and apply exactly the saved changes
  * only if its owned state still has the fingerprint the plan was made from; otherwise the plan is
  * stale and nothing is applied there. The apply itself is the usual one (batch, verify, roll back on
- * failure), with re-planning refused: if the host changes between this read and the batch, the
- * reconciler reports {@link ApplyReport.Outcome#PLAN_CHANGED} and that is stale too.
+ * failure): in one session ({@link #applyInSession}), or with --confirm a read and then apply.sh, with
+ * re-planning refused: if the host changes between that read and the batch, the reconciler reports
+ * {@link ApplyReport.Outcome#PLAN_CHANGED} and that is stale too.
  */
 public final class SavedPlanApplier {
 
@@ -89,6 +90,31 @@ public final class SavedPlanApplier {
         }
         boolean ok = confirmed != null ? confirmed.succeeded() : report.succeeded();
         return Result.ran(host.name(), ok, report, confirmed);
+    }
+
+    /**
+     * {@link #apply} without --confirm, in one session on the host ({@link GuardedApply#converge}): the
+     * reading's fingerprint is compared under the lock the batch runs under, and the management path
+     * (unless allowed) is checked in the same run. The host cannot change through routesync between the
+     * check and the batch.
+     */
+    static Result applyInSession(SavedHost host, GuardedApply guarded, ApplyRecord.Inputs inputs)
+            throws TransportException, OutputException, LockHeldException, PlanConflictException {
+        var seen = new Object() {
+            // on the session's answering thread; read once it ended
+            volatile String now;
+        };
+        GuardedApply.Outcome o = guarded.converge(host.desired(), host.ownership(), inputs, null, (read, fingerprint) -> {
+            seen.now = fingerprint.get();
+            return seen.now.equals(host.fingerprint()) ? new SessionApply.Decision(host.plan(), null) : null;
+        });
+        if (!host.fingerprint().equals(seen.now)) {
+            return Result.notApplied(host.name(), Status.STALE, stale(host, "its owned rules, routes or table names changed since"
+                    + " the plan was made (fingerprint " + shortHex(host.fingerprint()) + ", now " + shortHex(seen.now) + ")"));
+        }
+        if (host.plan().isEmpty()) return Result.noChanges(host.name());
+        if (o.refusal() != null) return Result.notApplied(host.name(), Status.REFUSED, o.refusal());
+        return Result.ran(host.name(), o.report().succeeded(), o.report(), null);
     }
 
     private static String stale(SavedHost host, String why) {

@@ -1,5 +1,6 @@
 package io.routesync.apply;
 
+import io.routesync.transport.ProcessRunner;
 import io.routesync.transport.Script;
 import io.routesync.transport.ScriptResult;
 import io.routesync.transport.Target;
@@ -39,5 +40,26 @@ final class WatchedTarget implements Target {
         Script known = Script.of(script);
         if (known != null && known.changesHost()) touched = true;
         return target.runScript(script, args, stdin, timeout);
+    }
+
+    /** A session changes the host only once it is answered with something to apply. */
+    @Override
+    public ScriptResult converse(String script, List<String> args, ProcessRunner.Conversation conversation, Duration timeout)
+            throws TransportException {
+        Script known = Script.of(script);
+        boolean changes = known != null && known.changesHost();
+        return target.converse(script, args, new ProcessRunner.Conversation() {
+            @Override
+            public String awaited() {
+                return conversation.awaited();
+            }
+
+            @Override
+            public byte[] answer(String output) {
+                byte[] bytes = conversation.answer(output);
+                if (changes && bytes != null && bytes.length > 0) touched = true;
+                return bytes;
+            }
+        }, timeout);
     }
 }

@@ -155,9 +155,12 @@ final class ApplyCommand implements Callable<Integer> {
         ApplySafety safety = safety(SshConnections.DEFAULT_PROGRAM);
         HostJob job = last ? SingleHost.lastJob(state, target) : SingleHost.job(state, target, err);
         warnUnusedProbes(safety, job.spec().loaded().probes().size() + job.spec().loaded().routeProbes().size(), err);
-        done = Pipeline.apply(List.of(job), 1, autoApprove, safety, planned -> {
-            if (!autoApprove) Approvals.host(job.spec().name(), out);
-        }, new SingleHostView(out, err, style, true));
+        SingleHostView view = new SingleHostView(out, err, style, true);
+        // with no question to wait for, one session on the host reads, plans and applies
+        done = oneSession(safety, null) ? Pipeline.converge(List.of(job), 1, safety, HostJob.OPEN, view)
+                : Pipeline.apply(List.of(job), 1, autoApprove, safety, planned -> {
+                    if (!autoApprove) Approvals.host(job.spec().name(), out);
+                }, view);
         HostRun run = SingleHost.result(done);
         if (run.status() == HostRun.Status.OK) SingleHost.keepConverged(job.spec());
         return ExitCodes.of(run.status(), false);
@@ -174,11 +177,15 @@ final class ApplyCommand implements Callable<Integer> {
         err.flush();
         FleetConsole console = new FleetConsole(out, err, root.screen, style);
         FleetView view = new FleetView(console, FleetView.Command.APPLY, !json);
-        try (Session session = fleet.session(loaded.hosts().stream().anyMatch(h -> !h.local()))) {
+        boolean overSsh = loaded.hosts().stream().anyMatch(h -> !h.local());
+        // a host applied in one session is reached once: no ssh master to start and stop for it
+        try (Session session = oneSession(safety, rollout) ? fleet.sessionOnce(overSsh) : fleet.session(overSsh)) {
             try {
-                done = Pipeline.apply(session.jobs(loaded.hosts(), target.settings()), fleet.forks(), autoApprove, safety, rollout, planned -> {
-                    if (!autoApprove) Approvals.fleet(planned, out);
-                }, view);
+                List<HostJob> jobs = session.jobs(loaded.hosts(), target.settings());
+                done = oneSession(safety, rollout) ? Pipeline.converge(jobs, fleet.forks(), safety, HostJob.OPEN, view)
+                        : Pipeline.apply(jobs, fleet.forks(), autoApprove, safety, rollout, planned -> {
+                            if (!autoApprove) Approvals.fleet(planned, out);
+                        }, view);
             } finally {
                 console.endProgress();
             }
@@ -186,6 +193,15 @@ final class ApplyCommand implements Callable<Integer> {
             else view.recap(done);
             return ExitCodes.of(done.worst(), false);
         }
+    }
+
+    /**
+     * Whether each host is read, planned and applied in one session ({@link Pipeline#converge}): when no
+     * question waits between plan and apply (--auto-approve), no --confirm timer is armed before the batch,
+     * and no staged rollout ({@code rollout}) needs every plan before the first batch.
+     */
+    private boolean oneSession(ApplySafety safety, Rollout rollout) {
+        return autoApprove && !safety.confirms() && rollout == null;
     }
 
     /**
@@ -214,7 +230,8 @@ final class ApplyCommand implements Callable<Integer> {
         // the records name the inputs the plan was made from, by this routesync
         ApplyRecord.Inputs inputs = new ApplyRecord.Inputs(plan.inputsDigest(), plan.commit(), Version.number());
         boolean overSsh = plan.hosts().stream().anyMatch(h -> h.target().kind() == SavedTarget.Kind.SSH);
-        try (Session session = fleet.session(overSsh)) {
+        // without --confirm each host is one session: reached once, no ssh master for it
+        try (Session session = safety.confirms() ? fleet.session(overSsh) : fleet.sessionOnce(overSsh)) {
             List<SavedHostJob> jobs = session.jobs(plan, inputs, target.settings());
             if (jobs.size() == 1 && !json && rollout == null) {
                 SingleHostView view = new SingleHostView(out, err, style, true);

@@ -13,9 +13,17 @@ import java.util.Map;
  */
 public record HostReading(Observed observed, Names names, Map<Integer, String> managedProtocolNames, String digest,
         List<String> warnings, String keptDigest) {
+    /** The digest of a reading taken under the lock of a whole apply (a session), which nothing compares. */
+    public static final String UNDIGESTED = "none";
+
     public HostReading {
         managedProtocolNames = Map.copyOf(managedProtocolNames);
         warnings = List.copyOf(warnings);
+    }
+
+    /** Whether {@link #digest} is the reading's, which a later run can compare; not for a session's readings. */
+    public boolean digested() {
+        return digest != null && !digest.equals(UNDIGESTED);
     }
 
     public HostReading(Observed observed, Names names, Map<Integer, String> managedProtocolNames, String digest) {

@@ -26,6 +26,16 @@ public final class Deferred<T> {
         return new Deferred<>(null, Objects.requireNonNull(compute));
     }
 
+    /**
+     * The value, worked out elsewhere from the same immutable inputs (on another thread, ahead of time):
+     * taken instead of computing it here, unless it was computed already.
+     */
+    public synchronized void offer(T worked) {
+        if (compute == null) return;
+        value = worked;
+        compute = null;
+    }
+
     public synchronized T get() {
         if (compute != null) {
             value = compute.get();

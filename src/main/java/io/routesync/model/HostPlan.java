@@ -66,6 +66,14 @@ public final class HostPlan {
         return fingerprint.get();
     }
 
+    /**
+     * The fingerprint, worked out ahead of time from the same desired state, observed state and ownership
+     * this plan was made from ({@link io.routesync.model.Deferred#offer}): it is not computed again.
+     */
+    public void offerFingerprint(String worked) {
+        fingerprint.offer(worked);
+    }
+
     public String namesFile() {
         return namesFile;
     }

@@ -7,6 +7,7 @@ import io.routesync.apply.LiveExpectations;
 import io.routesync.apply.PlannedExpectations;
 import io.routesync.apply.Reconciler;
 import io.routesync.apply.SavedTargets;
+import io.routesync.apply.SessionApply;
 import io.routesync.config.state.KeptChecks;
 import io.routesync.iproute2.HostReading;
 import io.routesync.lookup.ExpectationRun;
@@ -113,6 +114,87 @@ public final class HostJob {
         } catch (Exception | Error e) {
             return HostRun.notApplied(spec, planned.reading(), planned.plan(), replans, HostFailure.of(e, guarded.touched()), null);
         }
+    }
+
+    /** A check on a host's plan with changes before it is applied in its session ({@link #converge}); throwing applies nothing. */
+    @FunctionalInterface
+    public interface Gate<E extends Exception> {
+        void check(HostRun planned) throws E;
+    }
+
+    /** A gate that lets every plan through (--auto-approve). */
+    public static final Gate<RuntimeException> OPEN = planned -> { };
+
+    /**
+     * How a host's session ended: its plan ({@code planned}, as {@link #plan} gives it), its result
+     * ({@code applied}: as {@link #apply} gives it, or {@code planned} when there was nothing to apply),
+     * and what the gate threw ({@code stopped}, else null: then nothing was applied).
+     */
+    public record Converged(HostRun planned, HostRun applied, Exception stopped) {
+    }
+
+    /**
+     * Reads, plans and applies the host in one session on it ({@link GuardedApply#converge}): what
+     * {@link #plan} then {@link #apply} do, in one round trip, and never a plan of an older reading. A
+     * plan with changes passes {@code gate} first, as {@link Pipeline#apply} asks only then. Not with --confirm ({@link #plan} and {@link #apply} then).
+     */
+    public Converged converge(ApplySafety safety, Gate<?> gate) {
+        HostSpec s = spec;
+        // what the session decided, on its answering thread: read once it ended
+        var seen = new Object() {
+            volatile HostReading reading;
+            volatile HostPlan plan;
+            volatile List<ExpectationRun.Compared> expectations = List.of();
+            volatile Throwable failure;
+            volatile Exception stopped;
+        };
+        SessionApply.Decider decider = (read, fingerprint) -> {
+            try {
+                seen.reading = read.reading().reading();
+                HostPlan plan = reconciler.plan(s.loaded().state(), seen.reading, s.ownership());
+                seen.expectations = PlannedExpectations.check(reconciler.target().name(), read.reading().wide(), plan,
+                        s.loaded().expectations(), s.loaded().names());
+                seen.plan = plan;
+            } catch (Exception | Error e) {
+                seen.failure = e;
+                return null;
+            }
+            try {
+                if (!seen.plan.isEmpty()) gate.check(HostRun.planned(s, seen.reading, seen.plan, seen.expectations));
+            } catch (Exception e) {
+                seen.stopped = e;
+                return null;
+            }
+            return new SessionApply.Decision(seen.plan, new KernelExpectations(reconciler.target(), s.paths(),
+                    ExpectationRun.pinned(seen.expectations), reconciler.settings().timeout()));
+        };
+        GuardedApply guarded = new GuardedApply(reconciler, clock, safety, s.loaded().probes(), s.loaded().routeProbes());
+        GuardedApply.Outcome o;
+        try {
+            o = guarded.converge(s.loaded().state(), s.ownership(), s.inputs(),
+                    s.loaded().expectations().isEmpty() ? null : PlannedExpectations.extraTables(s.loaded().state()), decider);
+        } catch (Exception | Error e) {
+            if (seen.plan == null) {
+                HostRun failed = HostRun.notPlanned(s, seen.reading, HostFailure.of(e, false));
+                return new Converged(failed, failed, null);
+            }
+            HostRun planned = HostRun.planned(s, seen.reading, seen.plan, seen.expectations);
+            return new Converged(planned, HostRun.notApplied(s, seen.reading, seen.plan, List.of(), HostFailure.of(e, guarded.touched()), null),
+                    null);
+        }
+        if (seen.failure != null) {
+            // a host that was read but cannot be planned keeps its reading: what it warned about still shows
+            HostRun failed = HostRun.notPlanned(s, seen.reading, HostFailure.of(seen.failure, false));
+            return new Converged(failed, failed, null);
+        }
+        HostRun planned = HostRun.planned(s, seen.reading, seen.plan, seen.expectations);
+        if (seen.stopped != null) return new Converged(planned, planned, seen.stopped);
+        if (seen.plan.isEmpty()) return new Converged(planned, planned, null);
+        if (o.refusal() != null) {
+            return new Converged(planned, HostRun.notApplied(s, seen.reading, seen.plan, List.of(), HostFailure.refused(s.name(), o.refusal()),
+                    o.note()), null);
+        }
+        return new Converged(planned, HostRun.applied(s, seen.reading, seen.plan, o.report(), List.of(), null, o.note()), null);
     }
 
     /**

@@ -71,6 +71,55 @@ public final class Pipeline {
         return new RunResult(all, rollout);
     }
 
+    /**
+     * An apply with no question to wait for (--auto-approve, watch, pull) and without --confirm or
+     * --serial: each host read, planned and applied in one session on it ({@link HostJob#converge}), its
+     * plan through {@code gate} first. The listener sees what {@link #apply} shows: the plan phase, host
+     * by host as their sessions end, then the apply phase of the hosts with changes; the result is the
+     * same too. What a gate threw is rethrown once every host has ended (nothing was applied on its host).
+     */
+    public static <E extends Exception> RunResult converge(List<HostJob> jobs, int forks, ApplySafety safety, HostJob.Gate<E> gate,
+            RunListener listener) throws E, InterruptedException {
+        List<HostJob.Converged> ended = ParallelRun.run(jobs.size(), forks, i -> jobs.get(i).converge(safety, gate), (i, thrown) -> {
+            HostRun failed = jobs.get(i).failed(thrown);
+            return new HostJob.Converged(failed, failed, null);
+        }, new ParallelRun.Listener<HostJob.Converged>() {
+            @Override
+            public void progress(int done, int running, int total) {
+                listener.progress(Phase.APPLY, done, running, total);
+            }
+
+            @Override
+            public void next(int index, HostJob.Converged run) {
+                listener.host(Phase.PLAN, run.planned());
+            }
+        });
+        List<HostRun> plans = new ArrayList<>();
+        List<HostRun> all = new ArrayList<>();
+        List<HostRun> applied = new ArrayList<>();
+        for (HostJob.Converged c : ended) {
+            if (c.stopped() != null) throw Pipeline.<E>stoppedBy(c.stopped());
+            plans.add(c.planned());
+            all.add(c.applied());
+        }
+        RunResult planned = new RunResult(plans);
+        listener.phaseEnded(Phase.PLAN, planned);
+        if (!planned.anyChanged()) return planned;
+        for (int i = 0; i < ended.size(); i++) {
+            if (plans.get(i).status() != HostRun.Status.CHANGED) continue;
+            applied.add(all.get(i));
+            listener.host(Phase.APPLY, all.get(i));
+        }
+        listener.phaseEnded(Phase.APPLY, new RunResult(applied));
+        return new RunResult(all, null);
+    }
+
+    /** A gate's exception, as the type it was declared to throw (anything else it could throw is unchecked). */
+    @SuppressWarnings("unchecked")
+    private static <E extends Exception> E stoppedBy(Exception e) {
+        return (E) e;
+    }
+
     /** The saved hosts of a plan file, in the batches of {@code rollout} (null: all at once). */
     public static RunResult applySaved(List<SavedHostJob> jobs, int forks, ApplySafety safety, Rollout rollout, RunListener listener)
             throws InterruptedException {

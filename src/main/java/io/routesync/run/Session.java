@@ -52,8 +52,9 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * A session for a run that reaches each host once (plan): no ControlMaster to start and stop per
-     * host ({@link SshConnections#openUnshared}).
+     * A session for a run that reaches each host once (plan; an apply in one session per host): no
+     * ControlMaster to start and stop per host ({@link SshConnections#openUnshared}). A rollback after a
+     * failed session opens connections of its own.
      */
     public static Session openOnce(boolean needed, SshChoices ssh) {
         return needed ? new Session(SshConnections.openUnshared(ssh.program()), ssh) : local();

@@ -110,7 +110,16 @@ public final class ApplyScript {
         ScriptParts stdin = new ScriptParts().addAll(input);
         if (confirmToken != null) stdin.add("confirm-token", confirmToken);
         ScriptResult result = call.run(stdin);
-        ReadingParser.ApplyOutput out = ReadingParser.splitApply(result.stdout(), call.marker());
+        return outcome(at.target(), call, result, result.stdout(), input);
+    }
+
+    /**
+     * How a run of apply.sh's work (apply-body.sh) ended, from {@code output}, what it printed from its
+     * batches on: {@code input} is what it was given.
+     */
+    static Outcome outcome(Target target, ScriptCall call, ScriptResult result, String output, ScriptParts input)
+            throws TransportException, LockHeldException {
+        ReadingParser.ApplyOutput out = ReadingParser.splitApply(output, call.marker());
         Reading applied = call.parse(out.applied());
         call.throwIfLocked(applied);
         call.throwIfPending(applied);
@@ -125,7 +134,7 @@ public final class ApplyScript {
             }
         }
         if (out.reread() == null) {
-            throw new TransportException("the apply on " + at.target().name() + " ended before re-reading the host (exit "
+            throw new TransportException("the apply on " + target.name() + " ended before re-reading the host (exit "
                     + result.exitCode() + (result.stderr().isBlank() ? "" : ": " + result.stderr().strip()) + ")", false);
         }
         // after the re-read: "routeget" and the answers to the part "flows", when it was sent and every batch succeeded
@@ -141,7 +150,7 @@ public final class ApplyScript {
             reread = reread.substring(0, cut);
         }
         return new Ran(failed, applied.note("recorded"), nanosBetween(applied.note("batch-time")), ScriptFailure.writeFailures(applied),
-                at.target().name(), call.parse(reread), answers);
+                target.name(), call.parse(reread), answers);
     }
 
     /** "START END" in nanoseconds since the epoch (GNU date +%s%N) to their difference; -1 when unreadable. */

@@ -41,7 +41,12 @@ public final class HostReader {
         // read.sh: the common arguments, then $7... the table ids to list, "wide", the extra table ids
         ScriptCall call = new ScriptTarget(target, paths, lockWait, timeout).call(Script.READ).tables(tables).arg("wide").tables(extra);
         ScriptResult result = call.run(null);
-        String out = result.stdout();
+        return wide(target, call, result, result.stdout());
+    }
+
+    /** The reading and the wide reading of {@code out}, a run's output up to its wide part's end. */
+    static Wide wide(Target target, ScriptCall call, ScriptResult result, String out)
+            throws TransportException, OutputException, LockHeldException {
         String split = "\n" + call.marker() + " wide\n";
         int at = out.indexOf(split);
         HostReading reading = build(target, call, result, at < 0 ? out : out.substring(0, at + 1));
@@ -51,7 +56,7 @@ public final class HostReader {
         return new Wide(reading, build(target, call, result, out));
     }
 
-    private static HostReading build(Target target, ScriptCall call, ScriptResult result, String out)
+    static HostReading build(Target target, ScriptCall call, ScriptResult result, String out)
             throws TransportException, OutputException, LockHeldException {
         Reading reading = call.parse(out);
         call.throwIfLocked(reading);

@@ -49,12 +49,22 @@ public final class LocalTarget implements Target {
 
     @Override
     public ScriptResult runScript(String script, List<String> args, byte[] stdin, Duration timeout) throws TransportException {
+        return ProcessRunner.run("the script on " + name(), argv(script, args), stdin, timeout);
+    }
+
+    @Override
+    public ScriptResult converse(String script, List<String> args, ProcessRunner.Conversation conversation, Duration timeout)
+            throws TransportException {
+        return ProcessRunner.converse("the script on " + name(), argv(script, args), conversation, timeout);
+    }
+
+    private static List<String> argv(String script, List<String> args) {
         List<String> argv = new ArrayList<>(args.size() + 4);
         argv.add("sh");
         argv.add("-c");
         argv.add(script);
         argv.add("routesync");
         argv.addAll(args);
-        return ProcessRunner.run("the script on " + name(), argv, stdin, timeout);
+        return argv;
     }
 }

@@ -28,11 +28,17 @@ public record ManagementProbe(SshPeer peer, Observed observed) {
         ScriptCall call = new ScriptTarget(target, paths, Duration.ZERO, timeout).call(Script.PROBE).tables(tables);
         ScriptResult result = call.run(null);
         Reading reading = call.parse(result.stdout());
-        String peer = reading.note("peer");
-        if (peer == null) {
+        if (reading.note("peer") == null) {
             throw new TransportException("the management-path probe on " + target.name() + " failed (exit " + result.exitCode()
                     + "): " + result.stderr().strip(), false);
         }
+        return of(target, reading);
+    }
+
+    /** The probe in {@code reading} (probe_path's output, which has its "peer" note), from {@code target}. */
+    static ManagementProbe of(Target target, Reading reading) throws TransportException, OutputException {
+        String peer = reading.note("peer");
+        if (peer == null) throw new TransportException("the management-path probe on " + target.name() + " printed no peer", false);
         if (peer.equals("none")) return notOverSsh();
         if (peer.equals("unreadable")) {
             throw new TransportException(target.name() + ": SSH_CONNECTION on the host is not 'ADDRESS PORT ADDRESS PORT'", false);

@@ -7,7 +7,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Reads one output stream to its end into chunks, up to a limit. Past the limit it stops reading and
- * kills the program, so the run ends at once instead of when the timeout is spent.
+ * kills the program, so the run ends at once instead of when the timeout is spent. Given a line to
+ * await, it notes where that line first ends, so a conversation ({@link ProcessRunner#converse}) can
+ * answer what came before it while the program waits.
  */
 final class OutputDrain {
     private static final int CHUNK = 64 << 10;
@@ -20,10 +22,23 @@ final class OutputDrain {
     private int size;
     private boolean done;
     private boolean overflow;
+    /** The awaited line with its newlines ("\nLINE\n"), or null; how much of it the output ends with now. */
+    private final byte[] awaited;
+    private int matched = 1;
+    /** Where the awaited line ends (after its newline), or -1 while it has not come. */
+    private int awaitedEnd = -1;
+    /** The output before this was handed out ({@link #take}): {@link #text} starts here. */
+    private int taken;
 
     OutputDrain(InputStream stream, int limit, Runnable stop) {
+        this(stream, limit, stop, null);
+    }
+
+    /** @param awaitedLine a whole line of output (without its newline) that {@link #awaitLine} waits for, or null */
+    OutputDrain(InputStream stream, int limit, Runnable stop, String awaitedLine) {
         this.limit = limit;
         this.stop = stop;
+        this.awaited = awaitedLine == null ? null : ("\n" + awaitedLine + "\n").getBytes(StandardCharsets.UTF_8);
         this.chunks = new byte[limit / CHUNK + 1][];
         Thread t = new Thread(() -> read(stream), "routesync-drain");
         t.setDaemon(true);
@@ -46,8 +61,13 @@ final class OutputDrain {
                     setOverflow();
                     return;
                 }
+                int end = awaited == null || awaitedEnd >= 0 ? -1 : scan(chunks[index], offset, n, size);
                 synchronized (lock) {
                     size += n;
+                    if (end >= 0) {
+                        awaitedEnd = end;
+                        lock.notifyAll();
+                    }
                 }
             }
         } catch (IOException e) {
@@ -60,6 +80,55 @@ final class OutputDrain {
                 done = true;
                 lock.notifyAll();
             }
+        }
+    }
+
+    /**
+     * Looks for the awaited line in {@code n} new bytes at {@code from} of {@code chunk} ({@code before}
+     * bytes came earlier); returns where it ends, or -1. The line starts after a newline (or at the
+     * start: {@link #matched} starts at 1), and no newline is inside it, so a mismatch restarts the
+     * match at a newline or before the next byte.
+     */
+    private int scan(byte[] chunk, int from, int n, int before) {
+        for (int k = 0; k < n; k++) {
+            byte b = chunk[from + k];
+            if (b == awaited[matched]) {
+                if (++matched == awaited.length) return before + k + 1;
+            } else {
+                matched = b == '\n' ? 1 : 0;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Waits until the awaited line came (its end, an offset into the output), the stream ended without it
+     * (-1) or {@code deadline} (System.nanoTime) passed (-1).
+     */
+    int awaitLine(long deadline) throws InterruptedException {
+        synchronized (lock) {
+            while (awaitedEnd < 0 && !done) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) return -1;
+                TimeUnit.NANOSECONDS.timedWait(lock, left);
+            }
+            return awaitedEnd;
+        }
+    }
+
+    /**
+     * The output's first {@code end} bytes as text, handed out once; {@link #text} then holds only what
+     * follows. The chunks wholly before {@code end} are let go, so a large reading is not held twice.
+     */
+    String take(int end) {
+        synchronized (lock) {
+            byte[] head = new byte[end];
+            for (int k = 0; k * CHUNK < end; k++) {
+                System.arraycopy(chunks[k], 0, head, k * CHUNK, Math.min(CHUNK, end - k * CHUNK));
+                if ((k + 1) * CHUNK <= end) chunks[k] = null;
+            }
+            taken = end;
+            return new String(head, StandardCharsets.UTF_8);
         }
     }
 
@@ -98,13 +167,17 @@ final class OutputDrain {
         }
     }
 
-    /** The output as text; called once, after the stream ended. */
+    /** The output as text (after what {@link #take} handed out); called once, after the stream ended. */
     String text() {
         synchronized (lock) {
-            byte[] all = new byte[size];
-            for (int k = 0; k * CHUNK < size; k++) {
-                System.arraycopy(chunks[k], 0, all, k * CHUNK, Math.min(CHUNK, size - k * CHUNK));
+            byte[] all = new byte[size - taken];
+            for (int at = taken; at < size; ) {
+                int k = at / CHUNK;
+                int offset = at % CHUNK;
+                int n = Math.min(CHUNK - offset, size - at);
+                System.arraycopy(chunks[k], offset, all, at - taken, n);
                 chunks[k] = null; // read once: a large reading is not held twice while the String is made
+                at += n;
             }
             return new String(all, StandardCharsets.UTF_8);
         }

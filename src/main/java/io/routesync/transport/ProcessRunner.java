@@ -76,6 +76,24 @@ public final class ProcessRunner {
     /** As above, with how long the output may stay open after the program exited (shortened by tests). */
     static ScriptResult run(String label, List<String> argv, byte[] stdin, Duration timeout, Duration afterExitLimit)
             throws TransportException {
+        return talk(label, argv, Conversation.fixed(stdin), timeout, afterExitLimit);
+    }
+
+    /**
+     * Runs {@code argv} as a conversation: once its output holds the line {@code conversation.awaited()},
+     * the output up to it goes to {@link Conversation#answer}, whose bytes become the program's whole
+     * input (null: none). The returned output is what came after that line; without it (the program
+     * ended first), the whole output, unanswered. The input stays open until then, so the program must
+     * print the line before it reads any input. The timeout covers the answer too. What the answer threw
+     * is thrown here once the program ended.
+     */
+    public static ScriptResult converse(String label, List<String> argv, Conversation conversation, Duration timeout)
+            throws TransportException {
+        return talk(label, argv, conversation, timeout, AFTER_EXIT);
+    }
+
+    private static ScriptResult talk(String label, List<String> argv, Conversation conversation, Duration timeout, Duration afterExitLimit)
+            throws TransportException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Process process;
         List<String> command = new ArrayList<>(argv.size() + 1);
@@ -89,18 +107,20 @@ public final class ProcessRunner {
         }
         LIVE.add(process.pid());
         try {
-            return collect(label, process, stdin, timeout, deadline, afterExitLimit);
+            return collect(label, process, conversation, timeout, deadline, afterExitLimit);
         } finally {
             LIVE.remove(process.pid());
         }
     }
 
-    private static ScriptResult collect(String label, Process process, byte[] stdin, Duration timeout, long deadline,
+    private static ScriptResult collect(String label, Process process, Conversation conversation, Duration timeout, long deadline,
             Duration afterExitLimit) throws TransportException {
         String program = label;
-        OutputDrain out = new OutputDrain(process.getInputStream(), MAX_STDOUT, () -> kill(process));
+        OutputDrain out = new OutputDrain(process.getInputStream(), MAX_STDOUT, () -> kill(process), conversation.awaited());
         OutputDrain err = new OutputDrain(process.getErrorStream(), MAX_STDERR, () -> kill(process));
-        feed(process, stdin);
+        Answering answering = new Answering();
+        if (conversation.awaited() == null) feed(process, conversation.answer(null));
+        else answer(process, out, conversation, deadline, answering);
         try {
             boolean exited = process.waitFor(remaining(deadline), TimeUnit.NANOSECONDS);
             boolean ended = false;
@@ -136,6 +156,7 @@ public final class ProcessRunner {
             Thread.currentThread().interrupt();
             throw new TransportException("interrupted while waiting for " + program, false, e);
         }
+        answering.rethrow();
         int exit = process.exitValue();
         try {
             String errors = err.text();
@@ -158,6 +179,82 @@ public final class ProcessRunner {
     private static void kill(Process process) {
         ProcessSessions.stop(process.pid());
         process.destroyForcibly();
+    }
+
+    /**
+     * What a program's input is: fixed bytes, or (with an awaited line) an answer to what it printed up to
+     * that line. The answer is made on a thread of its own while the program waits; it should not throw
+     * for what it can say in its bytes.
+     */
+    public interface Conversation {
+        /** The line to wait for, or null: {@link #answer} is the input from the start. */
+        String awaited();
+
+        /** The program's input, given its output up to the awaited line (null without one); null: no input. */
+        byte[] answer(String output);
+
+        /** Input that does not depend on the output. */
+        static Conversation fixed(byte[] stdin) {
+            return new Conversation() {
+                @Override
+                public String awaited() {
+                    return null;
+                }
+
+                @Override
+                public byte[] answer(String output) {
+                    return stdin;
+                }
+            };
+        }
+    }
+
+    /** What the answer of a conversation threw, kept for the caller's thread. */
+    private static final class Answering {
+        private volatile Throwable thrown;
+
+        void rethrow() {
+            Throwable t = thrown;
+            if (t instanceof RuntimeException) throw (RuntimeException) t;
+            if (t instanceof Error) throw (Error) t;
+        }
+    }
+
+    /**
+     * Waits (on its own thread) for the awaited line, hands the output before it to the answer and writes
+     * the answer as the whole input; without the line (the program ended, or the deadline passed) the input
+     * is closed unanswered, as it is when the answer throws.
+     */
+    private static void answer(Process process, OutputDrain out, Conversation conversation, long deadline, Answering answering) {
+        Thread t = new Thread(() -> {
+            OutputStream in = process.getOutputStream();
+            try {
+                int end = out.awaitLine(deadline);
+                if (end < 0) {
+                    close(in);
+                    return;
+                }
+                // the answer gets what came before the awaited line (the line and its newline are cut off)
+                String head = out.take(end);
+                byte[] bytes = conversation.answer(head.substring(0, head.length() - conversation.awaited().length() - 1));
+                write(in, bytes);
+            } catch (InterruptedException e) {
+                close(in);
+            } catch (RuntimeException | Error e) {
+                answering.thrown = e;
+                close(in);
+            }
+        }, "routesync-answer");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static void write(OutputStream in, byte[] bytes) {
+        try (in) {
+            if (bytes != null) in.write(bytes);
+        } catch (IOException e) {
+            // the program exited (or was killed) before reading all input; its exit code and stderr tell why
+        }
     }
 
     /**

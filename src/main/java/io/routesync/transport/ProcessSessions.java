@@ -1,11 +1,11 @@
 package io.routesync.transport;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -69,9 +69,9 @@ final class ProcessSessions {
         for (ProcessHandle m : members) written.addAll(pipesWritten(m.pid()));
         if (written.isEmpty()) return false;
         long self = ProcessHandle.current().pid();
-        for (ProcessHandle ph : (Iterable<ProcessHandle>) ProcessHandle.allProcesses()::iterator) {
-            if (ph.pid() == self || sessionOf(ph.pid()) == sid) continue;
-            written.removeAll(pipes(ph.pid()));
+        for (ProcStat p : ProcStat.all()) {
+            if (p.pid() == self || p.session() == sid || p.zombie()) continue;
+            written.removeAll(pipes(p.pid()));
             if (written.isEmpty()) return false;
         }
         return true;
@@ -118,39 +118,31 @@ final class ProcessSessions {
         return out;
     }
 
-    /** The live (not exited) processes of session {@code sid}. */
+    /** The live (not exited) processes of session {@code sid}: one pass over /proc ({@link ProcStat}). */
     private static List<ProcessHandle> live(long sid) {
-        return sessionMembers(sid).stream().filter(ph -> !zombie(ph.pid())).toList();
+        return members(sid, true);
     }
 
     /** True when {@code pid} has exited and waits to be reaped (state Z), or is gone. */
     private static boolean zombie(long pid) {
-        String[] fields = statFields(pid);
-        return fields == null || fields[0].equals("Z");
+        return ProcStat.of(pid).zombie();
     }
 
-    /** The processes whose session id is {@code sid}. */
+    /** The processes whose session id is {@code sid}, those that exited and wait to be reaped included. */
     static List<ProcessHandle> sessionMembers(long sid) {
-        return ProcessHandle.allProcesses().filter(ph -> sessionOf(ph.pid()) == sid).toList();
+        return members(sid, false);
+    }
+
+    private static List<ProcessHandle> members(long sid, boolean liveOnly) {
+        List<ProcessHandle> out = new ArrayList<>();
+        for (ProcStat p : ProcStat.all()) {
+            if (p.session() == sid && !(liveOnly && p.zombie())) ProcessHandle.of(p.pid()).ifPresent(out::add);
+        }
+        return out;
     }
 
     /** Field 6 of /proc/PID/stat (after the command name in parentheses), or -1 when it cannot be read. */
     static long sessionOf(long pid) {
-        String[] fields = statFields(pid);
-        try {
-            return fields == null ? -1 : Long.parseLong(fields[3]);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    /** The fields of /proc/PID/stat from the state on (the command name, in parentheses, may hold spaces), or null. */
-    private static String[] statFields(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.ISO_8859_1);
-            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        } catch (IOException | RuntimeException gone) {
-            return null;
-        }
+        return ProcStat.of(pid).session();
     }
 }

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * The fixed shell scripts routesync runs on targets, shipped as resources beside this class. Each one's
  * arguments and replies are known to exactly one Java type: {@link HostReader} (read.sh),
- * {@link ApplyScript} (apply.sh), {@link ManagementProbe} (probe.sh), {@link RouteGetScript} (routeget.sh) and {@link ConfirmTimer} (arm.sh,
+ * {@link ApplyScript} (apply.sh), {@link SessionScript} (session.sh), {@link ManagementProbe} (probe.sh), {@link RouteGetScript} (routeget.sh) and {@link ConfirmTimer} (arm.sh,
  * confirm.sh, rollback.sh), all through {@link ScriptCall}.
  */
 public enum Script {
@@ -18,11 +18,17 @@ public enum Script {
      * Applies batches on a target and re-reads it: see apply.sh for its arguments and input. With the
      * confirm functions: it refuses while another apply's change awaits confirmation.
      */
-    APPLY(Texts.CONFIRM_COMMON + Texts.MAKE_TMP + load("apply.sh"), true),
+    APPLY(Texts.CONFIRM_COMMON + Texts.MAKE_TMP + load("apply.sh") + Texts.APPLY_BODY, true),
+    /**
+     * A whole apply in one run (see session.sh): reads under the exclusive lock, waits for routesync's
+     * answer on stdin and applies it as apply.sh does. It changes the host only when the answer says
+     * "go", which {@link Target#converse} tells apart.
+     */
+    SESSION(Texts.CONFIRM_COMMON + load("probe-path.sh") + Texts.MAKE_TMP + load("session.sh") + Texts.APPLY_BODY, true),
     /** Asks the kernel where flows go ({@code ip route get}), for expectations; see routeget.sh. */
     ROUTE_GET(Texts.COMMON + load("routeget.sh"), false),
     /** Prints the ssh peer and the rules and routes its reply needs; see probe.sh. */
-    PROBE(Texts.COMMON + load("probe.sh"), false),
+    PROBE(Texts.COMMON + load("probe-path.sh") + load("probe.sh"), false),
     /** apply --confirm: stages the undo and starts the host's timer; see arm.sh. */
     ARM(Texts.CONFIRM_COMMON + Texts.MAKE_TMP + load("arm.sh"), true),
     /** Disarms the timer (once the health probes passed: health.sh), or reports its state; see confirm.sh. */
@@ -39,6 +45,7 @@ public enum Script {
         static final String MAKE_TMP = "make_tmp\n";
         static final String COMMON = load("common.sh") + load("files.sh");
         static final String CONFIRM_COMMON = COMMON + load("confirm-common.sh");
+        static final String APPLY_BODY = load("apply-body.sh");
     }
 
     private final String text;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One run of a {@link Script} on a target: its fresh marker, its positional arguments and the replies
@@ -55,6 +56,26 @@ final class ScriptCall {
     /** Runs the script with {@code stdin} (null for none), within the target's timeout. */
     ScriptResult run(ScriptParts stdin) throws TransportException {
         return at.target().runScript(script.text(), args, stdin == null ? null : stdin.bytes(marker), at.timeout());
+    }
+
+    /**
+     * Runs the script as a conversation (session.sh): {@code answer} gets its output up to the line
+     * "MARKER await" and returns its input (null: none); the result's output is what followed that line.
+     */
+    ScriptResult converse(Function<String, ScriptParts> answer) throws TransportException {
+        String awaited = marker + " await";
+        return at.target().converse(script.text(), args, new ProcessRunner.Conversation() {
+            @Override
+            public String awaited() {
+                return awaited;
+            }
+
+            @Override
+            public byte[] answer(String output) {
+                ScriptParts parts = answer.apply(output);
+                return parts == null ? null : parts.bytes(marker);
+            }
+        }, at.timeout());
     }
 
     /** The notes and sections of (a part of) the script's output. */

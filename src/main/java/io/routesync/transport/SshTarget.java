@@ -48,6 +48,12 @@ public final class SshTarget implements Target {
      */
     @Override
     public ScriptResult runScript(String script, List<String> args, byte[] stdin, Duration timeout) throws TransportException {
+        return converse(script, args, ProcessRunner.Conversation.fixed(stdin), timeout);
+    }
+
+    @Override
+    public ScriptResult converse(String script, List<String> args, ProcessRunner.Conversation conversation, Duration timeout)
+            throws TransportException {
         if (connections.isClosed()) {
             throw new TransportException(name + ": the run's ssh connections are already closed", false);
         }
@@ -57,7 +63,7 @@ public final class SshTarget implements Target {
         } catch (IllegalArgumentException e) {
             throw new TransportException(name + ": " + e.getMessage(), false, e);
         }
-        ScriptResult result = ProcessRunner.run("ssh to " + name, argv, stdin, timeout);
+        ScriptResult result = ProcessRunner.converse("ssh to " + name, argv, conversation, timeout);
         if (result.exitCode() == SSH_FAILURE) {
             throw new TransportException(throughJump(lastLine(result.stderr())), true);
         }

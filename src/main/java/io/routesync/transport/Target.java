@@ -18,4 +18,11 @@ public interface Target {
 
     /** Runs {@code script} with {@code args} as {@code $1...}, feeding {@code stdin}; waits at most {@code timeout}. */
     ScriptResult runScript(String script, List<String> args, byte[] stdin, Duration timeout) throws TransportException;
+
+    /**
+     * Runs {@code script} with {@code args} as a conversation ({@link ProcessRunner#converse}): its input is
+     * the answer to its output up to the awaited line; the result's output is what followed that line.
+     */
+    ScriptResult converse(String script, List<String> args, ProcessRunner.Conversation conversation, Duration timeout)
+            throws TransportException;
 }

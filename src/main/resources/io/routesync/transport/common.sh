@@ -47,7 +47,9 @@ tl_add() {
 read_all() {
   mark begin 1
   if ! command -v ip >/dev/null 2>&1; then mark fatal no-ip; return; fi
-  mark cmd version; ip -V 2>&1; mark rc $?
+  # ip's version once a run: a session's re-read prints what its reading found (same ip, same run)
+  if [ -z "${ra_vrc:-}" ]; then ra_version=$(ip -V 2>&1); ra_vrc=$?; fi
+  mark cmd version; printf '%s\n' "$ra_version"; mark rc "$ra_vrc"
   mark names "$own_tables" "$own_protos"
   # the digest of the kept state the last apply proved (apply.sh): an apply of the same text skips the proof
   if [ -f "$state/desired.digest" ] && read -r kd < "$state/desired.digest"; then mark kept "$kd"; fi
@@ -55,8 +57,13 @@ read_all() {
     [ -f "$f" ] || continue
     mark file "$f"; cat -- "$f"; printf '\n'
   done
-  mark cmd rule 4; ipx -d -N -4 rule show 2>&1; mark rc $?
-  mark cmd rule 6; ipx -d -N -6 rule show 2>&1; mark rc $?
+  # the rules are kept for read_wide (where read_all runs in the script's own shell: a session's), which
+  # then needs no second dump to find the tables they look up
+  ra_rules4=$(ipx -d -N -4 rule show 2>&1); ra_rc=$?
+  mark cmd rule 4; [ -z "$ra_rules4" ] || printf '%s\n' "$ra_rules4"; mark rc $ra_rc
+  ra_rules6=$(ipx -d -N -6 rule show 2>&1); ra_rc=$?
+  mark cmd rule 6; [ -z "$ra_rules6" ] || printf '%s\n' "$ra_rules6"; mark rc $ra_rc
+  ra_rules=yes
   table_list "$@"
   mark tables $tl_list
   [ -z "$tl_list" ] || for t in $tl_list; do
@@ -69,6 +76,39 @@ read_all() {
 # IPv6 route sections only, one sed for all tables) so two reads of an unchanged host print the same
 # text (and digest)
 noexpiry() { sed "/^$m cmd route 6 /,/^$m rc /s/ expires [0-9]*sec//"; }
+# Splits a read's table ids ("$@": ids, then optionally the word "wide" and more ids) into $rt_plain
+# (the reading's) and $rt_extra (the wide part's); $rt_wide is "yes" when "wide" was given. Anything
+# but digits is dropped: one table id a word.
+split_tables() {
+  rt_plain= rt_extra= rt_wide=
+  for st_a in "$@"; do
+    case $st_a in
+      wide) rt_wide=yes ;;
+      ''|*[!0-9]*) ;;
+      *) if [ -n "$rt_wide" ]; then rt_extra="$rt_extra $st_a"; else rt_plain="$rt_plain $st_a"; fi ;;
+    esac
+  done
+}
+# After a reading and its digest: "wide", the routes of the tables an expectation may reach that the
+# reading did not list ($rt_extra and every table a rule looks up), and "wide-end". Not digested: the
+# digest stays the reading's, which an apply compares.
+read_wide() {
+  mark wide
+  # shellcheck disable=SC2086
+  table_list $rt_plain
+  if [ -n "${ra_rules:-}" ]; then
+    wd_lookups=$(printf '%s\n%s\n' "$ra_rules4" "$ra_rules6" | sed -n 's/.* lookup \([0-9][0-9]*\).*/\1/p')
+  else
+    wd_lookups=$({ ipx -N -4 rule show; ipx -N -6 rule show; } 2>/dev/null | sed -n 's/.* lookup \([0-9][0-9]*\).*/\1/p')
+  fi
+  # shellcheck disable=SC2086
+  for t in $(for t in $rt_extra $wd_lookups; do printf '%s\n' "$t"; done | sort -n -u); do
+    case " $tl_list " in *" $t "*) continue ;; esac
+    mark cmd route 4 "$t"; ipx -N -4 route list table "$t" 2>&1; mark rc $?
+    mark cmd route 6 "$t"; ipx -N -6 route list table "$t" 2>&1; mark rc $?
+  done | noexpiry
+  mark wide-end
+}
 # Takes the target's routesync lock on fd 9: "-s" shared (read) or "-x" exclusive (apply).
 take_lock() {
   [ -n "$lockfile" ] || return 0

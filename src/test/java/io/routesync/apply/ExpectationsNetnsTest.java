@@ -201,14 +201,18 @@ class ExpectationsNetnsTest {
                 new Reconciler.Settings(Duration.ofSeconds(10), Duration.ofSeconds(60)), Clock.systemUTC());
     }
 
-    /** Between plan and batch, 203.0.113.0/24 is routed in main via the second uplink (as above), once. */
+    /**
+     * Between plan and batch, 203.0.113.0/24 is routed in main via the second uplink (as above), once: before
+     * apply.sh runs, or (in one session) as routesync answers the session with its batch.
+     */
     private Target injecting(Target inner, AtomicBoolean injected) {
+        Runnable inject = () -> {
+            if (!injected.getAndSet(true)) ns.ip("route", "add", "203.0.113.0/24", "via", "198.51.100.1", "dev", "d1");
+        };
         return new InterceptedTarget(inner, (t, script, args, stdin, timeout) -> {
-            if (Script.of(script) == Script.APPLY && !injected.getAndSet(true)) {
-                ns.ip("route", "add", "203.0.113.0/24", "via", "198.51.100.1", "dev", "d1");
-            }
+            if (Script.of(script) == Script.APPLY) inject.run();
             return t.run(script, args, stdin, timeout);
-        });
+        }, script -> inject.run());
     }
 
     @Test

@@ -22,9 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A host that hangs during the apply is not "unreachable": its batch may have run. Behind a stand-in ssh
- * (--ssh-program) that runs each host's commands in its own namespace, h0's first apply runs its batch
- * and then hangs (its answer never comes back; the re-read and rollback work), h1 hangs in its apply and
- * in every read after it, h2 hangs while it is read. h0 and h1 end FAILED (exit 1, not 69), saying what
+ * (--ssh-program) that runs each host's commands in its own namespace, h0's first session (apply
+ * --auto-approve: read, plan and apply in one run) runs its batch and then hangs (the rest of its output
+ * never comes back; the re-read and rollback work), h1 hangs once answered and in every read after it,
+ * h2 hangs while it is read. h0 and h1 end FAILED (exit 1, not 69), saying what
  * the rollback did or that the host may be partly changed and what its batch held; h2 stays unreachable,
  * saying it did not answer in time.
  */
@@ -50,12 +51,13 @@ class HungApplyTest {
         Path inventory = inventory("h0", "h1", "h2");
         StandInFleet.Run r = routesync("apply", "-i", inventory.toString(), "--auto-approve", "--allow-management-change");
         assertEquals(1, r.exit(), r.both());
-        // h0's batch ran before the hang: re-read over a new session and rolled back
-        assertTrue(r.stdout().contains("  h0  failed: apply failed: the apply did not complete: ssh to h0 did not answer within 4 s;"
+        // h0's batch ran before the hang (its session had sent its reading: it "did not finish"): re-read over a new
+        // connection and rolled back
+        assertTrue(r.stdout().contains("  h0  failed: apply failed: the apply did not complete: ssh to h0 did not finish within 4 s;"
                 + " it was stopped (rolled back)\n"), r.both());
         assertFalse(namespaces.get(0).ip("rule", "show").contains("lookup 100"), r.both());
         // h1 cannot be read again after the hang: failed, possibly changed, never "unreachable"
-        assertTrue(r.stdout().contains("  h1  failed: the apply did not complete: ssh to h1 did not answer within 4 s; it was stopped\n"), r.both());
+        assertTrue(r.stdout().contains("  h1  failed: the apply did not complete: ssh to h1 did not finish within 4 s; it was stopped\n"), r.both());
         assertTrue(r.stdout().contains("Reading h1 again to roll it back failed: ssh to h1 did not answer within 4 s; it was stopped\n"
                 + "The host may be partly changed (its batch held 2 changes, none rolled back): run plan again to see where it stands."), r.both());
         // a host that hangs while it is read stays unreachable: nothing was started there that could change it
@@ -72,7 +74,8 @@ class HungApplyTest {
         assertTrue(Files.exists(planFile), planned.both());
         StandInFleet.Run r = routesync("apply", planFile.toString(), "--allow-management-change");
         assertEquals(1, r.exit(), "exit 1 (failed), not 69 (unreachable)\n" + r.both());
-        assertTrue(r.both().contains("the apply did not complete: ssh to h1 did not answer within 4 s; it was stopped\n"), r.both());
+        // apply PLAN is one session too: the host sent its reading before it hung, so it "did not finish"
+        assertTrue(r.both().contains("the apply did not complete: ssh to h1 did not finish within 4 s; it was stopped\n"), r.both());
         assertTrue(r.both().contains("The host may be partly changed (its batch held 2 changes, none rolled back)"), r.both());
     }
 
@@ -91,7 +94,19 @@ class HungApplyTest {
                 "  10.0.0.2) ns=" + namespaces.get(1).name() + " ;;",
                 "  *) ns=" + namespaces.get(2).name() + " ;;",
                 "esac",
+                "# a session's output up to its await line, then nothing: what a host that hangs after it was answered sends",
+                "# (the shell reads a pipe a byte at a time: each line goes on at once, where awk would wait for a block)",
+                "untilawait() { cut=; while IFS= read -r l; do [ -n \"$cut\" ] || printf '%s\\n' \"$l\"; case $l in *' await') cut=1 ;; esac; done; }",
                 "case $host:$last in",
+                "  10.0.0.1:*'# routesync session:'*)",
+                "    if [ ! -e '" + once + "' ]; then",
+                "      : > '" + once + "'",
+                "      ip netns exec $ns sh -c \"$last\" | untilawait",
+                "      exec sleep 1000",
+                "    fi ;;",
+                "  10.0.0.2:*'# routesync session:'*) : > '" + h1Applied + "'; ip netns exec $ns sh -c \"$last\" </dev/null | untilawait;"
+                        + " exec sleep 1000 ;;",
+                "  10.0.0.3:*'# routesync session:'*) exec sleep 1000 ;;",
                 "  10.0.0.1:*'# routesync apply:'*)",
                 "    if [ ! -e '" + once + "' ]; then",
                 "      : > '" + once + "'",

@@ -1,5 +1,6 @@
 package io.routesync.testing;
 
+import io.routesync.transport.ProcessRunner;
 import io.routesync.transport.ScriptResult;
 import io.routesync.transport.Target;
 import io.routesync.transport.TransportException;
@@ -24,12 +25,24 @@ public final class InterceptedTarget implements Target {
         ScriptResult run(Inner inner, String script, List<String> args, byte[] stdin, Duration timeout) throws TransportException;
     }
 
+    /** The test's hook for a session: runs when routesync answers it (after its reading, before its batch). */
+    @FunctionalInterface
+    public interface AnswerHook {
+        void answering(String script);
+    }
+
     private final Target inner;
     private final Hook hook;
+    private final AnswerHook answerHook;
 
     public InterceptedTarget(Target inner, Hook hook) {
+        this(inner, hook, script -> { });
+    }
+
+    public InterceptedTarget(Target inner, Hook hook, AnswerHook answerHook) {
         this.inner = inner;
         this.hook = hook;
+        this.answerHook = answerHook;
     }
 
     @Override
@@ -45,5 +58,24 @@ public final class InterceptedTarget implements Target {
     @Override
     public ScriptResult runScript(String script, List<String> args, byte[] stdin, Duration timeout) throws TransportException {
         return hook.run(inner::runScript, script, args, stdin, timeout);
+    }
+
+    /** A session (session.sh) goes to the real target; the answer hook runs as it is answered. */
+    @Override
+    public ScriptResult converse(String script, List<String> args, ProcessRunner.Conversation conversation, Duration timeout)
+            throws TransportException {
+        return inner.converse(script, args, new ProcessRunner.Conversation() {
+            @Override
+            public String awaited() {
+                return conversation.awaited();
+            }
+
+            @Override
+            public byte[] answer(String output) {
+                byte[] answer = conversation.answer(output);
+                answerHook.answering(script);
+                return answer;
+            }
+        }, timeout);
     }
 }

@@ -86,10 +86,9 @@ public final class Puller {
             LoadedState loaded = state.loaded();
             HostSpec spec = state.spec();
 
-            // a run of one job: read, plan, and (unattended) apply whatever differs; a host that changed between
-            // read and apply is re-planned and that plan applied
+            // a run of one job, in one session on the host: read, plan, and (unattended) apply whatever differs
             HostJob job = new HostJob(spec, target, settings, clock);
-            HostRun run = Pipeline.apply(List.of(job), 1, true, UNGUARDED, planned -> { }, (phase, r) -> {
+            HostRun run = Pipeline.converge(List.of(job), 1, UNGUARDED, HostJob.OPEN, (phase, r) -> {
                 if (phase == Phase.PLAN) r.warnings().forEach(w -> warn.accept("warning: " + w));
             }).hosts().get(0);
             if (run.failure() != null) run.failure().rethrow();

@@ -181,38 +181,40 @@ public final class Watcher {
     /**
      * One convergence; {@code eventAt} is when the first event of the burst arrived (nanoTime), or -1. A
      * source that changed (an apply or pull from elsewhere kept a new state) is read again first, also when
-     * that is found between plan and apply; a host that changed between them is planned again: never is a
-     * plan of the old state applied over a newer one.
+     * that is found between plan and apply: never is a plan of the old state applied over a newer one. The
+     * host is read, planned and healed in one session under its lock ({@link Pipeline#converge}), so it
+     * cannot change through another run between the plan and the batch.
      */
     private void converge(String why, long eventAt, boolean sayConverged, boolean linkEvent) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             // a kept state that cannot be read is reported once (its source then counts it as loaded): the old one stays
             if (source.changed()) reloadNow(source.change(), null);
             try {
-                if (convergeOnce(why, eventAt, sayConverged, linkEvent)) return;
+                convergeOnce(why, eventAt, sayConverged, linkEvent);
+                return;
             } catch (SourceChanged again) {
                 // read it at the top of the loop
             }
         }
         wakeups.hold(System.nanoTime() + settings.retry().toNanos(), false);
-        log(WatchEvent.Kind.FAILED, why, List.of(), -1, -1, "the host or its desired state kept changing between plan and apply ("
+        log(WatchEvent.Kind.FAILED, why, List.of(), -1, -1, "its desired state kept changing between plan and apply ("
                 + MAX_ATTEMPTS + " attempts); nothing was changed; retrying in " + settings.retry().toMillis() + " ms");
     }
 
     /**
-     * False when the host changed between plan and apply and nothing was applied: try again. After a link
+     * Throws when the desired state changed between plan and apply and nothing was applied: try again. After a link
      * or address change ({@code linkEvent}) the back-off neither holds the heal back nor counts it: a link
      * that goes down and up again takes its routes with it each time, and they come back each time.
      */
-    private boolean convergeOnce(String why, long eventAt, boolean sayConverged, boolean linkEvent) throws SourceChanged {
+    private void convergeOnce(String why, long eventAt, boolean sayConverged, boolean linkEvent) throws SourceChanged {
         Backoff fights = linkEvent ? null : backoff;
         long t0 = System.nanoTime();
         HostJob job = new HostJob(spec, target, run, clock);
         HostRun result;
         try {
-            result = Pipeline.apply(List.of(job), 1, false, UNGUARDED, planned -> {
+            result = Pipeline.converge(List.of(job), 1, UNGUARDED, planned -> {
                 if (source.changed()) throw new SourceChanged();
-                HostPlan plan = planned.hosts().get(0).plan();
+                HostPlan plan = planned.plan();
                 Backoff.Wait wait = fights == null ? null : fights.check(entries(plan), System.nanoTime());
                 if (wait != null) throw new Deferred(wait);
             }, (phase, r) -> { }).hosts().get(0);
@@ -223,15 +225,14 @@ public final class Watcher {
             log(WatchEvent.Kind.BACKING_OFF, why, List.of(), -1, -1, "'" + d.wait.entry() + "' was changed back " + d.wait.heals()
                     + (d.wait.heals() == 1 ? " time" : " times") + " (another writer?); next heal in "
                     + millis(d.wait.until() - System.nanoTime()) + " ms");
-            return true;
+            return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop();
-            return true;
+            return;
         } catch (Exception e) {
             throw new IllegalStateException(e); // the approval throws only the two above
         }
-        if (result.report() != null && result.report().outcome() == ApplyReport.Outcome.PLAN_CHANGED) return false;
         long took = millis(System.nanoTime() - t0);
         ApplyReport report = result.report();
         if (result.failure() == null && report != null && report.outcome() == ApplyReport.Outcome.APPLIED
@@ -260,7 +261,6 @@ public final class Watcher {
             log(WatchEvent.Kind.FAILED, why, result.plan() == null ? List.of() : commands(result.plan()), took, -1,
                     result.reason() + "; retrying in " + wait.toMillis() + " ms, or sooner when the kernel reports a change", result);
         }
-        return true;
     }
 
     /** At the start and after a reload, a target found converged keeps its state for the next boot (see {@link LastApplied}). */

@@ -1,0 +1,103 @@
+package io.routesync.transport;
+
+import io.routesync.iproute2.OutputException;
+import io.routesync.iproute2.Reading;
+import io.routesync.model.TableId;
+import java.time.Duration;
+import java.util.Collection;
+
+/**
+ * A whole apply in one run of session.sh: under the exclusive lock it reads the host (with the wide part
+ * and the management-path probe when asked), waits while routesync plans from that reading, and applies
+ * the answer as apply.sh does, then reads the host again. The host cannot change through routesync
+ * between the reading and the batch, so there is no stale check and no second reading before the batch:
+ * one round trip and two dumps where a read and an apply took two round trips and three dumps.
+ */
+public final class SessionScript {
+    /** What the session read before it waited: the reading (and wide reading), and the probe when asked (else null). */
+    public record Read(HostReader.Wide reading, ManagementProbe probe) {
+    }
+
+    /** Plans from what the session read: the parts to apply (apply.sh's), or null to end the run with nothing changed. */
+    @FunctionalInterface
+    public interface Responder {
+        ScriptParts respond(Read read);
+    }
+
+    private final ScriptTarget at;
+
+    public SessionScript(Target target, TargetPaths paths, Duration lockWait, Duration timeout) {
+        this.at = new ScriptTarget(target, paths, lockWait, timeout);
+    }
+
+    /** What went wrong while the session was answered, thrown once the run ended. */
+    private static final class Answer {
+        // written by the answering thread, read once the run ended
+        volatile ScriptParts input;
+        volatile boolean asked;
+        volatile Exception failure;
+    }
+
+    /**
+     * Reads {@code tables} (and the footprint), with {@code extra} the wide part ({@link HostReader#readWide};
+     * null: none) and with {@code probe} the management path; {@code responder} answers. Returns how the
+     * apply ended, or null when the responder answered nothing (nothing was changed).
+     *
+     * @throws LockHeldException       another run held the lock past the wait; nothing was read or changed
+     * @throws PendingConfirmException another apply's change awaits confirmation; nothing was changed
+     */
+    public ApplyScript.Outcome run(Collection<TableId> tables, Collection<TableId> extra, boolean probe, Responder responder)
+            throws TransportException, OutputException, LockHeldException {
+        // session.sh: the common arguments, then $7 "probe" or "-", $8... the table ids, "wide" and the extra ones
+        ScriptCall call = at.call(Script.SESSION).arg(probe ? "probe" : "-").tables(tables);
+        if (extra != null) call.arg("wide").tables(extra);
+        Answer answer = new Answer();
+        ScriptResult result = call.converse(output -> {
+            answer.asked = true;
+            try {
+                ScriptParts parts = responder.respond(read(call, output, extra != null, probe));
+                if (parts == null) return null;
+                answer.input = parts;
+                return new ScriptParts().addAll(parts).add("go", "");
+            } catch (TransportException | OutputException | LockHeldException e) {
+                answer.failure = e;
+                return null;
+            }
+        });
+        if (answer.failure instanceof TransportException e) throw e;
+        if (answer.failure instanceof OutputException e) throw e;
+        if (answer.failure instanceof LockHeldException e) throw e;
+        if (!answer.asked) throw unanswered(call, result);
+        if (answer.input == null) return null;
+        return ApplyScript.outcome(at.target(), call, result, result.stdout(), answer.input);
+    }
+
+    /** The reading, wide part and probe in {@code output}, the session's output before "await". */
+    private Read read(ScriptCall call, String output, boolean wide, boolean probe)
+            throws TransportException, OutputException, LockHeldException {
+        Target target = at.target();
+        ManagementProbe path = null;
+        String reading = output;
+        if (probe) {
+            String split = "\n" + call.marker() + " probe\n";
+            int cut = output.indexOf(split);
+            if (cut < 0) throw new TransportException("the session on " + target.name() + " printed no management-path probe", false);
+            reading = output.substring(0, cut + 1);
+            path = ManagementProbe.of(target, call.parse(output.substring(cut + split.length())));
+        }
+        ScriptResult before = new ScriptResult(0, reading, "");
+        HostReader.Wide both = wide ? HostReader.wide(target, call, before, reading)
+                : new HostReader.Wide(HostReader.build(target, call, before, reading), null);
+        return new Read(both, path);
+    }
+
+    /** The run ended before it waited for an answer: the lock was held, a fatal step, or the host cut it short. */
+    private TransportException unanswered(ScriptCall call, ScriptResult result) throws LockHeldException {
+        Reading r = call.parse(result.stdout());
+        call.throwIfLocked(r);
+        String fatal = call.fatal(r);
+        if (fatal != null) return new TransportException(fatal, false);
+        return new TransportException("the session on " + at.target().name() + " ended before its reading (exit " + result.exitCode()
+                + (result.stderr().isBlank() ? "" : ": " + HostReader.firstLine(result.stderr())) + ")", false);
+    }
+}
