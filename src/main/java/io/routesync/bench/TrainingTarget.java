@@ -97,4 +97,11 @@ public final class TrainingTarget implements Target {
         String reading = READING.replace("M ", args.get(0) + " ").replace("ETC", args.get(2));
         return ProcessRunner.run("the training script", List.of("sh", "-c", "printf '%s' \"$1\"", "routesync", reading), stdin, timeout);
     }
+
+    /** An apply's session: the training plans only, so there is none. */
+    @Override
+    public ScriptResult converse(String script, List<String> args, ProcessRunner.Conversation conversation, Duration timeout)
+            throws TransportException {
+        throw new TransportException("the training host is only read", false);
+    }
 }
