@@ -3,11 +3,18 @@ package io.routesync.cli;
 import io.routesync.bench.ApplyBench;
 import io.routesync.bench.ClassTraining;
 import io.routesync.bench.CoreBench;
+import io.routesync.bench.TrainingTarget;
+import io.routesync.render.SingleHostView;
+import io.routesync.run.HostJob;
+import io.routesync.run.HostRun;
+import io.routesync.run.Pipeline;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -65,18 +72,24 @@ final class BenchCommand implements Runnable {
 
     /** The training run of the class-data archive (src/deb/routesync-archive): touches no host, prints nothing. */
     @Command(name = "classes", description = "Load what runs load (every command's model, a state validated, a plan up to its"
-            + " (missing) target, parsing and planning, every class of routesync, picocli and Jackson), for the class-data"
-            + " archive's class list. Touches no host.")
+            + " (missing) target, a whole plan of a made-up host, parsing and planning, every class of routesync, picocli and"
+            + " Jackson), for the class-data archive's class list. Touches no host.")
     static final class Classes implements Callable<Integer> {
-        private static final String STATE = String.join("\n",
+        /** The seed state's shape: flow and plain lines, variables, expectations. */
+        static final String STATE = String.join("\n",
                 "tables: { uplink2: 102 }",
                 "rules:",
-                "  - { priority: 1000, from: 192.168.2.10, table: uplink2 }",
+                "  - { priority: 1000, from: \"{{ addr }}\", table: uplink2 }",
+                "  - { priority: 1001, to: \"{{ addr }}\", table: uplink2 }",
                 "routes:",
                 "  uplink2:",
-                "    - { to: 192.168.2.0/24, dev: eth1, src: 192.168.2.10, scope: link }",
+                "    - { to: 192.168.2.0/24, dev: eth1, src: \"{{ addr }}\", scope: link }",
                 "    - 0.0.0.0/0 via 192.168.2.1 dev eth1",
+                "expect:",
+                "  - { from: \"{{ addr }}\", to: 203.0.113.5, via: 192.168.2.1, dev: eth1, table: uplink2 }",
+                "  - { to: 203.0.113.5, unchanged: true }",
                 "");
+        private static final String VAR = "addr=192.168.2.10";
 
         @Override
         public Integer call() throws Exception {
@@ -85,12 +98,15 @@ final class BenchCommand implements Runnable {
             Path dir = Files.createTempDirectory("routesync-classes-");
             try {
                 Path state = Files.writeString(dir.resolve("state.yml"), STATE);
-                Main.run(none, none, "validate", "-f", state.toString());
+                Main.run(none, none, "validate", "-f", state.toString(), "--var", VAR);
                 // the plan command up to its target, which is refused (exit 69: no such namespace) before
                 // anything runs on it; the paths it would use are in this directory all the same
-                Main.run(none, none, "plan", "-f", state.toString(), "--netns", "routesync-training-" + ProcessHandle.current().pid(),
-                        "--etc-dir", dir.resolve("iproute2").toString(), "--state-dir", dir.resolve("state").toString(),
-                        "--lock-dir", dir.resolve("lock").toString(), "--timeout", "10");
+                Main.run(none, none, concat(planArgs(state, dir), "--netns", "routesync-training-" + ProcessHandle.current().pid()));
+                try {
+                    trainingPlan(none, planArgs(state, dir));
+                } catch (Exception e) {
+                    // training: what ran until here is what the archive gets (BenchClassesTest keeps it whole)
+                }
             } finally {
                 try (var files = Files.walk(dir)) {
                     for (Path p : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) Files.deleteIfExists(p);
@@ -99,6 +115,29 @@ final class BenchCommand implements Runnable {
             CoreBench.run(List.of(1000), 10, none);
             ClassTraining.loadAll();
             return ExitCodes.OK;
+        }
+
+        /**
+         * The whole plan a user's {@code plan} runs, against {@link TrainingTarget} (a real program run that
+         * prints a made-up reading of a host with the state: nothing on this host is read).
+         */
+        static HostRun trainingPlan(PrintWriter out, String... args) throws Exception {
+            PlanCommand plan = (PlanCommand) DirectRun.parse(Screen.NONE, args).command();
+            HostJob job = new HostJob(SingleHost.spec(plan.state, plan.target, out), new TrainingTarget(), plan.target.settings(),
+                    Clock.systemUTC());
+            return SingleHost.result(Pipeline.plan(List.of(job), 1, new SingleHostView(out, out, Terminal.style(false), true)));
+        }
+
+        /** A plan of the training state ({@code state}, written to {@code dir}) with every path in {@code dir}. */
+        static String[] planArgs(Path state, Path dir) {
+            return new String[] {"plan", "-f", state.toString(), "--var", VAR, "--etc-dir", dir.resolve("iproute2").toString(),
+                "--state-dir", dir.resolve("state").toString(), "--lock-dir", dir.resolve("lock").toString(), "--timeout", "10"};
+        }
+
+        private static String[] concat(String[] a, String... b) {
+            String[] all = Arrays.copyOf(a, a.length + b.length);
+            System.arraycopy(b, 0, all, a.length, b.length);
+            return all;
         }
     }
 }

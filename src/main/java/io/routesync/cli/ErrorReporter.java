@@ -15,8 +15,11 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
-        PrintWriter err = cli.getErr();
-        boolean debug = parsed != null && isDebug(parsed);
+        return report(e, cli.getErr(), parsed != null && isDebug(parsed));
+    }
+
+    /** Reports a command's failure on {@code err} (with its stack trace when {@code debug}); returns the exit code. */
+    static int report(Exception e, PrintWriter err, boolean debug) {
         int code = exitCode(e);
         if (e instanceof InvalidInputException) {
             printDiagnostics((InvalidInputException) e, err);

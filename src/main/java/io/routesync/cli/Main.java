@@ -43,6 +43,16 @@ public final class Main {
         }
         PrintWriter out = TerminalSafeWriter.wrap(rawOut);
         PrintWriter err = TerminalSafeWriter.wrap(rawErr);
+        // a plain validate or plan runs without picocli's model (DirectRun); anything else through picocli
+        Integer direct = DirectRun.run(out, err, screen, args);
+        int code = direct != null ? direct : viaPicocli(out, err, screen, args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** Runs {@code args} through picocli's model of routesync (every command line DirectRun declines). */
+    static int viaPicocli(PrintWriter out, PrintWriter err, Screen screen, String... args) {
         // before the settings below: picocli gives them only to the subcommands it has at that moment
         CommandLine cli = RootCommand.commandLine(new RootCommand(screen), args);
         cli.setOut(out);
@@ -50,9 +60,6 @@ public final class Main {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler(new ErrorReporter());
         cli.setParameterExceptionHandler(ErrorReporter::usageError);
-        int code = cli.execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        return cli.execute(args);
     }
 }

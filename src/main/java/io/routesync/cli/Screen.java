@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 /**
  * What a run's standard streams are connected to, as fleet output needs it: whether stderr is a
@@ -14,15 +15,17 @@ import java.util.concurrent.TimeUnit;
  * the demo) get {@link #NONE}, so their output is the same wherever they run.
  */
 final class Screen {
-    static final Screen NONE = new Screen(false, 0);
+    static final Screen NONE = new Screen(false, () -> 0);
     private static final int FALLBACK_WIDTH = 80;
 
     private final boolean progress;
-    private final int width;
+    /** Asked once, when fleet output first needs the width: on a terminal it may start stty (a program). */
+    private final IntSupplier columns;
+    private int width = -1;
 
-    private Screen(boolean progress, int width) {
+    Screen(boolean progress, IntSupplier columns) {
         this.progress = progress;
-        this.width = width;
+        this.columns = columns;
     }
 
     /** Whether to draw a progress line on stderr. */
@@ -30,8 +33,12 @@ final class Screen {
         return progress;
     }
 
-    /** The terminal's columns when stdout is a terminal; 0 (no limit) for pipes and files. */
-    int width() {
+    /**
+     * The terminal's columns when stdout or stderr is a terminal; 0 (no limit) for pipes and files.
+     * Worked out on first use: only fleet output asks, so no other run starts stty for it.
+     */
+    synchronized int width() {
+        if (width < 0) width = columns.getAsInt();
         return width;
     }
 
@@ -39,7 +46,7 @@ final class Screen {
         boolean dumb = "dumb".equals(System.getenv("TERM"));
         boolean errTerminal = !dumb && isTerminal(2);
         boolean outTerminal = isTerminal(1);
-        return new Screen(errTerminal, outTerminal || errTerminal ? columns() : 0);
+        return new Screen(errTerminal, outTerminal || errTerminal ? Screen::columns : () -> 0);
     }
 
     // Java 17 can only tell whether stdin and stdout both are a terminal (System.console()); the

@@ -34,8 +34,11 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** The command, writing to {@code out} and {@code err}; {@link DirectRun} calls it without picocli's model. */
+    int run(PrintWriter out, PrintWriter err) throws Exception {
         boolean inventory = state.usesInventory();
         repo.requireInventory(inventory);
         if (inventory) return validateFleet(out, err);

@@ -134,6 +134,10 @@ class DebPackageIT {
             assertEquals(0, fast.code, fast.toString());
             assertEquals("", fast.err, fast.toString());
             assertTrue(Files.readString(log).contains("io.routesync.cli.Main source: shared objects file"), "routesync's classes come from the archive");
+            // the class path and the main class: -jar would read the jar's table of contents once more for its manifest
+            Result traced = run(env, "sh", "-x", root.resolve("usr/bin/routesync").toString(), "--version");
+            assertTrue(traced.err.lines().anyMatch(l -> l.startsWith("+ exec ") && l.endsWith("/usr/share/routesync/routesync.jar io.routesync.cli.Main --version")),
+                    traced.toString());
 
             byte[] whole = Files.readAllBytes(jsa);
             Files.write(jsa, Arrays.copyOf(whole, 100_000));

@@ -96,7 +96,7 @@ class LauncherIT {
     }
 
     private static String javaLine(Result r) {
-        for (String line : r.err.split("\n")) if (line.startsWith("+ exec ") && line.contains("-jar ")) return line;
+        for (String line : r.err.split("\n")) if (line.startsWith("+ exec ") && line.contains(" -cp ")) return line;
         throw new AssertionError("no exec of java: " + r);
     }
 
@@ -107,6 +107,8 @@ class LauncherIT {
         assertTrue(r.out.startsWith("routesync "), r.toString());
         assertEquals(List.of("find"), r.started, r.toString());
         assertTrue(javaLine(r).contains("-XX:SharedArchiveFile="), "the whole archive is used: " + r);
+        // the class path and the main class: -jar would read the jar's table of contents once more for its manifest
+        assertTrue(javaLine(r).endsWith("/target/routesync.jar io.routesync.cli.Main --version"), r.toString());
     }
 
     @Test

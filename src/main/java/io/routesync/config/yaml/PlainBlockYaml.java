@@ -1,5 +1,13 @@
 package io.routesync.config.yaml;
 
+import static io.routesync.config.yaml.PlainChars.SCALAR_CHARS;
+import static io.routesync.config.yaml.PlainChars.flowPlainEnd;
+import static io.routesync.config.yaml.PlainChars.isAlnum;
+import static io.routesync.config.yaml.PlainChars.isSpecial;
+import static io.routesync.config.yaml.PlainChars.lineRest;
+import static io.routesync.config.yaml.PlainChars.quotedEnd;
+import static io.routesync.config.yaml.PlainChars.spaces;
+
 import io.routesync.config.SourcePos;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,10 +21,13 @@ import java.util.Set;
  * gives the very tree {@link YamlReader} builds from Jackson's and snakeyaml's events (the same texts
  * and positions), at a fraction of the cost; {@code PlainBlockYamlTest} and {@code PlainBlockYamlFuzzTest} hold the two together.
  *
- * <p>Anything outside the subset (quotes, flow collections, anchors, tags, multi-line scalars,
- * {@code - key: value} items, tabs, non-ASCII text, duplicate keys, anything YAML could read as
- * another type's null) makes {@link #read} return null, and the full reader reads the file: so every
- * diagnostic and every limit stays the full reader's.
+ * <p>Also one-line double-quoted scalars without escapes and one-line flow mappings of simple keys and
+ * such values ({@code - { priority: 1000, from: "{{ addr }}", table: uplink2 }}, the seed state's
+ * rules and expectations), so a hand-written state is read without Jackson and snakeyaml (about 15 ms
+ * of a short run). Anything else (single quotes, escapes, flow lists, nested or multi-line flow
+ * collections, anchors, tags, multi-line scalars, {@code - key: value} items, tabs, non-ASCII text,
+ * duplicate keys, anything YAML could read as another type's null) makes {@link #read} return null,
+ * and the full reader reads the file: so every diagnostic and every limit stays the full reader's.
  */
 final class PlainBlockYaml {
     /** Deep enough for every state file shape; deeper documents take the full reader and its bound. */
@@ -66,7 +77,7 @@ final class PlainBlockYaml {
         }
     }
 
-    private static NotPlain notPlain() {
+    static RuntimeException notPlain() {
         return NotPlain.INSTANCE;
     }
 
@@ -137,7 +148,7 @@ final class PlainBlockYaml {
                     value = new YamlNode.Scalar(pos(valueLine, rest - lineStart), "");
                 }
             } else {
-                value = scalar(valueLine, v, end);
+                value = value(valueLine, v, end);
                 nextLine();
                 if (at < length && indent > own) throw notPlain(); // a continuation line of a multi-line scalar
             }
@@ -157,7 +168,7 @@ final class PlainBlockYaml {
             int v = dash + 1;
             while (v < end && b[v] == ' ') v++;
             if (v == end || b[v] == '#') throw notPlain(); // nested blocks and empty items: the full reader
-            YamlNode item = scalar(lineNo, v, end);
+            YamlNode item = value(lineNo, v, end);
             nextLine();
             if (at < length && indent > own) throw notPlain();
             items.add(item);
@@ -181,6 +192,56 @@ final class PlainBlockYaml {
         String key = text.substring(start, i);
         if (isSpecial(key)) throw notPlain();
         return i;
+    }
+
+    /** A one-line value of the current line from {@code from} up to its end: a flow mapping, a double-quoted or a plain scalar. */
+    private YamlNode value(int line, int from, int end) {
+        if (b[from] == '{') return flowMapping(line, from, end);
+        if (b[from] != '"') return scalar(line, from, end);
+        int close = quotedEnd(b, from, end);
+        lineRest(b, close, end);
+        return new YamlNode.Scalar(pos(line, from - at), text.substring(from + 1, close - 1));
+    }
+
+    /**
+     * A one-line flow mapping, {@code { key: value, ... }}, of simple keys and flow-plain or double-quoted
+     * values (the seed's rules and expectations), with nothing but a comment after it.
+     */
+    private YamlNode.Mapping flowMapping(int line, int from, int end) {
+        List<YamlNode.Field> fields = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        int i = spaces(b, from + 1, end);
+        boolean more = i < end && b[i] != '}';
+        while (more) {
+            int colon = i;
+            while (colon < end && (isAlnum((char) b[colon]) || b[colon] == '_' || (colon > i && (b[colon] == '-' || b[colon] == '.' || b[colon] == '/')))) {
+                colon++;
+            }
+            if (colon == i || colon + 1 >= end || b[colon] != ':' || b[colon + 1] != ' ') throw notPlain();
+            String key = text.substring(i, colon);
+            if (isSpecial(key) || !keys.add(key)) throw notPlain(); // the merge key, a duplicate: the full reader
+            int v = spaces(b, colon + 1, end);
+            if (v == end) throw notPlain();
+            int valueEnd;
+            String value;
+            if (b[v] == '"') {
+                valueEnd = quotedEnd(b, v, end);
+                value = text.substring(v + 1, valueEnd - 1);
+            } else {
+                valueEnd = flowPlainEnd(b, v, end);
+                value = text.substring(v, valueEnd);
+                if (isSpecial(value)) throw notPlain();
+            }
+            fields.add(new YamlNode.Field(key, pos(line, i - at), new YamlNode.Scalar(pos(line, v - at), value)));
+            i = spaces(b, valueEnd, end);
+            if (i == end || (b[i] != ',' && b[i] != '}')) throw notPlain();
+            more = b[i] == ',';
+            if (more) i = spaces(b, i + 1, end);
+            if (more && (i == end || b[i] == '}')) throw notPlain(); // a trailing comma
+        }
+        if (i == end) throw notPlain();
+        lineRest(b, i + 1, end);
+        return new YamlNode.Mapping(pos(line, from - at), fields);
     }
 
     /** A one-line plain scalar of the current line from {@code from} up to its end, without a trailing comment. */
@@ -214,25 +275,5 @@ final class PlainBlockYaml {
 
     private SourcePos pos(int line, int column0) {
         return new SourcePos(file, line, column0 + 1);
-    }
-
-    private static boolean isAlnum(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    }
-
-    /** {@link #isScalarChar} of every ASCII character: one array load per character of a large file, not a call (C1 does not inline it). */
-    private static final boolean[] SCALAR_CHARS = new boolean[128];
-
-    static {
-        for (char c = 0; c < SCALAR_CHARS.length; c++) SCALAR_CHARS[c] = isScalarChar(c);
-    }
-
-    private static boolean isScalarChar(char c) {
-        return isAlnum(c) || c == '.' || c == '_' || c == '/' || c == ':' || c == '-' || c == '+' || c == '=' || c == ',' || c == '@' || c == '%';
-    }
-
-    /** Words YAML reads as null, and the merge key: the full reader knows what they mean. */
-    private static boolean isSpecial(String s) {
-        return s.equals("null") || s.equals("Null") || s.equals("NULL") || s.equals("~") || s.equals("<<");
     }
 }

@@ -32,12 +32,16 @@ import org.yaml.snakeyaml.LoaderOptions;
  * nest and how large it may be are bounded by {@link InputLimits}.
  */
 public final class YamlReader {
-    private static final EventParser.Factory FACTORY = new EventParser.Factory(loaderOptions());
     private static final String MERGE_KEY = "<<";
     private static final String QUOTE_VARIABLE =
             "write \"{{ name }}\" (in double quotes); unquoted, YAML reads the braces as a mapping";
-    private static final Pattern UNQUOTED_VARIABLE = Pattern.compile("(?:^|[:,\\[-])\\s*(\\{\\{)");
-    private static final Pattern PARSER_EVENT = Pattern.compile("<org\\.yaml\\.snakeyaml\\.events\\.(\\w+)Event[^>]*>");
+
+    /** What only the full reader uses, made when it first reads: a file the plain-block reader takes loads none of it. */
+    private static final class Full {
+        static final EventParser.Factory FACTORY = new EventParser.Factory(loaderOptions());
+        static final Pattern UNQUOTED_VARIABLE = Pattern.compile("(?:^|[:,\\[-])\\s*(\\{\\{)");
+        static final Pattern PARSER_EVENT = Pattern.compile("<org\\.yaml\\.snakeyaml\\.events\\.(\\w+)Event[^>]*>");
+    }
 
     private final SourceFile source;
     private final List<Diagnostic> problems = new ArrayList<>();
@@ -92,7 +96,7 @@ public final class YamlReader {
                     + InputLimits.size(InputLimits.MAX_FILE_BYTES) + ")", "split it into several files"));
             throw new InvalidInputException(problems);
         }
-        try (EventParser parser = FACTORY.create(new StringReader(source.content()))) {
+        try (EventParser parser = Full.FACTORY.create(new StringReader(source.content()))) {
             JsonToken first = parser.nextToken();
             if (first == null) return new YamlNode.Scalar(SourcePos.file(source.name()), null);
             YamlNode root = readValue(parser, 1);
@@ -252,13 +256,13 @@ public final class YamlReader {
         if (where.line() < 1) return null;
         String[] lines = source.content().split("\n", -1);
         if (where.line() > lines.length) return null;
-        Matcher m = UNQUOTED_VARIABLE.matcher(lines[where.line() - 1]);
+        Matcher m = Full.UNQUOTED_VARIABLE.matcher(lines[where.line() - 1]);
         return m.find() ? new SourcePos(where.file(), where.line(), m.start(1) + 1) : null;
     }
 
     /** snakeyaml names its events by Java class; users should read YAML words. */
     private static String withoutParserNames(String message) {
-        Matcher m = PARSER_EVENT.matcher(message);
+        Matcher m = Full.PARSER_EVENT.matcher(message);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String event = m.group(1);

@@ -39,11 +39,19 @@ class PlainBlockYamlTest {
             "a: 1\n\n\n",
             "a:    \n  b: 2\n",
             "key: value\nnext:   # c\n",
-            "a: .inf\nb: .NaN\nc: -.Inf\nd: 0b101\ne: 1:20\nf: 190:20:30\ng: 2001-12-14\nh: 0x_1F\ni: Y\nj: off\nk: +.5e-3\n");
+            "a: .inf\nb: .NaN\nc: -.Inf\nd: 0b101\ne: 1:20\nf: 190:20:30\ng: 2001-12-14\nh: 0x_1F\ni: Y\nj: off\nk: +.5e-3\n",
+            // one-line double-quoted scalars and flow mappings: the seed state's rules and expectations
+            "a: \"quoted\"\nb: \"{{ x }}\"   # c\nc: \"\"\nd: \" sp ace \"\ne: \"null\"\n- \"x\"\n".replace("- \"x\"\n", "f:\n  - \"x\"\n  - \"{{ y }}\"\n"),
+            "a: {b: 1}\nc: { d: x, e: \"{{ v }}\" }  # c\nf: {}\ng: { }\n",
+            "rules:\n  - { priority: 1000, from: \"{{ uplink2_addr }}\", table: uplink2 }\n  - {to: 10.0.0.0/8,table: 100}\n"
+                    + "expect:\n  - { to: 203.0.113.5, unchanged: true }\n  - { from: a b , to: -1, via: x=y }\n");
 
     /** Texts outside the subset: the plain-block reader must decline them. */
     private static final List<String> NOT_PLAIN = List.of(
-            "", "# only a comment\n", "a: \"quoted\"\n", "a: 'q'\n", "a: {b: 1}\n", "a: [1, 2]\n", "a: &x 1\nb: *x\n",
+            "", "# only a comment\n", "a: 'q'\n", "a: [1, 2]\n", "a: \"q\\\"x\"\n", "a: \"q\n", "a: \"q\n  x\"\n", "a: \"q\"x\n",
+            "a: \"q\"#c\n", "a: {b: 1} x\n", "a: {b: 1}#c\n", "a: {b: 1,}\n", "a: {b: 1, b: 2}\n", "a: {b: }\n", "a: {b}\n",
+            "a: {\"b\": 1}\n", "a: {b: 'q'}\n", "a: {b: [1]}\n", "a: {b: {c: 1}}\n", "a: {b: 1:2}\n", "a: {b: x #c}\n", "a: {b: null}\n",
+            "a: {<<: x}\n", "a: {b:1}\n", "a: {b: 1\n", "a: {b: 1,\n  c: 2}\n", "a: {b: ~}\n", "a: {b: - }\n", "a: {b: *x}\n", "a: &x 1\nb: *x\n",
             "a: !vault 1\n", "<<: {}\n", "a: 1\na: 2\n", "a: |\n  x\n", "a: >\n  x\n", "a: b\n  c\n", "- a\n  b\n",
             "- a: 1\n", "- - a\n", "-\n", "a: ~\n", "a: null\n", "a: NULL\n", "a:\tb\n", "a: b\r\n", "a: é\n",
             "---\na: 1\n", "%YAML 1.1\n---\na: 1\n", "a: 1\n ...\n", "a:b\n", "a: b:\n", "a: b: c\n", "a: {{ x }}\n",
@@ -93,6 +101,22 @@ class PlainBlockYamlTest {
             assertEquals(expected, plain, p.toString());
         }
         assertTrue(taken > 10, "only " + taken + " of " + files.size() + " files were plain blocks");
+    }
+
+    /** The shipped states (the seed's flow mappings and quoted variables among them) are read without Jackson and snakeyaml. */
+    @Test
+    void readsTheShippedStates() throws Exception {
+        List<Path> files;
+        try (Stream<Path> walk = Files.list(Path.of("states"))) {
+            files = walk.filter(p -> p.toString().endsWith(".yml")).sorted().collect(Collectors.toList());
+        }
+        assertTrue(files.contains(Path.of("states/dual-uplink.yml")), files::toString);
+        for (Path p : files) {
+            String text = Files.readString(p);
+            YamlNode plain = PlainBlockYaml.read(p.toString(), text);
+            assertNotNull(plain, p::toString);
+            assertEquals(full(p.toString(), text), plain, p.toString());
+        }
     }
 
     @Test
