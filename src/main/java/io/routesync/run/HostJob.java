@@ -10,6 +10,7 @@ import io.routesync.apply.SavedTargets;
 import io.routesync.apply.SessionApply;
 import io.routesync.config.state.KeptChecks;
 import io.routesync.iproute2.HostReading;
+import io.routesync.lookup.Expectation;
 import io.routesync.lookup.ExpectationRun;
 import io.routesync.model.HostPlan;
 import io.routesync.saved.SavedHost;
@@ -139,6 +140,17 @@ public final class HostJob {
      * plan with changes passes {@code gate} first, as {@link Pipeline#apply} asks only then. Not with --confirm ({@link #plan} and {@link #apply} then).
      */
     public Converged converge(ApplySafety safety, Gate<?> gate) {
+        return converge(safety, gate, true);
+    }
+
+    /**
+     * {@link #converge(ApplySafety, Gate)}; without {@code simulate}, the expectations are not simulated
+     * before the batch (no wide reading: the tables the flows reach are not read), only answered by the
+     * kernel after it, and an {@code unchanged} flow, which compares the host before and after a plan,
+     * is not asked. A watch heal converges so: the desired state it restores was simulated when it was
+     * loaded, and a drifted host is no "before" to keep a flow unchanged from.
+     */
+    public Converged converge(ApplySafety safety, Gate<?> gate, boolean simulate) {
         HostSpec s = spec;
         // what the session decided, on its answering thread: read once it ended
         var seen = new Object() {
@@ -152,8 +164,10 @@ public final class HostJob {
             try {
                 seen.reading = read.reading().reading();
                 HostPlan plan = reconciler.plan(s.loaded().state(), seen.reading, s.ownership());
-                seen.expectations = PlannedExpectations.check(reconciler.target().name(), read.reading().wide(), plan,
-                        s.loaded().expectations(), s.loaded().names());
+                if (simulate) {
+                    seen.expectations = PlannedExpectations.check(reconciler.target().name(), read.reading().wide(), plan,
+                            s.loaded().expectations(), s.loaded().names());
+                }
                 seen.plan = plan;
             } catch (Exception | Error e) {
                 seen.failure = e;
@@ -165,14 +179,15 @@ public final class HostJob {
                 seen.stopped = e;
                 return null;
             }
-            return new SessionApply.Decision(seen.plan, new KernelExpectations(reconciler.target(), s.paths(),
-                    ExpectationRun.pinned(seen.expectations), reconciler.settings().timeout()));
+            List<Expectation> asked = simulate ? ExpectationRun.pinned(seen.expectations) : s.loaded().expectations();
+            return new SessionApply.Decision(seen.plan, new KernelExpectations(reconciler.target(), s.paths(), asked,
+                    reconciler.settings().timeout()));
         };
         GuardedApply guarded = new GuardedApply(reconciler, clock, safety, s.loaded().probes(), s.loaded().routeProbes());
         GuardedApply.Outcome o;
         try {
             o = guarded.converge(s.loaded().state(), s.ownership(), s.inputs(),
-                    s.loaded().expectations().isEmpty() ? null : PlannedExpectations.extraTables(s.loaded().state()), decider);
+                    !simulate || s.loaded().expectations().isEmpty() ? null : PlannedExpectations.extraTables(s.loaded().state()), decider);
         } catch (Exception | Error e) {
             if (seen.plan == null) {
                 HostRun failed = HostRun.notPlanned(s, seen.reading, HostFailure.of(e, false));

@@ -80,7 +80,13 @@ public final class Pipeline {
      */
     public static <E extends Exception> RunResult converge(List<HostJob> jobs, int forks, ApplySafety safety, HostJob.Gate<E> gate,
             RunListener listener) throws E, InterruptedException {
-        List<HostJob.Converged> ended = ParallelRun.run(jobs.size(), forks, i -> jobs.get(i).converge(safety, gate), (i, thrown) -> {
+        return converge(jobs, forks, safety, gate, true, listener);
+    }
+
+    /** {@link #converge}, with the expectations simulated before the batch or not ({@link HostJob#converge(ApplySafety, HostJob.Gate, boolean)}). */
+    public static <E extends Exception> RunResult converge(List<HostJob> jobs, int forks, ApplySafety safety, HostJob.Gate<E> gate,
+            boolean simulate, RunListener listener) throws E, InterruptedException {
+        List<HostJob.Converged> ended = ParallelRun.run(jobs.size(), forks, i -> jobs.get(i).converge(safety, gate, simulate), (i, thrown) -> {
             HostRun failed = jobs.get(i).failed(thrown);
             return new HostJob.Converged(failed, failed, null);
         }, new ParallelRun.Listener<HostJob.Converged>() {

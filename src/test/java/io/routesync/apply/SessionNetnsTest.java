@@ -170,6 +170,28 @@ class SessionNetnsTest {
     }
 
     @Test
+    void aHealAsksTheKernelAboutTheDeclaredFlowsWithoutSimulatingThem() throws Exception {
+        HostJob.Converged c = job(STATE).converge(SAFETY, HostJob.OPEN, false);
+        assertEquals(ApplyReport.Outcome.APPLIED, c.applied().report().outcome(), c.applied().reason());
+        assertEquals(List.of(Script.SESSION), runs);
+        assertEquals(List.of(), c.planned().expectations(), "not simulated before the batch");
+        List<ExpectationCheck.Result> answered = c.applied().report().expectations();
+        assertEquals(List.of(ExpectationCheck.Status.PASS, ExpectationCheck.Status.UNKNOWN),
+                answered.stream().map(ExpectationCheck.Result::status).toList(), "the declared flow asked; 'unchanged' has no before");
+    }
+
+    @Test
+    void aHealWhoseDeclaredFlowTheKernelRoutesOtherwiseIsRolledBack() throws Exception {
+        String before = SafetyNetns.snapshot(ns);
+        // simulated, this plan is refused before the batch (see aPlanThatBreaksAnExpectationAppliesNothing); a
+        // heal finds it in the kernel's answer after the batch, and takes the batch back
+        HostJob.Converged c = job(STATE + "  - { from: 198.51.100.10, to: 203.0.113.5, dev: d0 }\n").converge(SAFETY, HostJob.OPEN, false);
+        assertEquals(ApplyReport.Outcome.VERIFY_FAILED_ROLLED_BACK, c.applied().report().outcome(), c.applied().reason());
+        assertTrue(c.applied().reason().contains("expectation was not met"), c.applied().reason());
+        assertEquals(before, SafetyNetns.snapshot(ns));
+    }
+
+    @Test
     void aSavedPlanIsAppliedInOneSessionAndRefusedThereWhenStale() throws Exception {
         SavedHost saved = savedPlan(job(STATE));
         CountingTarget counting = new CountingTarget(LocalTarget.netns(ns.name()));

@@ -212,12 +212,14 @@ public final class Watcher {
         HostJob job = new HostJob(spec, target, run, clock);
         HostRun result;
         try {
+            // the start and a reload (sayConverged) simulate the expectations before the batch, as apply does; a
+            // heal restores that state and only asks the kernel after its batch (HostJob.converge): no wide reading
             result = Pipeline.converge(List.of(job), 1, UNGUARDED, planned -> {
                 if (source.changed()) throw new SourceChanged();
                 HostPlan plan = planned.plan();
                 Backoff.Wait wait = fights == null ? null : fights.check(entries(plan), System.nanoTime());
                 if (wait != null) throw new Deferred(wait);
-            }, (phase, r) -> { }).hosts().get(0);
+            }, sayConverged, (phase, r) -> { }).hosts().get(0);
         } catch (SourceChanged e) {
             throw e;
         } catch (Deferred d) {
