@@ -8,6 +8,7 @@ import io.routesync.run.HostSpec;
 import io.routesync.run.LastApplied;
 import io.routesync.run.RefusedException;
 import io.routesync.run.RunResult;
+import io.routesync.transport.EarlyRead;
 import io.routesync.transport.Target;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -25,6 +26,22 @@ final class SingleHost {
     /** Loads the desired state (its warnings printed) and makes the target's job. */
     static HostJob job(StateOptions state, TargetOptions target, PrintWriter err) throws InvalidInputException, UserError {
         return new HostJob(spec(state, target, err), target.target(), target.settings(), Clock.systemUTC());
+    }
+
+    /**
+     * {@link #job} for a plan: the target starts reading itself before the state is loaded, on the second
+     * core ({@link EarlyRead}; a local target whose footprint names a table). A state that does not load
+     * stops that read, and its error is reported as before; so are a wrong target or paths, after the load.
+     */
+    static HostJob planJob(StateOptions state, TargetOptions target, PrintWriter err) throws InvalidInputException, UserError {
+        Target reading = state.hasStateFiles() ? target.readingEarly() : null;
+        try {
+            HostSpec spec = spec(state, target, err);
+            return new HostJob(spec, reading != null ? reading : target.target(), target.settings(), Clock.systemUTC());
+        } catch (InvalidInputException | UserError | RuntimeException | Error e) {
+            if (reading instanceof EarlyRead early) early.cancel();
+            throw e;
+        }
     }
 
     /** Loads the desired state (its warnings printed) as the target's spec. */

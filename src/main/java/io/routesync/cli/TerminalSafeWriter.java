@@ -1,5 +1,6 @@
 package io.routesync.cli;
 
+import io.routesync.transport.KernelRandom;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -93,26 +94,11 @@ final class TerminalSafeWriter extends Writer {
         return 0;
     }
 
+    /** Four private-use characters from the kernel's generator (floorMod of a uniform int over 0x1900 is biased by under one part in 10^5). */
     private static String secret() {
         StringBuilder b = new StringBuilder(4);
-        for (int r : randomInts()) b.append((char) (0xe000 + Math.floorMod(r, 0x1900)));
+        for (int r : KernelRandom.ints(4)) b.append((char) (0xe000 + Math.floorMod(r, 0x1900)));
         return b.toString();
-    }
-
-    /**
-     * Four random ints from the kernel's generator: read directly, because setting up SecureRandom
-     * (its security providers) costs a short run tens of milliseconds; SecureRandom where there is no
-     * /dev/urandom. (floorMod of a uniform int over 0x1900 is biased by under one part in 10^5.)
-     */
-    private static int[] randomInts() {
-        int[] out = new int[4];
-        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.FileInputStream("/dev/urandom"))) {
-            for (int i = 0; i < out.length; i++) out[i] = in.readInt();
-        } catch (IOException | SecurityException e) {
-            java.security.SecureRandom random = new java.security.SecureRandom();
-            for (int i = 0; i < out.length; i++) out[i] = random.nextInt();
-        }
-        return out;
     }
 
     @Override

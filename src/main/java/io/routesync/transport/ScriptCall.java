@@ -3,7 +3,6 @@ package io.routesync.transport;
 import io.routesync.iproute2.Reading;
 import io.routesync.iproute2.ReadingParser;
 import io.routesync.model.TableId;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -16,8 +15,6 @@ import java.util.List;
  * replies; nothing else builds an argument list or looks at a note.
  */
 final class ScriptCall {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final Script script;
     private final ScriptTarget at;
     private final String marker = newMarker();
@@ -40,9 +37,7 @@ final class ScriptCall {
 
     /** A fresh marker for one script run: letters and digits only, never predictable from file contents. */
     private static String newMarker() {
-        byte[] bytes = new byte[12];
-        RANDOM.nextBytes(bytes);
-        return "rs" + HexFormat.of().formatHex(bytes);
+        return "rs" + HexFormat.of().formatHex(KernelRandom.bytes(12));
     }
 
     /** The next positional argument ($7, $8, ...). */
