@@ -63,6 +63,28 @@ final class RouteFields {
         pref = null;
     }
 
+    /**
+     * Copies what the words after a route's destination set (every field but the family, type,
+     * destination and the nexthop lines after it) to {@code to}. Values are immutable or never
+     * changed once read (the metrics map is copied by {@link Route}), so two routes may share them.
+     */
+    void copyAttributes(RouteFields to) {
+        to.table = table;
+        to.from = from;
+        to.tos = tos;
+        to.metric = metric;
+        to.nhid = nhid;
+        to.via = via;
+        to.dev = dev;
+        to.onlink = onlink;
+        to.protocol = protocol;
+        to.scope = scope;
+        to.prefsrc = prefsrc;
+        to.realms = realms;
+        to.metrics = metrics;
+        to.pref = pref;
+    }
+
     List<NextHop> nexthops() {
         if (multipath != null) return multipath;
         if (via != null || dev != null) return List.of(new NextHop(via, dev, 1, onlink));

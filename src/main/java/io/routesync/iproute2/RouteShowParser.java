@@ -43,10 +43,27 @@ final class RouteShowParser {
     private int pendingStart;
     private int pendingEnd;
 
+    /**
+     * A dump prints the routes through one gateway one after another, each with the same words after its
+     * destination, and what those words set depends only on them and the destination's family: a line
+     * whose words after its destination are the last route line's text, with a destination of the same
+     * family, takes what they set as read ({@code last}). Off: every line read word by word (the reference
+     * of RouteShowReuseDifferentialTest).
+     */
+    private final boolean reuse;
+    private final RouteFields last = new RouteFields();
+    private int lastStart = -1;
+    private int lastLength;
+
     RouteShowParser(String text, Family family, TableId table, Names names, String command) {
+        this(text, family, table, names, command, true);
+    }
+
+    RouteShowParser(String text, Family family, TableId table, Names names, String command, boolean reuse) {
         this.w = new ShowCursor(text, names, command);
         this.family = family;
         this.table = table;
+        this.reuse = reuse;
         r.shared = new SharedValues();
     }
 
@@ -83,7 +100,18 @@ final class RouteShowParser {
             r.family = family != null ? family : r.dst.family();
             if (r.dst.family() != r.family) throw w.fail("destination " + w.word() + " is not " + FamilyCheck.describe(r.family));
         }
+        int restStart = w.pos;
+        int restLength = w.lineEnd - restStart;
+        if (lastStart >= 0 && restLength == lastLength && r.family == last.family && w.sameText(restStart, lastStart, restLength)) {
+            last.copyAttributes(r);
+            return;
+        }
         while (w.nextWord()) keyword();
+        if (!reuse) return;
+        r.copyAttributes(last);
+        last.family = r.family;
+        lastStart = restStart;
+        lastLength = restLength;
     }
 
     /** A type word, or a type number as {@code -N} prints it; null when the word is the destination. */
@@ -91,6 +119,7 @@ final class RouteShowParser {
         char c = w.first();
         if (c >= '0' && c <= '9') {
             long n = w.smallNumber();
+            if (n < 0) return null; // a destination such as 10.0.0.0/8
             for (RouteType t : RouteType.values()) {
                 if (t.number() == n) return t;
             }
