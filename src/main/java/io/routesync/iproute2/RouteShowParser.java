@@ -104,12 +104,15 @@ final class RouteShowParser {
         int restLength = w.lineEnd - restStart;
         if (lastStart >= 0 && restLength == lastLength && r.family == last.family && w.sameText(restStart, lastStart, restLength)) {
             last.copyAttributes(r);
+            // the same gateway, device and onlink: the same path list, unless nexthop lines follow
+            r.path = last.path;
             return;
         }
         while (w.nextWord()) keyword();
         if (!reuse) return;
         r.copyAttributes(last);
         last.family = r.family;
+        last.path = null;
         lastStart = restStart;
         lastLength = restLength;
     }
@@ -291,6 +294,7 @@ final class RouteShowParser {
         pending = false;
         try {
             routes.add(r.build());
+            if (reuse) last.path = r.path;
         } catch (InvalidValueException e) {
             throw w.failAt(pendingLineNumber, pendingStart, pendingEnd, e);
         }
