@@ -52,7 +52,9 @@ public final class EarlyRead implements Target {
         this.lockWait = lockWait;
         this.timeout = timeout;
         this.footprint = footprint;
-        this.reading = new FutureTask<>(() -> HostReader.readNow(target, paths, List.of(), lockWait, timeout));
+        // the reading's listings are read in two pieces: by the time it ends, the load has left the second core idle
+        this.reading = new FutureTask<>(() -> HostReader.readNow(target, paths, List.of(), lockWait, timeout,
+                new ListingsInTwo(ListingsInTwo.MIN_LENGTH)));
     }
 
     /**
