@@ -1,8 +1,10 @@
 package io.routesync.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.routesync.config.SourceFile;
 import io.routesync.testing.HeldLock;
 import io.routesync.testing.KernelAccess;
 import io.routesync.testing.Netns;
@@ -104,6 +106,20 @@ class PlanEarlyReadNetnsTest {
             assertEquals(75, plan.exitCode(), plan::toString);
             assertEquals(withoutFootprint(args("plan", "s.yml", "--lock-timeout", "1")).toString(), plan.toString());
         }
+    }
+
+    @Test
+    void aStateWithExpectationsIsReadInOneRunWithTheirTables() throws Exception {
+        Files.writeString(dir.resolve("x.yml"), STATE + String.join("\n",
+                "expect:",
+                "  - { to: 10.10.1.1, unchanged: true }",
+                ""));
+        assertTrue(SingleHost.mayExpect(List.of(new SourceFile("x.yml", Files.readString(dir.resolve("x.yml"))))));
+        assertFalse(SingleHost.mayExpect(List.of(new SourceFile("s.yml", STATE))));
+        assertFalse(SingleHost.mayExpect(List.of(new SourceFile("s.yml", "routes:\n  expect: []\n"))), "only a top-level key");
+        CliRunner.Result plan = CliRunner.run(args("plan", "x.yml"));
+        assertEquals(0, plan.exitCode(), plan::toString);
+        assertEquals(withoutFootprint(args("plan", "x.yml")).toString(), plan.toString());
     }
 
     @Test
