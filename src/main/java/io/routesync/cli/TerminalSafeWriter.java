@@ -94,7 +94,10 @@ final class TerminalSafeWriter extends Writer {
         return 0;
     }
 
-    /** Four private-use characters from the kernel's generator (floorMod of a uniform int over 0x1900 is biased by under one part in 10^5). */
+    /**
+     * Four private-use characters from the kernel's generator (floorMod of a uniform int over 0x1900 is
+     * biased by under one part in 10^5).
+     */
     private static String secret() {
         StringBuilder b = new StringBuilder(4);
         for (int r : KernelRandom.ints(4)) b.append((char) (0xe000 + Math.floorMod(r, 0x1900)));

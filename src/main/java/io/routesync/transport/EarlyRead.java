@@ -44,7 +44,7 @@ public final class EarlyRead implements Target {
     /** The tables the footprint file named when the read started: whether the reading will fit is known before it ends. */
     private final Set<TableId> footprint;
     private final FutureTask<HostReading> reading;
-    private boolean taken;
+    private volatile boolean taken;
 
     private EarlyRead(Target target, TargetPaths paths, Duration lockWait, Duration timeout, Set<TableId> footprint) {
         this.target = target;
@@ -106,7 +106,7 @@ public final class EarlyRead implements Target {
     }
 
     /** Stops the early read (its program too) unless it has ended; a later read is a read of its own. */
-    public synchronized void cancel() {
+    public void cancel() {
         taken = true;
         reading.cancel(true);
     }
