@@ -24,30 +24,17 @@ public final class ObservedBuilder {
     public static final String MANAGED_TABLES = "rt_tables.d/routesync.conf";
     public static final String MANAGED_PROTOCOLS = "rt_protos.d/routesync.conf";
 
-    /** How a table's listing becomes its routes: {@link RouteGrammar#parseShow}, or the same in pieces on more threads. */
-    @FunctionalInterface
-    public interface Listings {
-        List<Route> parse(String output, Family family, TableId table, Names names, String command) throws OutputException;
-    }
-
     private final String host;
     private final Reading reading;
-    private final Listings listings;
 
-    private ObservedBuilder(String host, Reading reading, Listings listings) {
+    private ObservedBuilder(String host, Reading reading) {
         this.host = host;
         this.reading = reading;
-        this.listings = listings;
     }
 
     /** Builds the observed state of {@code host} (named in errors) from one read. */
     public static HostReading build(String host, Reading reading) throws OutputException {
-        return build(host, reading, null);
-    }
-
-    /** {@link #build}, each table's listing read by {@code listings} (null: {@link RouteGrammar#parseShow}). */
-    public static HostReading build(String host, Reading reading, Listings listings) throws OutputException {
-        return new ObservedBuilder(host, reading, listings).build();
+        return new ObservedBuilder(host, reading).build();
     }
 
     private HostReading build() throws OutputException {
@@ -141,8 +128,7 @@ public final class ObservedBuilder {
             if (family == Family.INET6 && c.output().contains("Address family not supported")) return List.of();
             throw new OutputException(command, 1, c.output().strip(), "the command failed (exit " + c.exitCode() + ")");
         }
-        if (listings == null) return RouteGrammar.parseShow(c.output(), family, table, Names.builtin(), command);
-        return listings.parse(c.output(), family, table, Names.builtin(), command);
+        return RouteGrammar.parseShow(c.output(), family, table, Names.builtin(), command);
     }
 
     private static boolean isTablesFile(String path) {

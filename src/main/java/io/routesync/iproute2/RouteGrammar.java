@@ -4,7 +4,6 @@ import io.routesync.model.Family;
 import io.routesync.model.InvalidValueException;
 import io.routesync.model.Route;
 import io.routesync.model.TableId;
-import java.util.ArrayList;
 import java.util.List;
 
 /** iproute2's route grammar, both {@code ip route add} arguments and {@code ip route list} output. */
@@ -49,49 +48,10 @@ public final class RouteGrammar {
      */
     public static List<Route> parseShow(String output, Family family, TableId table, Names names, String command)
             throws OutputException {
-        return parseShow(output, Piece.whole(output), family, table, names, command);
-    }
-
-    /**
-     * {@link #parseShow} of one {@link Piece} of {@code output}: the pieces' routes, in order, are the whole
-     * output's, and the first piece with an error has the error the whole output has (its line numbered
-     * in the whole output).
-     */
-    public static List<Route> parseShow(String output, Piece piece, Family family, TableId table, Names names, String command)
-            throws OutputException {
         try {
-            return new RouteShowParser(output, piece, family, table, names, command, true).parse();
+            return new RouteShowParser(output, family, table, names, command).parse();
         } catch (InvalidValueException e) {
             throw new OutputException(command, 0, "", e.getMessage());
         }
-    }
-
-    /** Characters [from, to) of a listing, which has {@code linesBefore} lines before them. */
-    public record Piece(int from, int to, int linesBefore) {
-        static Piece whole(String text) {
-            return new Piece(0, text.length(), 0);
-        }
-    }
-
-    /**
-     * {@code output} cut into at most {@code parts} pieces of about the same size, each cut right before a
-     * route line (a line that does not start with a space: never before a route's nexthop lines), so that
-     * the pieces read one by one read as the whole does.
-     */
-    public static List<Piece> pieces(String output, int parts) {
-        List<Piece> pieces = new ArrayList<>(parts);
-        int from = 0;
-        int lines = 0;
-        for (int k = 1; k < parts; k++) {
-            int nl = output.indexOf('\n', Math.max(from, (int) ((long) output.length() * k / parts)));
-            while (nl >= 0 && nl + 1 < output.length() && Words.isSpace(output.charAt(nl + 1))) nl = output.indexOf('\n', nl + 1);
-            if (nl < 0 || nl + 1 >= output.length()) break;
-            int cut = nl + 1;
-            pieces.add(new Piece(from, cut, lines));
-            for (int i = output.indexOf('\n', from); i >= 0 && i < cut; i = output.indexOf('\n', i + 1)) lines++;
-            from = cut;
-        }
-        pieces.add(new Piece(from, output.length(), lines));
-        return pieces;
     }
 }

@@ -56,12 +56,11 @@ final class RouteShowParser {
     private int lastLength;
 
     RouteShowParser(String text, Family family, TableId table, Names names, String command) {
-        this(text, RouteGrammar.Piece.whole(text), family, table, names, command, true);
+        this(text, family, table, names, command, true);
     }
 
-    /** Reads {@code piece} of {@code text}; {@code reuse} off: every line word by word. */
-    RouteShowParser(String text, RouteGrammar.Piece piece, Family family, TableId table, Names names, String command, boolean reuse) {
-        this.w = new ShowCursor(text, piece, names, command);
+    RouteShowParser(String text, Family family, TableId table, Names names, String command, boolean reuse) {
+        this.w = new ShowCursor(text, names, command);
         this.family = family;
         this.table = table;
         this.reuse = reuse;

@@ -24,9 +24,8 @@ final class ShowCursor {
     private final ToIntFunction<String> scopeNames;
     private final ToIntFunction<String> dsfieldNames;
 
-    /** where the next line starts, and where the text (or the piece of it read) ends */
+    /** where the next line starts */
     private int next;
-    private final int end;
     int lineStart;
     int lineEnd;
     int lineNumber;
@@ -36,15 +35,7 @@ final class ShowCursor {
     int pos;
 
     ShowCursor(String text, Names names, String command) {
-        this(text, RouteGrammar.Piece.whole(text), names, command);
-    }
-
-    /** A cursor over {@code piece} of {@code text}: its lines are numbered as in the whole text. */
-    ShowCursor(String text, RouteGrammar.Piece piece, Names names, String command) {
         this.text = text;
-        this.next = piece.from();
-        this.end = piece.to();
-        this.lineNumber = piece.linesBefore();
         this.names = names;
         this.command = command;
         this.protocolNames = names::protocol;
@@ -54,13 +45,13 @@ final class ShowCursor {
 
     /** Moves to the next line; false at the end of the output. */
     boolean nextLine() {
-        if (next >= end) return false;
-        int nl = text.indexOf('\n', next);
-        if (nl < 0 || nl > end) nl = end;
+        if (next >= text.length()) return false;
+        int end = text.indexOf('\n', next);
+        if (end < 0) end = text.length();
         lineStart = next;
-        lineEnd = nl;
+        lineEnd = end;
         lineNumber++;
-        next = nl + 1;
+        next = end + 1;
         pos = lineStart;
         return true;
     }

@@ -52,9 +52,7 @@ public final class EarlyRead implements Target {
         this.lockWait = lockWait;
         this.timeout = timeout;
         this.footprint = footprint;
-        // the reading's listings are read in two pieces: by the time it ends, the load has left the second core idle
-        this.reading = new FutureTask<>(() -> HostReader.readNow(target, paths, List.of(), lockWait, timeout,
-                new ListingsInTwo(ListingsInTwo.MIN_LENGTH)));
+        this.reading = new FutureTask<>(() -> HostReader.readNow(target, paths, List.of(), lockWait, timeout));
     }
 
     /**

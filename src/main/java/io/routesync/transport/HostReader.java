@@ -25,16 +25,16 @@ public final class HostReader {
             HostReading taken = early.take(paths, tables, lockWait, timeout);
             if (taken != null) return taken;
         }
-        return readNow(target, paths, tables, lockWait, timeout, null);
+        return readNow(target, paths, tables, lockWait, timeout);
     }
 
-    /** {@link #read}, with a run of read.sh now; {@code listings} reads each table's listing (null: in one piece). */
+    /** {@link #read}, with a run of read.sh now. */
     static HostReading readNow(Target target, TargetPaths paths, Collection<TableId> tables, Duration lockWait,
-            Duration timeout, ObservedBuilder.Listings listings) throws TransportException, OutputException, LockHeldException {
+            Duration timeout) throws TransportException, OutputException, LockHeldException {
         // read.sh: the common arguments, then $7... the table ids to list
         ScriptCall call = new ScriptTarget(target, paths, lockWait, timeout).call(Script.READ).tables(tables);
         ScriptResult result = call.run(null);
-        return build(target, call, result, result.stdout(), listings);
+        return build(target, call, result, result.stdout());
     }
 
     /** A reading and, from the same run, the wide reading an expectation check simulates flows in. */
@@ -66,11 +66,6 @@ public final class HostReader {
 
     private static HostReading build(Target target, ScriptCall call, ScriptResult result, String out)
             throws TransportException, OutputException, LockHeldException {
-        return build(target, call, result, out, null);
-    }
-
-    private static HostReading build(Target target, ScriptCall call, ScriptResult result, String out, ObservedBuilder.Listings listings)
-            throws TransportException, OutputException, LockHeldException {
         Reading reading = call.parse(out);
         call.throwIfLocked(reading);
         // "fatal no-ip" is a reading that says the host has no ip command: ObservedBuilder words it
@@ -80,7 +75,7 @@ public final class HostReader {
             throw new TransportException("reading " + target.name() + " failed (exit " + result.exitCode() + "): "
                     + firstLine(result.stderr()), false);
         }
-        return ObservedBuilder.build(target.name(), reading, listings);
+        return ObservedBuilder.build(target.name(), reading);
     }
 
     static String firstLine(String text) {

@@ -5,101 +5,111 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.routesync.model.Family;
 import io.routesync.model.InvalidValueException;
-import io.routesync.model.Route;
 import io.routesync.model.TableId;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The listing parser's shortcuts, each held to reading every line word by word in one piece, on every
- * route fixture the kernel printed and on 20,000 random listings ({@link RandomListings}): the same
- * routes, or the same error. {@link RouteShowParser} takes the words after a destination as read when
- * they are the last route line's text (with a destination of the same family); {@link RouteGrammar#pieces}
- * cut a listing into pieces read one by one.
+ * {@link RouteShowParser} takes the words after a destination as read when they are the same text as
+ * the last route line's (with a destination of the same family): held here to the parser reading every
+ * line word by word, on every route fixture the kernel printed and on random dumps whose lines mix
+ * those fixtures' destinations, attributes and nexthop lines (most lines repeating the line before's
+ * attributes, some of them wrong for their family or not understood): the same routes, or the same error.
  */
 class RouteShowReuseDifferentialTest {
     private static final Names NAMES = Names.builtin();
     private static final TableId TABLE = TableId.of(100);
-    private static final int LISTINGS = 20_000;
 
     /** The routes read, or the error's message. */
-    private static Object reference(String text, Family family) {
+    private static Object parse(String text, Family family, boolean reuse) {
         try {
-            return new RouteShowParser(text, RouteGrammar.Piece.whole(text), family, TABLE, NAMES, "ip route list", false).parse();
+            return new RouteShowParser(text, family, TABLE, NAMES, "ip route list", reuse).parse();
         } catch (OutputException e) {
             return "error: " + e.getMessage();
         } catch (InvalidValueException e) {
-            // as RouteGrammar.parseShow words it
-            return "error: " + new OutputException("ip route list", 0, "", e.getMessage()).getMessage();
+            return "invalid: " + e.getMessage();
         }
     }
 
-    /** {@code text} read piece by piece ({@code parts} at most), as {@link RouteGrammar#parseShow} reads each. */
-    static Object inPieces(String text, Family family, int parts) {
-        List<Route> all = new ArrayList<>();
-        try {
-            for (RouteGrammar.Piece p : RouteGrammar.pieces(text, parts)) {
-                all.addAll(RouteGrammar.parseShow(text, p, family, TABLE, NAMES, "ip route list"));
-            }
-            return all;
-        } catch (OutputException e) {
-            return "error: " + e.getMessage();
-        }
-    }
-
-    private static List<RandomListings.Listing> listings() {
-        List<RandomListings.Listing> all = new ArrayList<>();
-        for (RandomListings.Listing f : RandomListings.fixtures()) {
-            all.add(f);
-            all.add(new RandomListings.Listing(f.text(), null));
-        }
-        RandomListings random = new RandomListings(20261205L);
-        for (int i = 0; i < LISTINGS; i++) all.add(random.next(12));
-        return all;
+    private static void assertSame(String text, Family family) {
+        assertEquals(parse(text, family, false), parse(text, family, true), () -> "family " + family + ", output:\n" + text);
     }
 
     @Test
-    void aLineTakingTheLineBeforesAttributesReadsAsWordByWord() {
+    void everyRouteFixtureReadsTheSame() {
+        int files = 0;
+        for (Path p : (Iterable<Path>) Fixtures.files(".txt")::iterator) {
+            if (Fixtures.isRules(p) || !p.getFileName().toString().startsWith("route-")) continue;
+            files++;
+            String text = Fixtures.read(p);
+            assertSame(text, null);
+            assertSame(text, Fixtures.familyOf(p));
+            assertTrue(parse(text, Fixtures.familyOf(p), true) instanceof List, p::toString);
+        }
+        assertTrue(files >= 12, "the fixtures were found");
+    }
+
+    /** A route line cut where its attributes start: after the destination (and a type word before it). */
+    private record Line(String head, String rest) {
+    }
+
+    private static Line cut(String line) {
+        String[] w = line.strip().split(" ", -1);
+        boolean typed = w.length > 1 && (Character.isLetter(w[0].charAt(0)) && !w[0].equals("default") || w[0].length() <= 2);
+        int headWords = typed ? 2 : 1;
+        String head = String.join(" ", List.of(w).subList(0, Math.min(headWords, w.length)));
+        return new Line(head, line.substring(Math.min(line.length(), line.indexOf(head) + head.length())));
+    }
+
+    @Test
+    void randomDumpsOfRepeatedAttributesReadTheSame() {
+        List<String> heads = new ArrayList<>(List.of("default", "10.9.0.0/16", "10.9.1.0/24", "192.0.2.7", "2001:db8:9::/48",
+                "2001:db8::7", "unreachable 10.8.0.0/16", "7 10.13.0.0/16", "blackhole 2001:db8:8::/48", "10.9.2.0/23",
+                "10.9.0.1/16", "::/0", "0.0.0.0/0", "fe80::/64"));
+        List<String> rests = new ArrayList<>(List.of("", " ", " via 2001:db8::fe dev d0", " via inet6 fe80::1 dev d0 ",
+                " dev d0 proto 245 metric x ", " via 192.0.2.254 dev d0 proto 245 ", " via 192.0.2.254 dev d0 proto 245 metric 7 ",
+                " dev d0 mtu lock 1400 advmss 1360 ", " src 2001:db8::1 dev d0", " src 192.0.2.1 dev d0", " table 101 dev d0",
+                " dev d0 frobnicate", " nhid 7 dev lo", " via 192.0.2.254", " dev d0 pref high", " dev d0 pref huge"));
+        List<String> nexthops = new ArrayList<>(List.of("\tnexthop via 192.0.2.254 dev d0 weight 1 ", "\tnexthop dev d0 weight 300 "));
+        for (Path p : (Iterable<Path>) Fixtures.files(".txt")::iterator) {
+            if (Fixtures.isRules(p) || !p.getFileName().toString().startsWith("route-")) continue;
+            for (String line : Fixtures.lines(p)) {
+                if (line.isBlank()) continue;
+                if (Character.isWhitespace(line.charAt(0))) {
+                    nexthops.add(line);
+                } else {
+                    Line l = cut(line);
+                    heads.add(l.head());
+                    rests.add(l.rest());
+                }
+            }
+        }
+        Random random = new Random(20261205L);
         int errors = 0;
-        for (RandomListings.Listing l : listings()) {
-            Object reused = inPieces(l.text(), l.family(), 1);
-            assertEquals(reference(l.text(), l.family()), reused, () -> "family " + l.family() + ", output:\n" + l.text());
-            if (!(reused instanceof List)) errors++;
-        }
-        // both kinds of listing are held to the reference: ones that read, and ones with a line to refuse
-        assertTrue(errors > LISTINGS / 20 && errors < LISTINGS * 19 / 20, "listings with an error: " + errors);
-        for (RandomListings.Listing f : RandomListings.fixtures()) assertTrue(inPieces(f.text(), f.family(), 1) instanceof List);
-    }
-
-    @Test
-    void piecesReadAsTheWhole() {
-        int cut = 0;
-        for (RandomListings.Listing l : listings()) {
-            for (int parts = 2; parts <= 5; parts++) {
-                int p = parts;
-                assertEquals(reference(l.text(), l.family()), inPieces(l.text(), l.family(), parts),
-                        () -> p + " pieces, family " + l.family() + ", output:\n" + l.text());
-                if (RouteGrammar.pieces(l.text(), parts).size() > 1) cut++;
+        int dumps = 20_000;
+        for (int d = 0; d < dumps; d++) {
+            StringBuilder text = new StringBuilder();
+            String rest = rests.get(random.nextInt(rests.size()));
+            int lines = 1 + random.nextInt(12);
+            for (int i = 0; i < lines; i++) {
+                // most lines repeat the line before's attributes, as a dump of routes through one gateway does
+                if (random.nextInt(10) >= 7) rest = rests.get(random.nextInt(rests.size()));
+                text.append(heads.get(random.nextInt(heads.size()))).append(rest).append('\n');
+                if (random.nextInt(8) == 0) text.append(nexthops.get(random.nextInt(nexthops.size()))).append('\n');
+                if (random.nextInt(30) == 0) text.append('\n');
             }
+            Family family = switch (random.nextInt(3)) {
+                case 0 -> null;
+                case 1 -> Family.INET;
+                default -> Family.INET6;
+            };
+            assertSame(text.toString(), family);
+            if (!(parse(text.toString(), family, true) instanceof List)) errors++;
         }
-        assertTrue(cut > LISTINGS, "listings were cut: " + cut);
-    }
-
-    @Test
-    void piecesCutBeforeRouteLinesOnly() {
-        String text = "10.1.0.0/16 via 192.0.2.1 dev d0\n10.2.0.0/16 proto 245\n\tnexthop via 192.0.2.1 dev d0\n\n"
-                + "\tnexthop via 192.0.2.2 dev d0\n10.3.0.0/16 dev d0\n";
-        for (int parts = 2; parts <= 8; parts++) {
-            List<RouteGrammar.Piece> pieces = RouteGrammar.pieces(text, parts);
-            assertEquals(0, pieces.get(0).from());
-            assertEquals(text.length(), pieces.get(pieces.size() - 1).to());
-            for (int i = 1; i < pieces.size(); i++) {
-                RouteGrammar.Piece p = pieces.get(i);
-                assertEquals(pieces.get(i - 1).to(), p.from());
-                assertTrue(text.charAt(p.from() - 1) == '\n' && !Character.isWhitespace(text.charAt(p.from())), p::toString);
-                assertEquals(text.substring(0, p.from()).split("\n", -1).length - 1, p.linesBefore(), p::toString);
-            }
-        }
+        // both kinds of dump are held to the reference: ones that read, and ones with a line to refuse
+        assertTrue(errors > dumps / 20 && errors < dumps * 19 / 20, "dumps with an error: " + errors);
     }
 }
