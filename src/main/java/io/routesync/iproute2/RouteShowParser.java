@@ -43,17 +43,8 @@ final class RouteShowParser {
     private int pendingStart;
     private int pendingEnd;
 
-    /**
-     * A dump prints the routes through one gateway one after another, each with the same words after its
-     * destination, and what those words set depends only on them and the destination's family: a line
-     * whose words after its destination are the last route line's text, with a destination of the same
-     * family, takes what they set as read ({@code last}). Off: every line read word by word (the reference
-     * of RouteShowReuseDifferentialTest).
-     */
-    private final boolean reuse;
-    private final RouteFields last = new RouteFields();
-    private int lastStart = -1;
-    private int lastLength;
+    /** Off: every line read word by word (the reference of RouteShowReuseDifferentialTest). */
+    private final LastAttributes last;
 
     RouteShowParser(String text, Family family, TableId table, Names names, String command) {
         this(text, family, table, names, command, true);
@@ -63,7 +54,7 @@ final class RouteShowParser {
         this.w = new ShowCursor(text, names, command);
         this.family = family;
         this.table = table;
-        this.reuse = reuse;
+        this.last = new LastAttributes(reuse);
         r.shared = new SharedValues();
     }
 
@@ -101,20 +92,9 @@ final class RouteShowParser {
             if (r.dst.family() != r.family) throw w.fail("destination " + w.word() + " is not " + FamilyCheck.describe(r.family));
         }
         int restStart = w.pos;
-        int restLength = w.lineEnd - restStart;
-        if (lastStart >= 0 && restLength == lastLength && r.family == last.family && w.sameText(restStart, lastStart, restLength)) {
-            last.copyAttributes(r);
-            // the same gateway, device and onlink: the same path list, unless nexthop lines follow
-            r.path = last.path;
-            return;
-        }
+        if (last.take(w, restStart, r)) return;
         while (w.nextWord()) keyword();
-        if (!reuse) return;
-        r.copyAttributes(last);
-        last.family = r.family;
-        last.path = null;
-        lastStart = restStart;
-        lastLength = restLength;
+        last.remember(w, restStart, r);
     }
 
     /** A type word, or a type number as {@code -N} prints it; null when the word is the destination. */
@@ -294,7 +274,7 @@ final class RouteShowParser {
         pending = false;
         try {
             routes.add(r.build());
-            if (reuse) last.path = r.path;
+            last.built(r);
         } catch (InvalidValueException e) {
             throw w.failAt(pendingLineNumber, pendingStart, pendingEnd, e);
         }
