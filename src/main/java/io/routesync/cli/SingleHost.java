@@ -2,16 +2,19 @@ package io.routesync.cli;
 
 import io.routesync.config.Diagnostic;
 import io.routesync.config.InvalidInputException;
+import io.routesync.config.SourceFile;
 import io.routesync.run.HostJob;
 import io.routesync.run.HostRun;
 import io.routesync.run.HostSpec;
 import io.routesync.run.LastApplied;
 import io.routesync.run.RefusedException;
 import io.routesync.run.RunResult;
+import io.routesync.transport.EarlyRead;
 import io.routesync.transport.Target;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * A single-target run ({@code -f}, on this host or {@code --netns}) as a run of one job, and its end:
@@ -27,9 +30,44 @@ final class SingleHost {
         return new HostJob(spec(state, target, err), target.target(), target.settings(), Clock.systemUTC());
     }
 
+    /**
+     * {@link #job} for a plan: the target starts reading itself before the state is loaded, on the second
+     * core ({@link EarlyRead}; a local target whose footprint names a table). A state that does not load
+     * stops that read, and its error is reported as before; so are a wrong target or paths, after the load.
+     */
+    static HostJob planJob(StateOptions state, TargetOptions target, PrintWriter err) throws InvalidInputException, UserError {
+        Target reading = state.hasStateFiles() ? target.readingEarly() : null;
+        try {
+            List<SourceFile> files = state.readFiles();
+            // a plan with expectations reads more in one run of its own (HostReader.readWide): stop the early read now
+            if (reading instanceof EarlyRead early && mayExpect(files)) early.cancel();
+            HostSpec spec = spec(state, state.loadWithInputs(files), target, err);
+            return new HostJob(spec, reading != null ? reading : target.target(), target.settings(), Clock.systemUTC());
+        } catch (InvalidInputException | UserError | RuntimeException | Error e) {
+            if (reading instanceof EarlyRead early) early.cancel();
+            throw e;
+        }
+    }
+
+    /**
+     * Whether the state files may have expectations: a line that starts with {@code expect}, as a block
+     * mapping's top-level key does. Only a guess of what the load will say (a wrong one costs time, not
+     * correctness), made before the load and far cheaper.
+     */
+    static boolean mayExpect(List<SourceFile> files) {
+        for (SourceFile f : files) {
+            if (f.content().startsWith("expect") || f.content().contains("\nexpect")) return true;
+        }
+        return false;
+    }
+
     /** Loads the desired state (its warnings printed) as the target's spec. */
     static HostSpec spec(StateOptions state, TargetOptions target, PrintWriter err) throws InvalidInputException, UserError {
-        StateOptions.Loaded loaded = state.loadWithInputs();
+        return spec(state, state.loadWithInputs(), target, err);
+    }
+
+    private static HostSpec spec(StateOptions state, StateOptions.Loaded loaded, TargetOptions target, PrintWriter err)
+            throws UserError {
         for (Diagnostic w : loaded.state().warnings()) err.println(w.format());
         return HostSpec.of(target.target().name(), null, target.paths(), loaded.state(), state.protocolTag(), loaded.files(),
                 loaded.variables(), null, Version.number());

@@ -82,11 +82,20 @@ public final class StateOptions {
 
     /** {@link #load}, with the files as read and the --vars. */
     Loaded loadWithInputs() throws InvalidInputException, UserError {
+        return loadWithInputs(readFiles());
+    }
+
+    /** The state files, read (the first step of {@link #loadWithInputs()}). */
+    List<SourceFile> readFiles() throws InvalidInputException, UserError {
         if (stateFiles.isEmpty()) {
             throw new UserError(ExitCodes.USAGE, "no desired state given: pass -f FILE (e.g. -f states/dual-uplink.yml),"
                     + " or -i INVENTORY for a fleet");
         }
-        List<SourceFile> files = readAll(stateFiles);
+        return readAll(stateFiles);
+    }
+
+    /** The rest of {@link #loadWithInputs()}: the state {@code files} (as {@link #readFiles} read them) and the --vars make. */
+    Loaded loadWithInputs(List<SourceFile> files) throws InvalidInputException, UserError {
         Variables variables = Variables.commandLine(vars);
         return new Loaded(StateLoader.load(files, variables, protocolTag), files, variables);
     }

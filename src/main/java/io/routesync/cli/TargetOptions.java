@@ -1,6 +1,7 @@
 package io.routesync.cli;
 
 import io.routesync.apply.Reconciler;
+import io.routesync.transport.EarlyRead;
 import io.routesync.transport.LocalTarget;
 import io.routesync.transport.Target;
 import io.routesync.transport.TargetPaths;
@@ -37,6 +38,18 @@ public final class TargetOptions {
             return LocalTarget.netns(netns);
         } catch (TransportException e) {
             throw new UserError(e.unreachable() ? ExitCodes.UNAVAILABLE : ExitCodes.USAGE, e.getMessage());
+        }
+    }
+
+    /**
+     * The target, reading itself from now on when that can help a plan ({@link EarlyRead}); null when the
+     * target or its paths are wrong: their errors are reported where they always were.
+     */
+    Target readingEarly() {
+        try {
+            return EarlyRead.start(target(), paths(), lockWait(), runTimeout());
+        } catch (UserError e) {
+            return null;
         }
     }
 

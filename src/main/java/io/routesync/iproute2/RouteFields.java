@@ -39,6 +39,11 @@ final class RouteFields {
     long realms;
     Map<RouteMetric, MetricValue> metrics;
     RouterPref pref;
+    /**
+     * The path list read from via, dev and onlink (no nexthop lines), or null: set by {@link #build}, which
+     * takes it as read when it is set before (RouteShowParser's reuse).
+     */
+    List<NextHop> path;
     /** Where equal next-hop lists of the routes built by one reader are shared; null: not shared. */
     SharedValues shared;
 
@@ -55,12 +60,35 @@ final class RouteFields {
         dev = null;
         onlink = false;
         multipath = null;
+        path = null;
         protocol = Route.PROTOCOL_BOOT;
         scope = Route.SCOPE_UNIVERSE;
         prefsrc = null;
         realms = 0;
         metrics = null;
         pref = null;
+    }
+
+    /**
+     * Copies what the words after a route's destination set (every field but the family, type,
+     * destination and the nexthop lines after it) to {@code to}. Values are immutable or never
+     * changed once read (the metrics map is copied by {@link Route}), so two routes may share them.
+     */
+    void copyAttributes(RouteFields to) {
+        to.table = table;
+        to.from = from;
+        to.tos = tos;
+        to.metric = metric;
+        to.nhid = nhid;
+        to.via = via;
+        to.dev = dev;
+        to.onlink = onlink;
+        to.protocol = protocol;
+        to.scope = scope;
+        to.prefsrc = prefsrc;
+        to.realms = realms;
+        to.metrics = metrics;
+        to.pref = pref;
     }
 
     List<NextHop> nexthops() {
@@ -78,8 +106,10 @@ final class RouteFields {
             // object prints that object's path ("blackhole ... nhid 1 via A dev D") and stays blackhole.
             type = RouteType.UNICAST;
         }
-        List<NextHop> hops = nexthops();
-        if (shared != null) hops = shared.nexthops(hops);
+        List<NextHop> hops = multipath == null && path != null ? path : nexthops();
+        if (shared != null && hops != path) hops = shared.nexthops(hops);
+        // the list as read, before the route drops what its type has no use for (a reject route's dev)
+        path = multipath == null ? hops : null;
         int s = scope >= 0 ? scope : Route.defaultScope(type, hops, nhid);
         return new Route(family, table, type, dst, from, tos, metric, nhid, hops, protocol, s, prefsrc, realms,
                 metrics == null ? Map.of() : metrics, pref);

@@ -43,10 +43,18 @@ final class RouteShowParser {
     private int pendingStart;
     private int pendingEnd;
 
+    /** Off: every line read word by word (the reference of RouteShowReuseDifferentialTest). */
+    private final LastAttributes last;
+
     RouteShowParser(String text, Family family, TableId table, Names names, String command) {
+        this(text, family, table, names, command, true);
+    }
+
+    RouteShowParser(String text, Family family, TableId table, Names names, String command, boolean reuse) {
         this.w = new ShowCursor(text, names, command);
         this.family = family;
         this.table = table;
+        this.last = new LastAttributes(reuse);
         r.shared = new SharedValues();
     }
 
@@ -83,7 +91,10 @@ final class RouteShowParser {
             r.family = family != null ? family : r.dst.family();
             if (r.dst.family() != r.family) throw w.fail("destination " + w.word() + " is not " + FamilyCheck.describe(r.family));
         }
+        int restStart = w.pos;
+        if (last.take(w, restStart, r)) return;
         while (w.nextWord()) keyword();
+        last.remember(w, restStart, r);
     }
 
     /** A type word, or a type number as {@code -N} prints it; null when the word is the destination. */
@@ -91,6 +102,7 @@ final class RouteShowParser {
         char c = w.first();
         if (c >= '0' && c <= '9') {
             long n = w.smallNumber();
+            if (n < 0) return null; // a destination such as 10.0.0.0/8
             for (RouteType t : RouteType.values()) {
                 if (t.number() == n) return t;
             }
@@ -262,6 +274,7 @@ final class RouteShowParser {
         pending = false;
         try {
             routes.add(r.build());
+            last.built(r);
         } catch (InvalidValueException e) {
             throw w.failAt(pendingLineNumber, pendingStart, pendingEnd, e);
         }

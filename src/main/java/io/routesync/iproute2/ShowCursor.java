@@ -88,6 +88,11 @@ final class ShowCursor {
         return text.startsWith(prefix, ts);
     }
 
+    /** Whether text[a, a + length) and text[b, b + length) are the same characters. */
+    boolean sameText(int a, int b, int length) {
+        return text.regionMatches(a, text, b, length);
+    }
+
     char first() {
         return text.charAt(ts);
     }

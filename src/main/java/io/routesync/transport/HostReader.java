@@ -14,11 +14,22 @@ public final class HostReader {
     }
 
     /**
-     * Reads {@code tables} (and the footprint of the last apply) from {@code target}.
+     * Reads {@code tables} (and the footprint of the last apply) from {@code target}; a target that read
+     * itself early ({@link EarlyRead}) answers with that reading when it is the one this read gives.
      *
      * @throws LockHeldException when another run held the target's lock for longer than {@code lockWait}
      */
     public static HostReading read(Target target, TargetPaths paths, Collection<TableId> tables, Duration lockWait,
+            Duration timeout) throws TransportException, OutputException, LockHeldException {
+        if (target instanceof EarlyRead early) {
+            HostReading taken = early.take(paths, tables, lockWait, timeout);
+            if (taken != null) return taken;
+        }
+        return readNow(target, paths, tables, lockWait, timeout);
+    }
+
+    /** {@link #read}, with a run of read.sh now. */
+    static HostReading readNow(Target target, TargetPaths paths, Collection<TableId> tables, Duration lockWait,
             Duration timeout) throws TransportException, OutputException, LockHeldException {
         // read.sh: the common arguments, then $7... the table ids to list
         ScriptCall call = new ScriptTarget(target, paths, lockWait, timeout).call(Script.READ).tables(tables);
@@ -38,6 +49,8 @@ public final class HostReader {
      */
     public static Wide readWide(Target target, TargetPaths paths, Collection<TableId> tables, Collection<TableId> extra,
             Duration lockWait, Duration timeout) throws TransportException, OutputException, LockHeldException {
+        // an early read has no wide part: this run reads both, as it did before
+        if (target instanceof EarlyRead early) early.cancel();
         // read.sh: the common arguments, then $7... the table ids to list, "wide", the extra table ids
         ScriptCall call = new ScriptTarget(target, paths, lockWait, timeout).call(Script.READ).tables(tables).arg("wide").tables(extra);
         ScriptResult result = call.run(null);

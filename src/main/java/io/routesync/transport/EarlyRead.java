@@ -1,0 +1,154 @@
+package io.routesync.transport;
+
+import io.routesync.iproute2.HostReading;
+import io.routesync.model.TableId;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+
+/**
+ * A plan's read of a local target (this host or a namespace) started while its desired state is still
+ * being loaded, on a thread of its own: the read script, the dump and the parse of the reading run on
+ * the second core instead of after the load. The read asks for no tables, so the script reads exactly
+ * the footprint (the tables the last apply put routes in); a read of the desired state's tables reads
+ * those and the footprint, so when the footprint holds every table the desired state names, the two
+ * readings are the same text (the same tables in the same order, the same digest): the early one is
+ * then {@link HostReader#read}'s answer, taken a little earlier, under the same shared lock.
+ *
+ * <p>Anything else and nothing changes but the moment: a desired state with tables the footprint lacks,
+ * a read with expectations ({@link HostReader#readWide}), other paths or waits, or an early read that
+ * failed (except on a held lock, which no table list changes and which is not waited for twice) are read
+ * again as before, so their reading and their errors are the ones a read without this gives. An early read
+ * nobody takes (the state did not load: its error is reported and the run ends) is stopped with its
+ * program ({@link #cancel}, and the run's shutdown stops every program still running). Only a target whose
+ * footprint file is on this machine and names a table is read early: a first plan (no footprint) has
+ * nothing to gain, and the footprint file tells beforehand whether the early reading will fit.
+ */
+public final class EarlyRead implements Target {
+    /** A footprint file is one table id a line; a bigger one is not this kind of file and is not guessed from. */
+    private static final int MAX_FOOTPRINT = 64 << 10;
+
+    private final Target target;
+    private final TargetPaths paths;
+    private final Duration lockWait;
+    private final Duration timeout;
+    /** The tables the footprint file named when the read started: whether the reading will fit is known before it ends. */
+    private final Set<TableId> footprint;
+    private final FutureTask<HostReading> reading;
+    private volatile boolean taken;
+
+    private EarlyRead(Target target, TargetPaths paths, Duration lockWait, Duration timeout, Set<TableId> footprint) {
+        this.target = target;
+        this.paths = paths;
+        this.lockWait = lockWait;
+        this.timeout = timeout;
+        this.footprint = footprint;
+        this.reading = new FutureTask<>(() -> HostReader.readNow(target, paths, List.of(), lockWait, timeout));
+    }
+
+    /**
+     * {@code target} reading itself early, on a daemon thread, when it is a local target ({@link LocalTarget})
+     * whose footprint names a table; else {@code target} itself (it reads when asked, as before).
+     */
+    public static Target start(Target target, TargetPaths paths, Duration lockWait, Duration timeout) {
+        if (!(target instanceof LocalTarget)) return target;
+        Set<TableId> footprint = footprint(Path.of(paths.stateDir(), "tables"));
+        return footprint.isEmpty() ? target : start(target, paths, lockWait, timeout, footprint);
+    }
+
+    /** Starts reading {@code target}, as if its footprint named {@code footprint}. */
+    static EarlyRead start(Target target, TargetPaths paths, Duration lockWait, Duration timeout, Set<TableId> footprint) {
+        EarlyRead early = new EarlyRead(target, paths, lockWait, timeout, footprint);
+        Thread t = new Thread(early.reading, "routesync-early-read");
+        t.setDaemon(true);
+        t.start();
+        return early;
+    }
+
+    /**
+     * The early reading, when it is what a read of {@code tables} with these paths and waits gives now;
+     * null when the caller must read. Once only: a later read of the same run is a read of its own.
+     *
+     * @throws LockHeldException when the early read found the lock held for longer than the wait
+     */
+    synchronized HostReading take(TargetPaths paths, Collection<TableId> tables, Duration lockWait, Duration timeout)
+            throws LockHeldException {
+        if (taken) return null;
+        taken = true;
+        if (!paths.equals(this.paths) || !lockWait.equals(this.lockWait) || !timeout.equals(this.timeout)
+                || !footprint.containsAll(tables)) {
+            cancel();
+            return null;
+        }
+        try {
+            HostReading early = reading.get();
+            // the footprint may have changed since the file was looked at: the reading says what it read
+            return early.observed().tablesRead().containsAll(tables) ? early : null;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof LockHeldException) throw new LockHeldException(target.name(), lockWait);
+            return null;
+        } catch (InterruptedException e) {
+            cancel();
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** Stops the early read (its program too) unless it has ended; a later read is a read of its own. */
+    public void cancel() {
+        taken = true;
+        reading.cancel(true);
+    }
+
+    @Override
+    public String name() {
+        return target.name();
+    }
+
+    @Override
+    public String netns() {
+        return target.netns();
+    }
+
+    @Override
+    public ScriptResult runScript(String script, List<String> args, byte[] stdin, Duration timeout) throws TransportException {
+        return target.runScript(script, args, stdin, timeout);
+    }
+
+    @Override
+    public ScriptResult converse(String script, List<String> args, ProcessRunner.Conversation conversation, Duration timeout)
+            throws TransportException {
+        return target.converse(script, args, conversation, timeout);
+    }
+
+    /**
+     * The table ids of a footprint file as read.sh's footprint() takes them (lines of digits; others
+     * skipped), or none when there is no such file or it cannot be read.
+     */
+    static Set<TableId> footprint(Path file) {
+        Set<TableId> tables = new TreeSet<>();
+        if (!Files.isRegularFile(file)) return tables;
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_FOOTPRINT + 1);
+        } catch (IOException e) {
+            return tables;
+        }
+        if (bytes.length > MAX_FOOTPRINT) return tables;
+        for (String line : new String(bytes, StandardCharsets.ISO_8859_1).split("\n")) {
+            if (line.isEmpty() || line.length() > 10 || !line.chars().allMatch(c -> c >= '0' && c <= '9')) continue;
+            long id = Long.parseLong(line);
+            if (id >= 1 && id <= TableId.MAX) tables.add(TableId.of(id));
+        }
+        return tables;
+    }
+}
