@@ -1,5 +1,6 @@
 package io.routesync.apply;
 
+import io.routesync.transport.ForwardingTarget;
 import io.routesync.transport.ProcessRunner;
 import io.routesync.transport.Script;
 import io.routesync.transport.ScriptResult;
@@ -13,26 +14,15 @@ import java.util.List;
  * apply, arming a confirm timer, or running its undo. After a failure, that decides between
  * "unreachable: nothing changed there" and "the host may be partly changed".
  */
-final class WatchedTarget implements Target {
-    private final Target target;
+final class WatchedTarget extends ForwardingTarget {
     private volatile boolean touched;
 
     WatchedTarget(Target target) {
-        this.target = target;
+        super(target);
     }
 
     boolean touched() {
         return touched;
-    }
-
-    @Override
-    public String name() {
-        return target.name();
-    }
-
-    @Override
-    public String netns() {
-        return target.netns();
     }
 
     @Override

@@ -33,11 +33,10 @@ import java.util.concurrent.FutureTask;
  * footprint file is on this machine and names a table is read early: a first plan (no footprint) has
  * nothing to gain, and the footprint file tells beforehand whether the early reading will fit.
  */
-public final class EarlyRead implements Target {
+public final class EarlyRead extends ForwardingTarget {
     /** A footprint file is one table id a line; a bigger one is not this kind of file and is not guessed from. */
     private static final int MAX_FOOTPRINT = 64 << 10;
 
-    private final Target target;
     private final TargetPaths paths;
     private final Duration lockWait;
     private final Duration timeout;
@@ -47,7 +46,7 @@ public final class EarlyRead implements Target {
     private volatile boolean taken;
 
     private EarlyRead(Target target, TargetPaths paths, Duration lockWait, Duration timeout, Set<TableId> footprint) {
-        this.target = target;
+        super(target);
         this.paths = paths;
         this.lockWait = lockWait;
         this.timeout = timeout;
@@ -109,26 +108,6 @@ public final class EarlyRead implements Target {
         reading.cancel(true);
     }
 
-    @Override
-    public String name() {
-        return target.name();
-    }
-
-    @Override
-    public String netns() {
-        return target.netns();
-    }
-
-    @Override
-    public ScriptResult runScript(String script, List<String> args, byte[] stdin, Duration timeout) throws TransportException {
-        return target.runScript(script, args, stdin, timeout);
-    }
-
-    @Override
-    public ScriptResult converse(String script, List<String> args, ProcessRunner.Conversation conversation, Duration timeout)
-            throws TransportException {
-        return target.converse(script, args, conversation, timeout);
-    }
 
     /**
      * The table ids of a footprint file as read.sh's footprint() takes them (lines of digits; others

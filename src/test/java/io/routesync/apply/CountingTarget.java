@@ -1,7 +1,8 @@
 package io.routesync.apply;
 
-import io.routesync.transport.Script;
+import io.routesync.transport.ForwardingTarget;
 import io.routesync.transport.ProcessRunner;
+import io.routesync.transport.Script;
 import io.routesync.transport.ScriptResult;
 import io.routesync.transport.Target;
 import io.routesync.transport.TransportException;
@@ -12,8 +13,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Wraps a target and counts the scripts run on it (an apply with nothing to do must run none), and notes them in order. */
-final class CountingTarget implements Target {
-    private final Target inner;
+final class CountingTarget extends ForwardingTarget {
     final AtomicInteger applies = new AtomicInteger();
     final AtomicInteger reads = new AtomicInteger();
     /** The sessions (session.sh: read, plan and apply in one run). */
@@ -24,17 +24,7 @@ final class CountingTarget implements Target {
     final AtomicInteger routeGets = new AtomicInteger();
 
     CountingTarget(Target inner) {
-        this.inner = inner;
-    }
-
-    @Override
-    public String name() {
-        return inner.name();
-    }
-
-    @Override
-    public String netns() {
-        return inner.netns();
+        super(inner);
     }
 
     @Override
@@ -43,7 +33,7 @@ final class CountingTarget implements Target {
         if (script.equals(Script.APPLY.text())) applies.incrementAndGet();
         else reads.incrementAndGet();
         if (script.equals(Script.ROUTE_GET.text())) routeGets.incrementAndGet();
-        return inner.runScript(script, args, stdin, timeout);
+        return target.runScript(script, args, stdin, timeout);
     }
 
     @Override
@@ -51,6 +41,6 @@ final class CountingTarget implements Target {
             throws TransportException {
         runs.add(Script.of(script));
         sessions.incrementAndGet();
-        return inner.converse(script, args, conversation, timeout);
+        return target.converse(script, args, conversation, timeout);
     }
 }

@@ -1,5 +1,6 @@
 package io.routesync.testing;
 
+import io.routesync.transport.ForwardingTarget;
 import io.routesync.transport.ProcessRunner;
 import io.routesync.transport.ScriptResult;
 import io.routesync.transport.Target;
@@ -12,7 +13,7 @@ import java.util.List;
  * fail, or change the result: how the failure tests inject a kill, a failing command, a lost
  * connection or unreadable output at an exact point of a real run.
  */
-public final class InterceptedTarget implements Target {
+public final class InterceptedTarget extends ForwardingTarget {
     /** Runs a script on the real target. */
     @FunctionalInterface
     public interface Inner {
@@ -31,7 +32,6 @@ public final class InterceptedTarget implements Target {
         void answering(String script);
     }
 
-    private final Target inner;
     private final Hook hook;
     private final AnswerHook answerHook;
 
@@ -40,31 +40,21 @@ public final class InterceptedTarget implements Target {
     }
 
     public InterceptedTarget(Target inner, Hook hook, AnswerHook answerHook) {
-        this.inner = inner;
+        super(inner);
         this.hook = hook;
         this.answerHook = answerHook;
     }
 
     @Override
-    public String name() {
-        return inner.name();
-    }
-
-    @Override
-    public String netns() {
-        return inner.netns();
-    }
-
-    @Override
     public ScriptResult runScript(String script, List<String> args, byte[] stdin, Duration timeout) throws TransportException {
-        return hook.run(inner::runScript, script, args, stdin, timeout);
+        return hook.run(target::runScript, script, args, stdin, timeout);
     }
 
     /** A session (session.sh) goes to the real target; the answer hook runs as it is answered. */
     @Override
     public ScriptResult converse(String script, List<String> args, ProcessRunner.Conversation conversation, Duration timeout)
             throws TransportException {
-        return inner.converse(script, args, new ProcessRunner.Conversation() {
+        return target.converse(script, args, new ProcessRunner.Conversation() {
             @Override
             public String awaited() {
                 return conversation.awaited();
