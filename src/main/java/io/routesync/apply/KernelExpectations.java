@@ -14,11 +14,11 @@ import java.util.List;
 
 /**
  * Expectations answered by the kernel itself ({@code ip route get} on the target, every flow in one
- * round trip, with the route each matched and whether its input interface forwards), not by the simulation: after an apply's batch verified ({@link Reconciler.AfterVerify}),
+ * round trip, with the route each matched and whether its input interface forwards), not by the simulation: after an apply's batch verified ({@link AfterVerify}),
  * and for {@code routesync test} on a live host. Expectations that only say {@code unchanged} have
  * nothing to compare the kernel's answer with: they are not asked.
  */
-public final class KernelExpectations implements Reconciler.AfterVerify {
+public final class KernelExpectations implements AfterVerify {
     private final Target target;
     private final TargetPaths paths;
     private final List<Expectation> expectations;

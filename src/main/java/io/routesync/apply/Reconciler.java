@@ -3,7 +3,6 @@ package io.routesync.apply;
 import io.routesync.config.state.KeptChecks;
 import io.routesync.iproute2.HostReading;
 import io.routesync.iproute2.OutputException;
-import io.routesync.lookup.ExpectationCheck;
 import io.routesync.model.DesiredState;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
@@ -14,7 +13,6 @@ import io.routesync.transport.ApplyScript;
 import io.routesync.transport.HostReader;
 import io.routesync.transport.LockHeldException;
 import io.routesync.transport.PendingConfirmException;
-import io.routesync.transport.RouteGetScript;
 import io.routesync.transport.Target;
 import io.routesync.transport.TargetPaths;
 import io.routesync.transport.TransportException;
@@ -43,34 +41,6 @@ public final class Reconciler {
      */
     public interface BeforeBatch {
         void run(HostPlan plan, HostReading from) throws TransportException, OutputException, LockHeldException;
-    }
-
-    /**
-     * Runs on the host after a plan's batch verified: what the entries alone cannot show (the
-     * expectations, answered by the kernel). A non-null answer says what is wrong, and the apply is
-     * rolled back as a failed verify.
-     */
-    public interface AfterVerify {
-        /** What the check found: every expectation's result (for the report), and why the apply fails, or null. */
-        record Found(List<ExpectationCheck.Result> results, String failure) {
-            public Found {
-                results = List.copyOf(results);
-            }
-        }
-
-        Found check() throws TransportException;
-
-        /** The flows to ask the kernel in the apply's own session, after its re-read (none: {@link #check()} asks them). */
-        default List<List<String>> flows() {
-            return List.of();
-        }
-
-        /** {@link #check()} with the answers to {@link #flows()} asked in the apply's session; null: they were not, ask now. */
-        default Found check(List<RouteGetScript.Answer> answers) throws TransportException {
-            return check();
-        }
-
-        AfterVerify NONE = () -> new Found(List.of(), null);
     }
 
     private static final int MAX_ATTEMPTS = 3;

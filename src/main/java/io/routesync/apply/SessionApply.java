@@ -27,7 +27,7 @@ public final class SessionApply {
      * What to apply for a reading: the plan, and what the kernel must answer once it verified (null: the
      * reconciler's own check).
      */
-    public record Decision(HostPlan plan, Reconciler.AfterVerify afterVerify) {
+    public record Decision(HostPlan plan, AfterVerify afterVerify) {
     }
 
     /**
