@@ -1,9 +1,14 @@
 /**
  * Changing one host: {@link io.routesync.apply.Reconciler} observes, plans, applies the plan in
  * batches ({@link io.routesync.apply.BatchRun} over {@link io.routesync.apply.ApplyInput}), verifies and
- * rolls back on failure, reporting an {@link io.routesync.apply.ApplyReport}.
+ * rolls back on failure, reporting an {@link io.routesync.apply.ApplyReport}; after a verified batch an
+ * {@link io.routesync.apply.AfterVerify} (the kernel's answers to the expectations) may still fail it.
+ * {@link io.routesync.apply.SessionApply} does the same in one session on the host (read under the
+ * lock, plan, batch, verify in one script run), preparing what only a batch needs on other threads
+ * ({@link io.routesync.apply.Ahead}).
  * {@link io.routesync.apply.GuardedApply} is that apply under the run's
- * {@link io.routesync.apply.ApplySafety}: the {@link io.routesync.apply.ManagementPathCheck} first, and
+ * {@link io.routesync.apply.ApplySafety}, in two runs or one session: the
+ * {@link io.routesync.apply.ManagementPathCheck} first (in a session, from its reading), and
  * with --confirm a {@link io.routesync.apply.ConfirmedApply} (its undo a
  * {@link io.routesync.apply.ConfirmUndo}, confirmed over a new connection from a
  * {@link io.routesync.apply.Reconnector}) the host takes back by itself unless confirmed;

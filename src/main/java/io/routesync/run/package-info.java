@@ -1,7 +1,7 @@
 /**
  * Running routesync on hosts: one pipeline for one host and for many. Start at
  * {@link io.routesync.run.Pipeline}, which says what {@code plan}, {@code apply} and {@code apply PLAN}
- * do; a single target ({@code -f}, {@code --netns}) is a run of one job, an inventory a run of many, a
+ * do (an apply with no question to wait for is one session per host: {@code Pipeline.converge}); a single target ({@code -f}, {@code --netns}) is a run of one job, an inventory a run of many, a
  * plan file a run of its saved hosts, and pull ({@code run.pull}) a run of one job on this host.
  *
  * <ul>

@@ -3,12 +3,15 @@
  * (this host or a namespace: {@link io.routesync.transport.LocalTarget}; a host over OpenSSH:
  * {@link io.routesync.transport.SshTarget}, made by the run's {@link io.routesync.transport.SshConnections}
  * from {@link io.routesync.transport.SshSettings}) has one primitive, running a script with positional
- * arguments; {@link io.routesync.transport.ProcessRunner} runs every local program within bounds
+ * arguments, and one conversation (the script's output up to a line answered on its input: a
+ * session); {@link io.routesync.transport.ForwardingTarget} is what a wrapper of a target extends.
+ * {@link io.routesync.transport.ProcessRunner} runs every local program within bounds
  * (with {@link io.routesync.transport.ProcessSessions} and {@link io.routesync.transport.OutputDrain}).
  *
  * <p>The script protocol is typed here, one type per script, each knowing its arguments (in the order
  * its .sh reads them) and its replies: {@link io.routesync.transport.HostReader} (read.sh),
- * {@link io.routesync.transport.ApplyScript} (apply.sh), {@link io.routesync.transport.ManagementProbe}
+ * {@link io.routesync.transport.ApplyScript} (apply.sh), {@link io.routesync.transport.SessionScript}
+ * (session.sh: read, then apply.sh's work on the answer), {@link io.routesync.transport.ManagementProbe}
  * (probe.sh, with {@link io.routesync.transport.SshPeer}) and {@link io.routesync.transport.ConfirmTimer}
  * (arm.sh, confirm.sh, rollback.sh), all through {@link io.routesync.transport.ScriptCall} (the run's
  * marker, common.sh's arguments, the replies every script shares: locked, pending, fatal), made for a
