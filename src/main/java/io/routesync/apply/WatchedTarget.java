@@ -38,18 +38,8 @@ final class WatchedTarget extends ForwardingTarget {
             throws TransportException {
         Script known = Script.of(script);
         boolean changes = known != null && known.changesHost();
-        return target.converse(script, args, new ProcessRunner.Conversation() {
-            @Override
-            public String awaited() {
-                return conversation.awaited();
-            }
-
-            @Override
-            public byte[] answer(String output) {
-                byte[] bytes = conversation.answer(output);
-                if (changes && bytes != null && bytes.length > 0) touched = true;
-                return bytes;
-            }
-        }, timeout);
+        return target.converse(script, args, conversation.whenAnswered(bytes -> {
+            if (changes && bytes != null && bytes.length > 0) touched = true;
+        }), timeout);
     }
 }

@@ -29,8 +29,8 @@ public final class TargetOptions {
     int lockTimeout;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
-            description = "How long one read or apply on the target may take; an apply done in one session (reading,"
-                    + " plan, batch and verify) gets it once (default ${DEFAULT-VALUE}).")
+            description = "How long one read or apply on the target may take; with --auto-approve the read, the plan,"
+                    + " the batch and its verify share it (default ${DEFAULT-VALUE}).")
     int timeout;
 
     Target target() throws UserError {

@@ -5,9 +5,12 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Runs a local program from an argument array (never a shell string), feeding stdin and collecting
@@ -186,26 +189,32 @@ public final class ProcessRunner {
      * that line. The answer is made on a thread of its own while the program waits; it should not throw
      * for what it can say in its bytes.
      */
-    public interface Conversation {
-        /** The line to wait for, or null: {@link #answer} is the input from the start. */
-        String awaited();
+    public record Conversation(String awaited, Function<String, byte[]> reply) {
+        /**
+         * @param awaited the line to wait for, or null: {@code reply} gives the input from the start
+         * @param reply   the program's input, given its output up to the awaited line (null without one); null: no input
+         */
+        public Conversation {
+            Objects.requireNonNull(reply);
+        }
 
         /** The program's input, given its output up to the awaited line (null without one); null: no input. */
-        byte[] answer(String output);
+        public byte[] answer(String output) {
+            return reply.apply(output);
+        }
+
+        /** This conversation with {@code then} told the answer once it is made (before it is written). */
+        public Conversation whenAnswered(Consumer<byte[]> then) {
+            return new Conversation(awaited, output -> {
+                byte[] bytes = answer(output);
+                then.accept(bytes);
+                return bytes;
+            });
+        }
 
         /** Input that does not depend on the output. */
-        static Conversation fixed(byte[] stdin) {
-            return new Conversation() {
-                @Override
-                public String awaited() {
-                    return null;
-                }
-
-                @Override
-                public byte[] answer(String output) {
-                    return stdin;
-                }
-            };
+        public static Conversation fixed(byte[] stdin) {
+            return new Conversation(null, output -> stdin);
         }
     }
 

@@ -63,19 +63,11 @@ final class ScriptCall {
      * "MARKER await" and returns its input (null: none); the result's output is what followed that line.
      */
     ScriptResult converse(Function<String, ScriptParts> answer) throws TransportException {
-        String awaited = marker + " await";
-        return at.target().converse(script.text(), args, new ProcessRunner.Conversation() {
-            @Override
-            public String awaited() {
-                return awaited;
-            }
-
-            @Override
-            public byte[] answer(String output) {
-                ScriptParts parts = answer.apply(output);
-                return parts == null ? null : parts.bytes(marker);
-            }
-        }, at.timeout());
+        ProcessRunner.Conversation talk = new ProcessRunner.Conversation(marker + " await", output -> {
+            ScriptParts parts = answer.apply(output);
+            return parts == null ? null : parts.bytes(marker);
+        });
+        return at.target().converse(script.text(), args, talk, at.timeout());
     }
 
     /** The notes and sections of (a part of) the script's output. */

@@ -81,7 +81,10 @@ public final class SessionScript {
         if (probe) {
             String split = "\n" + call.marker() + " probe\n";
             int cut = output.indexOf(split);
-            if (cut < 0) throw new TransportException("the session on " + target.name() + " printed no management-path probe", false);
+            if (cut < 0) {
+                throw new TransportException("reading " + target.name() + " ended early (what the management-path check needs is missing)",
+                        false);
+            }
             reading = output.substring(0, cut + 1);
             path = ManagementProbe.of(target, call.parse(output.substring(cut + split.length())));
         }
@@ -97,7 +100,8 @@ public final class SessionScript {
         call.throwIfLocked(r);
         String fatal = call.fatal(r);
         if (fatal != null) return new TransportException(fatal, false);
-        return new TransportException("the session on " + at.target().name() + " ended before its reading (exit " + result.exitCode()
-                + (result.stderr().isBlank() ? "" : ": " + HostReader.firstLine(result.stderr())) + ")", false);
+        // as a read that fails says it (HostReader)
+        return new TransportException("reading " + at.target().name() + " failed (exit " + result.exitCode() + ")"
+                + (result.stderr().isBlank() ? "" : ": " + HostReader.firstLine(result.stderr())), false);
     }
 }

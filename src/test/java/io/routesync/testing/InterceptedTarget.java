@@ -54,18 +54,6 @@ public final class InterceptedTarget extends ForwardingTarget {
     @Override
     public ScriptResult converse(String script, List<String> args, ProcessRunner.Conversation conversation, Duration timeout)
             throws TransportException {
-        return target.converse(script, args, new ProcessRunner.Conversation() {
-            @Override
-            public String awaited() {
-                return conversation.awaited();
-            }
-
-            @Override
-            public byte[] answer(String output) {
-                byte[] answer = conversation.answer(output);
-                answerHook.answering(script);
-                return answer;
-            }
-        }, timeout);
+        return target.converse(script, args, conversation.whenAnswered(bytes -> answerHook.answering(script)), timeout);
     }
 }

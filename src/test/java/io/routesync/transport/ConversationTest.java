@@ -25,17 +25,7 @@ class ConversationTest {
     private static final Duration LIMIT = Duration.ofSeconds(60);
 
     private static ProcessRunner.Conversation conversation(String awaited, Function<String, byte[]> answer) {
-        return new ProcessRunner.Conversation() {
-            @Override
-            public String awaited() {
-                return awaited;
-            }
-
-            @Override
-            public byte[] answer(String output) {
-                return answer.apply(output);
-            }
-        };
+        return new ProcessRunner.Conversation(awaited, answer);
     }
 
     private static ScriptResult talk(String script, ProcessRunner.Conversation c) throws TransportException {
