@@ -11,9 +11,18 @@ import java.util.concurrent.TimeUnit;
  * One test sshd inside a network namespace, configured only by files in its own directory: its host
  * key, config, PidFile and log ({@code -E}). It runs in the foreground ({@code -D}) as a child of the
  * test JVM, so the JVM holds its process and reaps it; the PidFile tells when it is listening.
+ *
+ * <p>The namespaces share this machine's files, so a login would start in this machine's own home and
+ * its shell would source that home's dotfiles for every session ({@code bash -c COMMAND} too): a
+ * developer's {@code .bashrc} that starts pyenv made each session run ~60 programs instead of 2, and
+ * one that prints would break the scripts' output. A host has its distribution's dotfiles, so each
+ * sshd runs in a mount namespace of its own ({@code unshare --mount}) where the login home is a
+ * directory of this daemon's holding Debian's default dotfiles; the machine's home is not touched.
  */
 final class SshDaemon {
     static final String SSHD = "/usr/sbin/sshd";
+    /** The distribution's default dotfiles (Debian's base-files), copied into each daemon's login home. */
+    private static final Path DEFAULT_DOTFILES = Path.of("/usr/share/base-files");
     private static final long READY_TIMEOUT_MS = 10_000;
 
     private final String netns;
@@ -54,6 +63,7 @@ final class SshDaemon {
                     "PrintMotd no",
                     "LogLevel INFO",
                     ""));
+            cleanHome(d.home());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -65,7 +75,10 @@ final class SshDaemon {
         if (process != null && process.isAlive()) return;
         try {
             Files.deleteIfExists(pidFile());
-            process = new ProcessBuilder("ip", "netns", "exec", netns, SSHD, "-D", "-f", config().toString(), "-E", log().toString())
+            // ip netns exec and unshare exec in place: the process stays sshd's own, as stop() expects
+            process = new ProcessBuilder("ip", "netns", "exec", netns, "unshare", "--mount", "--propagation", "private",
+                    "sh", "-c", "mount --bind -- \"$1\" \"$2\" && shift 2 && exec \"$@\"", "sh", home().toString(), loginHome().toString(),
+                    SSHD, "-D", "-f", config().toString(), "-E", log().toString())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("sshd.out").toFile()))
                     .start();
@@ -136,6 +149,24 @@ final class SshDaemon {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A login home as a freshly installed host has it: Debian's .bashrc and .profile (empty when not installed). */
+    private static void cleanHome(Path home) throws IOException {
+        Files.createDirectories(home);
+        for (String f : List.of("bashrc", "profile")) {
+            Path source = DEFAULT_DOTFILES.resolve("dot." + f);
+            Files.writeString(home.resolve("." + f), Files.isReadable(source) ? Files.readString(source) : "");
+        }
+    }
+
+    /** The home the fleet's logins start in: root's (the fleet logs in as root, and the tests run as root). */
+    private static Path loginHome() {
+        return Path.of(System.getProperty("user.home"));
+    }
+
+    private Path home() {
+        return dir.resolve("home");
     }
 
     Path log() {

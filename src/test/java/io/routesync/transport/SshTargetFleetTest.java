@@ -111,6 +111,16 @@ class SshTargetFleetTest {
     }
 
     @Test
+    void aHostsLoginStartsInTheDistributionsDefaultHomeNotThisMachines() throws Exception {
+        // the fleet's sessions must cost what a real host's do, and no developer's dotfiles may print into them
+        SshFleet.Host h = fleet.host(2);
+        Shell.Result r = fleet.execInController("ssh", "-F", fleet.sshConfig().toString(), h.name(), "cat ~/.bashrc");
+        assertEquals(0, r.exitCode(), r::toString);
+        Path debian = Path.of("/usr/share/base-files/dot.bashrc");
+        assertEquals(Files.isReadable(debian) ? Files.readString(debian) : "", r.stdout());
+    }
+
+    @Test
     void anSshConfigAliasWorksAsTheHost() throws TransportException {
         SshFleet.Host h = fleet.host(1);
         SshTarget t = connections.target(h.name(), SshSettings.of(h.name()));
