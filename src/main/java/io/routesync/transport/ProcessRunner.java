@@ -145,6 +145,12 @@ public final class ProcessRunner {
             }
             if (!exited) {
                 kill(process);
+                if (answering.pending()) {
+                    // the program asked and waits: the time went on this side, making the answer (a plan of a
+                    // large state); the host answered, and nothing was sent for it to act on
+                    throw new TransportException(program + " waited longer than the " + timeout.toSeconds() + " s timeout for routesync's"
+                            + " answer (the timeout covers working it out); it was stopped before it got it", false);
+                }
                 // "did not answer" only when nothing came back: a host that sent part of its answer did answer
                 throw new TransportException(program + (out.isEmpty() ? " did not answer" : " did not finish") + " within "
                         + timeout.toSeconds() + " s; it was stopped", true);
@@ -218,9 +224,16 @@ public final class ProcessRunner {
         }
     }
 
-    /** What the answer of a conversation threw, kept for the caller's thread. */
+    /** Whether a conversation's answer is being made, and what it threw, kept for the caller's thread. */
     private static final class Answering {
         private volatile Throwable thrown;
+        private volatile boolean started;
+        private volatile boolean done;
+
+        /** True while the program waits for an answer that is not made yet. */
+        boolean pending() {
+            return started && !done;
+        }
 
         void rethrow() {
             Throwable t = thrown;
@@ -245,12 +258,15 @@ public final class ProcessRunner {
                 }
                 // the answer gets what came before the awaited line (the line and its newline are cut off)
                 String head = out.take(end);
+                answering.started = true;
                 byte[] bytes = conversation.answer(head.substring(0, head.length() - conversation.awaited().length() - 1));
+                answering.done = true;
                 write(in, bytes);
             } catch (InterruptedException e) {
                 close(in);
             } catch (RuntimeException | Error e) {
                 answering.thrown = e;
+                answering.done = true;
                 close(in);
             }
         }, "routesync-answer");

@@ -1,6 +1,7 @@
 package io.routesync.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -45,6 +46,23 @@ class ConversationTest {
         assertEquals("one\nx await\nrs1 await not yet\n", seen.get());
         assertEquals("got first second\n", r.stdout());
         assertEquals(0, r.exitCode());
+    }
+
+    @Test
+    void aProgramThatNeverAsksWithinTheTimeoutDidNotAnswer() throws Exception {
+        TransportException e = assertTimeoutPreemptively(LIMIT, () -> assertThrows(TransportException.class,
+                () -> ProcessRunner.converse("sh", List.of("sh", "-c", "sleep 30; echo rs1 await"),
+                        conversation("rs1 await", out -> null), Duration.ofSeconds(1))));
+        assertEquals("sh did not answer within 1 s; it was stopped", e.getMessage());
+        assertTrue(e.unreachable());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
@@ -96,16 +114,20 @@ class ConversationTest {
     }
 
     @Test
-    void theTimeoutCoversTheAnswer() {
+    void theTimeoutCoversTheAnswerAndASlowAnswerIsNotAnUnreachableHost() throws Exception {
+        // the program asked in time and waits; the answer (a plan of a large state) takes longer than the timeout
+        java.nio.file.Path acted = java.nio.file.Files.createTempDirectory("conversation").resolve("acted");
         TransportException e = assertTimeoutPreemptively(LIMIT, () -> assertThrows(TransportException.class,
-                () -> ProcessRunner.converse("sh", List.of("sh", "-c", "echo rs1 await; cat"), conversation("rs1 await", out -> {
-                    try {
-                        Thread.sleep(30_000);
-                    } catch (InterruptedException ignored) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return null;
-                }), Duration.ofSeconds(2))));
-        assertEquals("sh did not finish within 2 s; it was stopped", e.getMessage());
+                () -> ProcessRunner.converse("sh", List.of("sh", "-c", "echo rs1 await; read -r a && touch " + acted),
+                        conversation("rs1 await", out -> {
+                            sleep(3_000);
+                            return "go\n".getBytes(StandardCharsets.UTF_8);
+                        }), Duration.ofSeconds(2))));
+        assertEquals("sh waited longer than the 2 s timeout for routesync's answer (the timeout covers working it out); it was"
+                + " stopped before it got it", e.getMessage());
+        assertFalse(e.unreachable(), "the program asked in time: not an unreachable host");
+        sleep(2_000);
+        assertFalse(java.nio.file.Files.exists(acted), "the program never got the late answer");
+        java.nio.file.Files.delete(acted.getParent());
     }
 }
