@@ -120,18 +120,22 @@ take_lock() {
 # $TMPDIR/routesync.PID.XXXXXX (PID: this shell's), removed when the script ends, also on HUP, INT,
 # TERM and PIPE (a cut connection: "exit" there runs the EXIT trap; a signal ignored on entry, as
 # nohup's HUP for the confirm timer, stays ignored). A run killed outright (SIGKILL) leaves it:
-# sweep_tmp, at the start of every run, removes those whose PID is gone.
+# sweep_tmp, at the start of every run, removes those whose PID is gone and that nothing touched for
+# an hour.
 tmpbase=${TMPDIR:-/tmp}
 # Only what routesync made: directories (never a symlink, which is neither followed nor removed)
 # owned by this user and named routesync.PID.SUFFIX, whose PID no longer runs. rm -rf does not
-# follow symlinks inside them.
+# follow symlinks inside them. A PID that does not run here may run in another pid namespace that
+# shares this directory (containers sharing /tmp): only a directory untouched for an hour, far longer
+# than a run, is taken for a killed run's (find runs only for such a candidate: rarely).
 sweep_tmp() {
   for sw_dir in "$tmpbase"/routesync.*.*; do
     [ -d "$sw_dir" ] && [ ! -L "$sw_dir" ] && [ -O "$sw_dir" ] || continue
     sw_pid=${sw_dir#"$tmpbase"/routesync.}
     sw_pid=${sw_pid%%.*}
     case $sw_pid in ''|*[!0-9]*) continue ;; esac
-    [ -d "/proc/$sw_pid" ] || rm -rf -- "$sw_dir"
+    [ -d "/proc/$sw_pid" ] && continue
+    [ -n "$(find "$sw_dir" -maxdepth 0 -type d -mmin +60 2>/dev/null)" ] && rm -rf -- "$sw_dir"
   done
 }
 tmp=

@@ -7,7 +7,10 @@ import io.routesync.testing.Shell;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -147,7 +150,14 @@ class ScriptTempDirTest {
             killed.descendants().forEach(ProcessHandle::destroyForcibly);
         }
         assertEquals(Set.of(left), names(tmp()), "SIGKILL leaves the directory");
+        // just left: its pid may run in another pid namespace sharing this directory, so it stays a while
         Process next = startRun(fakeIp("exit 0"));
+        assertTrue(next.waitFor(20, TimeUnit.SECONDS));
+        assertEquals(0, next.exitValue());
+        assertEquals(Set.of(left), names(tmp()), "a fresh directory of a pid not seen here is kept");
+        // untouched for over an hour: a killed run's
+        Files.setLastModifiedTime(tmp().resolve(left), FileTime.from(Instant.now().minus(Duration.ofMinutes(61))));
+        next = startRun(fakeIp("exit 0"));
         assertTrue(next.waitFor(20, TimeUnit.SECONDS));
         assertEquals(0, next.exitValue());
         assertEquals(Set.of(), names(tmp()), "the next run removed it (and its own)");
@@ -174,6 +184,7 @@ class ScriptTempDirTest {
         Path dead = Files.createDirectories(tmp.resolve("routesync." + DEAD_PID + ".Ab12Cd"));
         Files.writeString(Files.createDirectories(dead.resolve("sub")).resolve("batch4-0001"), "route add ...\n");
         Files.createSymbolicLink(dead.resolve("link"), victim);
+        Files.setLastModifiedTime(dead, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
         // a run that still runs (this JVM's pid)
         Path alive = Files.createDirectories(tmp.resolve("routesync." + ProcessHandle.current().pid() + ".Ef34Gh"));
         // planted: a symlink with a dead pid, pointing elsewhere; names routesync never uses
