@@ -271,19 +271,8 @@ public record Route(
     public boolean equals(Object o) {
         return o == this || o instanceof Route x && family == x.family && Objects.equals(table, x.table) && type == x.type
                 && Objects.equals(dst, x.dst) && Objects.equals(from, x.from) && tos == x.tos && metric == x.metric && nhid == x.nhid
-                && sameHops(nexthops, x.nexthops) && protocol == x.protocol && scope == x.scope
+                && NextHop.sameList(nexthops, x.nexthops) && protocol == x.protocol && scope == x.scope
                 && Objects.equals(prefsrc, x.prefsrc) && realms == x.realms && metrics.equals(x.metrics) && pref == x.pref;
-    }
-
-    /** {@code a.equals(b)} for two next-hop lists, by index (List.equals allocates two iterators under C1). */
-    private static boolean sameHops(List<NextHop> a, List<NextHop> b) {
-        if (a == b) return true;
-        int n = a.size();
-        if (n != b.size()) return false;
-        for (int i = 0; i < n; i++) {
-            if (!a.get(i).equals(b.get(i))) return false;
-        }
-        return true;
     }
 
     @Override
