@@ -37,21 +37,27 @@ public final class InputText {
 
     /** The UTF-8 text of {@code bytes}. */
     public static String decode(byte[] bytes) throws UnreadableInput {
-        checkSize(bytes.length);
-        if (isAscii(bytes)) return new String(bytes, StandardCharsets.US_ASCII); // one copy, no decoder: most files
+        return decode(bytes, bytes.length);
+    }
+
+    /** {@link #decode(byte[])} of the first {@code length} bytes (a buffer read with room to spare). */
+    public static String decode(byte[] bytes, int length) throws UnreadableInput {
+        checkSize(length);
+        // ASCII is ISO-8859-1 too, whose constructor copies without scanning the bytes a second time
+        if (isAscii(bytes, length)) return new String(bytes, 0, length, StandardCharsets.ISO_8859_1); // one copy, no decoder: most files
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
+        ByteBuffer in = ByteBuffer.wrap(bytes, 0, length);
+        CharBuffer out = CharBuffer.allocate(length);
         CoderResult result = decoder.decode(in, out, true);
         if (result.isError()) throw notUtf8(bytes, in.position(), out.flip());
         decoder.flush(out);
         return out.flip().toString();
     }
 
-    private static boolean isAscii(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b < 0) return false;
+    private static boolean isAscii(byte[] bytes, int length) {
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] < 0) return false;
         }
         return true;
     }

@@ -39,14 +39,18 @@ public final class ReadingParser {
         int bodyStart = 0;
         // what an open command section held before a note or digest line inside it (rare)
         String carried = "";
+        String markerLine = "\n" + prefix;
         int pos = 0;
         while (pos < output.length()) {
+            if (!output.startsWith(prefix, pos)) {
+                // on to the next marker line in one search, not line by line: the lines between are a
+                // section's body, and a route dump's is 100k lines
+                int next = output.indexOf(markerLine, pos);
+                if (next < 0) break;
+                pos = next + 1;
+            }
             int end = output.indexOf('\n', pos);
             if (end < 0) end = output.length();
-            if (!output.startsWith(prefix, pos)) {
-                pos = end + 1;
-                continue;
-            }
             String body = openKind == null ? null : join(carried, output.substring(bodyStart, pos));
             String[] words = output.substring(pos + prefix.length(), end).split(" ");
             pos = end + 1;

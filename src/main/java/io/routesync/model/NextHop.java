@@ -1,5 +1,6 @@
 package io.routesync.model;
 
+import java.util.List;
 import java.util.Objects;
 /**
  * One path of a route: gateway ({@code via}, may be of the other family: {@code via inet6}),
@@ -53,5 +54,16 @@ public record NextHop(IpAddress via, Interface dev, int weight, boolean onlink) 
         h = 31 * h + weight;
         h = 31 * h + Boolean.hashCode(onlink);
         return h;
+    }
+
+    /** {@code a.equals(b)} for two next-hop lists, by index (List.equals allocates two iterators under C1). */
+    static boolean sameList(List<NextHop> a, List<NextHop> b) {
+        if (a == b) return true;
+        int n = a.size();
+        if (n != b.size()) return false;
+        for (int i = 0; i < n; i++) {
+            if (!a.get(i).equals(b.get(i))) return false;
+        }
+        return true;
     }
 }

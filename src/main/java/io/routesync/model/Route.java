@@ -169,8 +169,9 @@ public record Route(
 
     /** True when a path names a gateway but leaves its device to the kernel ({@code via A} without {@code dev}). */
     public boolean leavesDeviceToKernel() {
-        for (NextHop h : nexthops) {
-            if (h.dev() == null) return true;
+        // by index: C1, which runs routesync's short processes, allocates an iterator for every for-each
+        for (int i = 0; i < nexthops.size(); i++) {
+            if (nexthops.get(i).dev() == null) return true;
         }
         return false;
     }
@@ -270,7 +271,7 @@ public record Route(
     public boolean equals(Object o) {
         return o == this || o instanceof Route x && family == x.family && Objects.equals(table, x.table) && type == x.type
                 && Objects.equals(dst, x.dst) && Objects.equals(from, x.from) && tos == x.tos && metric == x.metric && nhid == x.nhid
-                && nexthops.equals(x.nexthops) && protocol == x.protocol && scope == x.scope
+                && NextHop.sameList(nexthops, x.nexthops) && protocol == x.protocol && scope == x.scope
                 && Objects.equals(prefsrc, x.prefsrc) && realms == x.realms && metrics.equals(x.metrics) && pref == x.pref;
     }
 

@@ -1,40 +1,43 @@
 package io.routesync.plan;
 
-import io.routesync.model.IpAddress;
-import io.routesync.model.Prefix;
 import io.routesync.model.Route;
+import io.routesync.model.RouteKeys;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Live routes by kernel identity ({@link Route#key()}), for million-route tables: open addressing over
  * plain arrays, the key compared field by field, so building and probing allocate nothing per route
  * (a {@code HashMap<Route.Key, ...>} allocates a key, a node and a value per route, which all survive
  * into the old generation and dominate a plan's time). Each slot also remembers the desired route
- * matched to it. {@link #sameKey} must agree with {@code Route.Key.equals}; a test holds it to that.
+ * matched to it; keys are compared as {@link RouteKeys} does, the stored hash first.
  */
 final class RouteIndex {
     private final Route[] live;
     private final Route[] desired;
+    /** Each occupied slot's {@link RouteKeys#hash}. */
+    private final int[] hashes;
     private final int mask;
     /** Further live routes of a slot whose key the kernel holds several times (ip route append); rare. */
     private final Map<Integer, List<Route>> more = new HashMap<>();
 
     RouteIndex(int expected) {
-        int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
+        int capacity = RouteKeys.capacity(expected);
         live = new Route[capacity];
         desired = new Route[capacity];
+        hashes = new int[capacity];
         mask = capacity - 1;
     }
 
     /** Adds a live route; an exact repeat is dropped (the kernel refuses those, so it is a reading artefact). */
     void add(Route r) {
-        int slot = probe(r);
+        int h = RouteKeys.hash(r);
+        int slot = probe(r, h);
         if (live[slot] == null) {
             live[slot] = r;
+            hashes[slot] = h;
         } else if (!live[slot].equals(r)) {
             List<Route> others = more.computeIfAbsent(slot, k -> new ArrayList<>(1));
             if (!others.contains(r)) others.add(r);
@@ -43,7 +46,7 @@ final class RouteIndex {
 
     /** The slot of the live routes with this route's key, or -1. */
     int find(Route r) {
-        int slot = probe(r);
+        int slot = probe(r, RouteKeys.hash(r));
         return live[slot] == null ? -1 : slot;
     }
 
@@ -54,7 +57,7 @@ final class RouteIndex {
 
     /** Every live route with the slot's key, first one first. */
     List<Route> all(int slot) {
-        List<Route> others = more.get(slot);
+        List<Route> others = more.isEmpty() ? null : more.get(slot);
         if (others == null) return List.of(live[slot]);
         List<Route> all = new ArrayList<>(others.size() + 1);
         all.add(live[slot]);
@@ -63,7 +66,8 @@ final class RouteIndex {
     }
 
     boolean several(int slot) {
-        return more.containsKey(slot);
+        // (no Integer boxed per route when, as almost always, no key is held twice)
+        return !more.isEmpty() && more.containsKey(slot);
     }
 
     Route desired(int slot) {
@@ -83,32 +87,10 @@ final class RouteIndex {
         return live[slot] != null;
     }
 
-    private int probe(Route r) {
-        int slot = hash(r) & mask;
-        while (live[slot] != null && !sameKey(live[slot], r)) slot = (slot + 1) & mask;
+    private int probe(Route r, int h) {
+        int slot = h & mask;
+        // the stored hash first: a slot of another key is passed without reading its route (a cache miss)
+        while (live[slot] != null && (hashes[slot] != h || !RouteKeys.sameKey(live[slot], r))) slot = (slot + 1) & mask;
         return slot;
-    }
-
-    static int hash(Route r) {
-        long h = mix(r.dst()) * 31 + r.table().id();
-        h = h * 31 + r.metric();
-        h = h * 31 + r.tos();
-        h = h * 31 + r.family().ordinal();
-        if (r.from() != null) h = h * 31 + mix(r.from());
-        h = (h ^ (h >>> 32)) * 0xD6E8FEB86659FD93L;
-        h = (h ^ (h >>> 32)) * 0xD6E8FEB86659FD93L;
-        return (int) (h ^ (h >>> 32));
-    }
-
-    private static long mix(Prefix p) {
-        IpAddress a = p.address();
-        return (a.hi() * 0x9E3779B97F4A7C15L + a.lo()) * 0xBF58476D1CE4E5B9L + p.length();
-    }
-
-    /** The same kernel identity as {@code a.key().equals(b.key())}, without building keys. */
-    static boolean sameKey(Route a, Route b) {
-        return a.metric() == b.metric() && a.dst().length() == b.dst().length() && a.tos() == b.tos()
-                && a.dst().address().lo() == b.dst().address().lo() && a.dst().address().hi() == b.dst().address().hi()
-                && a.family() == b.family() && a.table().id() == b.table().id() && Objects.equals(a.from(), b.from());
     }
 }

@@ -78,12 +78,13 @@ class ReadingParserTest {
 
     /**
      * The definition, line by line (what the parser did before it took each body as one substring):
-     * random outputs of marker and content lines, with and without a last newline, parse the same.
+     * random outputs of marker and content lines (and lines holding the marker elsewhere than at their
+     * start), with and without a last newline, parse the same.
      */
     @Test
     void eachBodyIsItsLinesEachWithItsNewline() {
         String[] vocabulary = {"M cmd route 4 100", "M file /etc/f", "M rc 0", "M rc 2", "M digest ab", "M locked", "M begin 1",
-            "10.0.0.0/28 via 192.0.2.254 dev d0", "", "X cmd y", " M rc 0", "M", "M  cmd"};
+            "10.0.0.0/28 via 192.0.2.254 dev d0", "", "X cmd y", " M rc 0", "M", "M  cmd", "10.0.0.0/8 dev M rc 0", "MM rc 0"};
         Random random = new Random(10);
         for (int n = 0; n < 20_000; n++) {
             StringBuilder out = new StringBuilder();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.routesync.model.Route;
+import io.routesync.model.RouteKeys;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,9 +24,9 @@ class RouteIndexTest {
         for (Route a : routes) {
             for (Route b : routes) {
                 boolean same = a.key().equals(b.key());
-                assertEquals(same, RouteIndex.sameKey(a, b), () -> EntryText.of(a) + " vs " + EntryText.of(b));
+                assertEquals(same, RouteKeys.sameKey(a, b), () -> EntryText.of(a) + " vs " + EntryText.of(b));
                 if (same) {
-                    assertEquals(RouteIndex.hash(a), RouteIndex.hash(b));
+                    assertEquals(RouteKeys.hash(a), RouteKeys.hash(b));
                     if (!a.equals(b)) equalKeys++;
                 }
             }
