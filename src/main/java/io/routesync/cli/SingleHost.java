@@ -39,6 +39,7 @@ final class SingleHost {
      */
     static HostJob planJob(StateOptions state, TargetOptions target, PrintWriter err, boolean saved)
             throws InvalidInputException, UserError {
+        EarlyRead.prepare();
         // the files are read first (no early read for files that cannot be read): what they say tells the
         // early read whether to read wide
         List<SourceFile> files = state.readFiles();

@@ -70,6 +70,15 @@ public final class EarlyRead extends ForwardingTarget {
     }
 
     /**
+     * Starts loading read.sh's text from the jar on a daemon thread (a few ms of a cold JVM), so a plan's read,
+     * early or not, finds it loaded: called first thing, before the state files are read and the target is
+     * resolved.
+     */
+    public static void prepare() {
+        Script.READ.loadSoon();
+    }
+
+    /**
      * {@code target} reading itself early, on a daemon thread, when it is a local target ({@link LocalTarget})
      * whose footprint names a table; else {@code target} itself (it reads when asked, as before). With
      * {@code wide} (the state may have expectations), the read has the wide part; without {@code digest}
@@ -163,10 +172,18 @@ public final class EarlyRead extends ForwardingTarget {
         }
         if (bytes.length > MAX_FOOTPRINT) return tables;
         for (String line : new String(bytes, StandardCharsets.ISO_8859_1).split("\n")) {
-            if (line.isEmpty() || line.length() > 10 || !line.chars().allMatch(c -> c >= '0' && c <= '9')) continue;
+            if (line.isEmpty() || line.length() > 10 || !digits(line)) continue;
             long id = Long.parseLong(line);
             if (id >= 1 && id <= TableId.MAX) tables.add(TableId.of(id));
         }
         return tables;
+    }
+
+    /** Whether {@code s} is digits only (a loop: a stream's lambda not in the class-data archive costs ms to link, on the way to the read). */
+    private static boolean digits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
+        }
+        return true;
     }
 }
