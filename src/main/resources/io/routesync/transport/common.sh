@@ -55,7 +55,9 @@ read_all() {
   if [ -f "$state/desired.digest" ] && read -r kd < "$state/desired.digest"; then mark kept "$kd"; fi
   for f in "$etc"/rt_tables "$etc"/rt_tables.d/*.conf "$etc"/rt_protos "$etc"/rt_protos.d/*.conf; do
     [ -f "$f" ] || continue
-    mark file "$f"; cat -- "$f"; printf '\n'
+    mark file "$f"
+    if [ -n "${names_by_shell:-}" ]; then print_file "$f"; else cat -- "$f"; fi
+    printf '\n'
   done
   # the rules are kept for read_wide (when it runs in the same shell: a session's, an undigested read's),
   # which then needs no second dump to find the tables they look up
@@ -69,6 +71,17 @@ read_all() {
   # shellcheck disable=SC2086 # digits only: one table id a word
   [ -z "$tl_list" ] || route_lists $tl_list
   mark end
+}
+# Prints file $1 as cat does, its first 64 lines read by the shell (no program for a name file of that
+# size) and the rest, if any, by cat from where the shell stopped (dash reads a byte at a time). The shell
+# drops NUL bytes, which a name file does not have: used only for a reading nothing compares (read.sh's
+# nodigest), so a digest never depends on it.
+print_file() {
+  pf_n=0
+  {
+    while [ $pf_n -lt 64 ] && IFS= read -r pf_l; do printf '%s\n' "$pf_l"; pf_n=$((pf_n + 1)); done
+    if [ $pf_n -lt 64 ]; then printf '%s' "$pf_l"; else cat; fi
+  } < "$1"
 }
 # The routes of tables "$@", both families: "cmd route F T", ip's answer, "rc N" each. The expiry is
 # dropped here (one sed for all tables) unless the caller drops it from its whole output ($expiry_once).

@@ -6,10 +6,10 @@ split_tables "$@"
 take_lock -s
 if [ -n "$rt_nodigest" ]; then
   # a reading nothing will compare (a plan that is not saved): "digest none", no tee, sed and sha256sum;
-  # read_all runs in one shell with the wide part, which reuses its rules, and one sed drops the IPv6
-  # expiry from both
+  # read_all runs in one shell with the wide part, which reuses its rules, one sed drops the IPv6 expiry
+  # from both, and the shell prints the name files
   {
-    expiry_once=yes
+    expiry_once=yes names_by_shell=yes
     # shellcheck disable=SC2086 # digits only: one table id a word
     read_all $rt_plain
     mark digest none

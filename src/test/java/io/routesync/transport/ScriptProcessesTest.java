@@ -47,7 +47,15 @@ class ScriptProcessesTest {
     @Test
     void aPlanThatIsNotSavedReadsWideWithoutDigestInOneShell() throws Exception {
         StandIns programs = new StandIns(dir);
+        // name files: one the shell prints whole, one of 70 lines without a last newline (64 by the shell,
+        // the rest by cat), with what a shell's read could change (backslashes, blanks, tabs)
+        Files.createDirectories(dir.resolve("etc/rt_tables.d"));
+        Files.writeString(dir.resolve("etc/rt_tables.d/routesync.conf"), "# routesync\n102 uplink2\n");
+        StringBuilder big = new StringBuilder();
+        for (int i = 1; i <= 70; i++) big.append(i).append(i % 7 == 0 ? " \\t\t a\\" : " t" + i).append("  ").append(i < 70 ? "\n" : "");
+        Files.writeString(dir.resolve("etc/rt_tables"), big);
         String digested = read(programs);
+        assertEquals(2, programs.started().get("cat"), "a digested reading's name files: cat each");
         Files.writeString(dir.resolve("state/tables"), "102\n");
         String out = programs.run(Script.READ, new byte[0], "nodigest", "102", "wide", "254");
         // the reading is a digested read's, with "digest none" for the digest
@@ -57,10 +65,10 @@ class ScriptProcessesTest {
         // the wide part: 254 (asked for) and 255 (a rule looks it up; 102 was read already), in order
         assertTrue(out.indexOf("rsT cmd route 4 254\n", wide) > 0 && out.indexOf("rsT cmd route 6 255\n", wide) > out.indexOf("rsT cmd route 4 254\n", wide), out);
         assertFalse(out.substring(wide).contains("route 4 102"), out);
-        // ip x5 for the reading and x4 for the wide part (no second rule dump: one shell), stat x2, flock, and
-        // one sed for the IPv6 expiry of both parts: no tee, sed and sha256sum for a digest, no sed or sort
-        // to find and order the wide part's tables
-        assertEquals(Map.of("ip", 9, "stat", 2, "flock", 1, "sed", 1), programs.started());
+        // ip x5 for the reading and x4 for the wide part (no second rule dump: one shell), stat x2, flock, one
+        // sed for the IPv6 expiry of both parts, and cat for the big name file's last lines only: no tee, sed
+        // and sha256sum for a digest, no sed or sort to find and order the wide part's tables
+        assertEquals(Map.of("ip", 9, "stat", 2, "flock", 1, "sed", 1, "cat", 1), programs.started());
     }
 
     @Test
