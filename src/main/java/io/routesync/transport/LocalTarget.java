@@ -8,7 +8,6 @@ import java.util.List;
 
 /** This machine, or one of its network namespaces: scripts run under {@code sh -c} with argument arrays. */
 public final class LocalTarget implements Target {
-
     private final String netns;
 
     private LocalTarget(String netns) {
