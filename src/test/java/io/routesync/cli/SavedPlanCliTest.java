@@ -117,34 +117,6 @@ class SavedPlanCliTest {
         assertEquals(before, snapshot());
     }
 
-    /**
-     * A host routesync applied to has a footprint, so a plan reads it while its state loads (EarlyRead);
-     * a plan that is not saved leaves its reading undigested, a saved one digests it: apply FILE accepts
-     * the plan of an unchanged host and finds it stale after a change, as for any plan.
-     */
-    @Test
-    void aSavedPlanOfAHostReadEarlyIsDigestedAndFoundStaleAfterAChange() throws IOException {
-        List<String> apply = new ArrayList<>(List.of("apply", "-f", state.toString(), "--auto-approve"));
-        apply.addAll(target());
-        assertEquals(ExitCodes.OK, CliRunner.run(apply).exitCode());
-        assertEquals("102\n", Files.readString(dir.resolve("routesync/tables")), "a footprint: plans read early");
-        Files.writeString(state, STATE + "    - \"10.7.0.0/16 via 198.51.100.1 dev d1\"\n");
-        CliRunner.Result saved = plan();
-        assertEquals(ExitCodes.OK, saved.exitCode(), saved::toString);
-        CliRunner.Result applied = run("apply", plan.toString());
-        assertEquals(ExitCodes.OK, applied.exitCode(), applied::toString);
-        assertTrue(applied.out().contains("Apply complete: 1 added, 0 changed, 0 deleted.\n"), applied::toString);
-
-        Files.writeString(state, STATE);
-        assertEquals(ExitCodes.OK, plan().exitCode());
-        ns.ip("route", "add", "10.9.0.0/16", "dev", "d1", "table", "102");
-        String before = snapshot();
-        CliRunner.Result stale = run("apply", plan.toString());
-        assertEquals(ExitCodes.FAILED, stale.exitCode(), stale::toString);
-        assertTrue(stale.err().startsWith("error: plan is stale: netns " + ns.name()), stale::toString);
-        assertEquals(before, snapshot(), "nothing applied");
-    }
-
     @Test
     void aHandMadeChangeOfTheOwnedStateMakesTheSavedPlanStale() {
         assertEquals(ExitCodes.OK, plan().exitCode());
