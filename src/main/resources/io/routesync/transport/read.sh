@@ -20,3 +20,8 @@ else
   read_with_digest $rt_plain
   [ -z "$rt_wide" ] || read_wide
 fi
+# the output ends here, before the shell exits: routesync then sees its end while the script still runs,
+# which proves no process holds it (ProcessRunner needs no look through the script's session)
+rd_rc=$?
+exec >&- 2>&-
+exit $rd_rc
