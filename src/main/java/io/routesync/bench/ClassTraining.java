@@ -17,6 +17,14 @@ import java.util.jar.JarFile;
 public final class ClassTraining {
     /** routesync itself, picocli, and what reading states and writing records use. */
     public static final List<String> PACKAGES = List.of("io/routesync/", "picocli/", "com/fasterxml/jackson/", "org/snakeyaml/");
+    /**
+     * The JDK's classes a short plan loads that the training's own runs may not: a process that outlives
+     * its start (the training's printf has often ended by then) waits through these.
+     */
+    static final List<String> JDK_CLASSES = List.of("java.util.concurrent.CompletableFuture$UniCompletion",
+            "java.util.concurrent.CompletableFuture$UniHandle", "java.util.concurrent.locks.AbstractQueuedSynchronizer$Node",
+            "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionNode",
+            "java.util.concurrent.locks.AbstractQueuedSynchronizer$ExclusiveNode");
 
     private ClassTraining() {
     }
@@ -32,6 +40,14 @@ public final class ClassTraining {
         if (!jar.toString().endsWith(".jar")) return 0;
         ClassLoader loader = ClassTraining.class.getClassLoader();
         int loaded = 0;
+        for (String name : JDK_CLASSES) {
+            try {
+                Class.forName(name, false, null);
+                loaded++;
+            } catch (ClassNotFoundException | LinkageError skipped) {
+                // another Java's internals: the archive does without it
+            }
+        }
         try (JarFile file = new JarFile(jar.toFile())) {
             for (Enumeration<JarEntry> e = file.entries(); e.hasMoreElements(); ) {
                 String name = e.nextElement().getName();

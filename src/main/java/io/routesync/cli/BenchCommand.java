@@ -4,10 +4,13 @@ import io.routesync.bench.ApplyBench;
 import io.routesync.bench.ClassTraining;
 import io.routesync.bench.CoreBench;
 import io.routesync.bench.TrainingTarget;
+import io.routesync.model.TableId;
 import io.routesync.render.SingleHostView;
 import io.routesync.run.HostJob;
 import io.routesync.run.HostRun;
 import io.routesync.run.Pipeline;
+import io.routesync.transport.EarlyRead;
+import io.routesync.transport.Target;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -16,6 +19,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -119,12 +123,14 @@ final class BenchCommand implements Runnable {
 
         /**
          * The whole plan a user's {@code plan} runs, against {@link TrainingTarget} (a real program run that
-         * prints a made-up reading of a host with the state: nothing on this host is read).
+         * prints a made-up reading of a host with the state: nothing on this host is read), read early.
          */
         static HostRun trainingPlan(PrintWriter out, String... args) throws Exception {
             PlanCommand plan = (PlanCommand) DirectRun.parse(Screen.NONE, args).command();
-            HostJob job = new HostJob(SingleHost.spec(plan.state, plan.target, out), new TrainingTarget(), plan.target.settings(),
-                    Clock.systemUTC());
+            // read early with the wide part, as a plan of a state with expectations reads a namespace with a footprint
+            Target host = EarlyRead.start(new TrainingTarget(), plan.target.paths(), plan.target.lockWait(), plan.target.runTimeout(),
+                    Set.of(TableId.of(102)), true, false);
+            HostJob job = new HostJob(SingleHost.spec(plan.state, plan.target, out), host, plan.target.settings(), Clock.systemUTC());
             return SingleHost.result(Pipeline.plan(List.of(job), 1, new SingleHostView(out, out, Terminal.style(false), true)));
         }
 

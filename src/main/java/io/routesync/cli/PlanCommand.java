@@ -97,7 +97,7 @@ final class PlanCommand implements Callable<Integer> {
         if (outFile != null) PlanFileOutput.check(outFile);
         if (outFile != null) checkRecordable(inventory);
         if (inventory) return planFleet(out, err);
-        HostJob job = SingleHost.planJob(state, target, err);
+        HostJob job = SingleHost.planJob(state, target, err, outFile != null);
         HostRun run = SingleHost.result(Pipeline.plan(List.of(job), 1,
                 new SingleHostView(out, err, Terminal.style(root.noColor), f == OutputFormat.TEXT)));
         if (f.isPicture()) {

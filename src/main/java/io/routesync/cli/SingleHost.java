@@ -32,15 +32,19 @@ final class SingleHost {
 
     /**
      * {@link #job} for a plan: the target starts reading itself before the state is loaded, on the second
-     * core ({@link EarlyRead}; a local target whose footprint names a table). A state that does not load
-     * stops that read, and its error is reported as before; so are a wrong target or paths, after the load.
+     * core ({@link EarlyRead}; a local target whose footprint names a table), with the wide part when the
+     * state may have expectations, and digested only when the plan is {@code saved} (nothing else compares a
+     * plan's reading). A state that does not load stops that read, and its error is reported as before; so
+     * are a wrong target or paths, after the load.
      */
-    static HostJob planJob(StateOptions state, TargetOptions target, PrintWriter err) throws InvalidInputException, UserError {
-        Target reading = state.hasStateFiles() ? target.readingEarly() : null;
+    static HostJob planJob(StateOptions state, TargetOptions target, PrintWriter err, boolean saved)
+            throws InvalidInputException, UserError {
+        EarlyRead.prepare();
+        // the files are read first (no early read for files that cannot be read): what they say tells the
+        // early read whether to read wide
+        List<SourceFile> files = state.readFiles();
+        Target reading = target.readingEarly(mayExpect(files), saved);
         try {
-            List<SourceFile> files = state.readFiles();
-            // a plan with expectations reads more in one run of its own (HostReader.readWide): stop the early read now
-            if (reading instanceof EarlyRead early && mayExpect(files)) early.cancel();
             HostSpec spec = spec(state, state.loadWithInputs(files), target, err);
             return new HostJob(spec, reading != null ? reading : target.target(), target.settings(), Clock.systemUTC());
         } catch (InvalidInputException | UserError | RuntimeException | Error e) {
@@ -52,7 +56,7 @@ final class SingleHost {
     /**
      * Whether the state files may have expectations: a line that starts with {@code expect}, as a block
      * mapping's top-level key does. Only a guess of what the load will say (a wrong one costs time, not
-     * correctness), made before the load and far cheaper.
+     * correctness: a wide part nobody uses, or a second read), made before the load and far cheaper.
      */
     static boolean mayExpect(List<SourceFile> files) {
         for (SourceFile f : files) {

@@ -43,12 +43,13 @@ public final class TargetOptions {
     }
 
     /**
-     * The target, reading itself from now on when that can help a plan ({@link EarlyRead}); null when the
+     * The target, reading itself from now on when that can help a plan ({@link EarlyRead}; with {@code wide}, the
+     * wide part too; without {@code digest}, no digest of the reading); null when the
      * target or its paths are wrong: their errors are reported where they always were.
      */
-    Target readingEarly() {
+    Target readingEarly(boolean wide, boolean digest) {
         try {
-            return EarlyRead.start(target(), paths(), lockWait(), runTimeout());
+            return EarlyRead.start(target(), paths(), lockWait(), runTimeout(), wide, digest);
         } catch (UserError e) {
             return null;
         }

@@ -13,7 +13,10 @@ import java.util.Map;
  */
 public record HostReading(Observed observed, Names names, Map<Integer, String> managedProtocolNames, String digest,
         List<String> warnings, String keptDigest) {
-    /** The digest of a reading taken under the lock of a whole apply (a session), which nothing compares. */
+    /**
+     * The digest of a reading nothing compares: one taken under the lock of a whole apply (a session), or
+     * a plan's that is not saved (read.sh's "nodigest").
+     */
     public static final String UNDIGESTED = "none";
 
     public HostReading {

@@ -21,7 +21,21 @@ final class TableLookup {
     record Hit(Route route, List<NextHop> paths) {
     }
 
-    private static final Comparator<Route> LONGEST_FIRST = Comparator.comparingInt((Route r) -> -r.dst().length());
+    /**
+     * IPv4's order at a lookup: the longest prefix first, then TOS descending, then metric ascending. One
+     * lambda of this class (in the class-data archive), not a chain of Comparator's own, whose lambdas a
+     * short run links anew after its read.
+     */
+    private static final Comparator<Route> INET_ORDER = (a, b) -> {
+        int c = Integer.compare(-a.dst().length(), -b.dst().length());
+        if (c == 0) c = Integer.compare(-a.tos(), -b.tos());
+        return c != 0 ? c : Long.compare(a.metric(), b.metric());
+    };
+    /** IPv6's destinations at a lookup: the longest prefix first, then the prefixes' order (as for {@link #INET_ORDER}). */
+    private static final Comparator<Prefix> INET6_DESTINATIONS = (a, b) -> {
+        int c = Integer.compare(-a.length(), -b.length());
+        return c != 0 ? c : a.compareTo(b);
+    };
 
     private TableLookup() {
     }
@@ -39,8 +53,7 @@ final class TableLookup {
      */
     private static Hit inet(List<Route> routes, Query q) {
         List<Route> candidates = containing(routes, q.dst());
-        candidates.sort(LONGEST_FIRST.thenComparing(Comparator.comparingInt((Route r) -> -r.tos()))
-                .thenComparingLong(Route::metric));
+        candidates.sort(INET_ORDER);
         int tos = q.tos() & RuleMatch.IPV4_TOS_MASK;
         for (Route r : candidates) {
             if (r.tos() != 0 && (r.tos() & RuleMatch.IPV4_TOS_MASK) != tos) continue;
@@ -65,13 +78,14 @@ final class TableLookup {
      */
     private static Hit inet6(List<Route> routes, Query q) {
         IpAddress src = q.src() != null ? q.src() : IpAddress.zero(Family.INET6);
-        Map<Prefix, List<Route>> byDst = new TreeMap<>(Comparator.comparingInt((Prefix p) -> -p.length())
-                .thenComparing(Comparator.naturalOrder()));
+        Map<Prefix, List<Route>> byDst = new TreeMap<>(INET6_DESTINATIONS);
         for (Route r : containing(routes, q.dst())) byDst.computeIfAbsent(r.dst(), p -> new ArrayList<>()).add(r);
         for (List<Route> atDst : byDst.values()) {
             List<Route> chosen = bySource(atDst, src);
             if (chosen.isEmpty()) continue;
-            Route best = chosen.stream().min(Comparator.comparingLong(Route::metric)).orElseThrow();
+            Route best = chosen.get(0);
+            // the first of the lowest metric, as min() gives it
+            for (Route r : chosen) if (r.metric() < best.metric()) best = r;
             return new Hit(best, isError(best.type()) ? List.of() : best.nexthops());
         }
         return null;

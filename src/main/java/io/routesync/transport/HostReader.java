@@ -25,16 +25,24 @@ public final class HostReader {
             HostReading taken = early.take(paths, tables, lockWait, timeout);
             if (taken != null) return taken;
         }
-        return readNow(target, paths, tables, lockWait, timeout);
+        return readNow(target, paths, tables, lockWait, timeout, true);
     }
 
-    /** {@link #read}, with a run of read.sh now. */
+    /**
+     * {@link #read}, with a run of read.sh now; without {@code digest}, the reading's digest is
+     * {@link HostReading#UNDIGESTED} (a reading nothing will compare: three programs fewer on the target).
+     */
     static HostReading readNow(Target target, TargetPaths paths, Collection<TableId> tables, Duration lockWait,
-            Duration timeout) throws TransportException, OutputException, LockHeldException {
-        // read.sh: the common arguments, then $7... the table ids to list
-        ScriptCall call = new ScriptTarget(target, paths, lockWait, timeout).call(Script.READ).tables(tables);
+            Duration timeout, boolean digest) throws TransportException, OutputException, LockHeldException {
+        // read.sh: the common arguments, then $7... "nodigest" (optional) and the table ids to list
+        ScriptCall call = read(target, paths, lockWait, timeout, digest).tables(tables);
         ScriptResult result = call.run(null);
         return build(target, call, result, result.stdout());
+    }
+
+    private static ScriptCall read(Target target, TargetPaths paths, Duration lockWait, Duration timeout, boolean digest) {
+        ScriptCall call = new ScriptTarget(target, paths, lockWait, timeout).call(Script.READ);
+        return digest ? call : call.arg("nodigest");
     }
 
     /** A reading and, from the same run, the wide reading an expectation check simulates flows in. */
@@ -49,10 +57,18 @@ public final class HostReader {
      */
     public static Wide readWide(Target target, TargetPaths paths, Collection<TableId> tables, Collection<TableId> extra,
             Duration lockWait, Duration timeout) throws TransportException, OutputException, LockHeldException {
-        // an early read has no wide part: this run reads both, as it did before
-        if (target instanceof EarlyRead early) early.cancel();
-        // read.sh: the common arguments, then $7... the table ids to list, "wide", the extra table ids
-        ScriptCall call = new ScriptTarget(target, paths, lockWait, timeout).call(Script.READ).tables(tables).arg("wide").tables(extra);
+        if (target instanceof EarlyRead early) {
+            Wide taken = early.takeWide(paths, tables, extra, lockWait, timeout);
+            if (taken != null) return taken;
+        }
+        return readWideNow(target, paths, tables, extra, lockWait, timeout, true);
+    }
+
+    /** {@link #readWide}, with a run of read.sh now; {@code digest} as for {@link #readNow}. */
+    static Wide readWideNow(Target target, TargetPaths paths, Collection<TableId> tables, Collection<TableId> extra,
+            Duration lockWait, Duration timeout, boolean digest) throws TransportException, OutputException, LockHeldException {
+        // read.sh: the common arguments, then $7... "nodigest" (optional), the table ids to list, "wide", the extra table ids
+        ScriptCall call = read(target, paths, lockWait, timeout, digest).tables(tables).arg("wide").tables(extra);
         ScriptResult result = call.run(null);
         return wide(target, call, result, result.stdout());
     }

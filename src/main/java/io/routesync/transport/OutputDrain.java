@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Reads one output stream to its end into chunks, up to a limit. Past the limit it stops reading and
@@ -29,15 +30,22 @@ final class OutputDrain {
     private int awaitedEnd = -1;
     /** The output before this was handed out ({@link #take}): {@link #text} starts here. */
     private int taken;
+    private final BooleanSupplier running;
+    /** Whether the stream ended while the program still ran: see {@link #releasedBeforeExit}. */
+    private boolean endedWhileRunning;
 
-    OutputDrain(InputStream stream, int limit, Runnable stop) {
-        this(stream, limit, stop, null);
+    OutputDrain(InputStream stream, int limit, Runnable stop, BooleanSupplier running) {
+        this(stream, limit, stop, null, running);
     }
 
-    /** @param awaitedLine a whole line of output (without its newline) that {@link #awaitLine} waits for, or null */
-    OutputDrain(InputStream stream, int limit, Runnable stop, String awaitedLine) {
+    /**
+     * @param awaitedLine a whole line of output (without its newline) that {@link #awaitLine} waits for, or null
+     * @param running     whether the program still runs (as the JDK knows it: {@code Process::isAlive})
+     */
+    OutputDrain(InputStream stream, int limit, Runnable stop, String awaitedLine, BooleanSupplier running) {
         this.limit = limit;
         this.stop = stop;
+        this.running = running;
         this.awaited = awaitedLine == null ? null : ("\n" + awaitedLine + "\n").getBytes(StandardCharsets.UTF_8);
         this.chunks = new byte[limit / CHUNK + 1][];
         Thread t = new Thread(() -> read(stream), "routesync-drain");
@@ -56,7 +64,13 @@ final class OutputDrain {
                 if (chunks[index] == null) chunks[index] = new byte[CHUNK];
                 int offset = size % CHUNK;
                 int n = stream.read(chunks[index], offset, CHUNK - offset);
-                if (n < 0) break;
+                if (n < 0) {
+                    boolean alive = running.getAsBoolean();
+                    synchronized (lock) {
+                        endedWhileRunning = alive;
+                    }
+                    break;
+                }
                 if (size + n > limit) {
                     setOverflow();
                     return;
@@ -137,6 +151,17 @@ final class OutputDrain {
             overflow = true;
         }
         stop.run();
+    }
+
+    /**
+     * Whether the stream ended while the program still ran: then every process that had the pipe's other
+     * end closed it, none holds it now. (Once the program has exited, the JDK reads what is left and
+     * closes our end itself, so a later end proves nothing; the JDK notes the exit before it does so.)
+     */
+    boolean releasedBeforeExit() {
+        synchronized (lock) {
+            return done && endedWhileRunning;
+        }
     }
 
     int limit() {

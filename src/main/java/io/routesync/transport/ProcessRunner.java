@@ -119,8 +119,9 @@ public final class ProcessRunner {
     private static ScriptResult collect(String label, Process process, Conversation conversation, Duration timeout, long deadline,
             Duration afterExitLimit) throws TransportException {
         String program = label;
-        OutputDrain out = new OutputDrain(process.getInputStream(), MAX_STDOUT, () -> kill(process), conversation.awaited());
-        OutputDrain err = new OutputDrain(process.getErrorStream(), MAX_STDERR, () -> kill(process));
+        OutputDrain out = new OutputDrain(process.getInputStream(), MAX_STDOUT, () -> kill(process), conversation.awaited(),
+                process::isAlive);
+        OutputDrain err = new OutputDrain(process.getErrorStream(), MAX_STDERR, () -> kill(process), process::isAlive);
         Answering answering = new Answering();
         if (conversation.awaited() == null) feed(process, conversation.answer(null));
         else answer(process, out, conversation, deadline, answering);
@@ -135,7 +136,10 @@ public final class ProcessRunner {
                 // its session still holds the output (one that left the session, with setsid, cannot be found
                 // so; the end of output is all there is for it).
                 long afterExit = Math.min(deadline, System.nanoTime() + afterExitLimit.toNanos());
-                ended = out.await(afterExit) && err.await(afterExit) && ProcessSessions.outputReleased(process.pid(), afterExit);
+                // both outputs ended while the program ran (the usual end of a script that exits as its output
+                // closes): nobody holds them, no need to look through the session
+                ended = out.await(afterExit) && err.await(afterExit)
+                        && (out.releasedBeforeExit() && err.releasedBeforeExit() || ProcessSessions.outputReleased(process.pid(), afterExit));
             }
             OutputDrain full = out.overflowed() ? out : err.overflowed() ? err : null;
             if (full != null) {

@@ -79,11 +79,29 @@ public enum Script {
     public String text() {
         String t = text;
         if (t == null) {
-            // loading twice on two threads gives the same text: no lock needed
-            t = load();
-            text = t;
+            // once: a read waits for the text loadSoon is loading rather than loading it a second time
+            synchronized (this) {
+                t = text;
+                if (t == null) {
+                    t = load();
+                    text = t;
+                }
+            }
         }
         return t;
+    }
+
+    /** Loads the text on a daemon thread, for a run that will soon need it ({@link EarlyRead#prepare}). */
+    void loadSoon() {
+        if (text != null) return;
+        Thread t = new Thread("routesync-script-text") {
+            @Override
+            public void run() {
+                text();
+            }
+        };
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Whether a run can change the host: an apply, arming a confirm timer, running its undo. */

@@ -55,10 +55,12 @@ read_all() {
   if [ -f "$state/desired.digest" ] && read -r kd < "$state/desired.digest"; then mark kept "$kd"; fi
   for f in "$etc"/rt_tables "$etc"/rt_tables.d/*.conf "$etc"/rt_protos "$etc"/rt_protos.d/*.conf; do
     [ -f "$f" ] || continue
-    mark file "$f"; cat -- "$f"; printf '\n'
+    mark file "$f"
+    if [ -n "${names_by_shell:-}" ]; then print_file "$f"; else cat -- "$f"; fi
+    printf '\n'
   done
-  # the rules are kept for read_wide (where read_all runs in the script's own shell: a session's), which
-  # then needs no second dump to find the tables they look up
+  # the rules are kept for read_wide (when it runs in the same shell: a session's, an undigested read's),
+  # which then needs no second dump to find the tables they look up
   ra_rules4=$(ipx -d -N -4 rule show 2>&1); ra_rc=$?
   mark cmd rule 4; [ -z "$ra_rules4" ] || printf '%s\n' "$ra_rules4"; mark rc $ra_rc
   ra_rules6=$(ipx -d -N -6 rule show 2>&1); ra_rc=$?
@@ -66,48 +68,106 @@ read_all() {
   ra_rules=yes
   table_list "$@"
   mark tables $tl_list
-  [ -z "$tl_list" ] || for t in $tl_list; do
-    mark cmd route 4 "$t"; ipx -N -4 route list table "$t" 2>&1; mark rc $?
-    mark cmd route 6 "$t"; ipx -N -6 route list table "$t" 2>&1; mark rc $?
-  done | noexpiry
+  # shellcheck disable=SC2086 # digits only: one table id a word
+  [ -z "$tl_list" ] || route_lists $tl_list
   mark end
 }
+# Prints file $1 as cat does, its first 64 lines read by the shell (no program for a name file of that
+# size) and the rest, if any, by cat from where the shell stopped (dash reads a byte at a time). The shell
+# drops NUL bytes, which a name file does not have: used only for a reading nothing compares (read.sh's
+# nodigest), so a digest never depends on it.
+print_file() {
+  pf_n=0
+  {
+    while [ $pf_n -lt 64 ] && IFS= read -r pf_l; do printf '%s\n' "$pf_l"; pf_n=$((pf_n + 1)); done
+    if [ $pf_n -lt 64 ]; then printf '%s' "$pf_l"; else cat; fi
+  } < "$1"
+}
+# The routes of tables "$@", both families: "cmd route F T", ip's answer, "rc N" each. The expiry is
+# dropped here (one sed for all tables) unless the caller drops it from its whole output ($expiry_once).
+route_lists() {
+  if [ -n "${expiry_once:-}" ]; then route_dumps "$@"; else route_dumps "$@" | noexpiry; fi
+}
+route_dumps() {
+  for t in "$@"; do
+    mark cmd route 4 "$t"; ipx -N -4 route list table "$t" 2>&1; mark rc $?
+    mark cmd route 6 "$t"; ipx -N -6 route list table "$t" 2>&1; mark rc $?
+  done
+}
 # IPv6 'expires Nsec' counts down between two reads; it is state, not configuration: drop it (in the
-# IPv6 route sections only, one sed for all tables) so two reads of an unchanged host print the same
-# text (and digest)
+# IPv6 route sections only) so two reads of an unchanged host print the same text (and digest)
 noexpiry() { sed "/^$m cmd route 6 /,/^$m rc /s/ expires [0-9]*sec//"; }
 # Splits a read's table ids ("$@": ids, then optionally the word "wide" and more ids) into $rt_plain
-# (the reading's) and $rt_extra (the wide part's); $rt_wide is "yes" when "wide" was given. Anything
-# but digits is dropped: one table id a word.
+# (the reading's) and $rt_extra (the wide part's); $rt_wide is "yes" when "wide" was given, $rt_nodigest
+# when "nodigest" was (read.sh). Anything else but digits is dropped: one table id a word.
 split_tables() {
-  rt_plain= rt_extra= rt_wide=
+  rt_plain= rt_extra= rt_wide= rt_nodigest=
   for st_a in "$@"; do
     case $st_a in
       wide) rt_wide=yes ;;
+      nodigest) rt_nodigest=yes ;;
       ''|*[!0-9]*) ;;
       *) if [ -n "$rt_wide" ]; then rt_extra="$rt_extra $st_a"; else rt_plain="$rt_plain $st_a"; fi ;;
     esac
   done
 }
-# After a reading and its digest: "wide", the routes of the tables an expectation may reach that the
+# After a reading (and its digest): "wide", the routes of the tables an expectation may reach that the
 # reading did not list ($rt_extra and every table a rule looks up), and "wide-end". Not digested: the
-# digest stays the reading's, which an apply compares.
+# digest stays the reading's, which an apply compares. The rules are the reading's when read_all ran in
+# this shell, else (it ran in the digest's pipeline) dumped again.
 read_wide() {
   mark wide
   # shellcheck disable=SC2086
   table_list $rt_plain
-  if [ -n "${ra_rules:-}" ]; then
-    wd_lookups=$(printf '%s\n%s\n' "$ra_rules4" "$ra_rules6" | sed -n 's/.* lookup \([0-9][0-9]*\).*/\1/p')
-  else
-    wd_lookups=$({ ipx -N -4 rule show; ipx -N -6 rule show; } 2>/dev/null | sed -n 's/.* lookup \([0-9][0-9]*\).*/\1/p')
+  if [ -z "${ra_rules:-}" ]; then
+    ra_rules4=$(ipx -N -4 rule show 2>/dev/null) ra_rules6=$(ipx -N -6 rule show 2>/dev/null)
   fi
-  # shellcheck disable=SC2086
-  for t in $(for t in $rt_extra $wd_lookups; do printf '%s\n' "$t"; done | sort -n -u); do
+  rule_tables "$ra_rules4" "$ra_rules6"
+  wl_list=
+  # shellcheck disable=SC2086 # digits only: one table id a word
+  for t in $rt_extra $rl_found; do wl_add "$t"; done
+  wd_tables=
+  for t in $wl_list; do
     case " $tl_list " in *" $t "*) continue ;; esac
-    mark cmd route 4 "$t"; ipx -N -4 route list table "$t" 2>&1; mark rc $?
-    mark cmd route 6 "$t"; ipx -N -6 route list table "$t" 2>&1; mark rc $?
-  done | noexpiry
+    wd_tables="$wd_tables $t"
+  done
+  # shellcheck disable=SC2086 # digits only: one table id a word
+  [ -z "$wd_tables" ] || route_lists $wd_tables
   mark wide-end
+}
+# The table each line of rule dumps "$@" looks up, as sed 's/.* lookup \([0-9][0-9]*\).*/\1/p' finds it
+# (the last " lookup " followed by digits, and those digits), in $rl_found; without starting sed. Lines
+# are split at newlines only, with no globbing.
+rule_tables() {
+  rl_found=
+  set -f
+  rl_ifs=$IFS IFS='
+'
+  # shellcheck disable=SC2048 # split at newlines on purpose
+  for rl_l in $*; do
+    while :; do
+      case $rl_l in *" lookup "[0-9]*) ;; *) break ;; esac
+      rl_t=${rl_l##* lookup }
+      case $rl_t in [0-9]*) rl_found="$rl_found ${rl_t%%[!0-9]*}"; break ;; esac
+      rl_l=${rl_l% lookup *}
+    done
+  done
+  IFS=$rl_ifs
+  set +f
+}
+# Adds table id $1 to $wl_list, kept in ascending numeric order with each id once (as sort -n -u
+# would make it, without starting sort).
+wl_add() {
+  wl_new= wl_in=
+  for wl_t in $wl_list; do
+    if [ -z "$wl_in" ]; then
+      [ "$wl_t" -eq "$1" ] && return 0
+      [ "$wl_t" -lt "$1" ] || { wl_new="$wl_new $1" wl_in=yes; }
+    fi
+    wl_new="$wl_new $wl_t"
+  done
+  [ -n "$wl_in" ] || wl_new="$wl_new $1"
+  wl_list=$wl_new
 }
 # Takes the target's routesync lock on fd 9: "-s" shared (read) or "-x" exclusive (apply).
 take_lock() {

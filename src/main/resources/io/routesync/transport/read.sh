@@ -1,8 +1,27 @@
 # routesync read: $1 marker, $2 netns or '', $3 iproute2 etc dir, $4 lock file, $5 lock wait (s),
-# $6 state dir (for the footprint), $7... table ids to list; then, optionally, the word "wide" and
-# more table ids (split_tables): after the reading and its digest, the wide part (read_wide).
+# $6 state dir (for the footprint), $7... the word "nodigest" (optional) and table ids to list; then,
+# optionally, the word "wide" and more table ids (split_tables): after the reading and its digest, the
+# wide part (read_wide).
 split_tables "$@"
 take_lock -s
-# shellcheck disable=SC2086 # digits only: one table id a word
-read_with_digest $rt_plain
-[ -z "$rt_wide" ] || read_wide
+if [ -n "$rt_nodigest" ]; then
+  # a reading nothing will compare (a plan that is not saved): "digest none", no tee, sed and sha256sum;
+  # read_all runs in one shell with the wide part, which reuses its rules, one sed drops the IPv6 expiry
+  # from both, and the shell prints the name files
+  {
+    expiry_once=yes names_by_shell=yes
+    # shellcheck disable=SC2086 # digits only: one table id a word
+    read_all $rt_plain
+    mark digest none
+    [ -z "$rt_wide" ] || read_wide
+  } | noexpiry
+else
+  # shellcheck disable=SC2086 # digits only: one table id a word
+  read_with_digest $rt_plain
+  [ -z "$rt_wide" ] || read_wide
+fi
+# the output ends here, before the shell exits: routesync then sees its end while the script still runs,
+# which proves no process holds it (ProcessRunner needs no look through the script's session)
+rd_rc=$?
+exec >&- 2>&-
+exit $rd_rc

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import io.routesync.iproute2.Names;
 import io.routesync.iproute2.RouteGrammar;
 import io.routesync.iproute2.RuleGrammar;
+import io.routesync.transport.TargetPaths;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,6 +51,11 @@ class RecordMethodsTest {
             if (o instanceof Rule r && r.priority() != null) more.add(r.priority());
         }
         out.addAll(more);
+        // not a model record, written out the same way (EarlyRead compares a read's paths)
+        out.add(TargetPaths.of("ns1", null, null, null));
+        out.add(TargetPaths.of("ns2", null, null, null));
+        out.add(TargetPaths.of("ns1", "/etc/x", null, null));
+        out.add(TargetPaths.of("ns1", null, "/var/x", null));
         return out;
     }
 
@@ -84,7 +90,7 @@ class RecordMethodsTest {
             assertNotEquals(a, null);
         }
         for (Class<?> c : List.of(Rule.class, Route.class, Route.Key.class, Prefix.class, IpAddress.class, NextHop.class, Interface.class,
-                TableId.class, Priority.class)) {
+                TableId.class, Priority.class, TargetPaths.class)) {
             assertEquals(true, seen.contains(c), c + " has samples");
         }
     }

@@ -107,8 +107,10 @@ class ApplyProcessesTest {
         assertTrue(wide > 0 && out.indexOf("rsT cmd route 4 254\n", wide) > 0 && out.indexOf("rsT cmd route 6 255\n", wide) > 0, out);
         assertFalse(out.substring(wide).contains("rsT cmd route 4 102"), out);
         assertEquals(5 + 4, programs.started().get("ip"), "no second dump of the rules");
+        // the tables the rules look up are found and ordered by the shell (no sed, no sort): a sed per
+        // route listing drops the IPv6 expiry
         assertEquals(Map.ofEntries(Map.entry("ip", 9), Map.entry("stat", 2), Map.entry("flock", 1), Map.entry("mktemp", 1),
-                Map.entry("awk", 1), Map.entry("cat", 2), Map.entry("sed", 3), Map.entry("sort", 1), Map.entry("rm", 1)), programs.started());
+                Map.entry("awk", 1), Map.entry("cat", 2), Map.entry("sed", 2), Map.entry("rm", 1)), programs.started());
     }
 
     @Test
