@@ -117,10 +117,24 @@ public final class ApplyInput {
      * only when every batch succeeded; null keeps nothing.
      */
     ApplyInput keep(KeptCopy kept) {
-        if (kept == null) return this;
+        keep(parts, kept);
+        return this;
+    }
+
+    private static void keep(ScriptParts parts, KeptCopy kept) {
+        if (kept == null) return;
         parts.add("desired", kept.text());
         if (kept.newDigest() != null) parts.add("desired-digest", kept.newDigest());
-        return this;
+    }
+
+    /**
+     * What is written only once every batch succeeded, sent on its own after the rest in a session (made
+     * while the batch runs): the record and the desired state to keep ({@link #keep}; null: none).
+     */
+    static ScriptParts written(String record, KeptCopy kept) {
+        ScriptParts late = new ScriptParts().add("record", record);
+        keep(late, kept);
+        return late;
     }
 
     /**

@@ -11,6 +11,7 @@ import io.routesync.plan.Planner;
 import io.routesync.transport.ApplyScript;
 import io.routesync.transport.LockHeldException;
 import io.routesync.transport.PendingConfirmException;
+import io.routesync.transport.ScriptParts;
 import io.routesync.transport.SessionScript;
 import io.routesync.transport.TransportException;
 import java.util.Collection;
@@ -20,7 +21,9 @@ import java.util.function.Supplier;
  * An apply in one session on the host ({@link SessionScript}): read under the exclusive lock, plan there
  * and then, apply, read back and verify, all in one script run. There is nothing to re-plan: no run of
  * routesync can change the host between the reading and the batch. A failed line or verify is rolled
- * back as {@link Reconciler#apply} does it, in runs of their own.
+ * back as {@link Reconciler#apply} does it, in runs of their own. What is written only after the batch
+ * (the record, with the reading's fingerprint, and the kept copy) follows the batch's parts: routesync
+ * makes it while the batch runs and the host is read again ({@link SessionScript.Responder#later}).
  */
 public final class SessionApply {
     /**
@@ -47,6 +50,9 @@ public final class SessionApply {
         volatile HostReading reading;
         volatile Decision decision;
         volatile ApplyInput input;
+        volatile Ahead<String> fingerprint;
+        /** What making the late parts threw (a bug): the batch ran, so it is taken back as after a lost connection. */
+        volatile RuntimeException lateFailure;
     }
 
     private SessionApply() {
@@ -75,22 +81,36 @@ public final class SessionApply {
         });
         ApplyScript.Outcome outcome;
         try {
-            outcome = session.run(tables, extra, probe, read -> {
-                HostReading reading = read.reading().reading();
-                a.reading = reading;
-                Ahead<String> fingerprint = Ahead.start("routesync-fingerprint",
-                        () -> Planner.fingerprint(desired, reading.observed(), ownership));
-                Decision asked = decider.decide(read, fingerprint::get);
-                Decision d = asked == null || asked.afterVerify() != null ? asked : new Decision(asked.plan(), reconciler.afterVerify());
-                a.decision = d;
-                if (d == null || d.plan().isEmpty()) return null;
-                d.plan().offerFingerprint(fingerprint.get());
-                String record = ApplyRecord.json(reconciler.clock().instant(), reconciler.target().name(), inputs, d.plan(), "apply");
-                KeptCopy.Rendered text = kept.get();
-                ApplyInput input = ApplyInput.build(d.plan(), reading, ownership, tables, tables, record, false)
-                        .keep(text == null ? null : text.forHost(reading.keptDigest())).ask(d.afterVerify().flows());
-                a.input = input;
-                return input.parts();
+            outcome = session.run(tables, extra, probe, new SessionScript.Responder() {
+                @Override
+                public ScriptParts respond(SessionScript.Read read) {
+                    HostReading reading = read.reading().reading();
+                    a.reading = reading;
+                    a.fingerprint = Ahead.start("routesync-fingerprint", () -> Planner.fingerprint(desired, reading.observed(), ownership));
+                    Decision asked = decider.decide(read, a.fingerprint::get);
+                    Decision d = asked == null || asked.afterVerify() != null ? asked : new Decision(asked.plan(), reconciler.afterVerify());
+                    a.decision = d;
+                    if (d == null || d.plan().isEmpty()) return null;
+                    // the record and the kept copy are written after the batch: they follow it, made while it runs
+                    ApplyInput input = ApplyInput.build(d.plan(), reading, ownership, tables, tables, null, false).ask(d.afterVerify().flows());
+                    a.input = input;
+                    return input.parts();
+                }
+
+                @Override
+                public ScriptParts later() {
+                    try {
+                        Decision d = a.decision;
+                        d.plan().offerFingerprint(a.fingerprint.get());
+                        String record = ApplyRecord.json(reconciler.clock().instant(), reconciler.target().name(), inputs, d.plan(), "apply");
+                        KeptCopy.Rendered text = kept.get();
+                        ScriptParts late = ApplyInput.written(record, text == null ? null : text.forHost(a.reading.keptDigest()));
+                        return late;
+                    } catch (RuntimeException e) {
+                        a.lateFailure = e;
+                        return null;
+                    }
+                }
             });
         } catch (PendingConfirmException refused) {
             throw refused;
@@ -101,6 +121,11 @@ public final class SessionApply {
         }
         Decision d = a.decision;
         if (d == null) return null;
+        if (a.lateFailure != null) {
+            TransportException lost = new TransportException("the apply on " + reconciler.target().name() + " could not make its record: "
+                    + a.lateFailure, false, a.lateFailure);
+            return reconciler.afterIncompleteApply(desired, ownership, a.reading, d.plan(), lost, inputs);
+        }
         if (outcome == null) return ApplyReport.notRun(ApplyReport.Outcome.NO_CHANGES, d.plan(), a.reading);
         BatchRun run = BatchRun.of(outcome, reconciler.target().name(), d.plan(), a.input);
         // the script stopped before its batch (a file it could not write, an unsafe directory): not a lost connection

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Runs a local program from an argument array (never a shell string), feeding stdin and collecting
@@ -85,7 +86,7 @@ public final class ProcessRunner {
     /**
      * Runs {@code argv} as a conversation: once its output holds the line {@code conversation.awaited()},
      * the output up to it goes to {@link Conversation#answer}, whose bytes become the program's whole
-     * input (null: none). The returned output is what came after that line; without it (the program
+     * input (null: none), followed by {@link Conversation#later} when it has one. The returned output is what came after that line; without it (the program
      * ended first), the whole output, unanswered. The input stays open until then, so the program must
      * print the line before it reads any input. The timeout covers the answer too. What the answer threw
      * is thrown here once the program ended.
@@ -189,13 +190,20 @@ public final class ProcessRunner {
      * that line. The answer is made on a thread of its own while the program waits; it should not throw
      * for what it can say in its bytes.
      */
-    public record Conversation(String awaited, Function<String, byte[]> reply) {
+    public record Conversation(String awaited, Function<String, byte[]> reply, Supplier<byte[]> later) {
         /**
          * @param awaited the line to wait for, or null: {@code reply} gives the input from the start
          * @param reply   the program's input, given its output up to the awaited line (null without one); null: no input
+         * @param later   the rest of the input, made once the reply is written (the program may already act on
+         *                it meanwhile); called only after a reply that was not null; null, or its null: nothing more
          */
         public Conversation {
             Objects.requireNonNull(reply);
+        }
+
+        /** A conversation whose reply is the whole input. */
+        public Conversation(String awaited, Function<String, byte[]> reply) {
+            this(awaited, reply, null);
         }
 
         /** The program's input, given its output up to the awaited line (null without one); null: no input. */
@@ -209,7 +217,7 @@ public final class ProcessRunner {
                 byte[] bytes = answer(output);
                 then.accept(bytes);
                 return bytes;
-            });
+            }, later);
         }
 
         /** Input that does not depend on the output. */
@@ -246,7 +254,12 @@ public final class ProcessRunner {
                 // the answer gets what came before the awaited line (the line and its newline are cut off)
                 String head = out.take(end);
                 byte[] bytes = conversation.answer(head.substring(0, head.length() - conversation.awaited().length() - 1));
-                write(in, bytes);
+                if (bytes == null || conversation.later() == null) {
+                    write(in, bytes);
+                } else if (writeOpen(in, bytes)) {
+                    // the program acts on the reply while the rest is made
+                    write(in, conversation.later().get());
+                }
             } catch (InterruptedException e) {
                 close(in);
             } catch (RuntimeException | Error e) {
@@ -256,6 +269,19 @@ public final class ProcessRunner {
         }, "routesync-answer");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** Writes {@code bytes} and leaves the input open; false (the input closed) when the program is gone. */
+    private static boolean writeOpen(OutputStream in, byte[] bytes) {
+        try {
+            in.write(bytes);
+            in.flush();
+            return true;
+        } catch (IOException e) {
+            // the program exited (or was killed) before reading all input; its exit code and stderr tell why
+            close(in);
+            return false;
+        }
     }
 
     private static void write(OutputStream in, byte[] bytes) {

@@ -22,6 +22,15 @@ public final class SessionScript {
     @FunctionalInterface
     public interface Responder {
         ScriptParts respond(Read read);
+
+        /**
+         * The parts only written once the batch ran (record, desired, desired-digest), made while it runs and
+         * the host is read again (null: none); asked once {@link #respond} answered parts. It should not
+         * throw: the batch may have run by then.
+         */
+        default ScriptParts later() {
+            return null;
+        }
     }
 
     private final ScriptTarget at;
@@ -63,7 +72,7 @@ public final class SessionScript {
                 answer.failure = e;
                 return null;
             }
-        });
+        }, () -> answer.input == null ? null : responder.later());
         if (answer.failure instanceof TransportException e) throw e;
         if (answer.failure instanceof OutputException e) throw e;
         if (answer.failure instanceof LockHeldException e) throw e;

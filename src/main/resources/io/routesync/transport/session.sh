@@ -26,7 +26,7 @@ if [ "$probe" = probe ]; then
   probe_path $tl_list
 fi
 mark await
-take_parts
+take_parts_early
 if [ ! -f "$tmp/go" ]; then mark skipped; exit 0; fi
 # shellcheck disable=SC2086 # the re-read after the batches: the tables of the reading
 set -- $rt_plain

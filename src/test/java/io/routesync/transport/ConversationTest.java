@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A conversation with a program ({@link ProcessRunner#converse}, what a session on a host is): the answer
@@ -45,6 +48,39 @@ class ConversationTest {
         assertEquals("one\nx await\nrs1 await not yet\n", seen.get());
         assertEquals("got first second\n", r.stdout());
         assertEquals(0, r.exitCode());
+    }
+
+    @Test
+    void theLaterPartIsMadeWhileTheProgramAlreadyActsOnTheReply(@TempDir Path dir) throws Exception {
+        // the program says (a file) that it read the reply; the later part waits for that: were the input
+        // written only once whole, neither side would go on
+        Path acted = dir.resolve("acted");
+        ScriptResult r = assertTimeoutPreemptively(LIMIT, () -> talk(
+                "echo rs1 await; read -r a; : > '" + acted + "'; read -r b; echo \"got $a $b\"",
+                new ProcessRunner.Conversation("rs1 await", out -> "now\n".getBytes(StandardCharsets.UTF_8), () -> {
+                    for (int i = 0; i < 500 && !Files.exists(acted); i++) {
+                        try {
+                            Thread.sleep(10);
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                    return (Files.exists(acted) ? "later" : "too-soon").concat("\n").getBytes(StandardCharsets.UTF_8);
+                })));
+        assertEquals("got now later\n", r.stdout());
+        assertEquals(0, r.exitCode());
+    }
+
+    @Test
+    void noReplyMeansNoLaterPart() throws Exception {
+        AtomicReference<Boolean> asked = new AtomicReference<>(false);
+        ScriptResult r = assertTimeoutPreemptively(LIMIT, () -> talk("echo rs1 await; cat; echo end",
+                new ProcessRunner.Conversation("rs1 await", out -> null, () -> {
+                    asked.set(true);
+                    return "later\n".getBytes(StandardCharsets.UTF_8);
+                })));
+        assertEquals("end\n", r.stdout());
+        assertEquals(false, asked.get());
     }
 
     @Test
