@@ -128,11 +128,12 @@ public final class ApplyInput {
     }
 
     /**
-     * What is written only once every batch succeeded, sent on its own after the rest in a session (made
-     * while the batch runs): the record and the desired state to keep ({@link #keep}; null: none).
+     * The desired state to keep ({@link #keep}), as a session sends it on its own after the batch's parts
+     * (made while the batch runs); null when there is none.
      */
-    static ScriptParts written(String record, KeptCopy kept) {
-        ScriptParts late = new ScriptParts().add("record", record);
+    static ScriptParts kept(KeptCopy kept) {
+        if (kept == null) return null;
+        ScriptParts late = new ScriptParts();
         keep(late, kept);
         return late;
     }

@@ -51,6 +51,8 @@ public final class SessionApply {
         volatile Decision decision;
         volatile ApplyInput input;
         volatile Ahead<String> fingerprint;
+        /** How many late parts were asked for: the kept copy, then the record. */
+        int late;
         /** What making the late parts threw (a bug): the batch ran, so it is taken back as after a lost connection. */
         volatile RuntimeException lateFailure;
     }
@@ -99,13 +101,20 @@ public final class SessionApply {
 
                 @Override
                 public ScriptParts later() {
+                    // the kept copy first (made since the start), then the record, which waits for the fingerprint
                     try {
+                        int step = a.late++;
+                        if (step == 0) {
+                            KeptCopy.Rendered text = kept.get();
+                            ScriptParts keep = ApplyInput.kept(text == null ? null : text.forHost(a.reading.keptDigest()));
+                            if (keep != null) return keep;
+                            step = a.late++;
+                        }
+                        if (step != 1) return null;
                         Decision d = a.decision;
                         d.plan().offerFingerprint(a.fingerprint.get());
                         String record = ApplyRecord.json(reconciler.clock().instant(), reconciler.target().name(), inputs, d.plan(), "apply");
-                        KeptCopy.Rendered text = kept.get();
-                        ScriptParts late = ApplyInput.written(record, text == null ? null : text.forHost(a.reading.keptDigest()));
-                        return late;
+                        return new ScriptParts().add("record", record);
                     } catch (RuntimeException e) {
                         a.lateFailure = e;
                         return null;
@@ -127,7 +136,7 @@ public final class SessionApply {
             return reconciler.afterIncompleteApply(desired, ownership, a.reading, d.plan(), lost, inputs);
         }
         if (outcome == null) return ApplyReport.notRun(ApplyReport.Outcome.NO_CHANGES, d.plan(), a.reading);
-        BatchRun run = BatchRun.of(outcome, reconciler.target().name(), d.plan(), a.input);
+        BatchRun run = BatchRun.of(outcome, reconciler.target().name(), d.plan(), a.input, a.reading);
         // the script stopped before its batch (a file it could not write, an unsafe directory): not a lost connection
         if (run.fatal() != null) throw new TransportException(run.fatal(), false);
         run = run.orReadAgain(() -> reconciler.observe(desired));

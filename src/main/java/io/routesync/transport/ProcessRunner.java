@@ -195,7 +195,8 @@ public final class ProcessRunner {
          * @param awaited the line to wait for, or null: {@code reply} gives the input from the start
          * @param reply   the program's input, given its output up to the awaited line (null without one); null: no input
          * @param later   the rest of the input, made once the reply is written (the program may already act on
-         *                it meanwhile); called only after a reply that was not null; null, or its null: nothing more
+         *                it meanwhile), piece by piece: asked again after each piece is written, until it gives
+         *                null; asked only after a reply that was not null; null: nothing more
          */
         public Conversation {
             Objects.requireNonNull(reply);
@@ -257,8 +258,10 @@ public final class ProcessRunner {
                 if (bytes == null || conversation.later() == null) {
                     write(in, bytes);
                 } else if (writeOpen(in, bytes)) {
-                    // the program acts on the reply while the rest is made
-                    write(in, conversation.later().get());
+                    // the program acts on the reply while the rest is made, each piece sent once it is
+                    byte[] more = conversation.later().get();
+                    while (more != null && writeOpen(in, more)) more = conversation.later().get();
+                    close(in);
                 }
             } catch (InterruptedException e) {
                 close(in);

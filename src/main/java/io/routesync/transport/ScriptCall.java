@@ -68,13 +68,15 @@ final class ScriptCall {
     }
 
     /**
-     * {@link #converse(Function)}, with {@code later}'s parts sent after the answer's (null: none), made
-     * while the script already acts on the answer (it waits for them where it needs them).
+     * {@link #converse(Function)}, with {@code later}'s parts sent after the answer's, asked for again after
+     * each until it gives null, made while the script already acts on the answer (it waits for them where it
+     * needs them). The answer's
+     * parts come after a line "MARKER parts BYTES": the script takes exactly those bytes first.
      */
     ScriptResult converse(Function<String, ScriptParts> answer, Supplier<ScriptParts> later) throws TransportException {
         ProcessRunner.Conversation talk = new ProcessRunner.Conversation(marker + " await", output -> {
             ScriptParts parts = answer.apply(output);
-            return parts == null ? null : parts.bytes(marker);
+            return parts == null ? null : parts.counted(marker);
         }, () -> {
             ScriptParts parts = later.get();
             return parts == null ? null : parts.bytes(marker);

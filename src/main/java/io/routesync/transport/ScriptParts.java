@@ -44,4 +44,14 @@ public final class ScriptParts {
         }
         return in.toString().getBytes(StandardCharsets.UTF_8);
     }
+
+    /** {@link #bytes}, after a line {@code MARKER parts BYTES} that says how many they are (common.sh's take_parts_early). */
+    byte[] counted(String marker) {
+        byte[] body = bytes(marker);
+        byte[] head = (marker + " parts " + body.length + "\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] all = new byte[head.length + body.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(body, 0, all, head.length, body.length);
+        return all;
+    }
 }

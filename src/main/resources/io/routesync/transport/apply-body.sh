@@ -22,9 +22,9 @@ t1=$(date -u +'%s%N %Y%m%dT%H%M%SZ')
 mark batch-time "$t0" "${t1%% *}"
 # a session's late parts (the record, the desired state) are made while the batch runs and the host is
 # read again: the re-read goes to a file first, and is printed after the writes, where it always was
-if [ -n "$tp_pid" ]; then
+if [ -n "$late" ]; then
   { read_all "$@"; mark digest none; } > "$tmp/reread"
-  parts_done
+  late_parts
 fi
 # the footprint and the desired state are written only when they changed (a heal sends the same again)
 if [ $ok -eq 1 ] && [ -f "$tmp/footprint" ]; then update_or_report "$tmp/footprint" "$state/tables"; fi

@@ -138,7 +138,7 @@ tmp=
 # names_t/names_p: name files staged next to their targets and not yet renamed (files.sh)
 names_t= names_p=
 trap 'if [ -n "$names_t$names_p" ]; then rm -f -- ${names_t:+"$names_t"} ${names_p:+"$names_p"}; fi
-  if [ -n "${tp_pid:-}" ]; then kill "$tp_pid" 2>/dev/null; fi
+  if [ -n "${late:-}" ]; then kill "$late" 2>/dev/null; fi
   if [ -n "$tmp" ]; then rm -rf -- "$tmp"; fi' EXIT
 trap 'exit 129' HUP
 trap 'exit 130' INT
@@ -178,33 +178,28 @@ take_parts() {
     index($0, p) == 1 { f = d substr($0, length(p) + 1); printf "" > f; next }
     f != "" { print > f }'
 }
-# take_parts for a session: returns once the part "go" is in (or stdin ended without it), while awk,
-# in the background, goes on putting the parts routesync sends after it (the late ones: record, desired,
-# desired-digest, made while the batch runs) in $tmp; parts_done waits for those. awk tells the shell
-# through a fifo, its only output: a line once every part before "go" is closed (whole on disk), or
-# the fifo's end when awk ends (or dies) first, so the shell never waits on a dead awk.
-tp_pid=
+# take_parts for a session, whose answer comes in two pieces: a line "MARKER parts BYTES", the parts
+# before the batch (up to "go") in the next BYTES bytes, and after them the late parts (desired,
+# desired-digest, record), which routesync makes while the batch runs and the host is read again. read
+# takes the line byte by byte and head -c no more than it is asked for, so nothing of the late parts is
+# read early (awk reads ahead, and mawk waits for a full buffer); a second awk then takes the late parts
+# in the background, to the end of stdin, and late_parts waits for it.
+late=
 take_parts_early() {
-  mkfifo -m 600 "$tmp/parts" || { mark fatal mkfifo; exit 0; }
+  IFS= read -r tp_line || return 0
+  tp_n=${tp_line#"$m parts "}
+  case $tp_n in ''|*[!0-9]*) return 0 ;; esac
+  head -c "$tp_n" | take_parts
   # an asynchronous list reads /dev/null unless told otherwise: awk reads the script's stdin through fd 3
   exec 3<&0
-  awk -v p="$m part " -v d="$tmp/" '
-    index($0, p) == 1 {
-      if (f != "") close(f)
-      f = d substr($0, length(p) + 1); printf "" > f
-      if (f == d "go") { close(f); f = ""; print "go"; fflush() }
-      next
-    }
-    f != "" { print > f }' <&3 >"$tmp/parts" &
-  tp_pid=$!
+  take_parts <&3 &
+  late=$!
   exec 3<&-
-  IFS= read -r tp_line < "$tmp/parts" || :
 }
-# Waits for the parts after "go" (take_parts_early); at once when there are none to wait for.
-parts_done() {
-  [ -n "$tp_pid" ] || return 0
-  wait "$tp_pid" || :
-  tp_pid=
+late_parts() {
+  [ -n "$late" ] || return 0
+  wait "$late" || :
+  late=
 }
 # The kernel's answer for each flow in "$@" (routeget.sh's arguments; apply.sh's part "flows"), as
 # routeget.sh describes: "cmd routeget N", the answer of ip, "rc N". Every flow is checked against the

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -55,9 +56,12 @@ class ConversationTest {
         // the program says (a file) that it read the reply; the later part waits for that: were the input
         // written only once whole, neither side would go on
         Path acted = dir.resolve("acted");
+        List<String> pieces = new ArrayList<>(List.of("later\n", "last\n"));
         ScriptResult r = assertTimeoutPreemptively(LIMIT, () -> talk(
-                "echo rs1 await; read -r a; : > '" + acted + "'; read -r b; echo \"got $a $b\"",
+                "echo rs1 await; read -r a; : > '" + acted + "'; read -r b; read -r c; echo \"got $a $b $c\"",
                 new ProcessRunner.Conversation("rs1 await", out -> "now\n".getBytes(StandardCharsets.UTF_8), () -> {
+                    // a piece at a time, until there is none
+                    if (pieces.isEmpty()) return null;
                     for (int i = 0; i < 500 && !Files.exists(acted); i++) {
                         try {
                             Thread.sleep(10);
@@ -65,9 +69,10 @@ class ConversationTest {
                             throw new IllegalStateException(e);
                         }
                     }
-                    return (Files.exists(acted) ? "later" : "too-soon").concat("\n").getBytes(StandardCharsets.UTF_8);
+                    String piece = pieces.remove(0);
+                    return (Files.exists(acted) ? piece : "too-soon\n").getBytes(StandardCharsets.UTF_8);
                 })));
-        assertEquals("got now later\n", r.stdout());
+        assertEquals("got now later last\n", r.stdout());
         assertEquals(0, r.exitCode());
     }
 

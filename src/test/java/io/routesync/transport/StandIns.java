@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 final class StandIns {
     /** Programs the scripts use; each gets a stand-in that logs its name and runs the real one. */
     private static final List<String> TOOLS = List.of("stat", "id", "cat", "sed", "sha256sum", "sort", "mktemp", "rm", "dirname",
-            "flock", "tee", "cut", "awk", "grep", "head", "tr", "mkdir", "chmod", "mv", "cp", "date", "cmp", "readlink", "ln", "mkfifo");
+            "flock", "tee", "cut", "awk", "grep", "head", "tr", "mkdir", "chmod", "mv", "cp", "date", "cmp", "readlink", "ln");
 
     private final Path dir;
     private final Path bin;
