@@ -30,7 +30,10 @@ public final class SessionApply {
      * What to apply for a reading: the plan, and what the kernel must answer once it verified (null: the
      * reconciler's own check).
      */
-    public record Decision(HostPlan plan, AfterVerify afterVerify) {
+    public record Decision(HostPlan plan, AfterVerify afterVerify, Runnable whileBatchRuns) {
+        public Decision(HostPlan plan, AfterVerify afterVerify) {
+            this(plan, afterVerify, null);
+        }
     }
 
     /**
@@ -51,6 +54,8 @@ public final class SessionApply {
         volatile Decision decision;
         volatile ApplyInput input;
         volatile Ahead<String> fingerprint;
+        /** The decision's work while the batch runs (null: none, or not started): done before the session's result is. */
+        volatile Ahead<Void> meanwhile;
         /** How many late parts were asked for: the kept copy, then the record. */
         int late;
         /** What making the late parts threw (a bug): the batch ran, so it is taken back as after a lost connection. */
@@ -81,6 +86,17 @@ public final class SessionApply {
             inputs.digest();
             return reconciler.keptText(desired, ownership, inputs);
         });
+        try {
+            return run(reconciler, desired, ownership, inputs, tables, session, a, kept, extra, probe, decider);
+        } finally {
+            // what the decision does while the batch runs is over before anything after the session is
+            if (a.meanwhile != null) a.meanwhile.get();
+        }
+    }
+
+    private static ApplyReport run(Reconciler reconciler, DesiredState desired, Ownership ownership, ApplyRecord.Inputs inputs,
+            Collection<TableId> tables, SessionScript session, Answered a, Ahead<KeptCopy.Rendered> kept, Collection<TableId> extra,
+            boolean probe, Decider decider) throws TransportException, OutputException, LockHeldException, PlanConflictException {
         ApplyScript.Outcome outcome;
         try {
             outcome = session.run(tables, extra, probe, new SessionScript.Responder() {
@@ -88,9 +104,10 @@ public final class SessionApply {
                 public ScriptParts respond(SessionScript.Read read) {
                     HostReading reading = read.reading().reading();
                     a.reading = reading;
-                    a.fingerprint = Ahead.start("routesync-fingerprint", () -> Planner.fingerprint(desired, reading.observed(), ownership));
+                    a.fingerprint = Ahead.start("routesync-fingerprint", () -> Planner.fingerprint(desired, reading.observed(), ownership, Ahead.HALVES));
                     Decision asked = decider.decide(read, a.fingerprint::get);
-                    Decision d = asked == null || asked.afterVerify() != null ? asked : new Decision(asked.plan(), reconciler.afterVerify());
+                    Decision d = asked == null || asked.afterVerify() != null ? asked
+                            : new Decision(asked.plan(), reconciler.afterVerify(), asked.whileBatchRuns());
                     a.decision = d;
                     if (d == null || d.plan().isEmpty()) return null;
                     // the record and the kept copy are written after the batch: they follow it, made while it runs
@@ -104,6 +121,12 @@ public final class SessionApply {
                     // the kept copy first (made since the start), then the record, which waits for the fingerprint
                     try {
                         int step = a.late++;
+                        if (step == 0 && a.decision.whileBatchRuns() != null) {
+                            a.meanwhile = Ahead.start("routesync-meanwhile", () -> {
+                                a.decision.whileBatchRuns().run();
+                                return null;
+                            });
+                        }
                         if (step == 0) {
                             KeptCopy.Rendered text = kept.get();
                             ScriptParts keep = ApplyInput.kept(text == null ? null : text.forHost(a.reading.keptDigest()));
