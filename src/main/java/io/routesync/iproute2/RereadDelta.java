@@ -5,6 +5,7 @@ import io.routesync.model.Observed;
 import io.routesync.model.Route;
 import io.routesync.model.TableId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,77 +102,80 @@ public final class RereadDelta {
      * ahead in the other reading (a run of adds or deletes), else it counts as removed and added.
      */
     static Lines diff(String before, String after) {
-        List<int[]> a = routes(before);
-        List<int[]> b = routes(after);
+        int[] a = routes(before);
+        int[] b = routes(after);
+        int na = a.length - 1;
+        int nb = b.length - 1;
         StringBuilder removed = new StringBuilder();
         StringBuilder added = new StringBuilder();
         int i = 0;
         int j = 0;
-        while (i < a.size() && j < b.size()) {
-            if (same(before, a.get(i), after, b.get(j))) {
+        while (i < na && j < nb) {
+            if (same(before, a, i, after, b, j)) {
                 i++;
                 j++;
                 continue;
             }
-            int ahead = find(after, b.get(j), before, a, i + 1);
+            int ahead = find(after, b, j, before, a, i + 1);
             if (ahead >= 0) {
                 // the routes up to it are gone
-                for (; i < ahead; i++) append(removed, before, a.get(i));
+                for (; i < ahead; i++) append(removed, before, a, i);
                 continue;
             }
-            ahead = find(before, a.get(i), after, b, j + 1);
+            ahead = find(before, a, i, after, b, j + 1);
             if (ahead >= 0) {
-                for (; j < ahead; j++) append(added, after, b.get(j));
+                for (; j < ahead; j++) append(added, after, b, j);
                 continue;
             }
-            append(removed, before, a.get(i++));
-            append(added, after, b.get(j++));
+            append(removed, before, a, i++);
+            append(added, after, b, j++);
         }
-        for (; i < a.size(); i++) append(removed, before, a.get(i));
-        for (; j < b.size(); j++) append(added, after, b.get(j));
+        for (; i < na; i++) append(removed, before, a, i);
+        for (; j < nb; j++) append(added, after, b, j);
         return new Lines(removed.toString(), added.toString());
     }
 
-    /** Where route {@code r} of {@code text} is among {@code in}'s routes from {@code from} on (a window), or -1. */
-    private static int find(String text, int[] r, String inText, List<int[]> in, int from) {
-        int end = Math.min(in.size(), from + WINDOW);
-        for (int k = from; k < end; k++) {
-            if (same(text, r, inText, in.get(k))) return k;
+    /** Where route {@code k} of {@code text} is among {@code in}'s routes from {@code from} on (a window), or -1. */
+    private static int find(String text, int[] at, int k, String inText, int[] in, int from) {
+        int end = Math.min(in.length - 1, from + WINDOW);
+        for (int m = from; m < end; m++) {
+            if (same(text, at, k, inText, in, m)) return m;
         }
         return -1;
     }
 
-    private static boolean same(String x, int[] rx, String y, int[] ry) {
-        int n = rx[1] - rx[0];
-        return n == ry[1] - ry[0] && x.regionMatches(rx[0], y, ry[0], n);
+    private static boolean same(String x, int[] ax, int i, String y, int[] ay, int j) {
+        int n = ax[i + 1] - ax[i];
+        return n == ay[j + 1] - ay[j] && x.regionMatches(ax[i], y, ay[j], n);
     }
 
-    private static void append(StringBuilder out, String text, int[] r) {
-        out.append(text, r[0], r[1]);
+    private static void append(StringBuilder out, String text, int[] at, int k) {
+        out.append(text, at[k], at[k + 1]);
         // the last route of a listing may lack its line end: the next one appended must not join its line
-        if (r[1] == r[0] || text.charAt(r[1] - 1) != '\n') out.append('\n');
+        if (text.charAt(at[k + 1] - 1) != '\n') out.append('\n');
     }
 
-    /** The routes of a listing: [start, end) of a line and its indented continuation lines, line ends included. */
-    static List<int[]> routes(String text) {
-        List<int[]> out = new ArrayList<>();
-        int start = -1;
-        int at = 0;
+    /**
+     * Where each route of a listing starts (a line and its indented continuation lines, line ends
+     * included), and last the listing's length: route k is [at[k], at[k+1]).
+     */
+    static int[] routes(String text) {
+        int[] at = new int[64];
+        int count = 0;
+        int pos = 0;
         int n = text.length();
-        while (at < n) {
-            int end = text.indexOf('\n', at);
-            end = end < 0 ? n : end + 1;
-            char c = text.charAt(at);
-            boolean continuation = c == ' ' || c == '\t';
-            if (!continuation) {
-                if (start >= 0) out.add(new int[] {start, at});
-                start = at;
-            } else if (start < 0) {
-                start = at;
+        while (pos < n) {
+            char c = text.charAt(pos);
+            // a continuation line belongs to the route before it (a listing that starts with one: a route of its own)
+            if (count == 0 || (c != ' ' && c != '\t')) {
+                if (count + 1 >= at.length) at = Arrays.copyOf(at, at.length * 2);
+                at[count++] = pos;
             }
-            at = end;
+            int end = text.indexOf('\n', pos);
+            pos = end < 0 ? n : end + 1;
         }
-        if (start >= 0) out.add(new int[] {start, n});
-        return out;
+        at = Arrays.copyOf(at, count + 1);
+        at[count] = n;
+        return at;
     }
 }

@@ -79,7 +79,7 @@ final class ScriptCall {
             return parts == null ? null : parts.counted(marker);
         }, () -> {
             ScriptParts parts = later.get();
-            return parts == null ? null : parts.bytes(marker);
+            return parts == null ? null : parts.sized(marker);
         });
         return at.target().converse(script.text(), args, talk, at.timeout());
     }
