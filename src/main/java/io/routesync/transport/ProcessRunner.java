@@ -86,8 +86,8 @@ public final class ProcessRunner {
     /**
      * Runs {@code argv} as a conversation: once its output holds the line {@code conversation.awaited()},
      * the output up to it goes to {@link Conversation#answer}, whose bytes become the program's whole
-     * input (null: none), followed by {@link Conversation#later} when it has one. The returned output is what came after that line; without it (the program
-     * ended first), the whole output, unanswered. The input stays open until then, so the program must
+     * input (null: none), followed by {@link Conversation#later} when it has one. The returned output is
+     * what came after that line; without it (the program ended first), the whole output, unanswered. The input stays open until then, so the program must
      * print the line before it reads any input. The timeout covers the answer too. What the answer threw
      * is thrown here once the program ended.
      */
@@ -123,7 +123,7 @@ public final class ProcessRunner {
         OutputDrain out = new OutputDrain(process.getInputStream(), MAX_STDOUT, () -> kill(process), conversation.awaited());
         OutputDrain err = new OutputDrain(process.getErrorStream(), MAX_STDERR, () -> kill(process));
         Answering answering = new Answering();
-        if (conversation.awaited() == null) feed(process, conversation.answer(null));
+        if (conversation.awaited() == null) ProgramInput.feed(process, conversation.answer(null));
         else answer(process, out, conversation, deadline, answering);
         try {
             boolean exited = process.waitFor(remaining(deadline), TimeUnit.NANOSECONDS);
@@ -249,78 +249,28 @@ public final class ProcessRunner {
             try {
                 int end = out.awaitLine(deadline);
                 if (end < 0) {
-                    close(in);
+                    ProgramInput.close(in);
                     return;
                 }
                 // the answer gets what came before the awaited line (the line and its newline are cut off)
                 String head = out.take(end);
                 byte[] bytes = conversation.answer(head.substring(0, head.length() - conversation.awaited().length() - 1));
                 if (bytes == null || conversation.later() == null) {
-                    write(in, bytes);
-                } else if (writeOpen(in, bytes)) {
+                    ProgramInput.write(in, bytes);
+                } else if (ProgramInput.writeOpen(in, bytes)) {
                     // the program acts on the reply while the rest is made, each piece sent once it is
                     byte[] more = conversation.later().get();
-                    while (more != null && writeOpen(in, more)) more = conversation.later().get();
-                    close(in);
+                    while (more != null && ProgramInput.writeOpen(in, more)) more = conversation.later().get();
+                    ProgramInput.close(in);
                 }
             } catch (InterruptedException e) {
-                close(in);
+                ProgramInput.close(in);
             } catch (RuntimeException | Error e) {
                 answering.thrown = e;
-                close(in);
+                ProgramInput.close(in);
             }
         }, "routesync-answer");
         t.setDaemon(true);
         t.start();
-    }
-
-    /** Writes {@code bytes} and leaves the input open; false (the input closed) when the program is gone. */
-    private static boolean writeOpen(OutputStream in, byte[] bytes) {
-        try {
-            in.write(bytes);
-            in.flush();
-            return true;
-        } catch (IOException e) {
-            // the program exited (or was killed) before reading all input; its exit code and stderr tell why
-            close(in);
-            return false;
-        }
-    }
-
-    private static void write(OutputStream in, byte[] bytes) {
-        try (in) {
-            if (bytes != null) in.write(bytes);
-        } catch (IOException e) {
-            // the program exited (or was killed) before reading all input; its exit code and stderr tell why
-        }
-    }
-
-    /**
-     * Writes stdin on its own thread: a program that never reads its input (or a host that hangs) must not
-     * block the run past its timeout with a full pipe.
-     */
-    private static void feed(Process process, byte[] stdin) {
-        OutputStream in = process.getOutputStream();
-        if (stdin == null || stdin.length == 0) {
-            close(in);
-            return;
-        }
-        Thread t = new Thread(() -> {
-            try (in) {
-                in.write(stdin);
-            } catch (IOException e) {
-                // the program exited (or was killed) before reading all input; its exit code and stderr tell why
-            }
-        }, "routesync-stdin");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private static void close(OutputStream in) {
-        try {
-            in.close();
-        } catch (IOException e) {
-            // nothing was written; the program sees end of input either way
-        }
     }
 }
