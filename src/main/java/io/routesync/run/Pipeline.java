@@ -77,8 +77,8 @@ public final class Pipeline {
      * An apply with no question to wait for (--auto-approve, watch, pull) and without --confirm or
      * --serial: each host read, planned and applied in one session on it ({@link HostJob#converge}), its
      * plan through {@code gate} first. The listener sees what {@link #apply} shows: the plan phase, host
-     * by host as their sessions end (a single host's while its batch runs), then the apply phase of the hosts with changes; the result is the
-     * same too. What a gate threw is rethrown once every host has ended (nothing was applied on its host).
+     * by host as their sessions end (a single host's while its batch runs), then the apply phase of the
+     * hosts with changes; the result is the same too. What a gate threw is rethrown once every host has ended (nothing was applied on its host).
      */
     public static <E extends Exception> RunResult converge(List<HostJob> jobs, int forks, ApplySafety safety, HostJob.Gate<E> gate,
             RunListener listener) throws E, InterruptedException {
