@@ -1,5 +1,7 @@
 package io.routesync.apply;
 
+import io.routesync.plan.Planner;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -22,6 +24,16 @@ final class Ahead<T> {
         }, name);
         thread.setDaemon(true);
     }
+
+    /** Two pieces of work at once: the second on a thread of its own, the first on the caller's (the fingerprint's halves). */
+    static final Planner.Halves HALVES = new Planner.Halves() {
+        @Override
+        public <T> List<T> both(Supplier<T> first, Supplier<T> second) {
+            Ahead<T> other = start("routesync-half", second);
+            T one = first.get();
+            return List.of(one, other.get());
+        }
+    };
 
     static <T> Ahead<T> start(String name, Supplier<T> work) {
         Ahead<T> ahead = new Ahead<>(name, work);

@@ -117,10 +117,25 @@ public final class ApplyInput {
      * only when every batch succeeded; null keeps nothing.
      */
     ApplyInput keep(KeptCopy kept) {
-        if (kept == null) return this;
+        keep(parts, kept);
+        return this;
+    }
+
+    private static void keep(ScriptParts parts, KeptCopy kept) {
+        if (kept == null) return;
         parts.add("desired", kept.text());
         if (kept.newDigest() != null) parts.add("desired-digest", kept.newDigest());
-        return this;
+    }
+
+    /**
+     * The desired state to keep ({@link #keep}), as a session sends it on its own after the batch's parts
+     * (made while the batch runs); null when there is none.
+     */
+    static ScriptParts kept(KeptCopy kept) {
+        if (kept == null) return null;
+        ScriptParts late = new ScriptParts();
+        keep(late, kept);
+        return late;
     }
 
     /**

@@ -79,13 +79,21 @@ record BatchRun(boolean stale, BatchFailure failure, HostReading after, String r
 
     /** How a run of {@code input} (made for {@code plan}) ended, as {@code outcome} says: apply.sh's or a session's. */
     static BatchRun of(ApplyScript.Outcome outcome, String host, HostPlan plan, ApplyInput input) {
+        return of(outcome, host, plan, input, null);
+    }
+
+    /**
+     * {@link #of(ApplyScript.Outcome, String, HostPlan, ApplyInput)} of a session, whose batch ran against
+     * {@code before}, read in the same session: the re-read is told from the lines that changed since when it can be.
+     */
+    static BatchRun of(ApplyScript.Outcome outcome, String host, HostPlan plan, ApplyInput input, HostReading before) {
         if (outcome instanceof ApplyScript.Stale) return hostChanged();
         if (outcome instanceof ApplyScript.Fatal f) return stoppedBeforeBatch(f.message());
         ApplyScript.Ran ran = (ApplyScript.Ran) outcome;
         ApplyScript.FailedBatch failed = ran.failedBatch();
         BatchFailure failure = failed == null ? null : BatchFailure.of(failed.section(), input.chunk(failed.part()));
         try {
-            return ran(failure, ran.after(), ran.recorded(), ran.batchNanos(), ran.writeFailures(), ran.routeAnswers());
+            return ran(failure, ran.after(before), ran.recorded(), ran.batchNanos(), ran.writeFailures(), ran.routeAnswers());
         } catch (OutputException e) {
             return readBackFailed(failure, ran.recorded(), ran.writeFailures(), changedButUnreadable(host, plan, failure, e));
         }

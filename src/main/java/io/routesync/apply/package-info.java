@@ -5,7 +5,8 @@
  * {@link io.routesync.apply.AfterVerify} (the kernel's answers to the expectations) may still fail it.
  * {@link io.routesync.apply.SessionApply} does the same in one session on the host (read under the
  * lock, plan, batch, verify in one script run), preparing what only a batch needs on other threads
- * ({@link io.routesync.apply.Ahead}).
+ * ({@link io.routesync.apply.Ahead}) and sending what is written only after the batch (the record, the
+ * kept copy) while the batch runs.
  * {@link io.routesync.apply.GuardedApply} is that apply under the run's
  * {@link io.routesync.apply.ApplySafety}, in two runs or one session: the
  * {@link io.routesync.apply.ManagementPathCheck} first (in a session, from its reading), and

@@ -83,11 +83,11 @@ public final class ObservedBuilder {
         }
         if (reading.digest() == null) throw incomplete("the read ended early (no digest)");
         Observed observed = new Observed(rules, routes, tablesRead, managedTables, otherTables, otherProtocols, siblingTables);
-        return new HostReading(observed, names, managedProtocols, reading.digest(), warnings, keptDigest());
+        return new HostReading(observed, names, managedProtocols, reading.digest(), warnings, keptDigest(reading));
     }
 
     /** The "kept HEX" the script read from STATE_DIR/desired.digest: a file's content, so only a digest counts. */
-    private String keptDigest() {
+    static String keptDigest(Reading reading) {
         String kept = reading.note("kept");
         return kept != null && kept.matches("[0-9a-f]{64}") ? kept : null;
     }

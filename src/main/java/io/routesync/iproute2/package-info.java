@@ -32,6 +32,8 @@
  * <p><b>Readings.</b> {@link io.routesync.iproute2.ReadingParser} splits a read script's output into a
  * {@link io.routesync.iproute2.Reading} (files, command outputs, digest, notes), and
  * {@link io.routesync.iproute2.ObservedBuilder} interprets it as a
- * {@link io.routesync.iproute2.HostReading}: the observed state and the names to show it with.
+ * {@link io.routesync.iproute2.HostReading}: the observed state and the names to show it with;
+ * {@link io.routesync.iproute2.RereadDelta} tells a session's re-read from its first reading and the
+ * route lines that changed, parsing only those.
  */
 package io.routesync.iproute2;

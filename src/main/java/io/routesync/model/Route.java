@@ -110,12 +110,18 @@ public record Route(
     public record Key(Family family, TableId table, Prefix dst, Prefix from, int tos, long metric) implements Comparable<Key> {
         @Override
         public int compareTo(Key o) {
-            int c = family.compareTo(o.family);
-            if (c == 0) c = table.compareTo(o.table);
-            if (c == 0) c = dst.compareTo(o.dst);
-            if (c == 0) c = from == null ? (o.from == null ? 0 : -1) : o.from == null ? 1 : from.compareTo(o.from);
-            if (c == 0) c = Integer.compare(tos, o.tos);
-            if (c == 0) c = Long.compare(metric, o.metric);
+            return compare(family, table, dst, from, tos, metric, o.family, o.table, o.dst, o.from, o.tos, o.metric);
+        }
+
+        // two keys, field by field, so neither is made
+        private static int compare(Family family, TableId table, Prefix dst, Prefix from, int tos, long metric,
+                Family oFamily, TableId oTable, Prefix oDst, Prefix oFrom, int oTos, long oMetric) {
+            int c = family.compareTo(oFamily);
+            if (c == 0) c = table.compareTo(oTable);
+            if (c == 0) c = dst.compareTo(oDst);
+            if (c == 0) c = from == null ? (oFrom == null ? 0 : -1) : oFrom == null ? 1 : from.compareTo(oFrom);
+            if (c == 0) c = Integer.compare(tos, oTos);
+            if (c == 0) c = Long.compare(metric, oMetric);
             return c;
         }
 
@@ -139,6 +145,14 @@ public record Route(
 
     public Key key() {
         return new Key(family, table, dst, from, tos, metric);
+    }
+
+    /**
+     * {@code a.key().compareTo(b.key())} without making the keys: a plan sorts 100k routes by key, and the
+     * two keys a comparison made were most of its time (JFR, converging 100k routes).
+     */
+    public static int compareKeys(Route a, Route b) {
+        return Key.compare(a.family, a.table, a.dst, a.from, a.tos, a.metric, b.family, b.table, b.dst, b.from, b.tos, b.metric);
     }
 
     public static Builder builder(Family family, TableId table) {

@@ -42,7 +42,7 @@ final class ChangeOrder {
     static final Comparator<Change> ROUTE_UPSERTS = (a, b) -> {
         Route x = (Route) a.entry();
         Route y = (Route) b.entry();
-        int c = x.key().compareTo(y.key());
+        int c = Route.compareKeys(x, y);
         return c != 0 ? c : EntryEncoding.TOTAL_ORDER.compare(x, y);
     };
 

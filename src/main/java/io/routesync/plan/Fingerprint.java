@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -41,7 +42,20 @@ final class Fingerprint {
     }
 
     static String of(DesiredState desired, Observed observed, Ownership ownership) {
+        return of(desired, observed, ownership, Planner.Halves.IN_TURN);
+    }
+
+    /**
+     * {@link #of}, its route digests worked out in two halves through {@code halves} (a sum is the same in
+     * any order: an apply has the halves made on two threads); the same fingerprint.
+     */
+    static String of(DesiredState desired, Observed observed, Ownership ownership, Planner.Halves halves) {
+        Set<TableId> read = observed.tablesRead();
+        List<Route> routes = observed.routes();
+        int half = routes.size() / 2;
+        List<Fingerprint> parts = halves.both(() -> routesOf(routes.subList(0, half), read), () -> routesOf(routes.subList(half, routes.size()), read));
         Fingerprint f = new Fingerprint();
+        for (Fingerprint p : parts) f.plus(p);
         Set<Rule> exact = new HashSet<>();
         Set<Rule> anyPriority = new HashSet<>();
         for (Rule d : desired.rules()) (d.priority() != null ? exact : anyPriority).add(d.identity());
@@ -51,12 +65,22 @@ final class Fingerprint {
                     || (!anyPriority.isEmpty() && anyPriority.contains(id.withPriority(null)));
             if (relevant) f.add(r);
         }
-        Set<TableId> read = observed.tablesRead();
-        for (Route r : observed.routes()) {
-            if (read.contains(r.table())) f.add(r);
-        }
         for (TableName n : observed.managedTableNames()) f.add(n);
         return f.finish(ownership, read);
+    }
+
+    private static Fingerprint routesOf(List<Route> routes, Set<TableId> read) {
+        Fingerprint f = new Fingerprint();
+        for (Route r : routes) {
+            if (read.contains(r.table())) f.add(r);
+        }
+        return f;
+    }
+
+    /** Adds {@code other}'s entries (their digests' sum and their count) to these. */
+    private void plus(Fingerprint other) {
+        add(other.sum);
+        count += other.count;
     }
 
     private void add(Entry entry) {
@@ -67,16 +91,23 @@ final class Fingerprint {
         } catch (DigestException e) {
             throw new AssertionError(e);
         }
+        long[] words = new long[4];
+        for (int word = 0; word < 4; word++) words[word] = wordAt(word);
+        add(words);
+        count++;
+    }
+
+    /** sum += words, mod 2^256. */
+    private void add(long[] words) {
         long carry = 0;
         for (int word = 3; word >= 0; word--) {
             long x = sum[word];
-            long y = wordAt(word);
+            long y = words[word];
             long s = x + y + carry;
             // unsigned carry out of x + y + carry
             carry = (Long.compareUnsigned(s, x) < 0 || (carry == 1 && s == x)) ? 1 : 0;
             sum[word] = s;
         }
-        count++;
     }
 
     private long wordAt(int word) {

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Computes the minimal, ordered changes that take a host from its observed to its desired state,
@@ -58,6 +59,23 @@ public final class Planner {
      */
     public static String fingerprint(DesiredState desired, Observed observed, Ownership ownership) {
         return Fingerprint.of(desired, observed, ownership);
+    }
+
+    /** {@link #fingerprint}, half of its work given to {@code halves} (an apply runs the two on two threads). */
+    public static String fingerprint(DesiredState desired, Observed observed, Ownership ownership, Halves halves) {
+        return Fingerprint.of(desired, observed, ownership, halves);
+    }
+
+    /** Two pieces of work and their results, in order: done in turn here, on two threads by an apply. */
+    public interface Halves {
+        <T> List<T> both(Supplier<T> first, Supplier<T> second);
+
+        Halves IN_TURN = new Halves() {
+            @Override
+            public <T> List<T> both(Supplier<T> first, Supplier<T> second) {
+                return List.of(first.get(), second.get());
+            }
+        };
     }
 
     /**

@@ -21,6 +21,7 @@ import io.routesync.transport.Target;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One host's part of a fleet run: the same {@link Reconciler} flow as a single-host run (observe,
@@ -151,6 +152,14 @@ public final class HostJob {
      * loaded, and a drifted host is no "before" to keep a flow unchanged from.
      */
     public Converged converge(ApplySafety safety, Gate<?> gate, boolean simulate) {
+        return converge(safety, gate, simulate, null);
+    }
+
+    /**
+     * {@link #converge(ApplySafety, Gate, boolean)}, handing the plan with changes to {@code shown} (null:
+     * nobody) while its batch runs: as it is in the result, and before the result is returned.
+     */
+    public Converged converge(ApplySafety safety, Gate<?> gate, boolean simulate, Consumer<HostRun> shown) {
         HostSpec s = spec;
         // what the session decided, on its answering thread: read once it ended
         var seen = new Object() {
@@ -180,8 +189,9 @@ public final class HostJob {
                 return null;
             }
             List<Expectation> asked = simulate ? ExpectationRun.pinned(seen.expectations) : s.loaded().expectations();
+            Runnable meanwhile = shown == null ? null : () -> shown.accept(HostRun.planned(s, seen.reading, seen.plan, seen.expectations));
             return new SessionApply.Decision(seen.plan, new KernelExpectations(reconciler.target(), s.paths(), asked,
-                    reconciler.settings().timeout()));
+                    reconciler.settings().timeout()), meanwhile);
         };
         GuardedApply guarded = new GuardedApply(reconciler, clock, safety, s.loaded().probes(), s.loaded().routeProbes());
         GuardedApply.Outcome o;

@@ -2,6 +2,7 @@ package io.routesync.transport;
 
 import io.routesync.iproute2.HostReading;
 import io.routesync.iproute2.ObservedBuilder;
+import io.routesync.iproute2.RereadDelta;
 import io.routesync.iproute2.OutputException;
 import io.routesync.iproute2.Reading;
 import io.routesync.iproute2.ReadingParser;
@@ -37,9 +38,12 @@ public final class ApplyScript {
         private final String host;
         private final Reading reread;
         private final List<RouteGetScript.Answer> routeAnswers;
+        /** The session's own reading, before its batch (null: apply.sh's run, whose reading was another run's). */
+        private final Reading first;
 
         private Ran(FailedBatch failedBatch, String recorded, long batchNanos, List<String> writeFailures, String host, Reading reread,
-                List<RouteGetScript.Answer> routeAnswers) {
+                List<RouteGetScript.Answer> routeAnswers, Reading first) {
+            this.first = first;
             this.failedBatch = failedBatch;
             this.recorded = recorded;
             this.batchNanos = batchNanos;
@@ -81,6 +85,15 @@ public final class ApplyScript {
         public HostReading after() throws OutputException {
             return ObservedBuilder.build(host, reread);
         }
+
+        /**
+         * {@link #after()}, given {@code before}, the host as the session read it before its batch (null:
+         * unknown): from the lines that changed since when that tells it ({@link RereadDelta}), else parsed whole.
+         */
+        public HostReading after(HostReading before) throws OutputException {
+            HostReading changed = RereadDelta.after(first, before, reread);
+            return changed != null ? changed : after();
+        }
     }
 
     /** A batch that failed: its part ({@code 4-0001}, the name after "batch") and what ip -batch printed. */
@@ -110,14 +123,14 @@ public final class ApplyScript {
         ScriptParts stdin = new ScriptParts().addAll(input);
         if (confirmToken != null) stdin.add("confirm-token", confirmToken);
         ScriptResult result = call.run(stdin);
-        return outcome(at.target(), call, result, result.stdout(), input);
+        return outcome(at.target(), call, result, result.stdout(), input, null);
     }
 
     /**
      * How a run of apply.sh's work (apply-body.sh) ended, from {@code output}, what it printed from its
      * batches on: {@code input} is what it was given.
      */
-    static Outcome outcome(Target target, ScriptCall call, ScriptResult result, String output, ScriptParts input)
+    static Outcome outcome(Target target, ScriptCall call, ScriptResult result, String output, ScriptParts input, Reading first)
             throws TransportException, LockHeldException {
         ReadingParser.ApplyOutput out = ReadingParser.splitApply(output, call.marker());
         Reading applied = call.parse(out.applied());
@@ -150,7 +163,7 @@ public final class ApplyScript {
             reread = reread.substring(0, cut);
         }
         return new Ran(failed, applied.note("recorded"), nanosBetween(applied.note("batch-time")), ScriptFailure.writeFailures(applied),
-                target.name(), call.parse(reread), answers);
+                target.name(), call.parse(reread), answers, first);
     }
 
     /** "START END" in nanoseconds since the epoch (GNU date +%s%N) to their difference; -1 when unreadable. */

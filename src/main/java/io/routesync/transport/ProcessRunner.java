@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Runs a local program from an argument array (never a shell string), feeding stdin and collecting
@@ -85,8 +86,8 @@ public final class ProcessRunner {
     /**
      * Runs {@code argv} as a conversation: once its output holds the line {@code conversation.awaited()},
      * the output up to it goes to {@link Conversation#answer}, whose bytes become the program's whole
-     * input (null: none). The returned output is what came after that line; without it (the program
-     * ended first), the whole output, unanswered. The input stays open until then, so the program must
+     * input (null: none), followed by {@link Conversation#later} when it has one. The returned output is
+     * what came after that line; without it (the program ended first), the whole output, unanswered. The input stays open until then, so the program must
      * print the line before it reads any input. The timeout covers the answer too. What the answer threw
      * is thrown here once the program ended.
      */
@@ -123,7 +124,7 @@ public final class ProcessRunner {
                 process::isAlive);
         OutputDrain err = new OutputDrain(process.getErrorStream(), MAX_STDERR, () -> kill(process), process::isAlive);
         Answering answering = new Answering();
-        if (conversation.awaited() == null) feed(process, conversation.answer(null));
+        if (conversation.awaited() == null) ProgramInput.feed(process, conversation.answer(null));
         else answer(process, out, conversation, deadline, answering);
         try {
             boolean exited = process.waitFor(remaining(deadline), TimeUnit.NANOSECONDS);
@@ -199,13 +200,21 @@ public final class ProcessRunner {
      * that line. The answer is made on a thread of its own while the program waits; it should not throw
      * for what it can say in its bytes.
      */
-    public record Conversation(String awaited, Function<String, byte[]> reply) {
+    public record Conversation(String awaited, Function<String, byte[]> reply, Supplier<byte[]> later) {
         /**
          * @param awaited the line to wait for, or null: {@code reply} gives the input from the start
          * @param reply   the program's input, given its output up to the awaited line (null without one); null: no input
+         * @param later   the rest of the input, made once the reply is written (the program may already act on
+         *                it meanwhile), piece by piece: asked again after each piece is written, until it gives
+         *                null; asked only after a reply that was not null; null: nothing more
          */
         public Conversation {
             Objects.requireNonNull(reply);
+        }
+
+        /** A conversation whose reply is the whole input. */
+        public Conversation(String awaited, Function<String, byte[]> reply) {
+            this(awaited, reply, null);
         }
 
         /** The program's input, given its output up to the awaited line (null without one); null: no input. */
@@ -219,7 +228,7 @@ public final class ProcessRunner {
                 byte[] bytes = answer(output);
                 then.accept(bytes);
                 return bytes;
-            });
+            }, later);
         }
 
         /** Input that does not depend on the output. */
@@ -257,7 +266,7 @@ public final class ProcessRunner {
             try {
                 int end = out.awaitLine(deadline);
                 if (end < 0) {
-                    close(in);
+                    ProgramInput.close(in);
                     return;
                 }
                 // the answer gets what came before the awaited line (the line and its newline are cut off)
@@ -265,53 +274,23 @@ public final class ProcessRunner {
                 answering.started = true;
                 byte[] bytes = conversation.answer(head.substring(0, head.length() - conversation.awaited().length() - 1));
                 answering.done = true;
-                write(in, bytes);
+                if (bytes == null || conversation.later() == null) {
+                    ProgramInput.write(in, bytes);
+                } else if (ProgramInput.writeOpen(in, bytes)) {
+                    // the program acts on the reply while the rest is made, each piece sent once it is
+                    byte[] more = conversation.later().get();
+                    while (more != null && ProgramInput.writeOpen(in, more)) more = conversation.later().get();
+                    ProgramInput.close(in);
+                }
             } catch (InterruptedException e) {
-                close(in);
+                ProgramInput.close(in);
             } catch (RuntimeException | Error e) {
                 answering.thrown = e;
                 answering.done = true;
-                close(in);
+                ProgramInput.close(in);
             }
         }, "routesync-answer");
         t.setDaemon(true);
         t.start();
-    }
-
-    private static void write(OutputStream in, byte[] bytes) {
-        try (in) {
-            if (bytes != null) in.write(bytes);
-        } catch (IOException e) {
-            // the program exited (or was killed) before reading all input; its exit code and stderr tell why
-        }
-    }
-
-    /**
-     * Writes stdin on its own thread: a program that never reads its input (or a host that hangs) must not
-     * block the run past its timeout with a full pipe.
-     */
-    private static void feed(Process process, byte[] stdin) {
-        OutputStream in = process.getOutputStream();
-        if (stdin == null || stdin.length == 0) {
-            close(in);
-            return;
-        }
-        Thread t = new Thread(() -> {
-            try (in) {
-                in.write(stdin);
-            } catch (IOException e) {
-                // the program exited (or was killed) before reading all input; its exit code and stderr tell why
-            }
-        }, "routesync-stdin");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private static void close(OutputStream in) {
-        try {
-            in.close();
-        } catch (IOException e) {
-            // nothing was written; the program sees end of input either way
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One run of a {@link Script} on a target: its fresh marker, its positional arguments and the replies
@@ -63,9 +64,22 @@ final class ScriptCall {
      * "MARKER await" and returns its input (null: none); the result's output is what followed that line.
      */
     ScriptResult converse(Function<String, ScriptParts> answer) throws TransportException {
+        return converse(answer, () -> null);
+    }
+
+    /**
+     * {@link #converse(Function)}, with {@code later}'s parts sent after the answer's, asked for again after
+     * each until it gives null, made while the script already acts on the answer (it waits for them where it
+     * needs them). The answer's
+     * parts come after a line "MARKER parts BYTES": the script takes exactly those bytes first.
+     */
+    ScriptResult converse(Function<String, ScriptParts> answer, Supplier<ScriptParts> later) throws TransportException {
         ProcessRunner.Conversation talk = new ProcessRunner.Conversation(marker + " await", output -> {
             ScriptParts parts = answer.apply(output);
-            return parts == null ? null : parts.bytes(marker);
+            return parts == null ? null : parts.counted(marker);
+        }, () -> {
+            ScriptParts parts = later.get();
+            return parts == null ? null : parts.sized(marker);
         });
         return at.target().converse(script.text(), args, talk, at.timeout());
     }

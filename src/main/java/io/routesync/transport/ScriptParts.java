@@ -1,5 +1,6 @@
 package io.routesync.transport;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,5 +44,31 @@ public final class ScriptParts {
             if (!p.content().isEmpty() && p.content().charAt(p.content().length() - 1) != '\n') in.append('\n');
         }
         return in.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The parts as a session's late parts: each after a line {@code MARKER late NAME BYTES}, its content
+     * with a line end where it lacks one (what take_parts would write), exactly BYTES long (common.sh's take_late).
+     */
+    byte[] sized(String marker) {
+        ByteArrayOutputStream in = new ByteArrayOutputStream();
+        for (Part p : parts) {
+            String content = p.content();
+            if (!content.isEmpty() && content.charAt(content.length() - 1) != '\n') content += "\n";
+            byte[] body = content.getBytes(StandardCharsets.UTF_8);
+            in.writeBytes((marker + " late " + p.name() + " " + body.length + "\n").getBytes(StandardCharsets.UTF_8));
+            in.writeBytes(body);
+        }
+        return in.toByteArray();
+    }
+
+    /** {@link #bytes}, after a line {@code MARKER parts BYTES} that says how many they are (common.sh's take_parts_early). */
+    byte[] counted(String marker) {
+        byte[] body = bytes(marker);
+        byte[] head = (marker + " parts " + body.length + "\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] all = new byte[head.length + body.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(body, 0, all, head.length, body.length);
+        return all;
     }
 }

@@ -22,6 +22,15 @@ public final class SessionScript {
     @FunctionalInterface
     public interface Responder {
         ScriptParts respond(Read read);
+
+        /**
+         * The parts only written once the batch ran (desired, desired-digest, record), made while it runs and
+         * the host is read again: the next of them, asked again after each is sent, until it gives null;
+         * asked once {@link #respond} answered parts. It should not throw: the batch may have run by then.
+         */
+        default ScriptParts later() {
+            return null;
+        }
     }
 
     private final ScriptTarget at;
@@ -34,6 +43,9 @@ public final class SessionScript {
     private static final class Answer {
         // written by the answering thread, read once the run ended
         volatile ScriptParts input;
+        /** The reading's text, and its sections once the batch is on its way (for the verify: {@link ApplyScript.Ran#after(io.routesync.iproute2.HostReading)}). */
+        volatile String readText;
+        volatile Reading read;
         volatile boolean asked;
         volatile Exception failure;
     }
@@ -55,7 +67,7 @@ public final class SessionScript {
         ScriptResult result = call.converse(output -> {
             answer.asked = true;
             try {
-                ScriptParts parts = responder.respond(read(call, output, extra != null, probe));
+                ScriptParts parts = responder.respond(read(call, output, extra != null, probe, answer));
                 if (parts == null) return null;
                 answer.input = parts;
                 return new ScriptParts().addAll(parts).add("go", "");
@@ -63,17 +75,22 @@ public final class SessionScript {
                 answer.failure = e;
                 return null;
             }
+        }, () -> {
+            if (answer.input == null) return null;
+            // sections only (no route is parsed): cut while the batch runs, for the verify
+            if (answer.read == null) answer.read = call.parse(answer.readText);
+            return responder.later();
         });
         if (answer.failure instanceof TransportException e) throw e;
         if (answer.failure instanceof OutputException e) throw e;
         if (answer.failure instanceof LockHeldException e) throw e;
         if (!answer.asked) throw unanswered(call, result);
         if (answer.input == null) return null;
-        return ApplyScript.outcome(at.target(), call, result, result.stdout(), answer.input);
+        return ApplyScript.outcome(at.target(), call, result, result.stdout(), answer.input, answer.read);
     }
 
     /** The reading, wide part and probe in {@code output}, the session's output before "await". */
-    private Read read(ScriptCall call, String output, boolean wide, boolean probe)
+    private Read read(ScriptCall call, String output, boolean wide, boolean probe, Answer answer)
             throws TransportException, OutputException, LockHeldException {
         Target target = at.target();
         ManagementProbe path = null;
@@ -88,6 +105,7 @@ public final class SessionScript {
             reading = output.substring(0, cut + 1);
             path = ManagementProbe.of(target, call.parse(output.substring(cut + split.length())));
         }
+        answer.readText = reading;
         ScriptResult before = new ScriptResult(0, reading, "");
         HostReader.Wide both = wide ? HostReader.wide(target, call, before, reading)
                 : new HostReader.Wide(HostReader.build(target, call, before, reading), null);

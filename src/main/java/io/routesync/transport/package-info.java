@@ -11,7 +11,7 @@
  * <p>The script protocol is typed here, one type per script, each knowing its arguments (in the order
  * its .sh reads them) and its replies: {@link io.routesync.transport.HostReader} (read.sh),
  * {@link io.routesync.transport.ApplyScript} (apply.sh), {@link io.routesync.transport.SessionScript}
- * (session.sh: read, then apply.sh's work on the answer), {@link io.routesync.transport.ManagementProbe}
+ * (session.sh: read, then apply.sh's work on the answer, whose late parts follow it), {@link io.routesync.transport.ManagementProbe}
  * (probe.sh, with {@link io.routesync.transport.SshPeer}) and {@link io.routesync.transport.ConfirmTimer}
  * (arm.sh, confirm.sh, rollback.sh), all through {@link io.routesync.transport.ScriptCall} (the run's
  * marker, common.sh's arguments, the replies every script shares: locked, pending, fatal), made for a

@@ -20,6 +20,12 @@ done
 # one date for the batch's end and the record's name (UTC)
 t1=$(date -u +'%s%N %Y%m%dT%H%M%SZ')
 mark batch-time "$t0" "${t1%% *}"
+# a session's late parts (the record, the desired state) are made while the batch runs and the host is
+# read again: the re-read goes to a file first, and is printed after the writes, where it always was
+if [ -n "$late" ]; then
+  { read_all "$@"; mark digest none; } > "$tmp/reread"
+  late_parts
+fi
 # the footprint and the desired state are written only when they changed (a heal sends the same again)
 if [ $ok -eq 1 ] && [ -f "$tmp/footprint" ]; then update_or_report "$tmp/footprint" "$state/tables"; fi
 if [ $ok -eq 1 ] && [ -s "$tmp/desired" ] && update_or_report "$tmp/desired" "$state/desired.yaml" && [ -s "$tmp/desired-digest" ]; then
@@ -32,7 +38,8 @@ if [ $ok -eq 1 ] && [ -s "$tmp/record" ]; then
   fi
 fi
 mark reread
-if [ "${digest_reread:-yes}" = yes ]; then read_with_digest "$@"; else read_all "$@"; mark digest none; fi
+if [ -f "$tmp/reread" ]; then cat -- "$tmp/reread"
+elif [ "${digest_reread:-yes}" = yes ]; then read_with_digest "$@"; else read_all "$@"; mark digest none; fi
 # the expectations' flows (part "flows", one a line), asked of the kernel right after the re-read, in
 # this session: "routeget", then route_get's answers (not when a batch failed: rolled back unasked)
 if [ $ok -eq 1 ] && [ -s "$tmp/flows" ]; then

@@ -3,9 +3,11 @@
 # "-", $8... the table ids to read, as read.sh takes them (split_tables). Prints the reading (not
 # digested: "digest none"), the wide part when asked (read_wide), with "probe" the word "probe" and
 # probe_path's output for the tables read, then "await"; routesync plans from that and answers on stdin
-# with apply.sh's parts (see apply.sh) and a part "go", or with nothing when there is nothing to apply
-# ("skipped": the run ends). With "go", the parts are applied as apply.sh applies them after its check:
-# nothing could change the host's routing through routesync since the reading, and the lock keeps it so.
+# with a line "MARKER parts BYTES", apply.sh's parts (see apply.sh) and a part "go" in those bytes, then
+# the parts written only after the batch (desired, desired-digest, record: take_parts_early), or with
+# nothing when there is nothing to apply ("skipped": the run ends). With "go", the parts are applied as
+# apply.sh applies them after its check: nothing could change the host's routing through routesync since
+# the reading, and the lock keeps it so.
 probe=$1
 shift
 split_tables "$@"
@@ -26,7 +28,7 @@ if [ "$probe" = probe ]; then
   probe_path $tl_list
 fi
 mark await
-take_parts
+take_parts_early
 if [ ! -f "$tmp/go" ]; then mark skipped; exit 0; fi
 # shellcheck disable=SC2086 # the re-read after the batches: the tables of the reading
 set -- $rt_plain

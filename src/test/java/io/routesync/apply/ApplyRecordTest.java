@@ -3,12 +3,19 @@ package io.routesync.apply;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.routesync.iproute2.ChangeSyntax;
 import io.routesync.lookup.TestState;
+import io.routesync.model.Action;
 import io.routesync.model.Change;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Observed;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -49,6 +56,63 @@ class ApplyRecordTest {
         assertEquals(3, root.get("changes").size());
         assertEquals("delete", root.get("changes").get(2).get("action").asText());
         assertTrue(root.get("changes").get(1).get("command").asText().startsWith("ip route add 10."), json);
+    }
+
+    /** The record is written by hand: byte for byte what Jackson wrote (its escapes of every character below 0x80, and beyond). */
+    @Test
+    void theRecordIsWhatJacksonWrote() throws Exception {
+        StringBuilder odd = new StringBuilder("h\u00e9\u2603\ud83d\ude00/");
+        for (char c = 0; c < 0x80; c++) odd.append(c);
+        Observed o = TestState.bare().add("route 100 10.98.0.0/16 via 192.0.2.98 dev d0", "route 100 10.97.0.0/16 via 192.0.2.97 dev d0").observed();
+        List<HostPlan> plans = List.of(new HostPlan(List.of(), "fp"), new HostPlan(List.of(Change.add(o.routes().get(0))), null),
+                new HostPlan(List.of(Change.add(o.routes().get(0)), Change.delete(o.routes().get(1))), odd.toString()));
+        List<ApplyRecord.Inputs> inputs = List.of(INPUTS, new ApplyRecord.Inputs(null, "c\"1\\", odd.toString()), new ApplyRecord.Inputs("d", null, null));
+        for (HostPlan plan : plans) {
+            for (ApplyRecord.Inputs in : inputs) {
+                Instant t = Instant.parse("2026-12-05T02:00:00.123456789Z");
+                assertEquals(jackson(t, odd.toString(), in, plan, "rollback"), ApplyRecord.json(t, odd.toString(), in, plan, "rollback"));
+            }
+        }
+    }
+
+    /** The record as Jackson wrote it before (compact, one change a line). */
+    private static String jackson(Instant time, String host, ApplyRecord.Inputs inputs, HostPlan plan, String kind) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = json.createObjectNode();
+        root.put("format_version", "1");
+        root.put("kind", kind);
+        root.put("time", time.toString());
+        root.put("host", host);
+        root.put("routesync_version", inputs.version());
+        if (inputs.digest() != null) root.put("inputs_digest", inputs.digest());
+        if (inputs.commit() != null) root.put("commit", inputs.commit());
+        root.put("fingerprint", plan.fingerprint());
+        ObjectNode counts = root.putObject("counts");
+        counts.put("add", plan.count(Action.ADD));
+        counts.put("change", plan.count(Action.REPLACE));
+        counts.put("delete", plan.count(Action.DELETE));
+        ArrayNode changes = root.putArray("changes");
+        for (Change c : plan.changes()) {
+            ObjectNode n = changes.addObject();
+            n.put("action", c.action().word());
+            n.put("command", ChangeSyntax.command(c, null, plan.namesFile()));
+        }
+        return json.writer(new MinimalPrettyPrinter() {
+            @Override
+            public void beforeArrayValues(JsonGenerator g) throws IOException {
+                g.writeRaw('\n');
+            }
+
+            @Override
+            public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+                g.writeRaw(",\n");
+            }
+
+            @Override
+            public void writeEndArray(JsonGenerator g, int values) throws IOException {
+                g.writeRaw(values == 0 ? "]" : "\n]");
+            }
+        }).writeValueAsString(root) + "\n";
     }
 
     @Test

@@ -170,6 +170,23 @@ class SessionNetnsTest {
     }
 
     @Test
+    void aForeignChangeAfterTheReadingIsCaughtByTheVerifyAndRolledBack() throws Exception {
+        // no expectations: the re-read is told from the lines that changed since the reading (RereadDelta).
+        // While routesync plans, another program puts a route routesync owns (its protocol) in the table:
+        // the plan, made from the reading, does not know it; the verify must
+        String before = SafetyNetns.snapshot(ns);
+        HostJob.Converged c = job(SafetyNetns.STATE).converge(SAFETY, planned -> ns.ip("route", "add", "10.99.0.0/16", "via",
+                "192.0.2.254", "dev", "d0", "table", "102", "proto", "245"));
+        assertEquals(ApplyReport.Outcome.VERIFY_FAILED_ROLLED_BACK, c.applied().report().outcome(), c.applied().reason());
+        assertTrue(c.applied().reason().contains("did not match the desired state after the apply"), c.applied().reason());
+        // what the plan touched is as it was; the foreign route is not routesync's to take back
+        ns.ip("route", "del", "10.99.0.0/16", "table", "102");
+        assertEquals(before, SafetyNetns.snapshot(ns));
+        // the same apply with nothing foreign verifies
+        assertEquals(ApplyReport.Outcome.APPLIED, job(SafetyNetns.STATE).converge(SAFETY, HostJob.OPEN).applied().report().outcome());
+    }
+
+    @Test
     void aHealAsksTheKernelAboutTheDeclaredFlowsWithoutSimulatingThem() throws Exception {
         HostJob.Converged c = job(STATE).converge(SAFETY, HostJob.OPEN, false);
         assertEquals(ApplyReport.Outcome.APPLIED, c.applied().report().outcome(), c.applied().reason());

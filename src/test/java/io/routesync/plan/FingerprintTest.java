@@ -34,6 +34,24 @@ class FingerprintTest {
         assertEquals("aa446ecf1bd0004e3de6ad3217dfde663c2360067cc720510b745558dcb7bebc", fingerprint(host()));
     }
 
+    /** Its route digests summed in two halves (an apply makes them on two threads): the same fingerprint, the second half first too. */
+    @Test
+    void inHalvesItIsTheSameFingerprint() {
+        Scenario s = host();
+        Planner.Halves backwards = new Planner.Halves() {
+            @Override
+            public <T> java.util.List<T> both(java.util.function.Supplier<T> first, java.util.function.Supplier<T> second) {
+                T two = second.get();
+                return java.util.List.of(first.get(), two);
+            }
+        };
+        assertEquals("aa446ecf1bd0004e3de6ad3217dfde663c2360067cc720510b745558dcb7bebc",
+                Planner.fingerprint(s.desired(), s.observed(), s.ownership(), backwards));
+        Scenario big = host().live("10.1.0.0/16 table 254 via 192.0.2.1 dev eth0", "10.2.0.0/16 table 254 via 192.0.2.1 dev eth0",
+                "10.3.0.0/16 table 254 via 192.0.2.1 dev eth0");
+        assertEquals(fingerprint(big), Planner.fingerprint(big.desired(), big.observed(), big.ownership(), backwards));
+    }
+
     /** A plan's fingerprint, computed when first asked for, is the same value, also for a namespace. */
     @Test
     void aPlansDeferredFingerprintIsTheSameValue() throws Exception {

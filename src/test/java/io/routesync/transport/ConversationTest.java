@@ -9,11 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A conversation with a program ({@link ProcessRunner#converse}, what a session on a host is): the answer
@@ -57,12 +61,41 @@ class ConversationTest {
         assertTrue(e.unreachable());
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    @Test
+    void theLaterPartIsMadeWhileTheProgramAlreadyActsOnTheReply(@TempDir Path dir) throws Exception {
+        // the program says (a file) that it read the reply; the later part waits for that: were the input
+        // written only once whole, neither side would go on
+        Path acted = dir.resolve("acted");
+        List<String> pieces = new ArrayList<>(List.of("later\n", "last\n"));
+        ScriptResult r = assertTimeoutPreemptively(LIMIT, () -> talk(
+                "echo rs1 await; read -r a; : > '" + acted + "'; read -r b; read -r c; echo \"got $a $b $c\"",
+                new ProcessRunner.Conversation("rs1 await", out -> "now\n".getBytes(StandardCharsets.UTF_8), () -> {
+                    // a piece at a time, until there is none
+                    if (pieces.isEmpty()) return null;
+                    for (int i = 0; i < 500 && !Files.exists(acted); i++) {
+                        try {
+                            Thread.sleep(10);
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                    String piece = pieces.remove(0);
+                    return (Files.exists(acted) ? piece : "too-soon\n").getBytes(StandardCharsets.UTF_8);
+                })));
+        assertEquals("got now later last\n", r.stdout());
+        assertEquals(0, r.exitCode());
+    }
+
+    @Test
+    void noReplyMeansNoLaterPart() throws Exception {
+        AtomicReference<Boolean> asked = new AtomicReference<>(false);
+        ScriptResult r = assertTimeoutPreemptively(LIMIT, () -> talk("echo rs1 await; cat; echo end",
+                new ProcessRunner.Conversation("rs1 await", out -> null, () -> {
+                    asked.set(true);
+                    return "later\n".getBytes(StandardCharsets.UTF_8);
+                })));
+        assertEquals("end\n", r.stdout());
+        assertEquals(false, asked.get());
     }
 
     @Test
@@ -129,5 +162,13 @@ class ConversationTest {
         sleep(2_000);
         assertFalse(java.nio.file.Files.exists(acted), "the program never got the late answer");
         java.nio.file.Files.delete(acted.getParent());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
