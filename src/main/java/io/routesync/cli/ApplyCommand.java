@@ -153,14 +153,20 @@ final class ApplyCommand implements Callable<Integer> {
                     + " to this host? Use --confirm SECONDS.");
         }
         ApplySafety safety = safety(SshConnections.DEFAULT_PROGRAM);
-        HostJob job = last ? SingleHost.lastJob(state, target) : SingleHost.job(state, target, err);
-        warnUnusedProbes(safety, job.spec().loaded().probes().size() + job.spec().loaded().routeProbes().size(), err);
-        SingleHostView view = new SingleHostView(out, err, style, true);
-        // with no question to wait for, one session on the host reads, plans and applies
-        done = oneSession(safety, null) ? Pipeline.converge(List.of(job), 1, safety, HostJob.OPEN, view)
-                : Pipeline.apply(List.of(job), 1, autoApprove, safety, planned -> {
-                    if (!autoApprove) Approvals.host(job.spec().name(), out);
-                }, view);
+        // with no question to wait for, one session on the host reads, plans and applies: it starts while the state loads
+        boolean oneSession = oneSession(safety, null);
+        HostJob job = last ? SingleHost.lastJob(state, target) : oneSession ? SingleHost.sessionJob(state, target, err)
+                : SingleHost.job(state, target, err);
+        try {
+            warnUnusedProbes(safety, job.spec().loaded().probes().size() + job.spec().loaded().routeProbes().size(), err);
+            SingleHostView view = new SingleHostView(out, err, style, true);
+            done = oneSession ? Pipeline.converge(List.of(job), 1, safety, HostJob.OPEN, view)
+                    : Pipeline.apply(List.of(job), 1, autoApprove, safety, planned -> {
+                        if (!autoApprove) Approvals.host(job.spec().name(), out);
+                    }, view);
+        } finally {
+            SingleHost.release(job);
+        }
         HostRun run = SingleHost.result(done);
         if (run.status() == HostRun.Status.OK) SingleHost.keepConverged(job.spec());
         return ExitCodes.of(run.status(), false);

@@ -10,6 +10,7 @@ import io.routesync.run.LastApplied;
 import io.routesync.run.RefusedException;
 import io.routesync.run.RunResult;
 import io.routesync.transport.EarlyRead;
+import io.routesync.transport.EarlySession;
 import io.routesync.transport.Target;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -51,6 +52,29 @@ final class SingleHost {
             if (reading instanceof EarlyRead early) early.cancel();
             throw e;
         }
+    }
+
+    /**
+     * {@link #job} for an apply in one session ({@code apply --auto-approve} without --confirm): the target's
+     * session starts before the state is loaded, on the second core ({@link EarlySession}; a local target whose
+     * footprint names a table), with the wide part when the state may have expectations. A state that does
+     * not load ends that session unanswered (nothing changed), and its error is reported as before.
+     */
+    static HostJob sessionJob(StateOptions state, TargetOptions target, PrintWriter err) throws InvalidInputException, UserError {
+        List<SourceFile> files = state.readFiles();
+        Target session = target.sessionEarly(mayExpect(files));
+        try {
+            HostSpec spec = spec(state, state.loadWithInputs(files), target, err);
+            return new HostJob(spec, session != null ? session : target.target(), target.settings(), Clock.systemUTC());
+        } catch (InvalidInputException | UserError | RuntimeException | Error e) {
+            if (session instanceof EarlySession early) early.cancel();
+            throw e;
+        }
+    }
+
+    /** Ends an early session nobody adopted (the apply stopped before its session), so it holds the lock no longer. */
+    static void release(HostJob job) {
+        if (job.target() instanceof EarlySession early) early.cancel();
     }
 
     /**

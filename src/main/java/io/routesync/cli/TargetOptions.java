@@ -2,6 +2,7 @@ package io.routesync.cli;
 
 import io.routesync.apply.Reconciler;
 import io.routesync.transport.EarlyRead;
+import io.routesync.transport.EarlySession;
 import io.routesync.transport.LocalTarget;
 import io.routesync.transport.Target;
 import io.routesync.transport.TargetPaths;
@@ -50,6 +51,18 @@ public final class TargetOptions {
     Target readingEarly(boolean wide, boolean digest) {
         try {
             return EarlyRead.start(target(), paths(), lockWait(), runTimeout(), wide, digest);
+        } catch (UserError e) {
+            return null;
+        }
+    }
+
+    /**
+     * The target, its apply's session started from now on ({@link EarlySession}; with {@code wide}, the wide
+     * part too); null when the target or its paths are wrong: their errors are reported where they always were.
+     */
+    Target sessionEarly(boolean wide) {
+        try {
+            return EarlySession.start(target(), paths(), lockWait(), runTimeout(), wide);
         } catch (UserError e) {
             return null;
         }

@@ -49,6 +49,11 @@ public final class HostJob {
         return spec;
     }
 
+    /** The target this job reaches (a wrapper, such as a session started early, included). */
+    public Target target() {
+        return reconciler.target();
+    }
+
     /** Reads the host (one round trip) and plans it. */
     public HostRun plan() {
         HostReading reading = null;

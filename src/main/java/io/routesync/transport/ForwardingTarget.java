@@ -34,4 +34,9 @@ public abstract class ForwardingTarget implements Target {
             throws TransportException {
         return target.converse(script, args, conversation, timeout);
     }
+
+    @Override
+    public String presetMarker(Script script) {
+        return target.presetMarker(script);
+    }
 }

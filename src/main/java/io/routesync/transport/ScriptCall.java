@@ -19,7 +19,7 @@ import java.util.function.Supplier;
 final class ScriptCall {
     private final Script script;
     private final ScriptTarget at;
-    private final String marker = newMarker();
+    private final String marker;
     private final List<String> args = new ArrayList<>();
 
     /**
@@ -29,6 +29,8 @@ final class ScriptCall {
     ScriptCall(Script script, ScriptTarget at) {
         this.script = script;
         this.at = at;
+        String preset = at.target().presetMarker(script);
+        this.marker = preset != null ? preset : newMarker();
         args.add(marker);
         args.add(at.target().netns());
         args.add(at.paths().etcDir());
@@ -91,6 +93,11 @@ final class ScriptCall {
 
     String marker() {
         return marker;
+    }
+
+    /** The positional arguments so far, $1 first. */
+    List<String> args() {
+        return List.copyOf(args);
     }
 
     /** take_lock's "locked": another run held the target's lock for longer than the wait. */

@@ -25,4 +25,12 @@ public interface Target {
      */
     ScriptResult converse(String script, List<String> args, ProcessRunner.Conversation conversation, Duration timeout)
             throws TransportException;
+
+    /**
+     * The marker a run of {@code script} here must use, or null for a fresh one: a run already under way
+     * that the next call may turn out to be ({@link EarlySession}).
+     */
+    default String presetMarker(Script script) {
+        return null;
+    }
 }

@@ -19,5 +19,10 @@
  * {@link io.routesync.transport.ScriptParts} (stdin). {@link io.routesync.transport.Script} holds the
  * texts; {@link io.routesync.transport.TargetPaths} where routesync's files are on a target. Nothing
  * outside this package builds an argument list or reads a marker word.
+ *
+ * <p>Two wrappers start a local target's run before the desired state has loaded, on the second core:
+ * {@link io.routesync.transport.EarlyRead} (a plan's read) and {@link io.routesync.transport.EarlySession}
+ * (an apply's session, whose marker the apply's {@code ScriptCall} takes so that the run can be its own).
+ * Each is used only when it read what the caller's own run would have; else the caller runs as before.
  */
 package io.routesync.transport;
