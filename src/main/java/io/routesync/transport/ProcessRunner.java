@@ -1,7 +1,6 @@
 package io.routesync.transport;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,9 +122,9 @@ public final class ProcessRunner {
         OutputDrain out = new OutputDrain(process.getInputStream(), MAX_STDOUT, () -> kill(process), conversation.awaited(),
                 process::isAlive);
         OutputDrain err = new OutputDrain(process.getErrorStream(), MAX_STDERR, () -> kill(process), process::isAlive);
-        Answering answering = new Answering();
+        Answering answering = Answering.none();
         if (conversation.awaited() == null) ProgramInput.feed(process, conversation.answer(null));
-        else answer(process, out, conversation, deadline, answering);
+        else answering = Answering.start(process, out, conversation, deadline);
         try {
             boolean exited = process.waitFor(remaining(deadline), TimeUnit.NANOSECONDS);
             boolean ended = false;
@@ -155,6 +154,12 @@ public final class ProcessRunner {
                     // large state); the host answered, and nothing was sent for it to act on
                     throw new TransportException(program + " waited longer than the " + timeout.toSeconds() + " s timeout for routesync's"
                             + " answer (the timeout covers working it out); it was stopped before it got it", false);
+                }
+                if (answering.makingLater()) {
+                    // the program got its answer and acts on it; what follows it (a session's record, made while
+                    // its batch runs) took the time on this side
+                    throw new TransportException(program + " waited longer than the " + timeout.toSeconds() + " s timeout for the rest"
+                            + " of routesync's answer (what follows it, made while it acts on it); it was stopped", false);
                 }
                 // "did not answer" only when nothing came back: a host that sent part of its answer did answer
                 throw new TransportException(program + (out.isEmpty() ? " did not answer" : " did not finish") + " within "
@@ -235,62 +240,5 @@ public final class ProcessRunner {
         public static Conversation fixed(byte[] stdin) {
             return new Conversation(null, output -> stdin);
         }
-    }
-
-    /** Whether a conversation's answer is being made, and what it threw, kept for the caller's thread. */
-    private static final class Answering {
-        private volatile Throwable thrown;
-        private volatile boolean started;
-        private volatile boolean done;
-
-        /** True while the program waits for an answer that is not made yet. */
-        boolean pending() {
-            return started && !done;
-        }
-
-        void rethrow() {
-            Throwable t = thrown;
-            if (t instanceof RuntimeException) throw (RuntimeException) t;
-            if (t instanceof Error) throw (Error) t;
-        }
-    }
-
-    /**
-     * Waits (on its own thread) for the awaited line, hands the output before it to the answer and writes
-     * the answer as the whole input; without the line (the program ended, or the deadline passed) the input
-     * is closed unanswered, as it is when the answer throws.
-     */
-    private static void answer(Process process, OutputDrain out, Conversation conversation, long deadline, Answering answering) {
-        Thread t = new Thread(() -> {
-            OutputStream in = process.getOutputStream();
-            try {
-                int end = out.awaitLine(deadline);
-                if (end < 0) {
-                    ProgramInput.close(in);
-                    return;
-                }
-                // the answer gets what came before the awaited line (the line and its newline are cut off)
-                String head = out.take(end);
-                answering.started = true;
-                byte[] bytes = conversation.answer(head.substring(0, head.length() - conversation.awaited().length() - 1));
-                answering.done = true;
-                if (bytes == null || conversation.later() == null) {
-                    ProgramInput.write(in, bytes);
-                } else if (ProgramInput.writeOpen(in, bytes)) {
-                    // the program acts on the reply while the rest is made, each piece sent once it is
-                    byte[] more = conversation.later().get();
-                    while (more != null && ProgramInput.writeOpen(in, more)) more = conversation.later().get();
-                    ProgramInput.close(in);
-                }
-            } catch (InterruptedException e) {
-                ProgramInput.close(in);
-            } catch (RuntimeException | Error e) {
-                answering.thrown = e;
-                answering.done = true;
-                ProgramInput.close(in);
-            }
-        }, "routesync-answer");
-        t.setDaemon(true);
-        t.start();
     }
 }

@@ -87,6 +87,19 @@ class ConversationTest {
     }
 
     @Test
+    void aLaterPartSlowerThanTheTimeoutIsNotAnUnreachableHost() throws Exception {
+        TransportException e = assertTimeoutPreemptively(LIMIT, () -> assertThrows(TransportException.class,
+                () -> ProcessRunner.converse("sh", List.of("sh", "-c", "echo rs1 await; cat >/dev/null"),
+                        new ProcessRunner.Conversation("rs1 await", out -> "now\n".getBytes(StandardCharsets.UTF_8), () -> {
+                            sleep(3_000);
+                            return null;
+                        }), Duration.ofSeconds(1))));
+        assertEquals("sh waited longer than the 1 s timeout for the rest of routesync's answer (what follows it, made while it"
+                + " acts on it); it was stopped", e.getMessage());
+        assertFalse(e.unreachable());
+    }
+
+    @Test
     void noReplyMeansNoLaterPart() throws Exception {
         AtomicReference<Boolean> asked = new AtomicReference<>(false);
         ScriptResult r = assertTimeoutPreemptively(LIMIT, () -> talk("echo rs1 await; cat; echo end",
