@@ -6,7 +6,8 @@
  * arguments, and one conversation (the script's output up to a line answered on its input: a
  * session); {@link io.routesync.transport.ForwardingTarget} is what a wrapper of a target extends.
  * {@link io.routesync.transport.ProcessRunner} runs every local program within bounds
- * (with {@link io.routesync.transport.ProcessSessions} and {@link io.routesync.transport.OutputDrain}).
+ * (with {@link io.routesync.transport.ProcessSessions}, {@link io.routesync.transport.OutputDrain} and, for a
+ * conversation, {@link io.routesync.transport.Answering}).
  *
  * <p>The script protocol is typed here, one type per script, each knowing its arguments (in the order
  * its .sh reads them) and its replies: {@link io.routesync.transport.HostReader} (read.sh),
