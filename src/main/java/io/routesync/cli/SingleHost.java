@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A single-target run ({@code -f}, on this host or {@code --netns}) as a run of one job, and its end:
@@ -41,17 +42,7 @@ final class SingleHost {
     static HostJob planJob(StateOptions state, TargetOptions target, PrintWriter err, boolean saved)
             throws InvalidInputException, UserError {
         EarlyRead.prepare();
-        // the files are read first (no early read for files that cannot be read): what they say tells the
-        // early read whether to read wide
-        List<SourceFile> files = state.readFiles();
-        Target reading = target.readingEarly(mayExpect(files), saved);
-        try {
-            HostSpec spec = spec(state, state.loadWithInputs(files), target, err);
-            return new HostJob(spec, reading != null ? reading : target.target(), target.settings(), Clock.systemUTC());
-        } catch (InvalidInputException | UserError | RuntimeException | Error e) {
-            if (reading instanceof EarlyRead early) early.cancel();
-            throw e;
-        }
+        return loadedWhile(state, target, err, wide -> target.readingEarly(wide, saved));
     }
 
     /**
@@ -61,20 +52,35 @@ final class SingleHost {
      * not load ends that session unanswered (nothing changed), and its error is reported as before.
      */
     static HostJob sessionJob(StateOptions state, TargetOptions target, PrintWriter err) throws InvalidInputException, UserError {
+        return loadedWhile(state, target, err, target::sessionEarly);
+    }
+
+    /**
+     * The job, its state loaded while the target's run that {@code early} starts (given whether to read wide;
+     * null: none) goes on. The files are read first (no early run for files that cannot be read): what they
+     * say tells the early run whether to read wide. A state that does not load stops that run.
+     */
+    private static HostJob loadedWhile(StateOptions state, TargetOptions target, PrintWriter err, Function<Boolean, Target> early)
+            throws InvalidInputException, UserError {
         List<SourceFile> files = state.readFiles();
-        Target session = target.sessionEarly(mayExpect(files));
+        Target running = early.apply(mayExpect(files));
         try {
             HostSpec spec = spec(state, state.loadWithInputs(files), target, err);
-            return new HostJob(spec, session != null ? session : target.target(), target.settings(), Clock.systemUTC());
+            return new HostJob(spec, running != null ? running : target.target(), target.settings(), Clock.systemUTC());
         } catch (InvalidInputException | UserError | RuntimeException | Error e) {
-            if (session instanceof EarlySession early) early.cancel();
+            stop(running);
             throw e;
         }
     }
 
-    /** Ends an early session nobody adopted (the apply stopped before its session), so it holds the lock no longer. */
+    /** Ends an early run nobody took (the apply stopped before its session), so it holds the lock no longer. */
     static void release(HostJob job) {
-        if (job.target() instanceof EarlySession early) early.cancel();
+        stop(job.target());
+    }
+
+    private static void stop(Target running) {
+        if (running instanceof EarlyRead read) read.cancel();
+        if (running instanceof EarlySession session) session.cancel();
     }
 
     /**
