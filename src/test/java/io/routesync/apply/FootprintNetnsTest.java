@@ -54,14 +54,18 @@ class FootprintNetnsTest {
         if (ns != null) ns.close();
     }
 
-    /** Runs the apply script for real, but the first run dies (SIGKILL) right after its batch, every later one before it. */
+    /**
+     * Runs the apply script for real, but the first run dies (SIGKILL) right after its batch, every later one before it.
+     * Each takes its temporary directory with it first: a killed run's is left for a later run's sweep, which
+     * waits an hour (common.sh's sweep_tmp), and this test leaves nothing behind in /tmp.
+     */
     private static Target killed(Target real) {
         int[] applies = {0};
         return new InterceptedTarget(real, (inner, script, args, stdin, timeout) -> {
             if (!script.equals(Script.APPLY.text())) return inner.run(script, args, stdin, timeout);
             String at = ++applies[0] == 1 ? "mark batch-time" : "ok=1";
             assertTrue(script.contains("\n" + at), "the apply script still has the line the kill goes before: " + at);
-            return inner.run(script.replace("\n" + at, "\nkill -KILL $$\n" + at), args, stdin, timeout);
+            return inner.run(script.replace("\n" + at, "\nrm -rf -- \"$tmp\"; kill -KILL $$\n" + at), args, stdin, timeout);
         });
     }
 
