@@ -11,7 +11,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * One run of a {@link Script} on a target: its fresh marker, its positional arguments and the replies
+ * One run of a {@link Script} on a target: its marker (fresh, or that of a run of it already under way
+ * which this one may turn out to be: {@link Target#presetMarker}), its positional arguments and the replies
  * every script shares. The script types ({@link HostReader}, {@link ApplyScript}, {@link ManagementProbe},
  * {@link ConfirmTimer}) add their own arguments in the order their .sh reads them and read their own
  * replies; nothing else builds an argument list or looks at a note.
