@@ -11,7 +11,6 @@ import io.routesync.iproute2.HostReading;
 import io.routesync.model.TableId;
 import io.routesync.testing.HeldLock;
 import io.routesync.testing.InterceptedTarget;
-import io.routesync.testing.KernelAccess;
 import io.routesync.testing.Netns;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,17 +37,10 @@ class EarlyReadNetnsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        KernelAccess.require();
-        ns = Netns.create("early");
-        ns.vethPair("d0", "d0p");
-        ns.ip("address", "add", "192.0.2.1/24", "dev", "d0");
-        StringBuilder batch = new StringBuilder();
-        for (int i = 0; i < 200; i++) batch.append("route add 10.0.").append(i).append(".0/24 via 192.0.2.254 dev d0 table 100 proto 245\n");
-        batch.append("route add 10.9.0.0/16 via 192.0.2.254 dev d0 table 101 proto 245\n");
-        ns.batch(false, batch.toString());
-        paths = new TargetPaths(dir.resolve("etc").toString(), dir.resolve("state").toString(), dir.resolve("rs.lock").toString());
-        Files.createDirectories(dir.resolve("state"));
-        Files.writeString(dir.resolve("state/tables"), "100\n");
+        FootprintNamespace host = FootprintNamespace.create("early", dir, 200);
+        ns = host.ns();
+        paths = host.paths();
+        ns.ip("route", "add", "10.9.0.0/16", "via", "192.0.2.254", "dev", "d0", "table", "101", "proto", "245");
     }
 
     @AfterEach

@@ -9,9 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.routesync.model.TableId;
 import io.routesync.testing.HeldLock;
-import io.routesync.testing.KernelAccess;
 import io.routesync.testing.Netns;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,16 +41,9 @@ class EarlySessionNetnsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        KernelAccess.require();
-        ns = Netns.create("esess");
-        ns.vethPair("d0", "d0p");
-        ns.ip("address", "add", "192.0.2.1/24", "dev", "d0");
-        StringBuilder batch = new StringBuilder();
-        for (int i = 0; i < 50; i++) batch.append("route add 10.0.").append(i).append(".0/24 via 192.0.2.254 dev d0 table 100 proto 245\n");
-        ns.batch(false, batch.toString());
-        paths = new TargetPaths(dir.resolve("etc").toString(), dir.resolve("state").toString(), dir.resolve("rs.lock").toString());
-        Files.createDirectories(dir.resolve("state"));
-        Files.writeString(dir.resolve("state/tables"), "100\n");
+        FootprintNamespace host = FootprintNamespace.create("esess", dir, 50);
+        ns = host.ns();
+        paths = host.paths();
     }
 
     @AfterEach
