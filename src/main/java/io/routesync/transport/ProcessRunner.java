@@ -152,14 +152,15 @@ public final class ProcessRunner {
                 if (answering.pending()) {
                     // the program asked and waits: the time went on this side, making the answer (a plan of a
                     // large state); the host answered, and nothing was sent for it to act on
-                    throw new TransportException(program + " waited longer than the " + timeout.toSeconds() + " s timeout for routesync's"
-                            + " answer (the timeout covers working it out); it was stopped before it got it", false);
+                    throw new TransportException(program + " waited longer than the " + timeout.toSeconds() + " s timeout (--timeout)"
+                            + " for routesync's answer, which routesync was still working out (the plan of a large state); it was"
+                            + " stopped before it got it, so nothing was applied there. A larger --timeout gives routesync more time", false);
                 }
                 if (answering.makingLater()) {
                     // the program got its answer and acts on it; what follows it (a session's record, made while
                     // its batch runs) took the time on this side
-                    throw new TransportException(program + " waited longer than the " + timeout.toSeconds() + " s timeout for the rest"
-                            + " of routesync's answer (what follows it, made while it acts on it); it was stopped", false);
+                    throw new TransportException(program + " waited longer than the " + timeout.toSeconds() + " s timeout (--timeout)"
+                            + " for the rest of routesync's answer (the apply's record, made while its batch runs); it was stopped", false);
                 }
                 // "did not answer" only when nothing came back: a host that sent part of its answer did answer
                 throw new TransportException(program + (out.isEmpty() ? " did not answer" : " did not finish") + " within "

@@ -94,8 +94,8 @@ class ConversationTest {
                             sleep(3_000);
                             return null;
                         }), Duration.ofSeconds(1))));
-        assertEquals("sh waited longer than the 1 s timeout for the rest of routesync's answer (what follows it, made while it"
-                + " acts on it); it was stopped", e.getMessage());
+        assertEquals("sh waited longer than the 1 s timeout (--timeout) for the rest of routesync's answer (the apply's record,"
+                + " made while its batch runs); it was stopped", e.getMessage());
         assertFalse(e.unreachable());
     }
 
@@ -169,8 +169,9 @@ class ConversationTest {
                             sleep(3_000);
                             return "go\n".getBytes(StandardCharsets.UTF_8);
                         }), Duration.ofSeconds(2))));
-        assertEquals("sh waited longer than the 2 s timeout for routesync's answer (the timeout covers working it out); it was"
-                + " stopped before it got it", e.getMessage());
+        assertEquals("sh waited longer than the 2 s timeout (--timeout) for routesync's answer, which routesync was still working"
+                + " out (the plan of a large state); it was stopped before it got it, so nothing was applied there. A larger"
+                + " --timeout gives routesync more time", e.getMessage());
         assertFalse(e.unreachable(), "the program asked in time: not an unreachable host");
         sleep(2_000);
         assertFalse(java.nio.file.Files.exists(acted), "the program never got the late answer");
