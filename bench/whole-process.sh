@@ -61,6 +61,7 @@ rs="$here/routesync"
 id=$(printf '%05x' $((RANDOM * 32768 + RANDOM)))
 work=$(mktemp -d "/tmp/routesync-bench-$id-XXXX")
 namespaces=()
+keptdirs=()
 rows=()
 
 # --- cleanup: every namespace made here (and the processes inside it), then the work directory ---
@@ -84,6 +85,7 @@ cleanup() {
         [ -n "$pids" ] && kill -9 $pids 2>/dev/null
         ip netns del "$ns" 2>/dev/null
     done
+    for d in "${keptdirs[@]}"; do rm -rf "$d"; done
     if [ "$KEEP" = yes ]; then echo "bench: kept $work" >&2; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
@@ -504,6 +506,47 @@ EOF
     st=$(median sshtrue 1)
     row "same fleet, no-op check against ssh itself" "$(secs "$fp")" "$HOSTS parallel \`ssh HOST true\` $(secs "$st") ($(spread sshtrue))" \
         "$(ratio "$fp" "$st")" "$(cpu_ratio fleetplan sshtrue)" 'the floor of one ssh per host'
+
+    # Connections kept from the run before (--ssh-persist), as Ansible's ControlPersist keeps them for its
+    # no-op run: routesync's converge and no-op, and the floor of 16 `ssh HOST true` through the same
+    # masters; then Ansible's converge again, with its masters from the runs above. The kept directory is
+    # in a short runtime directory of the bench's own (a socket path holds 108 bytes); the masters run in
+    # the controller namespace, so the cleanup stops them.
+    note "fleet: with connections kept from the run before (routesync --ssh-persist, Ansible ControlPersist)"
+    kept_rt=$(mktemp -d /tmp/rsbk.XXXX)
+    keptdirs+=("$kept_rt")
+    kept_rs=(env XDG_RUNTIME_DIR="$kept_rt" "${fleet_rs[@]}")
+    sshkept="ps=(); "
+    for addr in "${addrs[@]}"; do
+        sshkept+="$(q setsid ssh -F "$fl/ssh_config" -o BatchMode=yes -o RequestTTY=no -o ControlMaster=no -o ControlPath="$kept_rt/routesync-kept/%C" -- "$addr" true) & ps+=(\$!); "
+    done
+    reset_before_apply() { case $1 in fleetapply*) fleet_reset ;; esac; true; }
+    SETUP=reset_before_apply
+    # the warm-up run (not timed) makes the masters
+    pair fleetapplykept 0 "exec $(q "${kept_rs[@]}" apply "${fleet_opts[@]}" --ssh-persist 600 --auto-approve)" \
+        fleetplankept 0 "exec $(q "${kept_rs[@]}" plan "${fleet_opts[@]}" --ssh-persist 600 --detailed-exitcode)" \
+        sshkept 0 "exec $(q "${in_ctl[@]}") bash -c $(q "$sshkept for p in \"\${ps[@]}\"; do wait \"\$p\"; done")" \
+        fleetvalidate 0 "exec $(q "${fleet_rs[@]}" validate -i "$fl/hosts.yml")"
+    SETUP=""
+    fleet_converged
+    fak=$(median fleetapplykept 1); fpk=$(median fleetplankept 1); sk=$(median sshkept 1); fv=$(median fleetvalidate 1)
+    if [ -n "${ac:-}" ]; then
+        fleet_reset
+        run_timed ansibleapplywarm 0 bash -c "$ansible_cmd"
+        fleet_converged
+        aw=$(median ansibleapplywarm 1)
+        row "same fleet, connections kept from the run before: converge (\`--ssh-persist\`)" "$(secs "$fak") ($(spread fleetapplykept))" \
+            "Ansible, its masters kept from the runs before: $(secs "$aw")" "$(ratio "$aw" "$fak") faster" "$(cpu_ratio ansibleapplywarm fleetapplykept) less" '>= 20x faster'
+        row "same fleet, connections kept from the run before: no-op check (\`--ssh-persist\`)" "$(secs "$fpk") ($(spread fleetplankept))" \
+            "Ansible (its no-op run above): $(secs "$ac")" "$(ratio "$ac" "$fpk") faster" "$(cpu_ratio ansiblecheck fleetplankept) less" '>= 20x faster'
+    else
+        row "same fleet, connections kept from the run before: converge (\`--ssh-persist\`)" "$(secs "$fak") ($(spread fleetapplykept))" "$why" "" "" '>= 20x faster'
+        row "same fleet, connections kept from the run before: no-op check (\`--ssh-persist\`)" "$(secs "$fpk") ($(spread fleetplankept))" "$why" "" "" '>= 20x faster'
+    fi
+    row "same fleet, kept connections against ssh itself" "$(secs "$fpk")" "$HOSTS parallel \`ssh HOST true\` through the kept masters $(secs "$sk") ($(spread sshkept))" \
+        "$(ratio "$fpk" "$sk")" "$(cpu_ratio fleetplankept sshkept)" 'the floor of a kept connection per host'
+    row "same fleet, the controller alone: \`validate -i\` (start-up, inventory, $HOSTS states; no ssh)" "$(secs "$fv") ($(spread fleetvalidate))" \
+        "" "" "" 'part of every fleet run'
 fi
 
 # ----------------------------------------------------------------------------------------------

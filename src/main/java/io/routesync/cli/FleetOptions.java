@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 public final class FleetOptions {
     static final int DEFAULT_FORKS = 10;
     private static final int MAX_FORKS = 1000;
+    private static final int MAX_PERSIST = 86_400;
 
     @Option(names = "--forks", paramLabel = "N", description = "With -i (or apply PLAN): how many hosts to work on at once (default " + DEFAULT_FORKS + ").")
     Integer forks;
@@ -26,6 +27,12 @@ public final class FleetOptions {
     @Option(names = "--ssh-accept-new",
             description = "With -i (or apply PLAN): accept the host keys of hosts never seen before (StrictHostKeyChecking=accept-new); changed keys are still refused.")
     boolean acceptNewHostKeys;
+
+    @Option(names = "--ssh-persist", paramLabel = "SECONDS",
+            description = {"With -i (or apply PLAN): keep each host's ssh connection open for SECONDS after its last use, for the runs that follow",
+                "(they skip the key exchange and login: OpenSSH's ControlPersist, as Ansible keeps them), in a directory of yours only",
+                "($XDG_RUNTIME_DIR/routesync-kept, else /tmp/routesync-kept-UID). Meanwhile whoever can use your account can use them. Default: a run keeps none."})
+    Integer sshPersist;
 
     @Option(names = "--connect-timeout", paramLabel = "SECONDS",
             description = "With -i (or apply PLAN): how long ssh may take to connect to a host (default 10).")
@@ -41,6 +48,7 @@ public final class FleetOptions {
             forks();
             sshProgram();
             connectTimeout();
+            sshPersist();
             return;
         }
         List<String> given = new ArrayList<>();
@@ -48,6 +56,7 @@ public final class FleetOptions {
         if (sshProgram != null) given.add("--ssh-program");
         if (acceptNewHostKeys) given.add("--ssh-accept-new");
         if (connectTimeout != null) given.add("--connect-timeout");
+        if (sshPersist != null) given.add("--ssh-persist");
         if (!given.isEmpty()) throw new UserError(ExitCodes.USAGE, String.join(", ", given) + ": only for inventory runs (-i FILE) and plan files (apply PLAN)");
     }
 
@@ -75,17 +84,37 @@ public final class FleetOptions {
         return Duration.ofSeconds(connectTimeout);
     }
 
-    /** The session of a run that reaches each host once (plan): one ssh connection per host, none shared. */
+    /** How long kept connections stay open (--ssh-persist), or null: the run keeps none. */
+    Duration sshPersist() throws UserError {
+        if (sshPersist == null) return null;
+        if (sshPersist < 1 || sshPersist > MAX_PERSIST) {
+            throw new UserError(ExitCodes.USAGE, "--ssh-persist " + sshPersist + " is out of range (1-" + MAX_PERSIST + " seconds)");
+        }
+        return Duration.ofSeconds(sshPersist);
+    }
+
+    /**
+     * The session of a run that reaches each host once (plan): one ssh connection per host, none shared
+     * (or the kept ones, with --ssh-persist).
+     */
     Session sessionOnce(boolean needed) throws UserError {
-        return Session.openOnce(needed, new Session.SshChoices(sshProgram(), connectTimeout(), acceptNewHostKeys));
+        try {
+            return Session.openOnce(needed, choices());
+        } catch (TransportException e) {
+            throw new UserError(ExitCodes.FAILED, e.getMessage(), e);
+        }
     }
 
     /** The run's session: ssh connections opened with --ssh-program when {@code needed}. */
     Session session(boolean needed) throws UserError {
         try {
-            return Session.open(needed, new Session.SshChoices(sshProgram(), connectTimeout(), acceptNewHostKeys));
+            return Session.open(needed, choices());
         } catch (TransportException e) {
             throw new UserError(ExitCodes.FAILED, e.getMessage(), e);
         }
+    }
+
+    private Session.SshChoices choices() throws UserError {
+        return new Session.SshChoices(sshProgram(), connectTimeout(), acceptNewHostKeys, sshPersist());
     }
 }

@@ -23,8 +23,11 @@ import java.util.List;
  */
 public final class Session implements AutoCloseable {
 
-    /** How a run reaches its ssh hosts: the ssh client command (--ssh-program) and the run's own choices. */
-    public record SshChoices(List<String> program, Duration connectTimeout, boolean acceptNewHostKeys) {
+    /**
+     * How a run reaches its ssh hosts: the ssh client command (--ssh-program) and the run's own choices;
+     * {@code persist}, when not null, how long each host's connection is kept for later runs (--ssh-persist).
+     */
+    public record SshChoices(List<String> program, Duration connectTimeout, boolean acceptNewHostKeys, Duration persist) {
         public SshChoices {
             program = List.copyOf(program);
         }
@@ -48,16 +51,25 @@ public final class Session implements AutoCloseable {
 
     /** A session that reaches ssh hosts as {@code ssh} says, when {@code needed}. */
     public static Session open(boolean needed, SshChoices ssh) throws TransportException {
-        return needed ? new Session(SshConnections.open(ssh.program()), ssh) : local();
+        if (!needed) return local();
+        if (ssh.persist() != null) return kept(ssh);
+        return new Session(SshConnections.open(ssh.program()), ssh);
     }
 
     /**
      * A session for a run that reaches each host once (plan; an apply in one session per host): no
      * ControlMaster to start and stop per host ({@link SshConnections#openUnshared}). A rollback after a
-     * failed session opens connections of its own.
+     * failed session opens connections of its own. With kept connections (--ssh-persist) the run uses
+     * and leaves them as any other run does: reaching a host once is what they save most on.
      */
-    public static Session openOnce(boolean needed, SshChoices ssh) {
-        return needed ? new Session(SshConnections.openUnshared(ssh.program()), ssh) : local();
+    public static Session openOnce(boolean needed, SshChoices ssh) throws TransportException {
+        if (!needed) return local();
+        if (ssh.persist() != null) return kept(ssh);
+        return new Session(SshConnections.openUnshared(ssh.program()), ssh);
+    }
+
+    private static Session kept(SshChoices ssh) throws TransportException {
+        return new Session(SshConnections.openKept(ssh.program(), ssh.persist()), ssh);
     }
 
     /** A job per host, reached over this session's connections (or locally for ansible_connection local). */

@@ -2,6 +2,7 @@ package io.routesync.transport;
 
 import io.routesync.config.inventory.SshOptions;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,13 +29,17 @@ final class SshCommandLine {
     /** The options routesync always sets (lower case, as ssh compares them). */
     static final Set<String> FIXED_OPTIONS = Set.of("batchmode", "requesttty", "connecttimeout",
             "stricthostkeychecking", "controlmaster", "controlpath", "controlpersist");
-    /** How long an idle master outlives its last session, in case the run dies before closing it. */
-    static final String CONTROL_PERSIST = "60s";
+    /** How long an idle master of the run's own outlives its last session, in case the run dies before closing it. */
+    static final Duration CONTROL_PERSIST = Duration.ofSeconds(60);
 
     private SshCommandLine() {
     }
 
-    static List<String> argv(List<String> program, Path controlDir, SshSettings s, String script, List<String> args) {
+    /**
+     * {@code persist}: how long a master outlives its last session (ControlPersist); unused when
+     * {@code controlDir} is null (no master).
+     */
+    static List<String> argv(List<String> program, Path controlDir, Duration persist, SshSettings s, String script, List<String> args) {
         List<String> argv = new ArrayList<>(program);
         argv.add("-o");
         argv.add("BatchMode=yes");
@@ -56,7 +61,7 @@ final class SshCommandLine {
             // %C: a hash of local host, remote host, port and user, so each destination gets its own master
             argv.add("ControlPath=" + controlDir + "/%C");
             argv.add("-o");
-            argv.add("ControlPersist=" + CONTROL_PERSIST);
+            argv.add("ControlPersist=" + persist.toSeconds() + "s");
         }
         if (s.port() != 0) {
             argv.add("-p");

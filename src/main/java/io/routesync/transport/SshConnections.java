@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  * directory; a fleet run opens one of these and closes it at the end.
  *
  * <p>The directory belongs here rather than in {@link SshSettings} because its lifetime is the
- * run's: no two runs share one, and nothing outlives the run.
+ * run's: no two runs share one, and nothing outlives the run. The exception is asked for by name
+ * ({@link #openKept}, {@code --ssh-persist}): the user's own directory of masters that outlive the run
+ * for the next one, as Ansible's ControlPersist keeps them.
  */
 public final class SshConnections implements AutoCloseable {
     /** The ssh client found on {@code PATH}. */
@@ -40,11 +42,15 @@ public final class SshConnections implements AutoCloseable {
 
     private final List<String> program;
     private final Path controlDir;
+    private final Duration persist;
+    private final boolean kept;
     private volatile boolean closed;
 
-    private SshConnections(List<String> program, Path controlDir) {
+    private SshConnections(List<String> program, Path controlDir, Duration persist, boolean kept) {
         this.program = program;
         this.controlDir = controlDir;
+        this.persist = persist;
+        this.kept = kept;
     }
 
     /** Opens a run's connections with the {@code ssh} on {@code PATH}. */
@@ -59,7 +65,7 @@ public final class SshConnections implements AutoCloseable {
      */
     public static SshConnections openUnshared(List<String> program) {
         checkProgram(program);
-        return new SshConnections(List.copyOf(program), null);
+        return new SshConnections(List.copyOf(program), null, SshCommandLine.CONTROL_PERSIST, false);
     }
 
     /**
@@ -71,7 +77,24 @@ public final class SshConnections implements AutoCloseable {
      */
     public static SshConnections open(List<String> program) throws TransportException {
         checkProgram(program);
-        return new SshConnections(List.copyOf(program), createControlDir());
+        return new SshConnections(List.copyOf(program), createControlDir(), SshCommandLine.CONTROL_PERSIST, false);
+    }
+
+    /**
+     * Connections kept for later runs ({@code --ssh-persist}): every host's master lives in the user's
+     * own directory ({@link KeptControlDir}) and stays up for {@code persist} after its last session, so
+     * a run within that time reuses it, with no key exchange or login; closing these stops nothing.
+     */
+    public static SshConnections openKept(List<String> program, Duration persist) throws TransportException {
+        checkProgram(program);
+        if (persist.isNegative() || persist.isZero()) throw new IllegalArgumentException("a kept connection needs a positive time");
+        return new SshConnections(List.copyOf(program), KeptControlDir.open(), persist, true);
+    }
+
+    /** {@link #openKept} in {@code dir}, already made private to this user (tests). */
+    static SshConnections openKept(List<String> program, Duration persist, Path dir) {
+        checkProgram(program);
+        return new SshConnections(List.copyOf(program), dir, persist, true);
     }
 
     private static void checkProgram(List<String> program) {
@@ -92,6 +115,11 @@ public final class SshConnections implements AutoCloseable {
         return program;
     }
 
+    /** How long a master outlives its last session (ControlPersist). */
+    Duration persist() {
+        return persist;
+    }
+
     /** The private directory holding this run's ControlMaster sockets; null when the run shares no connection. */
     public Path controlDir() {
         return controlDir;
@@ -105,12 +133,13 @@ public final class SshConnections implements AutoCloseable {
      * Asks every master to exit ({@code ssh -O exit}) and removes the directory. A master that does
      * not answer exits by itself once idle for ControlPersist; with its socket gone no run can use it.
      * A fleet run has one master per host: they are asked a few at a time, not one after the other.
+     * Kept connections are left as they are: keeping them is what they were asked for.
      */
     @Override
     public synchronized void close() {
         if (closed) return;
         closed = true;
-        if (controlDir == null) return;
+        if (controlDir == null || kept) return;
         List<Path> sockets = sockets();
         if (!sockets.isEmpty()) {
             ExecutorService pool = Executors.newFixedThreadPool(Math.min(CLOSE_THREADS, sockets.size()));

@@ -1,0 +1,114 @@
+package io.routesync.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.routesync.testing.Shell;
+import io.routesync.testing.SshFleet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** --ssh-persist's connections against real sshds: they outlive a run, serve the next one, and end on their own. */
+class KeptConnectionsFleetTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static SshFleet fleet;
+
+    @TempDir
+    Path tmp;
+    private Path dir;
+
+    @BeforeAll
+    static void startFleet() {
+        SshFleet.require();
+        fleet = SshFleet.start(2);
+    }
+
+    @AfterAll
+    static void stopFleet() {
+        if (fleet != null) fleet.close();
+    }
+
+    @BeforeEach
+    void privateDir() throws Exception {
+        dir = KeptControlDir.open(tmp.resolve("kept"), ((Number) Files.getAttribute(tmp, "unix:uid")).longValue());
+    }
+
+    @AfterEach
+    void stopMasters() throws Exception {
+        for (Path socket : SshConnections.openKept(fleet.sshProgram(), Duration.ofSeconds(1), dir).sockets()) {
+            masterPid(socket).ifPresent(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy));
+        }
+    }
+
+    @Test
+    void aKeptConnectionOutlivesItsRunAndTheNextRunUsesIt() throws Exception {
+        int loginsBefore = fleet.acceptedLogins(0);
+        SshConnections first = SshConnections.openKept(fleet.sshProgram(), Duration.ofSeconds(60), dir);
+        String client = run(first, 0);
+        first.close();
+
+        List<Path> sockets = first.sockets();
+        assertEquals(1, sockets.size(), "one master socket in " + dir);
+        long master = masterPid(sockets.get(0)).orElseThrow(() -> new AssertionError("no master answers after the run closed: " + sockets));
+
+        SshConnections second = SshConnections.openKept(fleet.sshProgram(), Duration.ofSeconds(60), dir);
+        assertEquals(client, run(second, 0), "the same client address and port: the same TCP connection");
+        second.close();
+        assertEquals(loginsBefore + 1, fleet.acceptedLogins(0), "the second run logs in no more");
+        assertEquals(Optional.of(master), masterPid(sockets.get(0)));
+
+        // another host has a master of its own
+        SshConnections third = SshConnections.openKept(fleet.sshProgram(), Duration.ofSeconds(60), dir);
+        run(third, 1);
+        assertEquals(2, third.sockets().size());
+    }
+
+    @Test
+    void aKeptConnectionEndsOnItsOwnOnceIdleForItsTime() throws Exception {
+        SshConnections run = SshConnections.openKept(fleet.sshProgram(), Duration.ofSeconds(2), dir);
+        run(run, 1);
+        run.close();
+        long master = masterPid(run.sockets().get(0)).orElseThrow();
+        assertTrue(waitUntilGone(master, 15_000), "the master exits once idle for ControlPersist");
+        assertFalse(Files.list(dir).findAny().isPresent(), "and removes its socket");
+    }
+
+    private static String run(SshConnections connections, int index) throws TransportException {
+        SshFleet.Host h = fleet.host(index);
+        SshTarget t = connections.target(h.name(), SshSettings.of(h.address()));
+        ScriptResult r = t.runScript("printf '%s' \"$SSH_CLIENT\"", List.of(), null, TIMEOUT);
+        assertEquals(0, r.exitCode(), r.stderr());
+        return r.stdout();
+    }
+
+    /** {@code ssh -O check}: the pid of the master behind a control socket, if one answers. */
+    private static Optional<Long> masterPid(Path socket) {
+        List<String> argv = new ArrayList<>(fleet.sshProgram());
+        argv.addAll(List.of("-F", "/dev/null", "-o", "ControlPath=" + socket, "-O", "check", "fleet-host"));
+        Shell.Result r = Shell.run(argv, null);
+        Matcher m = Pattern.compile("Master running \\(pid=(\\d+)\\)").matcher(r.stderr());
+        return r.exitCode() == 0 && m.find() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty();
+    }
+
+    private static boolean waitUntilGone(long pid, long millis) throws InterruptedException {
+        long until = System.currentTimeMillis() + millis;
+        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            if (System.currentTimeMillis() > until) return false;
+            Thread.sleep(50);
+        }
+        return true;
+    }
+}
