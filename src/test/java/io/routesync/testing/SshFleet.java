@@ -10,10 +10,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -232,6 +235,15 @@ public final class SshFleet implements AutoCloseable {
     /** How many SSH logins host {@code index} has accepted so far: one per new connection, none for a reused one. */
     public int acceptedLogins(int index) {
         return daemons.get(index).acceptedLogins();
+    }
+
+    /** {@code ssh -O check}: the pid of the ControlMaster behind a control socket, if one answers. */
+    public Optional<Long> masterPid(Path socket) {
+        List<String> argv = new ArrayList<>(sshProgram());
+        argv.addAll(List.of("-F", "/dev/null", "-o", "ControlPath=" + socket, "-O", "check", "fleet-host"));
+        Shell.Result r = Shell.run(argv, null);
+        Matcher m = Pattern.compile("Master running \\(pid=(\\d+)\\)").matcher(r.stderr());
+        return r.exitCode() == 0 && m.find() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty();
     }
 
     /** The sshd log of host {@code index}, for failure messages. */

@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.routesync.testing.Shell;
 import io.routesync.testing.SshFleet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,7 +45,7 @@ class KeptConnectionsFleetTest {
     @AfterEach
     void stopMasters() throws Exception {
         for (Path socket : SshConnections.openKept(fleet.sshProgram(), Duration.ofSeconds(1), dir).sockets()) {
-            masterPid(socket).ifPresent(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy));
+            fleet.masterPid(socket).ifPresent(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy));
         }
     }
 
@@ -62,13 +58,13 @@ class KeptConnectionsFleetTest {
 
         List<Path> sockets = first.sockets();
         assertEquals(1, sockets.size(), "one master socket in " + dir);
-        long master = masterPid(sockets.get(0)).orElseThrow(() -> new AssertionError("no master answers after the run closed: " + sockets));
+        long master = fleet.masterPid(sockets.get(0)).orElseThrow(() -> new AssertionError("no master answers after the run closed: " + sockets));
 
         SshConnections second = SshConnections.openKept(fleet.sshProgram(), Duration.ofSeconds(60), dir);
         assertEquals(client, run(second, 0), "the same client address and port: the same TCP connection");
         second.close();
         assertEquals(loginsBefore + 1, fleet.acceptedLogins(0), "the second run logs in no more");
-        assertEquals(Optional.of(master), masterPid(sockets.get(0)));
+        assertEquals(Optional.of(master), fleet.masterPid(sockets.get(0)));
 
         // another host has a master of its own
         SshConnections third = SshConnections.openKept(fleet.sshProgram(), Duration.ofSeconds(60), dir);
@@ -81,7 +77,7 @@ class KeptConnectionsFleetTest {
         SshConnections run = SshConnections.openKept(fleet.sshProgram(), Duration.ofSeconds(2), dir);
         run(run, 1);
         run.close();
-        long master = masterPid(run.sockets().get(0)).orElseThrow();
+        long master = fleet.masterPid(run.sockets().get(0)).orElseThrow();
         assertTrue(waitUntilGone(master, 15_000), "the master exits once idle for ControlPersist");
         assertFalse(Files.list(dir).findAny().isPresent(), "and removes its socket");
     }
@@ -92,15 +88,6 @@ class KeptConnectionsFleetTest {
         ScriptResult r = t.runScript("printf '%s' \"$SSH_CLIENT\"", List.of(), null, TIMEOUT);
         assertEquals(0, r.exitCode(), r.stderr());
         return r.stdout();
-    }
-
-    /** {@code ssh -O check}: the pid of the master behind a control socket, if one answers. */
-    private static Optional<Long> masterPid(Path socket) {
-        List<String> argv = new ArrayList<>(fleet.sshProgram());
-        argv.addAll(List.of("-F", "/dev/null", "-o", "ControlPath=" + socket, "-O", "check", "fleet-host"));
-        Shell.Result r = Shell.run(argv, null);
-        Matcher m = Pattern.compile("Master running \\(pid=(\\d+)\\)").matcher(r.stderr());
-        return r.exitCode() == 0 && m.find() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty();
     }
 
     private static boolean waitUntilGone(long pid, long millis) throws InterruptedException {

@@ -185,12 +185,12 @@ class SshTargetFleetTest {
         String first = run(t, "printf '%s' \"$SSH_CLIENT\"").stdout();
         List<Path> sockets = connections.sockets();
         assertEquals(1, sockets.size(), "one master socket in " + connections.controlDir());
-        long masterPid = masterPid(sockets.get(0)).orElseThrow(() -> new AssertionError("no master answers on " + sockets));
+        long masterPid = fleet.masterPid(sockets.get(0)).orElseThrow(() -> new AssertionError("no master answers on " + sockets));
 
         String second = run(t, "printf '%s' \"$SSH_CLIENT\"").stdout();
         assertEquals(loginsBefore + 1, fleet.acceptedLogins(6), "the second run must not log in again");
         assertEquals(first, second, "same client address and port: the same TCP connection");
-        assertEquals(Optional.of(masterPid), masterPid(sockets.get(0)));
+        assertEquals(Optional.of(masterPid), fleet.masterPid(sockets.get(0)));
 
         connections.close();
         assertFalse(Files.exists(connections.controlDir()), "the control directory is removed");
@@ -236,15 +236,6 @@ class SshTargetFleetTest {
     private List<String> readArgs(String marker, Target t) {
         return List.of(marker, t.netns(), tmp.resolve("etc").toString(), tmp.resolve("lock/routesync.lock").toString(),
                 "5", tmp.resolve("state").toString(), "254");
-    }
-
-    /** {@code ssh -O check}: the pid of the master behind a control socket, if one answers. */
-    private Optional<Long> masterPid(Path socket) {
-        List<String> argv = new ArrayList<>(connections.program());
-        argv.addAll(List.of("-F", "/dev/null", "-o", "ControlPath=" + socket, "-O", "check", "fleet-host"));
-        Shell.Result r = Shell.run(argv, null);
-        Matcher m = Pattern.compile("Master running \\(pid=(\\d+)\\)").matcher(r.stderr());
-        return r.exitCode() == 0 && m.find() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty();
     }
 
     private static boolean waitUntilGone(long pid) throws InterruptedException {
