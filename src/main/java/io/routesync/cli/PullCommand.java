@@ -11,6 +11,7 @@ import io.routesync.run.pull.PullResult;
 import io.routesync.run.pull.Puller;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -153,9 +154,11 @@ final class PullCommand implements Callable<Integer> {
     private void writeReport(String text, PrintWriter err) {
         if (report == null) return;
         try {
-            ReportFile.write(report, text);
+            Path dir = report.toAbsolutePath().getParent();
+            if (dir != null) Files.createDirectories(dir);
+            ReplacedFile.replace(report, text);
         } catch (IOException e) {
-            err.println("warning: cannot write the report " + report + ": " + e.getMessage());
+            err.println("warning: cannot write the report " + report + ": " + ReplacedFile.why(e).replaceAll("[\\r\\n]+", " "));
         }
     }
 

@@ -14,6 +14,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -81,6 +82,30 @@ class PullCommandTest {
         r = CliRunner.run("pull", "--repo", "https://example.org/r.git", "https://ci:S3cretT0ken@h/r.git");
         assertEquals(64, r.exitCode(), r::toString);
         assertFalse(r.toString().contains("S3cretT0ken"), r::toString);
+    }
+
+    @Test
+    void theReportIsReadableByAMonitorAndALinkInItsPlaceIsNeverFollowed() throws Exception {
+        Path report = dir.resolve("reports/pull.json");
+        CliRunner.Result r = CliRunner.run("pull", "--repo", "file://" + dir.resolve("absent"), "--cache-dir", dir.resolve("cache").toString(),
+                "--state-dir", dir.resolve("state").toString(), "--report", report.toString());
+        assertEquals(69, r.exitCode(), r::toString);
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(report)), "a monitor of its own user reads it");
+        assertTrue(Files.readString(report).contains("\"result\""), Files.readString(report));
+
+        Path elsewhere = Files.writeString(dir.resolve("elsewhere"), "keep\n");
+        Files.delete(report);
+        Files.createSymbolicLink(report, elsewhere);
+        r = CliRunner.run("pull", "--repo", "file://" + dir.resolve("absent"), "--cache-dir", dir.resolve("cache").toString(),
+                "--state-dir", dir.resolve("state").toString(), "--report", report.toString());
+        assertEquals(69, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("warning: cannot write the report " + report + ": it is a symbolic link; routesync replaces only a regular file"
+                + " there, and never follows a link"), r::toString);
+        assertEquals("keep\n", Files.readString(elsewhere));
+        assertTrue(Files.isSymbolicLink(report));
+        try (var left = Files.list(report.getParent())) {
+            assertEquals(List.of(report), left.toList(), "no temporary file left beside it");
+        }
     }
 
     @Test
