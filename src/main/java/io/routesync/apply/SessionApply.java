@@ -54,6 +54,8 @@ public final class SessionApply {
         volatile Decision decision;
         volatile ApplyInput input;
         volatile Ahead<String> fingerprint;
+        /** The kept copy to send after the batch (null in it: none), made while the batch runs. */
+        volatile Ahead<KeptCopy> kept;
         /** The decision's work while the batch runs (null: none, or not started): done before the session's result is. */
         volatile Ahead<Void> meanwhile;
         /** How many late parts were asked for: the kept copy, then the record. */
@@ -78,16 +80,17 @@ public final class SessionApply {
         SessionScript session = new SessionScript(reconciler.target(), reconciler.paths(), reconciler.settings().lockWait(),
                 reconciler.settings().timeout());
         Answered a = new Answered();
-        // what only a batch needs is worked out on other threads meanwhile: the kept copy of the desired state
-        // (its YAML and digest) and the digest of the inputs while the host is read, the fingerprint of what was
-        // read while the plan is made; for a 100k-route state each costs about as much as the plan (when nothing
-        // is to change, that work is dropped)
-        Ahead<KeptCopy.Rendered> kept = Ahead.start("routesync-kept", () -> {
+        // what only a batch needs is worked out on other threads meanwhile: the digest of the inputs (a SHA-256 of
+        // the state files, for the record and the kept copy's key) while the host is read, the fingerprint of what
+        // was read while the plan is made, and once there is a batch the kept copy, unless the host keeps that of
+        // the same inputs; for a 100k-route state each costs about as much as the plan (when nothing is to
+        // change, the fingerprint and the digest are dropped)
+        Ahead.start("routesync-inputs", () -> {
             inputs.digest();
-            return reconciler.keptText(desired, ownership, inputs);
+            return null;
         });
         try {
-            return run(reconciler, desired, ownership, inputs, tables, session, a, kept, extra, probe, decider);
+            return run(reconciler, desired, ownership, inputs, tables, session, a, extra, probe, decider);
         } finally {
             // what the decision does while the batch runs is over before anything after the session is
             if (a.meanwhile != null) a.meanwhile.get();
@@ -95,7 +98,7 @@ public final class SessionApply {
     }
 
     private static ApplyReport run(Reconciler reconciler, DesiredState desired, Ownership ownership, ApplyRecord.Inputs inputs,
-            Collection<TableId> tables, SessionScript session, Answered a, Ahead<KeptCopy.Rendered> kept, Collection<TableId> extra,
+            Collection<TableId> tables, SessionScript session, Answered a, Collection<TableId> extra,
             boolean probe, Decider decider) throws TransportException, OutputException, LockHeldException, PlanConflictException {
         ApplyScript.Outcome outcome;
         try {
@@ -110,6 +113,8 @@ public final class SessionApply {
                             : new Decision(asked.plan(), reconciler.afterVerify(), asked.whileBatchRuns());
                     a.decision = d;
                     if (d == null || d.plan().isEmpty()) return null;
+                    String hostInputs = read.keptInputs();
+                    a.kept = Ahead.start("routesync-kept", () -> reconciler.keptInSession(desired, ownership, reading, hostInputs, inputs));
                     // the record and the kept copy are written after the batch: they follow it, made while it runs
                     ApplyInput input = ApplyInput.build(d.plan(), reading, ownership, tables, tables, null, false).ask(d.afterVerify().flows());
                     a.input = input;
@@ -118,7 +123,8 @@ public final class SessionApply {
 
                 @Override
                 public ScriptParts later() {
-                    // the kept copy first (made since the start), then the record, which waits for the fingerprint
+                    // the kept copy first (none when the host keeps that of the same inputs), then the record, which
+                    // waits for the fingerprint
                     try {
                         int step = a.late++;
                         if (step == 0 && a.decision.whileBatchRuns() != null) {
@@ -128,8 +134,7 @@ public final class SessionApply {
                             });
                         }
                         if (step == 0) {
-                            KeptCopy.Rendered text = kept.get();
-                            ScriptParts keep = ApplyInput.kept(text == null ? null : text.forHost(a.reading.keptDigest()));
+                            ScriptParts keep = ApplyInput.kept(a.kept.get());
                             if (keep != null) return keep;
                             step = a.late++;
                         }

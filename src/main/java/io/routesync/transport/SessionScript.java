@@ -14,8 +14,12 @@ import java.util.Collection;
  * one round trip and two dumps where a read and an apply took two round trips and three dumps.
  */
 public final class SessionScript {
-    /** What the session read before it waited: the reading (and wide reading), and the probe when asked (else null). */
-    public record Read(HostReader.Wide reading, ManagementProbe probe) {
+    /**
+     * What the session read before it waited: the reading (and wide reading), the probe when asked (else
+     * null), and the key of the inputs the host's kept copy was rendered from, while it still has that
+     * copy ({@code kept-inputs}: session.sh checks the text's digest; else null).
+     */
+    public record Read(HostReader.Wide reading, ManagementProbe probe, String keptInputs) {
     }
 
     /** Plans from what the session read: the parts to apply (apply.sh's), or null to end the run with nothing changed. */
@@ -94,6 +98,15 @@ public final class SessionScript {
             throws TransportException, OutputException, LockHeldException {
         Target target = at.target();
         ManagementProbe path = null;
+        // the last line before "await" (kept_inputs): cut off, so the reading is what it was without it
+        String keptInputs = null;
+        String kept = call.marker() + " kept-inputs ";
+        int line = output.lastIndexOf('\n', output.length() - 2) + 1;
+        if (output.startsWith(kept, line)) {
+            String key = output.substring(line + kept.length()).strip();
+            keptInputs = key.matches("[0-9a-f]{64}") ? key : null;
+            output = output.substring(0, line);
+        }
         String reading = output;
         if (probe) {
             String split = "\n" + call.marker() + " probe\n";
@@ -109,7 +122,7 @@ public final class SessionScript {
         ScriptResult before = new ScriptResult(0, reading, "");
         HostReader.Wide both = wide ? HostReader.wide(target, call, before, reading)
                 : new HostReader.Wide(HostReader.build(target, call, before, reading), null);
-        return new Read(both, path);
+        return new Read(both, path, keptInputs);
     }
 
     /** The run ended before it waited for an answer: the lock was held, a fatal step, or the host cut it short. */
