@@ -53,7 +53,8 @@ public final class SessionApply {
         volatile HostReading reading;
         volatile Decision decision;
         volatile ApplyInput input;
-        volatile Ahead<String> fingerprint;
+        /** The reading's fingerprint, started when first needed (the decider's, or a batch's record). */
+        private Ahead<String> fingerprint;
         /** The kept copy to send after the batch (null in it: none), made while the batch runs. */
         volatile Ahead<KeptCopy> kept;
         /** The decision's work while the batch runs (null: none, or not started): done before the session's result is. */
@@ -62,6 +63,11 @@ public final class SessionApply {
         int late;
         /** What making the late parts threw (a bug): the batch ran, so it is taken back as after a lost connection. */
         volatile RuntimeException lateFailure;
+
+        synchronized Ahead<String> fingerprint(Supplier<String> work) {
+            if (fingerprint == null) fingerprint = Ahead.start("routesync-fingerprint", work);
+            return fingerprint;
+        }
     }
 
     private SessionApply() {
@@ -80,15 +86,6 @@ public final class SessionApply {
         SessionScript session = new SessionScript(reconciler.target(), reconciler.paths(), reconciler.settings().lockWait(),
                 reconciler.settings().timeout());
         Answered a = new Answered();
-        // what only a batch needs is worked out on other threads meanwhile: the digest of the inputs (a SHA-256 of
-        // the state files, for the record and the kept copy's key) while the host is read, the fingerprint of what
-        // was read while the plan is made, and once there is a batch the kept copy, unless the host keeps that of
-        // the same inputs; for a 100k-route state each costs about as much as the plan (when nothing is to
-        // change, the fingerprint and the digest are dropped)
-        Ahead.start("routesync-inputs", () -> {
-            inputs.digest();
-            return null;
-        });
         try {
             return run(reconciler, desired, ownership, inputs, tables, session, a, extra, probe, decider);
         } finally {
@@ -107,14 +104,22 @@ public final class SessionApply {
                 public ScriptParts respond(SessionScript.Read read) {
                     HostReading reading = read.reading().reading();
                     a.reading = reading;
-                    a.fingerprint = Ahead.start("routesync-fingerprint", () -> Planner.fingerprint(desired, reading.observed(), ownership, Ahead.HALVES));
-                    Decision asked = decider.decide(read, a.fingerprint::get);
+                    Supplier<String> fingerprint = () -> Planner.fingerprint(desired, reading.observed(), ownership, Ahead.HALVES);
+                    Decision asked = decider.decide(read, () -> a.fingerprint(fingerprint).get());
                     Decision d = asked == null || asked.afterVerify() != null ? asked
                             : new Decision(asked.plan(), reconciler.afterVerify(), asked.whileBatchRuns());
                     a.decision = d;
                     if (d == null || d.plan().isEmpty()) return null;
+                    // what only a batch needs is made on other threads while it runs and the host is read again (the
+                    // plan had both cores): the inputs' digest (a SHA-256 of the state files, for the record and the
+                    // kept copy's key) and the kept copy, unless the host keeps that of the same inputs; the reading's
+                    // fingerprint for the record. For a 100k-route state each costs about as much as the plan.
                     String hostInputs = read.keptInputs();
-                    a.kept = Ahead.start("routesync-kept", () -> reconciler.keptInSession(desired, ownership, reading, hostInputs, inputs));
+                    a.kept = Ahead.start("routesync-kept", () -> {
+                        inputs.digest();
+                        return reconciler.keptInSession(desired, ownership, reading, hostInputs, inputs);
+                    });
+                    a.fingerprint(fingerprint);
                     // the record and the kept copy are written after the batch: they follow it, made while it runs
                     ApplyInput input = ApplyInput.build(d.plan(), reading, ownership, tables, tables, null, false).ask(d.afterVerify().flows());
                     a.input = input;
@@ -140,7 +145,7 @@ public final class SessionApply {
                         }
                         if (step != 1) return null;
                         Decision d = a.decision;
-                        d.plan().offerFingerprint(a.fingerprint.get());
+                        d.plan().offerFingerprint(a.fingerprint(null).get());
                         String record = ApplyRecord.json(reconciler.clock().instant(), reconciler.target().name(), inputs, d.plan(), "apply");
                         return new ScriptParts().add("record", record);
                     } catch (RuntimeException e) {

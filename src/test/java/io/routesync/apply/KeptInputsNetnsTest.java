@@ -11,6 +11,7 @@ import io.routesync.config.Variables;
 import io.routesync.config.state.KeptState;
 import io.routesync.config.state.LoadedState;
 import io.routesync.config.state.StateLoader;
+import io.routesync.model.Ownership;
 import io.routesync.run.HostJob;
 import io.routesync.run.HostSpec;
 import io.routesync.testing.Netns;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,6 +117,25 @@ class KeptInputsNetnsTest {
         apply(STATE, "198.51.100.1");
         assertEquals(List.of("desired", "desired-inputs", "record"), target.late);
         assertEquals(inputs, Files.readString(state("desired.inputs")));
+    }
+
+    @Test
+    void anApplyWithNothingToChangeHashesNoInputs() throws Exception {
+        AtomicInteger digests = new AtomicInteger();
+        LoadedState loaded = load(STATE, "198.51.100.1");
+        for (int run = 0; run < 2; run++) {
+            target = new CountingTarget(LocalTarget.netns(ns.name()));
+            ApplyRecord.Inputs inputs = ApplyRecord.Inputs.deferred(() -> "digest " + digests.incrementAndGet(), "", null, "test");
+            HostSpec spec = new HostSpec(target.name(), null, SafetyNetns.paths(ns, dir), loaded, new Ownership(loaded.state().ownedTables(), 245),
+                    inputs);
+            HostJob job = new HostJob(spec, target, new Reconciler.Settings(Duration.ofSeconds(10), Duration.ofSeconds(60)), Clock.systemUTC());
+            HostJob.Converged c = job.converge(new ApplySafety(null, false, List.of("ssh")), HostJob.OPEN);
+            assertNull(c.applied().failure());
+        }
+        // the first apply's record and kept copy need the digest; the second has no batch, so nothing is made
+        // for one (the digest, the kept copy, the reading's fingerprint are worked out only once there is a batch)
+        assertEquals(1, digests.get());
+        assertEquals(List.of(), target.late);
     }
 
     /** Takes the default route of table 102 out, so the next apply has a batch. */
