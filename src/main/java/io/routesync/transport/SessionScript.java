@@ -98,14 +98,16 @@ public final class SessionScript {
             throws TransportException, OutputException, LockHeldException {
         Target target = at.target();
         ManagementProbe path = null;
-        // the last line before "await" (kept_inputs): cut off, so the reading is what it was without it
+        // the line after the reading's "digest none" (kept_inputs): found from the end (past the wide part and the
+        // probe only), and left in place, a note nothing else reads (no copy of the megabytes before it)
         String keptInputs = null;
+        String none = "\n" + call.marker() + " digest none\n";
         String kept = call.marker() + " kept-inputs ";
-        int line = output.lastIndexOf('\n', output.length() - 2) + 1;
-        if (output.startsWith(kept, line)) {
-            String key = output.substring(line + kept.length()).strip();
+        int line = output.lastIndexOf(none) + none.length();
+        if (line >= none.length() && output.startsWith(kept, line)) {
+            int end = output.indexOf('\n', line);
+            String key = output.substring(line + kept.length(), end < 0 ? output.length() : end);
             keptInputs = key.matches("[0-9a-f]{64}") ? key : null;
-            output = output.substring(0, line);
         }
         String reading = output;
         if (probe) {

@@ -1,9 +1,9 @@
 # routesync session: a whole apply in one run, under the exclusive lock from the reading to the verify.
 # $1 marker ... $6 state dir (common.sh), $7 "probe" (reached over ssh: the management-path probe) or
 # "-", $8... the table ids to read, as read.sh takes them (split_tables). Prints the reading (not
-# digested: "digest none"), the wide part when asked (read_wide), with "probe" the word "probe" and
-# probe_path's output for the tables read, "kept-inputs KEY" when the kept copy is that of inputs KEY
-# (kept_inputs), then "await"; routesync plans from that and answers on stdin
+# digested: "digest none"; then "kept-inputs KEY" when the kept copy is that of inputs KEY: kept_inputs),
+# the wide part when asked (read_wide), with "probe" the word "probe" and probe_path's output for the
+# tables read, then "await"; routesync plans from that and answers on stdin
 # with a line "MARKER parts BYTES", apply.sh's parts (see apply.sh) and a part "go" in those bytes, then
 # the parts written only after the batch (desired, desired-digest, desired-inputs, record: take_parts_early), or with
 # nothing when there is nothing to apply ("skipped": the run ends). With "go", the parts are applied as
@@ -22,6 +22,7 @@ digest_reread=no
 # shellcheck disable=SC2086 # digits only: one table id a word
 read_all $rt_plain
 mark digest none
+kept_inputs
 [ -z "$rt_wide" ] || read_wide
 if [ "$probe" = probe ]; then
   mark probe
@@ -30,7 +31,6 @@ if [ "$probe" = probe ]; then
   # shellcheck disable=SC2086
   probe_path $tl_list
 fi
-kept_inputs
 mark await
 take_parts_early
 if [ ! -f "$tmp/go" ]; then mark skipped; exit 0; fi

@@ -77,6 +77,17 @@ class KeptInputsNetnsTest {
     }
 
     @Test
+    void aStateWithExpectationsIsReadWideAndStillSentNoCopy() throws Exception {
+        // the wide part (and the expectations' flows) come after the key in the session's output
+        String withExpect = STATE + "expect:\n  - { from: 198.51.100.10, to: 203.0.113.5, via: 198.51.100.1, dev: d1, table: uplink2 }\n";
+        apply(withExpect, "198.51.100.1");
+        assertEquals(ALL, target.late);
+        drift();
+        apply(withExpect, "198.51.100.1");
+        assertEquals(List.of("record"), target.late);
+    }
+
+    @Test
     void changedInputsSendTheCopyAgain() throws Exception {
         apply(STATE, "198.51.100.1");
         String key = Files.readString(state("desired.inputs"));
