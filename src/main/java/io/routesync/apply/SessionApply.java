@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  * routesync can change the host between the reading and the batch. A failed line or verify is rolled
  * back as {@link Reconciler#apply} does it, in runs of their own. What is written only after the batch
  * (the record, with the reading's fingerprint, and the kept copy) follows the batch's parts: routesync
- * makes it while the batch runs and the host is read again ({@link SessionScript.Responder#later}).
+ * makes it while the batch runs and the host is read again ({@link SessionScript.Responder#later}), and
+ * sends no kept copy to a host that keeps that of the same inputs ({@link KeptCopy#inSession}).
  */
 public final class SessionApply {
     /**
@@ -39,7 +40,8 @@ public final class SessionApply {
     /**
      * Decides from what the session read; {@code fingerprint} gives the reading's fingerprint
      * ({@link Planner#fingerprint} of the desired state and ownership the session was given), worked
-     * out on another thread meanwhile. It throws nothing: a failure (a plan that contradicts the host,
+     * out on other threads from the first time it is asked for (else only once there is a batch, for its
+     * record). It throws nothing: a failure (a plan that contradicts the host,
      * a question that says no, a saved plan gone stale) is kept by the decider, which answers null:
      * nothing is applied.
      */

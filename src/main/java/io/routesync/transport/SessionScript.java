@@ -28,7 +28,7 @@ public final class SessionScript {
         ScriptParts respond(Read read);
 
         /**
-         * The parts only written once the batch ran (desired, desired-digest, record), made while it runs and
+         * The parts only written once the batch ran (desired, desired-digest, desired-inputs, record), made while it runs and
          * the host is read again: the next of them, asked again after each is sent, until it gives null;
          * asked once {@link #respond} answered parts. It should not throw: the batch may have run by then.
          */
