@@ -113,8 +113,9 @@ public final class ApplyInput {
 
     /**
      * Adds the desired state to keep on the target ({@code STATE_DIR/desired.yaml}) and the digest of its
-     * proof when the host does not have it ({@code STATE_DIR/desired.digest}), written like the record,
-     * only when every batch succeeded; null keeps nothing.
+     * proof when the host does not have it ({@code STATE_DIR/desired.digest}), and in a session the key of
+     * its inputs ({@code STATE_DIR/desired.inputs}), written like the record, only when every batch
+     * succeeded; null keeps nothing.
      */
     ApplyInput keep(KeptCopy kept) {
         keep(parts, kept);
@@ -125,6 +126,7 @@ public final class ApplyInput {
         if (kept == null) return;
         parts.add("desired", kept.text());
         if (kept.newDigest() != null) parts.add("desired-digest", kept.newDigest());
+        if (kept.inputsKey() != null) parts.add("desired-inputs", kept.inputsKey());
     }
 
     /**

@@ -24,20 +24,40 @@ public final class ApplyRecord {
         private final Deferred<String> digest;
         private final String commit;
         private final String version;
+        /** What a state load read besides what the digest covers ({@code InputsDigest.unlisted}); null when unknown. */
+        private final String unlisted;
 
         public Inputs(String digest, String commit, String version) {
-            this(Deferred.of(digest), commit, version);
+            this(Deferred.of(digest), commit, version, null);
         }
 
-        private Inputs(Deferred<String> digest, String commit, String version) {
+        private Inputs(Deferred<String> digest, String commit, String version, String unlisted) {
             this.digest = digest;
             this.commit = commit;
             this.version = version;
+            this.unlisted = unlisted;
         }
 
         /** Inputs whose digest {@code digest} gives when first asked for (it must read only immutable values). */
         public static Inputs deferred(Supplier<String> digest, String commit, String version) {
-            return new Inputs(Deferred.computed(digest), commit, version);
+            return deferred(digest, null, commit, version);
+        }
+
+        /**
+         * The same, for the inputs the desired state was just loaded from: the files the digest covers and
+         * {@code unlisted}, the rest of what the load read; with them the kept copy has a key
+         * ({@link #unlisted}).
+         */
+        public static Inputs deferred(Supplier<String> digest, String unlisted, String commit, String version) {
+            return new Inputs(Deferred.computed(digest), commit, version, unlisted);
+        }
+
+        /**
+         * With {@link #digest}, everything the desired state was loaded from, when these inputs are what it was
+         * loaded from (null otherwise, as for a saved plan's: it names inputs, it did not read them).
+         */
+        public String unlisted() {
+            return unlisted;
         }
 
         public String digest() {

@@ -11,8 +11,13 @@ import io.routesync.model.DesiredState;
  * ({@code STATE_DIR/desired.digest}, which the read reports), so an apply of the same state sends the
  * same bytes again without proving them again. Nothing weaker is kept: the same bytes, read back by the
  * same routesync version with the same protocol number, give the same state.
+ *
+ * <p>A session goes further ({@link #inSession}): the host also keeps the key of the inputs its text was
+ * rendered from ({@code inputsKey}, {@link KeptState#inputsKey}; {@code STATE_DIR/desired.inputs}), and an
+ * apply of inputs with the same key, while the host's text still has the digest kept with it, renders,
+ * hashes and sends nothing: the same inputs, loaded and rendered by the same version, give the same text.
  */
-record KeptCopy(String text, String newDigest) {
+record KeptCopy(String text, String newDigest, String inputsKey) {
 
     /** What to keep for {@code desired} without probes or expectations. */
     static KeptCopy of(DesiredState desired, int protocolTag, String version, String hostDigest) {
@@ -29,16 +34,25 @@ record KeptCopy(String text, String newDigest) {
     }
 
     /**
-     * The text to keep for {@code desired} with its {@code checks}, and its digest: what {@link #of} works
-     * out before it knows the host's digest (an apply does it while the host is read).
+     * {@link #of} in a session: null (nothing to send) when the host keeps the text of inputs {@code inputsKey}
+     * ({@code hostInputs}, what it reported; either may be null); else the copy {@link #of} makes, with the key
+     * for the host to keep beside it (none when {@code inputsKey} is null).
      */
-    static Rendered rendered(DesiredState desired, int protocolTag, String version, KeptChecks checks) {
+    static KeptCopy inSession(DesiredState desired, int protocolTag, String version, KeptChecks checks, String inputsKey,
+            String hostInputs, String hostDigest) {
+        if (inputsKey != null && inputsKey.equals(hostInputs)) return null;
+        KeptCopy copy = of(desired, protocolTag, version, hostDigest, checks);
+        return copy == null || inputsKey == null ? copy : new KeptCopy(copy.text(), copy.newDigest(), inputsKey);
+    }
+
+    /** The text to keep for {@code desired} with its {@code checks}, and its digest, before the host's digest is known. */
+    private static Rendered rendered(DesiredState desired, int protocolTag, String version, KeptChecks checks) {
         String text = KeptState.render(desired, protocolTag, checks);
         return new Rendered(desired, protocolTag, version, checks, text, KeptState.digest(text, protocolTag, String.valueOf(version)));
     }
 
     /** A rendered text to keep and its digest; {@link #forHost} proves it unless the host has it. */
-    record Rendered(DesiredState desired, int protocolTag, String version, KeptChecks checks, String text, String digest) {
+    private record Rendered(DesiredState desired, int protocolTag, String version, KeptChecks checks, String text, String digest) {
         /** The copy to keep on a host that reports {@code hostDigest} (or null), or null when the text would not read back. */
         KeptCopy forHost(String hostDigest) {
             KeptCopy copy = proven(this, hostDigest);
@@ -48,7 +62,7 @@ record KeptCopy(String text, String newDigest) {
     }
 
     private static KeptCopy proven(Rendered r, String hostDigest) {
-        if (r.digest().equals(hostDigest)) return new KeptCopy(r.text(), null);
-        return KeptState.readsBackAs(r.text(), r.desired(), r.protocolTag(), r.checks()) ? new KeptCopy(r.text(), r.digest()) : null;
+        if (r.digest().equals(hostDigest)) return new KeptCopy(r.text(), null, null);
+        return KeptState.readsBackAs(r.text(), r.desired(), r.protocolTag(), r.checks()) ? new KeptCopy(r.text(), r.digest(), null) : null;
     }
 }

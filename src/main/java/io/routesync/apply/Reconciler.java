@@ -1,6 +1,7 @@
 package io.routesync.apply;
 
 import io.routesync.config.state.KeptChecks;
+import io.routesync.config.state.KeptState;
 import io.routesync.iproute2.HostReading;
 import io.routesync.iproute2.OutputException;
 import io.routesync.model.DesiredState;
@@ -276,9 +277,16 @@ public final class Reconciler {
         return confirmToken == null ? KeptCopy.of(desired, ownership.protocolTag(), inputs.version(), from.keptDigest(), keptChecks) : null;
     }
 
-    /** {@link #kept}'s text and digest, worked out before the host is read; null when an apply here keeps none. */
-    KeptCopy.Rendered keptText(DesiredState desired, Ownership ownership, ApplyRecord.Inputs inputs) {
-        return confirmToken == null ? KeptCopy.rendered(desired, ownership.protocolTag(), inputs.version(), keptChecks) : null;
+    /**
+     * {@link #kept} in a session, given the key of the inputs the host's kept copy was rendered from
+     * ({@code hostInputs}, or null): null, nothing to send, also when the host keeps the copy of these inputs
+     * ({@link KeptCopy#inSession}). It reads the inputs' digest (a SHA-256 of the state files).
+     */
+    KeptCopy keptInSession(DesiredState desired, Ownership ownership, HostReading from, String hostInputs, ApplyRecord.Inputs inputs) {
+        if (confirmToken != null) return null;
+        String key = inputs.unlisted() == null ? null
+                : KeptState.inputsKey(inputs.digest(), inputs.unlisted(), ownership.protocolTag(), inputs.version(), desired, keptChecks);
+        return KeptCopy.inSession(desired, ownership.protocolTag(), inputs.version(), keptChecks, key, hostInputs, from.keptDigest());
     }
 
     private BatchRun run(HostPlan plan, HostReading from, Ownership ownership, Collection<TableId> tables,

@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  * routesync can change the host between the reading and the batch. A failed line or verify is rolled
  * back as {@link Reconciler#apply} does it, in runs of their own. What is written only after the batch
  * (the record, with the reading's fingerprint, and the kept copy) follows the batch's parts: routesync
- * makes it while the batch runs and the host is read again ({@link SessionScript.Responder#later}).
+ * makes it while the batch runs and the host is read again ({@link SessionScript.Responder#later}), and
+ * sends no kept copy to a host that keeps that of the same inputs ({@link KeptCopy#inSession}).
  */
 public final class SessionApply {
     /**
@@ -39,7 +40,8 @@ public final class SessionApply {
     /**
      * Decides from what the session read; {@code fingerprint} gives the reading's fingerprint
      * ({@link Planner#fingerprint} of the desired state and ownership the session was given), worked
-     * out on another thread meanwhile. It throws nothing: a failure (a plan that contradicts the host,
+     * out on other threads from the first time it is asked for (else only once there is a batch, for its
+     * record). It throws nothing: a failure (a plan that contradicts the host,
      * a question that says no, a saved plan gone stale) is kept by the decider, which answers null:
      * nothing is applied.
      */
@@ -53,13 +55,21 @@ public final class SessionApply {
         volatile HostReading reading;
         volatile Decision decision;
         volatile ApplyInput input;
-        volatile Ahead<String> fingerprint;
+        /** The reading's fingerprint, started when first needed (the decider's, or a batch's record). */
+        private Ahead<String> fingerprint;
+        /** The kept copy to send after the batch (null in it: none), made while the batch runs. */
+        volatile Ahead<KeptCopy> kept;
         /** The decision's work while the batch runs (null: none, or not started): done before the session's result is. */
         volatile Ahead<Void> meanwhile;
         /** How many late parts were asked for: the kept copy, then the record. */
         int late;
         /** What making the late parts threw (a bug): the batch ran, so it is taken back as after a lost connection. */
         volatile RuntimeException lateFailure;
+
+        synchronized Ahead<String> fingerprint(Supplier<String> work) {
+            if (fingerprint == null) fingerprint = Ahead.start("routesync-fingerprint", work);
+            return fingerprint;
+        }
     }
 
     private SessionApply() {
@@ -78,16 +88,8 @@ public final class SessionApply {
         SessionScript session = new SessionScript(reconciler.target(), reconciler.paths(), reconciler.settings().lockWait(),
                 reconciler.settings().timeout());
         Answered a = new Answered();
-        // what only a batch needs is worked out on other threads meanwhile: the kept copy of the desired state
-        // (its YAML and digest) and the digest of the inputs while the host is read, the fingerprint of what was
-        // read while the plan is made; for a 100k-route state each costs about as much as the plan (when nothing
-        // is to change, that work is dropped)
-        Ahead<KeptCopy.Rendered> kept = Ahead.start("routesync-kept", () -> {
-            inputs.digest();
-            return reconciler.keptText(desired, ownership, inputs);
-        });
         try {
-            return run(reconciler, desired, ownership, inputs, tables, session, a, kept, extra, probe, decider);
+            return run(reconciler, desired, ownership, inputs, tables, session, a, extra, probe, decider);
         } finally {
             // what the decision does while the batch runs is over before anything after the session is
             if (a.meanwhile != null) a.meanwhile.get();
@@ -95,7 +97,7 @@ public final class SessionApply {
     }
 
     private static ApplyReport run(Reconciler reconciler, DesiredState desired, Ownership ownership, ApplyRecord.Inputs inputs,
-            Collection<TableId> tables, SessionScript session, Answered a, Ahead<KeptCopy.Rendered> kept, Collection<TableId> extra,
+            Collection<TableId> tables, SessionScript session, Answered a, Collection<TableId> extra,
             boolean probe, Decider decider) throws TransportException, OutputException, LockHeldException, PlanConflictException {
         ApplyScript.Outcome outcome;
         try {
@@ -104,12 +106,22 @@ public final class SessionApply {
                 public ScriptParts respond(SessionScript.Read read) {
                     HostReading reading = read.reading().reading();
                     a.reading = reading;
-                    a.fingerprint = Ahead.start("routesync-fingerprint", () -> Planner.fingerprint(desired, reading.observed(), ownership, Ahead.HALVES));
-                    Decision asked = decider.decide(read, a.fingerprint::get);
+                    Supplier<String> fingerprint = () -> Planner.fingerprint(desired, reading.observed(), ownership, Ahead.HALVES);
+                    Decision asked = decider.decide(read, () -> a.fingerprint(fingerprint).get());
                     Decision d = asked == null || asked.afterVerify() != null ? asked
                             : new Decision(asked.plan(), reconciler.afterVerify(), asked.whileBatchRuns());
                     a.decision = d;
                     if (d == null || d.plan().isEmpty()) return null;
+                    // what only a batch needs is made on other threads while it runs and the host is read again (the
+                    // plan had both cores): the inputs' digest (a SHA-256 of the state files, for the record and the
+                    // kept copy's key) and the kept copy, unless the host keeps that of the same inputs; the reading's
+                    // fingerprint for the record. For a 100k-route state each costs about as much as the plan.
+                    String hostInputs = read.keptInputs();
+                    a.kept = Ahead.start("routesync-kept", () -> {
+                        inputs.digest();
+                        return reconciler.keptInSession(desired, ownership, reading, hostInputs, inputs);
+                    });
+                    a.fingerprint(fingerprint);
                     // the record and the kept copy are written after the batch: they follow it, made while it runs
                     ApplyInput input = ApplyInput.build(d.plan(), reading, ownership, tables, tables, null, false).ask(d.afterVerify().flows());
                     a.input = input;
@@ -118,7 +130,8 @@ public final class SessionApply {
 
                 @Override
                 public ScriptParts later() {
-                    // the kept copy first (made since the start), then the record, which waits for the fingerprint
+                    // the kept copy first (none when the host keeps that of the same inputs), then the record, which
+                    // waits for the fingerprint
                     try {
                         int step = a.late++;
                         if (step == 0 && a.decision.whileBatchRuns() != null) {
@@ -128,14 +141,13 @@ public final class SessionApply {
                             });
                         }
                         if (step == 0) {
-                            KeptCopy.Rendered text = kept.get();
-                            ScriptParts keep = ApplyInput.kept(text == null ? null : text.forHost(a.reading.keptDigest()));
+                            ScriptParts keep = ApplyInput.kept(a.kept.get());
                             if (keep != null) return keep;
                             step = a.late++;
                         }
                         if (step != 1) return null;
                         Decision d = a.decision;
-                        d.plan().offerFingerprint(a.fingerprint.get());
+                        d.plan().offerFingerprint(a.fingerprint(null).get());
                         String record = ApplyRecord.json(reconciler.clock().instant(), reconciler.target().name(), inputs, d.plan(), "apply");
                         return new ScriptParts().add("record", record);
                     } catch (RuntimeException e) {

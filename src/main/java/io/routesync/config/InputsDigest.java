@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -43,6 +44,20 @@ public final class InputsDigest {
             for (String line : lines) sha.update(line.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest());
         };
+    }
+
+    /**
+     * The values of the variables {@link Variables#unlisted} names, which the digest does not cover ("name=value"
+     * and a NUL each, by name; "name" alone for one without a value), read now: with the digest, everything a
+     * state load reads (a kept copy's key, {@code KeptState.inputsKey}).
+     */
+    public static String unlisted(Variables variables) {
+        StringBuilder lines = new StringBuilder();
+        for (String name : new TreeSet<>(variables.unlisted())) {
+            String value = variables.lookup(name);
+            lines.append(name).append(value == null ? "" : "=" + value).append('\0');
+        }
+        return lines.toString();
     }
 
     /** A digest of several hosts' input digests, by host name: what a fleet plan file names as its inputs. */

@@ -26,6 +26,14 @@ public interface Variables {
     Set<String> names();
 
     /**
+     * Names {@link #lookup} may answer that {@link #names} does not list (an inventory host's Ansible magic
+     * variables): with the names, every value a state file can use ({@link InputsDigest#unlisted}).
+     */
+    default Set<String> unlisted() {
+        return Set.of();
+    }
+
+    /**
      * Completes the sentence "variable 'x' is not defined ...", naming where variables come from:
      * "by any --var", "for host edge1 (inventory/hosts.yml)".
      */

@@ -36,6 +36,8 @@ final class Fingerprint {
     private final byte[] digest = new byte[32];
     /** The sum of all entry digests, mod 2^256, as four big-endian 64-bit words. */
     private final long[] sum = new long[4];
+    /** One entry's digest as four words (reused: no array per entry). */
+    private final long[] words = new long[4];
     private long count;
 
     private Fingerprint() {
@@ -91,7 +93,6 @@ final class Fingerprint {
         } catch (DigestException e) {
             throw new AssertionError(e);
         }
-        long[] words = new long[4];
         for (int word = 0; word < 4; word++) words[word] = wordAt(word);
         add(words);
         count++;

@@ -14,8 +14,12 @@ import java.util.Collection;
  * one round trip and two dumps where a read and an apply took two round trips and three dumps.
  */
 public final class SessionScript {
-    /** What the session read before it waited: the reading (and wide reading), and the probe when asked (else null). */
-    public record Read(HostReader.Wide reading, ManagementProbe probe) {
+    /**
+     * What the session read before it waited: the reading (and wide reading), the probe when asked (else
+     * null), and the key of the inputs the host's kept copy was rendered from, while it still has that
+     * copy ({@code kept-inputs}: session.sh checks the text's digest; else null).
+     */
+    public record Read(HostReader.Wide reading, ManagementProbe probe, String keptInputs) {
     }
 
     /** Plans from what the session read: the parts to apply (apply.sh's), or null to end the run with nothing changed. */
@@ -24,7 +28,7 @@ public final class SessionScript {
         ScriptParts respond(Read read);
 
         /**
-         * The parts only written once the batch ran (desired, desired-digest, record), made while it runs and
+         * The parts only written once the batch ran (desired, desired-digest, desired-inputs, record), made while it runs and
          * the host is read again: the next of them, asked again after each is sent, until it gives null;
          * asked once {@link #respond} answered parts. It should not throw: the batch may have run by then.
          */
@@ -94,6 +98,17 @@ public final class SessionScript {
             throws TransportException, OutputException, LockHeldException {
         Target target = at.target();
         ManagementProbe path = null;
+        // the line after the reading's "digest none" (kept_inputs): found from the end (past the wide part and the
+        // probe only), and left in place, a note nothing else reads (no copy of the megabytes before it)
+        String keptInputs = null;
+        String none = "\n" + call.marker() + " digest none\n";
+        String kept = call.marker() + " kept-inputs ";
+        int line = output.lastIndexOf(none) + none.length();
+        if (line >= none.length() && output.startsWith(kept, line)) {
+            int end = output.indexOf('\n', line);
+            String key = output.substring(line + kept.length(), end < 0 ? output.length() : end);
+            keptInputs = key.matches("[0-9a-f]{64}") ? key : null;
+        }
         String reading = output;
         if (probe) {
             String split = "\n" + call.marker() + " probe\n";
@@ -109,7 +124,7 @@ public final class SessionScript {
         ScriptResult before = new ScriptResult(0, reading, "");
         HostReader.Wide both = wide ? HostReader.wide(target, call, before, reading)
                 : new HostReader.Wide(HostReader.build(target, call, before, reading), null);
-        return new Read(both, path);
+        return new Read(both, path, keptInputs);
     }
 
     /** The run ended before it waited for an answer: the lock was held, a fatal step, or the host cut it short. */

@@ -28,8 +28,9 @@ if [ -n "$late" ]; then
 fi
 # the footprint and the desired state are written only when they changed (a heal sends the same again)
 if [ $ok -eq 1 ] && [ -f "$tmp/footprint" ]; then update_or_report "$tmp/footprint" "$state/tables"; fi
-if [ $ok -eq 1 ] && [ -s "$tmp/desired" ] && update_or_report "$tmp/desired" "$state/desired.yaml" && [ -s "$tmp/desired-digest" ]; then
-  put_or_report "$tmp/desired-digest" "$state/desired.digest"
+if [ $ok -eq 1 ] && [ -s "$tmp/desired" ] && update_or_report "$tmp/desired" "$state/desired.yaml"; then
+  if [ -s "$tmp/desired-digest" ]; then put_or_report "$tmp/desired-digest" "$state/desired.digest"; fi
+  if [ -s "$tmp/desired-inputs" ]; then kept_inputs_put; fi
 fi
 if [ $ok -eq 1 ] && [ -s "$tmp/record" ]; then
   stamp=${t1#* }

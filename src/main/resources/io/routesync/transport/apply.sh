@@ -6,7 +6,8 @@
 # after the batch) and record (the JSON record of this apply), both written only when every batch
 # succeeded; desired (the desired state to keep, STATE_DIR/desired.yaml, written like the record) and
 # desired-digest (the digest of a text proven to read back as its state, STATE_DIR/desired.digest, after it:
-# it names a proof, so it may outlive a desired.yaml changed since; sent when it changes);
+# it names a proof, so it may outlive a desired.yaml changed since; sent when it changes) and
+# desired-inputs (the key of the inputs the text was rendered from: kept_inputs_put, files.sh);
 # confirm-token (the token of the apply --confirm this batch belongs to: only that one
 # passes while a change awaits confirmation); flows (the expectations' flows, one a line, as routeget.sh
 # takes them: asked after the re-read when every batch succeeded). A write that fails before the batch stops it ("fatal

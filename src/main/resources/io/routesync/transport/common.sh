@@ -244,7 +244,7 @@ take_parts() {
 }
 # take_parts for a session, whose answer comes in two pieces: a line "MARKER parts BYTES", the parts
 # before the batch (up to "go") in the next BYTES bytes, and after them the late parts (desired,
-# desired-digest, record), which routesync makes while the batch runs and the host is read again. read
+# desired-digest, desired-inputs, record), which routesync makes while the batch runs and the host is read again. read
 # takes the line byte by byte and head -c no more than it is asked for, so nothing of the late parts is
 # read early (awk reads ahead, and mawk waits for a full buffer); take_late then takes the late parts in
 # the background, to the end of stdin, and late_parts waits for it.
@@ -268,7 +268,7 @@ take_late() {
     case $tl_line in "$m late "*) ;; *) return 0 ;; esac
     tl_line=${tl_line#"$m late "}
     tl_name=${tl_line%% *} tl_n=${tl_line#* }
-    case $tl_name in desired|desired-digest|record) ;; *) return 0 ;; esac
+    case $tl_name in desired|desired-digest|desired-inputs|record) ;; *) return 0 ;; esac
     case $tl_n in ''|*[!0-9]*) return 0 ;; esac
     head -c "$tl_n" > "$tmp/$tl_name" || return 0
   done

@@ -131,6 +131,39 @@ update_or_report() {
   put_or_report "$1" "$2"
 }
 
+# The inputs of the kept copy (STATE_DIR/desired.inputs, one line "KEY SUM"): KEY names the inputs an
+# apply rendered desired.yaml from (routesync's version and protocol number among them), SUM is
+# sha256sum's digest of that text. A session reports "kept-inputs KEY" only while desired.yaml still has
+# that digest: an apply of the same inputs then sends no copy, and a desired.yaml changed or removed
+# since is written again as before. kept_sum starts the digest in the background (while the host is
+# read), kept_inputs reports it; kept_inputs_put writes the line after the text (part desired-inputs:
+# the key), with the digest of the text written.
+kept_sum() {
+  ks_pid=
+  [ -f "$state/desired.inputs" ] && [ -f "$state/desired.yaml" ] && [ ! -L "$state/desired.yaml" ] || return 0
+  sha256sum < "$state/desired.yaml" > "$tmp/kept-sum" 2>/dev/null &
+  ks_pid=$!
+}
+kept_inputs() {
+  [ -n "${ks_pid:-}" ] || return 0
+  wait "$ks_pid" || return 0
+  ks_sum= ks_key= ks_want=
+  read -r ks_sum ks_rest < "$tmp/kept-sum" || :
+  read -r ks_key ks_want ks_rest < "$state/desired.inputs" || :
+  case $ks_key in *[!0-9a-f]*|'') return 0 ;; esac
+  [ ${#ks_key} -eq 64 ] && [ ${#ks_sum} -eq 64 ] && [ "$ks_sum" = "$ks_want" ] || return 0
+  mark kept-inputs "$ks_key"
+}
+kept_inputs_put() {
+  kp_key=
+  read -r kp_key < "$tmp/desired-inputs" || :
+  case $kp_key in *[!0-9a-f]*|'') return 0 ;; esac
+  [ ${#kp_key} -eq 64 ] || return 0
+  kp_sum=$(sha256sum < "$tmp/desired") || return 0
+  printf '%s %s\n' "$kp_key" "${kp_sum%% *}" > "$tmp/inputs-line"
+  update_or_report "$tmp/inputs-line" "$state/desired.inputs"
+}
+
 # An undo's footprint ($1, the confirm dir): the one saved before the apply plus the one now, never
 # just the saved one: an undo that fails in part may leave tagged routes in the apply's new tables.
 footprint_restore() {

@@ -34,6 +34,16 @@ class FingerprintTest {
         assertEquals("aa446ecf1bd0004e3de6ad3217dfde663c2360067cc720510b745558dcb7bebc", fingerprint(host()));
     }
 
+    /** Pinned too, for the fields a plain route lacks: a multipath route (weights, onlink) and route metrics. */
+    @Test
+    void aMultipathRouteWithMetricsHasAKnownFingerprint() {
+        Scenario s = host().live("10.1.0.0/16 table 254 proto 245 mtu lock 1400 advmss 1360 nexthop via 192.0.2.1 dev eth0 weight 2"
+                + " nexthop via 192.0.2.2 dev eth0 weight 3 onlink");
+        assertEquals(List.of(2, 2), s.observed().routes().stream().filter(r -> r.nexthops().size() > 1)
+                .flatMap(r -> java.util.stream.Stream.of(r.nexthops().size(), r.metrics().size())).toList(), "the route as meant");
+        assertEquals("887f06f66e5aab4f04d9f31f61fcedd0f7f40e81b96f3ef47263da9c6c5a9325", fingerprint(s));
+    }
+
     /** Its route digests summed in two halves (an apply makes them on two threads): the same fingerprint, the second half first too. */
     @Test
     void inHalvesItIsTheSameFingerprint() {

@@ -101,6 +101,55 @@ class ApplyProcessesTest {
                 Map.entry("cmp", 2), Map.entry("chmod", 2), Map.entry("mv", 2), Map.entry("rm", 1)), programs.started());
     }
 
+    /** A session's answer: the heal's parts up to "go", then the late parts {@code late} ("rsT late NAME BYTES" and each). */
+    private static byte[] healInSession(String late) {
+        String early = "rsT part footprint-grow\n102\n"
+                + "rsT part batch4-0001\nroute add default via 192.168.2.1 dev eth1 table 102 proto 245\n"
+                + "rsT part footprint\n102\n"
+                + "rsT part go\n";
+        return ("rsT parts " + early.length() + "\n" + early + late).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String late(String name, String content) {
+        return "rsT late " + name + " " + content.getBytes(StandardCharsets.UTF_8).length + "\n" + content;
+    }
+
+    @Test
+    void aSessionOfTheSameInputsIsSentNoCopyAndStartsOneProgramFewer() throws Exception {
+        earlierApply();
+        String key = "ab".repeat(32);
+        Files.writeString(dir.resolve("state/desired.inputs"), key + " " + sha256(KEPT) + "\n");
+        StandIns programs = new StandIns(dir);
+        String record = "{\"apply\": 1}\n";
+        String out = programs.run(Script.SESSION, healInSession(late("record", record)), "-", "102");
+        // the kept copy's digest, made while the host is read, matches: the key is the last line before "await"
+        assertTrue(out.contains("\nrsT kept-inputs " + key + "\nrsT await\n"), out);
+        assertTrue(out.indexOf("\nrsT recorded ") > 0, out);
+        assertEquals(KEPT, Files.readString(dir.resolve("state/desired.yaml")));
+        // the session above (aHealInOneSession...) with no copy sent: one head and one cmp fewer, one sha256sum more
+        assertEquals(Map.ofEntries(Map.entry("ip", 10), Map.entry("stat", 2), Map.entry("flock", 1), Map.entry("mktemp", 3),
+                Map.entry("awk", 1), Map.entry("head", 2), Map.entry("cat", 7), Map.entry("sed", 2), Map.entry("date", 2),
+                Map.entry("cmp", 1), Map.entry("chmod", 2), Map.entry("mv", 2), Map.entry("rm", 1), Map.entry("sha256sum", 1)),
+                programs.started());
+    }
+
+    @Test
+    void aCopyChangedSinceItsKeyWasKeptIsNotReportedAndAKeySentIsKeptWithTheCopysDigest() throws Exception {
+        earlierApply();
+        String key = "cd".repeat(32);
+        Files.writeString(dir.resolve("state/desired.inputs"), key + " " + sha256("# another text\n") + "\n");
+        String another = "# another state\nroutes: []\n";
+        String out = new StandIns(dir).run(Script.SESSION, healInSession(late("desired", another) + late("desired-inputs", key + "\n")),
+                "-", "102");
+        assertFalse(out.contains("kept-inputs"), out);
+        assertFalse(out.contains("write-failed"), out);
+        assertEquals(another, Files.readString(dir.resolve("state/desired.yaml")));
+        assertEquals(key + " " + sha256(another) + "\n", Files.readString(dir.resolve("state/desired.inputs")));
+        // and the next session reports it
+        String next = new StandIns(dir).run(Script.SESSION, new byte[0], "-", "102");
+        assertTrue(next.endsWith("rsT kept-inputs " + key + "\nrsT await\nrsT skipped\n"), next);
+    }
+
     @Test
     void aSessionsWideReadingFindsTheTablesRulesLookUpInItsOwnReading() throws Exception {
         earlierApply();
@@ -162,6 +211,10 @@ class ApplyProcessesTest {
         assertTrue(Files.isRegularFile(desired, java.nio.file.LinkOption.NOFOLLOW_LINKS), "a file of its own now");
         assertEquals(KEPT, Files.readString(desired));
         assertEquals(KEPT, Files.readString(elsewhere), "the link's target is untouched");
+    }
+
+    private static String sha256(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static long names(Path d) throws Exception {

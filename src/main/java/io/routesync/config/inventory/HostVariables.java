@@ -82,6 +82,11 @@ public final class HostVariables implements Variables {
     }
 
     @Override
+    public Set<String> unlisted() {
+        return MagicVariables.NAMES;
+    }
+
+    @Override
     public String origin() {
         return hostName == null ? "in the inventory or by any --var" : "for host " + hostName + " in the inventory";
     }

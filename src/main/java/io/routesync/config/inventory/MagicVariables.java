@@ -17,6 +17,10 @@ import java.util.Set;
  * place a playbook beside inventory/ would be. These win over the inventory's own definitions, as in Ansible.
  */
 final class MagicVariables {
+    /** The names {@link #of} defines (the kept copy's key covers their values: {@link HostVariables#unlisted}). */
+    static final Set<String> NAMES = Set.of("inventory_hostname", "inventory_hostname_short", "group_names", "groups",
+            "inventory_file", "inventory_dir", "playbook_dir");
+
     /** Names Ansible defines only while it runs a play (facts, play and role state); routesync has no value for them. */
     static final Set<String> UNKNOWN_TO_ROUTESYNC = Set.of("ansible_playbook_python", "ansible_facts", "hostvars", "omit",
             "ansible_check_mode", "ansible_diff_mode", "ansible_version", "ansible_play_hosts", "ansible_play_hosts_all",

@@ -28,6 +28,8 @@ import java.util.Map;
 public final class KeptState {
     /** The file's name in the state directory. */
     public static final String FILE = "desired.yaml";
+    /** Beside it: the {@link #inputsKey} of the inputs its text was rendered from, and the text's SHA-256 (one line). */
+    public static final String INPUTS_FILE = "desired.inputs";
     /** Beside it: the {@link #digest} of the last kept text an apply proved (one line, 64 hex digits). */
     public static final String DIGEST_FILE = "desired.digest";
 
@@ -60,14 +62,42 @@ public final class KeptState {
 
     /** The same, with {@code checks} after the entries. */
     public static String render(DesiredState desired, int protocolTag, KeptChecks checks) {
-        Map<String, TableId> declared = new LinkedHashMap<>();
-        for (TableName t : desired.tableNames()) declared.put(t.name(), t.id());
-        Names names = Names.builtin().withProtocol(Ownership.PROTOCOL_NAME, protocolTag).withTables(declared);
+        Map<String, TableId> declared = declared(desired);
+        Names names = names(declared, protocolTag);
         Map<TableId, List<Route>> routes = new LinkedHashMap<>();
         for (Route r : desired.routes()) routes.computeIfAbsent(r.table(), t -> new ArrayList<>()).add(r);
         return StateYamlRenderer.render(List.of("Kept by routesync: the desired state of its last apply here (routesync apply --last).",
                 "Replaced on every apply; change the desired state in its repository or files instead."),
                 declared, desired.rules(), routes, names, null, -1, false) + checks.yaml(names);
+    }
+
+    private static Map<String, TableId> declared(DesiredState desired) {
+        Map<String, TableId> declared = new LinkedHashMap<>();
+        for (TableName t : desired.tableNames()) declared.put(t.name(), t.id());
+        return declared;
+    }
+
+    private static Names names(Map<String, TableId> declared, int protocolTag) {
+        return Names.builtin().withProtocol(Ownership.PROTOCOL_NAME, protocolTag).withTables(declared);
+    }
+
+    /**
+     * The key of the inputs a kept text is rendered from, without rendering it: the inputs' digest
+     * ({@code InputsDigest}: the state files and the variables) with what else the load read ({@code
+     * unlisted}), the protocol number and routesync {@code version} that load and render, and the checks
+     * kept with the state (as the text spells them). A state load reads nothing else, so the same key
+     * renders the same text: the host keeps it beside the text ({@link #INPUTS_FILE}) and an apply of the
+     * same key sends no text at all.
+     */
+    public static String inputsKey(String inputsDigest, String unlisted, int protocolTag, String version, DesiredState desired,
+            KeptChecks checks) {
+        MessageDigest sha = sha256();
+        // the checks as the text spells them ("" for none; no record equals here: its first use costs an apply
+        // ~30 ms of method-handle set-up)
+        String checksText = checks.yaml(names(declared(desired), protocolTag));
+        sha.update(("routesync kept inputs v1\n" + protocolTag + "\n" + version + "\n" + inputsDigest + "\n" + unlisted + "\n"
+                + checksText).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     /** Whether {@code text} reads back as exactly {@code desired}: the proof {@link #text} makes (a whole state load). */
@@ -91,14 +121,17 @@ public final class KeptState {
      * whose text has the same digest skips the proof (the same bytes read back the same way).
      */
     public static String digest(String text, int protocolTag, String version) {
-        MessageDigest sha;
+        MessageDigest sha = sha256();
+        sha.update(("routesync kept state v1\n" + protocolTag + "\n" + version + "\n").getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            sha = MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java", e);
         }
-        sha.update(("routesync kept state v1\n" + protocolTag + "\n" + version + "\n").getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Reads a kept state back, as a state file named {@code name}. */
