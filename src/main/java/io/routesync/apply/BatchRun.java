@@ -3,7 +3,6 @@ package io.routesync.apply;
 import io.routesync.iproute2.ChangeSyntax;
 import io.routesync.iproute2.HostReading;
 import io.routesync.iproute2.OutputException;
-import io.routesync.iproute2.RereadPrediction;
 import io.routesync.model.Change;
 import io.routesync.model.HostPlan;
 import io.routesync.model.TableId;
@@ -88,19 +87,13 @@ record BatchRun(boolean stale, BatchFailure failure, HostReading after, String r
      * {@code before}, read in the same session: the re-read is told from the lines that changed since when it can be.
      */
     static BatchRun of(ApplyScript.Outcome outcome, String host, HostPlan plan, ApplyInput input, HostReading before) {
-        return of(outcome, host, plan, input, before, RereadPrediction.NONE);
-    }
-
-    /** As above, the added lines {@code predicted} guessed taken as the routes it guessed ({@link RereadPrediction}). */
-    static BatchRun of(ApplyScript.Outcome outcome, String host, HostPlan plan, ApplyInput input, HostReading before,
-            RereadPrediction predicted) {
         if (outcome instanceof ApplyScript.Stale) return hostChanged();
         if (outcome instanceof ApplyScript.Fatal f) return stoppedBeforeBatch(f.message());
         ApplyScript.Ran ran = (ApplyScript.Ran) outcome;
         ApplyScript.FailedBatch failed = ran.failedBatch();
         BatchFailure failure = failed == null ? null : BatchFailure.of(failed.section(), input.chunk(failed.part()));
         try {
-            return ran(failure, ran.after(before, predicted), ran.recorded(), ran.batchNanos(), ran.writeFailures(), ran.routeAnswers());
+            return ran(failure, ran.after(before), ran.recorded(), ran.batchNanos(), ran.writeFailures(), ran.routeAnswers());
         } catch (OutputException e) {
             return readBackFailed(failure, ran.recorded(), ran.writeFailures(), changedButUnreadable(host, plan, failure, e));
         }

@@ -2,7 +2,6 @@ package io.routesync.apply;
 
 import io.routesync.iproute2.HostReading;
 import io.routesync.iproute2.OutputException;
-import io.routesync.iproute2.RereadPrediction;
 import io.routesync.model.DesiredState;
 import io.routesync.model.HostPlan;
 import io.routesync.model.Ownership;
@@ -57,8 +56,6 @@ public final class SessionApply {
         volatile Ahead<String> fingerprint;
         /** The decision's work while the batch runs (null: none, or not started): done before the session's result is. */
         volatile Ahead<Void> meanwhile;
-        /** The guesses of the lines the re-read adds ({@link RereadPrediction}), made while the batch runs, or null. */
-        volatile Ahead<RereadPrediction> predicted;
         /** How many late parts were asked for: the kept copy, then the record. */
         int late;
         /** What making the late parts threw (a bug): the batch ran, so it is taken back as after a lost connection. */
@@ -124,11 +121,6 @@ public final class SessionApply {
                     // the kept copy first (made since the start), then the record, which waits for the fingerprint
                     try {
                         int step = a.late++;
-                        if (step == 0) {
-                            // the kernel is busy with the batch on one core: guess the re-read's lines on the other
-                            HostPlan plan = a.decision.plan();
-                            a.predicted = Ahead.start("routesync-predict", () -> RereadPrediction.of(plan.changes()));
-                        }
                         if (step == 0 && a.decision.whileBatchRuns() != null) {
                             a.meanwhile = Ahead.start("routesync-meanwhile", () -> {
                                 a.decision.whileBatchRuns().run();
@@ -167,24 +159,10 @@ public final class SessionApply {
             return reconciler.afterIncompleteApply(desired, ownership, a.reading, d.plan(), lost, inputs);
         }
         if (outcome == null) return ApplyReport.notRun(ApplyReport.Outcome.NO_CHANGES, d.plan(), a.reading);
-        BatchRun run = BatchRun.of(outcome, reconciler.target().name(), d.plan(), a.input, a.reading, predicted(a.predicted));
+        BatchRun run = BatchRun.of(outcome, reconciler.target().name(), d.plan(), a.input, a.reading);
         // the script stopped before its batch (a file it could not write, an unsafe directory): not a lost connection
         if (run.fatal() != null) throw new TransportException(run.fatal(), false);
         run = run.orReadAgain(() -> reconciler.observe(desired));
         return reconciler.verified(desired, ownership, a.reading, d.plan(), run, inputs, d.afterVerify());
-    }
-
-    /**
-     * The guesses made while the batch ran; none when there are none or making them failed (a bug): a line
-     * nothing guessed is parsed, so without guesses the verify is the same, only slower.
-     */
-    private static RereadPrediction predicted(Ahead<RereadPrediction> ahead) {
-        if (ahead == null) return RereadPrediction.NONE;
-        try {
-            RereadPrediction p = ahead.get();
-            return p == null ? RereadPrediction.NONE : p;
-        } catch (RuntimeException e) {
-            return RereadPrediction.NONE;
-        }
     }
 }

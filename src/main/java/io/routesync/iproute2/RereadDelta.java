@@ -37,14 +37,6 @@ public final class RereadDelta {
      * whose lines differ, or null when it cannot be told that way (see the class comment).
      */
     public static HostReading after(Reading first, HostReading before, Reading again) {
-        return after(first, before, again, RereadPrediction.NONE);
-    }
-
-    /**
-     * {@link #after(Reading, HostReading, Reading)}, where an added line that {@code predicted} guessed is the
-     * route it guessed (parsed from the same text ahead), and only the others are parsed now.
-     */
-    public static HostReading after(Reading first, HostReading before, Reading again, RereadPrediction predicted) {
         if (first == null || before == null || again == null || again.digest() == null || again.note("fatal") != null) return null;
         if (!first.files().equals(again.files()) || !Objects.equals(first.note("names"), again.note("names"))) return null;
         List<Reading.CommandSection> was = first.commands();
@@ -65,8 +57,7 @@ public final class RereadDelta {
             Lines changed = diff(x.output(), y.output());
             try {
                 gone.addAll(RouteGrammar.parseShow(changed.removed(), family, table, Names.builtin(), "the re-read"));
-                String unguessed = guessed(changed.added(), family, table, predicted, come);
-                come.addAll(RouteGrammar.parseShow(unguessed, family, table, Names.builtin(), "the re-read"));
+                come.addAll(RouteGrammar.parseShow(changed.added(), family, table, Names.builtin(), "the re-read"));
             } catch (OutputException e) {
                 return null;
             }
@@ -79,29 +70,6 @@ public final class RereadDelta {
                 o.otherProtocolNames(), o.siblingTableNames());
         return new HostReading(after, before.names(), before.managedProtocolNames(), again.digest(), before.warnings(),
                 ObservedBuilder.keptDigest(again));
-    }
-
-    /**
-     * Adds to {@code come} the route {@code predicted} guessed for each route of {@code added} whose text is
-     * a line it guessed; returns the text of the others, to parse.
-     */
-    private static String guessed(String added, Family family, TableId table, RereadPrediction predicted, List<Route> come) {
-        if (predicted == RereadPrediction.NONE || added.isEmpty()) return added;
-        int[] at = routes(added);
-        StringBuilder rest = null;
-        for (int k = 0; k + 1 < at.length; k++) {
-            int end = at[k + 1];
-            // each route appended ends in a line end (append): the text before it is the route's, which no
-            // guessed line equals when it has continuation lines (a guess is one line)
-            Route r = predicted.route(family, table, added, at[k], end - 1);
-            if (r != null) {
-                come.add(r);
-                continue;
-            }
-            if (rest == null) rest = new StringBuilder();
-            rest.append(added, at[k], end);
-        }
-        return rest == null ? "" : rest.toString();
     }
 
     /** {@code routes} less each of {@code gone} once (they were parsed from lines of the same reading), or null when one is missing. */

@@ -2,11 +2,10 @@ package io.routesync.transport;
 
 import io.routesync.iproute2.HostReading;
 import io.routesync.iproute2.ObservedBuilder;
+import io.routesync.iproute2.RereadDelta;
 import io.routesync.iproute2.OutputException;
 import io.routesync.iproute2.Reading;
 import io.routesync.iproute2.ReadingParser;
-import io.routesync.iproute2.RereadDelta;
-import io.routesync.iproute2.RereadPrediction;
 import io.routesync.model.TableId;
 import java.time.Duration;
 import java.util.Collection;
@@ -92,12 +91,7 @@ public final class ApplyScript {
          * unknown): from the lines that changed since when that tells it ({@link RereadDelta}), else parsed whole.
          */
         public HostReading after(HostReading before) throws OutputException {
-            return after(before, RereadPrediction.NONE);
-        }
-
-        /** {@link #after(HostReading)}, the added lines {@code predicted} guessed taken as the routes it guessed. */
-        public HostReading after(HostReading before, RereadPrediction predicted) throws OutputException {
-            HostReading changed = RereadDelta.after(first, before, reread, predicted);
+            HostReading changed = RereadDelta.after(first, before, reread);
             return changed != null ? changed : after();
         }
     }
