@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.routesync.model.Action;
 import io.routesync.model.Change;
-import io.routesync.model.Family;
 import io.routesync.model.Interface;
 import io.routesync.model.IpAddress;
 import io.routesync.model.NextHop;
 import io.routesync.model.Ownership;
-import io.routesync.model.Prefix;
 import io.routesync.model.Route;
 import io.routesync.model.TableId;
 import java.util.ArrayList;
@@ -29,13 +27,7 @@ class ConvergeOrderTest {
     private static final TableId TABLE = TableId.of(100);
 
     private static List<Route> table(int n) {
-        List<NextHop> hops = List.of(new NextHop(IpAddress.parse("192.0.2.254"), Interface.of("d0"), 1, false));
-        List<Route> routes = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            Prefix dst = new Prefix(new IpAddress(Family.INET, 0, 0x0a00_0000L + i * 16L), 28);
-            routes.add(Route.builder(Family.INET, TABLE).dst(dst).nexthops(hops).protocol(245).build());
-        }
-        return routes;
+        return PlanAllocationTest.table(n);
     }
 
     @Test
