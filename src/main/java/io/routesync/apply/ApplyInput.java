@@ -27,6 +27,9 @@ public final class ApplyInput {
     /** ip -batch grows ~4 KB per line and slows down on huge inputs (docs/planning.md#batches). */
     public static final int CHUNK_LINES = 50_000;
 
+    /** About the length of a route's batch line, to size a chunk's buffer. */
+    private static final int LINE_GUESS = 96;
+
     private static final String TABLES_HEADER = "# Written by routesync: table names of the desired state.\n"
             + "# This file is replaced on every apply; change the desired state instead.\n";
 
@@ -90,15 +93,23 @@ public final class ApplyInput {
     }
 
     private void batches(HostPlan plan, Family family) {
-        List<Change> current = new ArrayList<>();
-        StringBuilder lines = new StringBuilder();
+        int count = 0;
+        for (Change c : plan.changes()) {
+            if (ChangeSyntax.family(c) == family) count++;
+        }
+        if (count == 0) return;
+        // one buffer for a chunk's lines, made about the size they take (~85 bytes a route line): a buffer
+        // that grows copies a 100k-route batch several times over
+        List<Change> current = new ArrayList<>(Math.min(count, CHUNK_LINES));
+        StringBuilder lines = new StringBuilder(LINE_GUESS * Math.min(count, CHUNK_LINES));
         for (Change c : plan.changes()) {
             if (ChangeSyntax.family(c) != family) continue;
             current.add(c);
-            lines.append(ChangeSyntax.batchLine(c)).append('\n');
+            ChangeSyntax.appendBatchLine(lines, c);
             if (current.size() == CHUNK_LINES) {
                 flush(family, current, lines);
-                current = new ArrayList<>();
+                count -= CHUNK_LINES;
+                current = new ArrayList<>(Math.min(count, CHUNK_LINES));
                 lines.setLength(0);
             }
         }

@@ -23,6 +23,24 @@ public final class ChangeSyntax {
     }
 
     /**
+     * {@link #batchLine} and a line end appended to {@code lines} (empty or ending in a line end), without a
+     * string per line; false, with nothing appended, for table names.
+     */
+    public static boolean appendBatchLine(StringBuilder lines, Change change) {
+        String verb = change.action() == Action.DELETE ? "del" : change.action().word();
+        if (change.entry() instanceof Route) {
+            lines.append("route ").append(verb).append(' ');
+            IpSyntax.appendRouteArgs(lines, (Route) change.entry(), null, true);
+        } else if (change.entry() instanceof Rule) {
+            lines.append(body(change, null));
+        } else {
+            return false;
+        }
+        lines.append('\n');
+        return true;
+    }
+
+    /**
      * The command a user would type: {@code ip [-6] rule add ...}, or for a table name its line and the
      * target's own name file ({@code namesFile}, see {@link io.routesync.model.HostPlan#namesFile()}).
      */

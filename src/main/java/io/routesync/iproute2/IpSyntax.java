@@ -71,6 +71,15 @@ public final class IpSyntax {
      */
     public static String routeArgs(Route route, Names names, boolean withTable) {
         StringBuilder out = new StringBuilder(96);
+        appendRouteArgs(out, route, names, withTable);
+        return out.toString();
+    }
+
+    /**
+     * {@link #routeArgs} appended to {@code out}, which is empty or ends in a space (a batch appends each
+     * line's words to one buffer: no string per route).
+     */
+    static void appendRouteArgs(StringBuilder out, Route route, Names names, boolean withTable) {
         if (route.type() != RouteType.UNICAST) flag(out, route.type().word());
         if (route.dst().isAll()) flag(out, "default");
         else route.dst().appendTo(separate(out));
@@ -81,10 +90,16 @@ public final class IpSyntax {
             NextHop hop = route.nexthops().get(0);
             path(out, route.family(), hop, true);
         }
-        if (withTable) word(out, "table").append(Spelling.table(route.table(), names));
-        word(out, "proto").append(Spelling.protocol(route.protocol(), names));
+        // numbers are appended as numbers (no string each) when there are no names
+        if (withTable) {
+            if (names == null) word(out, "table").append(route.table().id());
+            else word(out, "table").append(Spelling.table(route.table(), names));
+        }
+        if (names == null) word(out, "proto").append(route.protocol());
+        else word(out, "proto").append(Spelling.protocol(route.protocol(), names));
         if (route.family() == Family.INET) {
-            if (names == null || route.scope() != Route.defaultScope(route.type(), route.nexthops(), route.nhid())) {
+            if (names == null) word(out, "scope").append(route.scope());
+            else if (route.scope() != Route.defaultScope(route.type(), route.nexthops(), route.nhid())) {
                 word(out, "scope").append(Spelling.scope(route.scope(), names));
             }
         }
@@ -109,7 +124,6 @@ public final class IpSyntax {
                 if (hop.onlink()) flag(out, "onlink");
             }
         }
-        return out.toString();
     }
 
     private static void path(StringBuilder out, Family family, NextHop hop, boolean withOnlink) {

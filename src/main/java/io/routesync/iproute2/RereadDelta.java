@@ -102,6 +102,9 @@ public final class RereadDelta {
      * ahead in the other reading (a run of adds or deletes), else it counts as removed and added.
      */
     static Lines diff(String before, String after) {
+        // a table the batch filled (a converge): every route is added, and the walk below would only copy them
+        // one by one (~20 ms for 100k routes under C1)
+        if (before.isEmpty()) return new Lines("", after.isEmpty() || after.endsWith("\n") ? after : after + "\n");
         int[] a = routes(before);
         int[] b = routes(after);
         int na = a.length - 1;
@@ -130,8 +133,9 @@ public final class RereadDelta {
             append(removed, before, a, i++);
             append(added, after, b, j++);
         }
-        for (; i < na; i++) append(removed, before, a, i);
-        for (; j < nb; j++) append(added, after, b, j);
+        // the rest of either listing at once (only a listing's last route may lack its line end)
+        if (i < na) append(removed, before, a[i], a[na]);
+        if (j < nb) append(added, after, b[j], b[nb]);
         return new Lines(removed.toString(), added.toString());
     }
 
@@ -150,9 +154,13 @@ public final class RereadDelta {
     }
 
     private static void append(StringBuilder out, String text, int[] at, int k) {
-        out.append(text, at[k], at[k + 1]);
+        append(out, text, at[k], at[k + 1]);
+    }
+
+    private static void append(StringBuilder out, String text, int from, int to) {
+        out.append(text, from, to);
         // the last route of a listing may lack its line end: the next one appended must not join its line
-        if (text.charAt(at[k + 1] - 1) != '\n') out.append('\n');
+        if (text.charAt(to - 1) != '\n') out.append('\n');
     }
 
     /**

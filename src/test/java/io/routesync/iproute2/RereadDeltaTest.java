@@ -138,6 +138,16 @@ class RereadDeltaTest {
         assertEquals("a\n", d.removed());
         assertEquals("a\n", d.added());
         assertEquals("", RereadDelta.diff("", "").added());
+        // a listing that was empty: all of the new one is added, a line end given to its last route
+        assertEquals("a\n  a2\nb\n", RereadDelta.diff("", "a\n  a2\nb\n").added());
+        assertEquals("a\nb\n", RereadDelta.diff("", "a\nb").added());
+        assertEquals("", RereadDelta.diff("", "a\nb").removed());
+        // the rest of a listing at once, its last line without a line end
+        d = RereadDelta.diff("a\nb\nc", "a\n");
+        assertEquals("b\nc\n", d.removed());
+        assertEquals("", d.added());
+        d = RereadDelta.diff("a\n", "a\nb\n  b2\nc");
+        assertEquals("b\n  b2\nc\n", d.added());
         assertEquals("n\n", RereadDelta.diff("", "n").added());
     }
 

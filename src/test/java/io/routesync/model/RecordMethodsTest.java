@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.routesync.iproute2.Names;
+import io.routesync.iproute2.Reading;
 import io.routesync.iproute2.RouteGrammar;
 import io.routesync.iproute2.RuleGrammar;
 import io.routesync.transport.TargetPaths;
@@ -56,6 +57,10 @@ class RecordMethodsTest {
         out.add(TargetPaths.of("ns2", null, null, null));
         out.add(TargetPaths.of("ns1", "/etc/x", null, null));
         out.add(TargetPaths.of("ns1", null, "/var/x", null));
+        // the name files of a reading (the verify after a batch compares them with the reading's)
+        out.add(new Reading.FileSection("/etc/iproute2/rt_tables", "100 bench\n"));
+        out.add(new Reading.FileSection("/etc/iproute2/rt_tables", "101 bench\n"));
+        out.add(new Reading.FileSection("/etc/iproute2/rt_protos", "100 bench\n"));
         return out;
     }
 

@@ -31,10 +31,15 @@ class PlanAllocationTest {
 
     /** The routes of the benchmark's table: /28s of 10.0.0.0/8 through one gateway, as loaded or as read (other instances). */
     private static List<Route> table() {
+        return table(ROUTES);
+    }
+
+    /** The first {@code count} routes of the benchmark's table, in key order (ConvergeOrderTest's too). */
+    static List<Route> table(int count) {
         IpAddress via = IpAddress.parse("192.0.2.254");
         List<NextHop> hops = List.of(new NextHop(via, Interface.of("d0"), 1, false));
-        List<Route> routes = new ArrayList<>(ROUTES);
-        for (int i = 0; i < ROUTES; i++) {
+        List<Route> routes = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
             Prefix dst = new Prefix(new IpAddress(Family.INET, 0, 0x0a00_0000L + i * 16L), 28);
             routes.add(Route.builder(Family.INET, TABLE).dst(dst).nexthops(hops).protocol(245).build());
         }

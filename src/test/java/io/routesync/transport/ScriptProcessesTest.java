@@ -77,8 +77,9 @@ class ScriptProcessesTest {
         read(programs);
         String out = programs.run(Script.READ, new byte[0], "102", "wide", "254");
         assertTrue(out.matches("(?s).*\nrsT digest [0-9a-f]{64}\nrsT wide\n.*rsT cmd route 4 254\n.*rsT cmd route 6 255\nrsT rc 0\nrsT wide-end\n"), out);
-        // the reading ran in the digest's pipeline: the rules are dumped again (ip x2) for the wide part
-        assertEquals(Map.of("ip", 11, "stat", 2, "flock", 1, "sed", 3, "tee", 1, "sha256sum", 1), programs.started());
+        // the reading ran in the digest's pipeline: the rules are dumped again (ip x2) for the wide part; the
+        // reading's IPv6 listing has an expiry to drop (sed), the wide part's have none (no sed)
+        assertEquals(Map.of("ip", 11, "stat", 2, "flock", 1, "sed", 2, "tee", 1, "sha256sum", 1), programs.started());
     }
 
     /** Runs common.sh (with its six arguments) and then {@code then}, with {@code args} after the six. */
@@ -101,6 +102,30 @@ class ScriptProcessesTest {
         String sed = common("printf '%s\\n' \"$1\" | sed -n 's/.* lookup \\([0-9][0-9]*\\).*/\\1/p'", rules);
         String shell = common("rule_tables \"$1\" \"$2\"; printf '%s\\n' $rl_found", rules, "");
         assertEquals("255\n102\n7\n8\n4294967295\n13\n254\n", sed);
+        assertEquals(sed, shell);
+    }
+
+    /**
+     * The route listings with the IPv6 expiry dropped by the shell (sed only for a listing that has one,
+     * IPv4 straight from ip) are what one sed over all the dumps printed: listings with and without an
+     * expiry, empty ones, errors and their exit codes, an IPv4 line that happens to say "expires".
+     */
+    @Test
+    void theRouteListingsAreWhatOneSedOverTheDumpsPrinted() throws Exception {
+        String ip = "ipx() { case \"$*\" in\n"
+                + "  '-N -4 route list table 1') printf 'default via 192.0.2.1 dev d0 proto 245 \\n10.0.0.0/8 dev d0 proto 245 scope 253 \\n' ;;\n"
+                + "  '-N -6 route list table 1') printf '2001:db8::/64 via fe80::1 dev d0 proto 245 metric 1024 expires 299sec pref medium\\n"
+                + "2001:db8:1::/64 dev d0 proto 245 metric 1024 pref medium\\n2001:db8:2::/64 dev d0 proto 245 metric 1024 expires 0sec pref high\\n' ;;\n"
+                + "  '-N -4 route list table 2') ;;\n"
+                + "  '-N -6 route list table 2') printf 'Error: ipv6: FIB table does not exist.\\nDump terminated\\n' >&2; return 2 ;;\n"
+                + "  '-N -4 route list table 3') printf '10.1.0.0/16 dev d0 proto 245 scope 253 \\n\\tx expires 5sec y\\n' ;;\n"
+                + "  '-N -6 route list table 3') printf '2001:db8:3::/64 dev d0 proto 245 metric 1024 pref medium\\n' ;;\n"
+                + "  *) return 1 ;;\n"
+                + "esac; }\n";
+        String sed = common(ip + "route_dumps 1 2 3 4 | noexpiry");
+        String shell = common(ip + "route_lists 1 2 3 4");
+        assertTrue(sed.contains("rsT cmd route 6 1\n2001:db8::/64 via fe80::1 dev d0 proto 245 metric 1024 pref medium\n"), sed);
+        assertTrue(sed.contains("Dump terminated\nrsT rc 2\n") && sed.contains("\tx expires 5sec y\n") && sed.contains("rsT cmd route 6 4\nrsT rc 1\n"), sed);
         assertEquals(sed, shell);
     }
 
