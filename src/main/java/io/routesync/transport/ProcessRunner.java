@@ -129,9 +129,7 @@ public final class ProcessRunner {
                 process::isAlive);
         if (watcher != null) {
             out.watch();
-            Thread t = new Thread(() -> watcher.watch(out), "routesync-watch");
-            t.setDaemon(true);
-            t.start();
+            watcher.start(out);
         }
         OutputDrain err = new OutputDrain(process.getErrorStream(), MAX_STDERR, () -> kill(process), process::isAlive);
         Answering answering = Answering.none();

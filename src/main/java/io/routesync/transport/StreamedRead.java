@@ -1,7 +1,6 @@
 package io.routesync.transport;
 
 import io.routesync.iproute2.RouteFeed;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * A read whose route sections are parsed while its output comes ({@link RouteFeed}), on the watcher's
@@ -11,8 +10,9 @@ import java.util.concurrent.CountDownLatch;
  */
 final class StreamedRead implements OutputWatcher {
     private final RouteFeed feed;
-    private final CountDownLatch ended = new CountDownLatch(1);
-    private volatile boolean whole;
+    /** Whether {@link #watch} has returned, and whether the feed read the whole output then (guarded by this). */
+    private boolean ended;
+    private boolean whole;
 
     StreamedRead(String marker) {
         this.feed = new RouteFeed(marker);
@@ -29,7 +29,7 @@ final class StreamedRead implements OutputWatcher {
                     int k = at / chunk;
                     int offset = at % chunk;
                     int n = Math.min(chunk - offset, size - at);
-                    // a chunk the run let go of before this came to it (it ended first): the output is parsed after
+                    // a chunk let go of (OutputDrain keeps them while watched): the output is parsed whole after
                     if (pieces[k] == null) return;
                     feed.accept(pieces[k], offset, n);
                     if (offset + n == chunk) pieces[k] = null;
@@ -37,20 +37,25 @@ final class StreamedRead implements OutputWatcher {
                 }
             }
             feed.finish();
-            whole = true;
+            synchronized (this) {
+                whole = true;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | OutOfMemoryError e) {
             // nothing is lost: the output is parsed whole afterwards
         } finally {
-            ended.countDown();
+            synchronized (this) {
+                ended = true;
+                notifyAll();
+            }
         }
     }
 
     /** The feed, once it has read the whole output (waited for); null when it could not (interrupted too). */
-    RouteFeed fed() {
+    synchronized RouteFeed fed() {
         try {
-            ended.await();
+            while (!ended) wait();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
