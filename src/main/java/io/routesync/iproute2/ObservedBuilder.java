@@ -26,15 +26,23 @@ public final class ObservedBuilder {
 
     private final String host;
     private final Reading reading;
+    /** The route sections parsed while the output came ({@link RouteFeed}), or null. */
+    private final RouteFeed fed;
 
-    private ObservedBuilder(String host, Reading reading) {
+    private ObservedBuilder(String host, Reading reading, RouteFeed fed) {
         this.host = host;
         this.reading = reading;
+        this.fed = fed;
     }
 
     /** Builds the observed state of {@code host} (named in errors) from one read. */
     public static HostReading build(String host, Reading reading) throws OutputException {
-        return new ObservedBuilder(host, reading).build();
+        return build(host, reading, null);
+    }
+
+    /** {@link #build(String, Reading)}, with the routes of the sections {@code fed} parsed already (null: none). */
+    public static HostReading build(String host, Reading reading, RouteFeed fed) throws OutputException {
+        return new ObservedBuilder(host, reading, fed).build();
     }
 
     private HostReading build() throws OutputException {
@@ -128,7 +136,8 @@ public final class ObservedBuilder {
             if (family == Family.INET6 && c.output().contains("Address family not supported")) return List.of();
             throw new OutputException(command, 1, c.output().strip(), "the command failed (exit " + c.exitCode() + ")");
         }
-        return RouteGrammar.parseShow(c.output(), family, table, Names.builtin(), command);
+        List<Route> ready = fed == null ? null : fed.routes(c);
+        return ready != null ? ready : RouteGrammar.parseShow(c.output(), family, table, Names.builtin(), command);
     }
 
     private static boolean isTablesFile(String path) {

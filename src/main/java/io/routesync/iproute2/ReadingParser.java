@@ -26,7 +26,18 @@ public final class ReadingParser {
         return new ApplyOutput(output.substring(0, cut), output.substring(cut + line.length()));
     }
 
+    /** Told where each command section's body is in the output (a {@link RouteFeed}). */
+    public interface Bodies {
+        /** {@code section}'s body is the output from {@code from} to {@code to}, as it is (nothing carried over a note). */
+        void section(Reading.CommandSection section, int from, int to);
+    }
+
     public static Reading parse(String output, String marker) {
+        return parse(output, marker, null);
+    }
+
+    /** {@link #parse(String, String)}, telling {@code bodies} (null: nobody) where the command sections' bodies are. */
+    public static Reading parse(String output, String marker, Bodies bodies) {
         List<Reading.FileSection> files = new ArrayList<>();
         List<Reading.CommandSection> commands = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -52,6 +63,8 @@ public final class ReadingParser {
             int end = output.indexOf('\n', pos);
             if (end < 0) end = output.length();
             String body = openKind == null ? null : join(carried, output.substring(bodyStart, pos));
+            int bodyFrom = bodyStart;
+            int bodyTo = pos;
             String[] words = output.substring(pos + prefix.length(), end).split(" ");
             pos = end + 1;
             bodyStart = pos;
@@ -69,7 +82,9 @@ public final class ReadingParser {
                     break;
                 case "rc":
                     if ("cmd".equals(openKind)) {
-                        commands.add(new Reading.CommandSection(openWords, body, parseExit(rest)));
+                        Reading.CommandSection c = new Reading.CommandSection(openWords, body, parseExit(rest));
+                        commands.add(c);
+                        if (bodies != null && carried.isEmpty()) bodies.section(c, bodyFrom, bodyTo);
                     }
                     openKind = null;
                     carried = "";

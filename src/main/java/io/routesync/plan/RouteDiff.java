@@ -29,6 +29,16 @@ final class RouteDiff {
     /** The route changes, unordered; a desired key declared twice with different data goes to {@code conflicts}. */
     static List<Change> diff(List<Route> desired, List<Route> observed, Set<TableId> tablesRead, Ownership ownership,
             List<String> conflicts) {
+        return diff(desired, observed, tablesRead, ownership, conflicts, true);
+    }
+
+    /** {@link #diff}; without {@code merge}, always through the index (the reference of RouteDiffMergeTest). */
+    static List<Change> diff(List<Route> desired, List<Route> observed, Set<TableId> tablesRead, Ownership ownership,
+            List<String> conflicts, boolean merge) {
+        if (merge) {
+            List<Change> merged = merged(desired, observed, tablesRead, ownership);
+            if (merged != null) return merged;
+        }
         RouteIndex live = new RouteIndex(observed.size());
         for (Route r : observed) {
             // a route of a table that was not read cannot be judged: leave it out of the plan entirely
@@ -75,6 +85,65 @@ final class RouteDiff {
             }
         }
         return diff.changes;
+    }
+
+    /**
+     * The diff as a merge, when both lists are in strictly ascending key order ({@link Route#compareKeys}; the
+     * observed one without the routes of tables not read): a dump lists a table's routes so, and a generated
+     * state often does. Every key is then there at most once on each side, so the two lists are walked side by
+     * side: the same changes as the index gives (a key on both sides converges, a desired one alone is added,
+     * a live one alone is deleted if owned), without hashing or probing 100k routes in random order. False as
+     * soon as either list is out of order: then null, and the index decides.
+     */
+    static List<Change> merged(List<Route> desired, List<Route> observed, Set<TableId> tablesRead, Ownership ownership) {
+        RouteDiff diff = new RouteDiff(ownership);
+        return diff.merge(desired, observed, tablesRead) ? diff.changes : null;
+    }
+
+    private boolean merge(List<Route> desired, List<Route> observed, Set<TableId> tablesRead) {
+        int nd = desired.size();
+        int no = observed.size();
+        int i = 0;
+        int j = skipUnread(observed, 0, tablesRead);
+        Route d = i < nd ? desired.get(i) : null;
+        Route o = j < no ? observed.get(j) : null;
+        while (d != null || o != null) {
+            int c = d == null ? 1 : o == null ? -1 : Route.compareKeys(d, o);
+            if (c <= 0) {
+                if (c == 0) converge(d, o);
+                else changes.add(Change.add(d));
+                Route next = ++i < nd ? desired.get(i) : null;
+                if (next != null && Route.compareKeys(d, next) >= 0) return false;
+                d = next;
+            }
+            if (c >= 0) {
+                if (c > 0) deleteIfOwned(o);
+                j = skipUnread(observed, j + 1, tablesRead);
+                Route next = j < no ? observed.get(j) : null;
+                if (next != null && Route.compareKeys(o, next) >= 0) return false;
+                o = next;
+            }
+        }
+        return true;
+    }
+
+    /** The index of the first route from {@code from} on whose table was read (the list's size when none). */
+    private int skipUnread(List<Route> routes, int from, Set<TableId> tablesRead) {
+        int k = from;
+        while (k < routes.size() && !read(routes.get(k).table(), tablesRead)) k++;
+        return k;
+    }
+
+    /** The table last looked up and whether it was read: a dump comes table by table, so one set lookup a table. */
+    private TableId lastTable;
+    private boolean lastRead;
+
+    private boolean read(TableId table, Set<TableId> tablesRead) {
+        if (table != lastTable) {
+            lastTable = table;
+            lastRead = tablesRead.contains(table);
+        }
+        return lastRead;
     }
 
     /** Names the two routes in a fixed order, so the message does not depend on the order of the input. */

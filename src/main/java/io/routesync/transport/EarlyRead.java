@@ -66,7 +66,7 @@ public final class EarlyRead extends ForwardingTarget {
         this.wide = wide;
         this.digest = digest;
         this.reading = new FutureTask<>(() -> wide ? HostReader.readWideNow(target, paths, List.of(), List.of(), lockWait, timeout, digest)
-                : new HostReader.Wide(HostReader.readNow(target, paths, List.of(), lockWait, timeout, digest), null));
+                : new HostReader.Wide(HostReader.readNow(target, paths, List.of(), lockWait, timeout, digest, true), null));
     }
 
     /**

@@ -4,6 +4,7 @@ import io.routesync.iproute2.HostReading;
 import io.routesync.iproute2.ObservedBuilder;
 import io.routesync.iproute2.OutputException;
 import io.routesync.iproute2.Reading;
+import io.routesync.iproute2.RouteFeed;
 import io.routesync.model.TableId;
 import java.time.Duration;
 import java.util.Collection;
@@ -34,10 +35,24 @@ public final class HostReader {
      */
     static HostReading readNow(Target target, TargetPaths paths, Collection<TableId> tables, Duration lockWait,
             Duration timeout, boolean digest) throws TransportException, OutputException, LockHeldException {
+        return readNow(target, paths, tables, lockWait, timeout, digest, false);
+    }
+
+    /**
+     * {@link #readNow}; with {@code streamed}, a local target's route sections are parsed while its output
+     * comes ({@link StreamedRead}): the same reading, sooner after the script's end.
+     */
+    static HostReading readNow(Target target, TargetPaths paths, Collection<TableId> tables, Duration lockWait,
+            Duration timeout, boolean digest, boolean streamed) throws TransportException, OutputException, LockHeldException {
         // read.sh: the common arguments, then $7... "nodigest" (optional) and the table ids to list
         ScriptCall call = read(target, paths, lockWait, timeout, digest).tables(tables);
-        ScriptResult result = call.run(null);
-        return build(target, call, result, result.stdout());
+        if (!streamed || !(target instanceof LocalTarget)) {
+            ScriptResult result = call.run(null);
+            return build(target, call, result, result.stdout());
+        }
+        StreamedRead watcher = new StreamedRead(call.marker());
+        ScriptResult result = call.runWatched(watcher);
+        return build(target, call, result, result.stdout(), watcher.fed());
     }
 
     private static ScriptCall read(Target target, TargetPaths paths, Duration lockWait, Duration timeout, boolean digest) {
@@ -87,7 +102,13 @@ public final class HostReader {
 
     static HostReading build(Target target, ScriptCall call, ScriptResult result, String out)
             throws TransportException, OutputException, LockHeldException {
-        Reading reading = call.parse(out);
+        return build(target, call, result, out, null);
+    }
+
+    /** {@link #build(Target, ScriptCall, ScriptResult, String)}, with the route sections {@code fed} parsed (null: none). */
+    private static HostReading build(Target target, ScriptCall call, ScriptResult result, String out, RouteFeed fed)
+            throws TransportException, OutputException, LockHeldException {
+        Reading reading = fed == null ? call.parse(out) : call.parse(out, fed);
         call.throwIfLocked(reading);
         // "fatal no-ip" is a reading that says the host has no ip command: ObservedBuilder words it
         String fatal = reading.note("fatal");
@@ -96,7 +117,7 @@ public final class HostReader {
             throw new TransportException("reading " + target.name() + " failed (exit " + result.exitCode() + "): "
                     + firstLine(result.stderr()), false);
         }
-        return ObservedBuilder.build(target.name(), reading);
+        return ObservedBuilder.build(target.name(), reading, fed);
     }
 
     static String firstLine(String text) {

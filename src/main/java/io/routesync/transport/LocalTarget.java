@@ -63,6 +63,11 @@ public final class LocalTarget implements Target {
         return ProcessRunner.run("the script on " + name(), argv(script, args), stdin, timeout);
     }
 
+    /** {@link #runScript} with no input, its output followed by {@code watcher} as it comes. */
+    ScriptResult runScript(String script, List<String> args, Duration timeout, OutputWatcher watcher) throws TransportException {
+        return ProcessRunner.run("the script on " + name(), argv(script, args), null, timeout, watcher);
+    }
+
     @Override
     public ScriptResult converse(String script, List<String> args, ProcessRunner.Conversation conversation, Duration timeout)
             throws TransportException {

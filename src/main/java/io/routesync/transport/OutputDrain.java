@@ -78,10 +78,8 @@ final class OutputDrain {
                 int end = awaited == null || awaitedEnd >= 0 ? -1 : scan(chunks[index], offset, n, size);
                 synchronized (lock) {
                     size += n;
-                    if (end >= 0) {
-                        awaitedEnd = end;
-                        lock.notifyAll();
-                    }
+                    if (end >= 0) awaitedEnd = end;
+                    if (end >= 0 || watched) lock.notifyAll();
                 }
             }
         } catch (IOException e) {
@@ -113,6 +111,37 @@ final class OutputDrain {
             }
         }
         return -1;
+    }
+
+    /** Whether a {@link OutputWatcher} follows the output ({@link #watch}): each piece read wakes it. */
+    private volatile boolean watched;
+
+    /** Makes {@link #follow} wake as each piece is read. */
+    void watch() {
+        watched = true;
+    }
+
+    /**
+     * Waits until the output is longer than {@code seen} bytes and returns its length, or -1 once it ended
+     * no longer; puts the chunks that hold bytes from {@code seen} on into {@code pieces} (by index), as they
+     * are then: a chunk's bytes below the length never change.
+     */
+    int follow(int seen, byte[][] pieces) throws InterruptedException {
+        synchronized (lock) {
+            while (size <= seen && !done) lock.wait();
+            if (size <= seen) return -1;
+            for (int k = seen / CHUNK; k * CHUNK < size; k++) pieces[k] = chunks[k];
+            return size;
+        }
+    }
+
+    /** How many chunks the output may fill (the length of {@link #follow}'s array). */
+    int chunkCount() {
+        return chunks.length;
+    }
+
+    static int chunkSize() {
+        return CHUNK;
     }
 
     /**
@@ -201,7 +230,9 @@ final class OutputDrain {
                 int offset = at % CHUNK;
                 int n = Math.min(CHUNK - offset, size - at);
                 System.arraycopy(chunks[k], offset, all, at - taken, n);
-                chunks[k] = null; // read once: a large reading is not held twice while the String is made
+                // read once: a large reading is not held twice while the String is made; a watcher may not have
+                // taken a chunk yet (it lets each go once read)
+                if (!watched) chunks[k] = null;
                 at += n;
             }
             return new String(all, StandardCharsets.UTF_8);

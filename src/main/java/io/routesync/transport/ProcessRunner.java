@@ -79,7 +79,13 @@ public final class ProcessRunner {
     /** As above, with how long the output may stay open after the program exited (shortened by tests). */
     static ScriptResult run(String label, List<String> argv, byte[] stdin, Duration timeout, Duration afterExitLimit)
             throws TransportException {
-        return talk(label, argv, Conversation.fixed(stdin), timeout, afterExitLimit);
+        return talk(label, argv, Conversation.fixed(stdin), timeout, afterExitLimit, null);
+    }
+
+    /** {@link #run(String, List, byte[], Duration)}, its output followed by {@code watcher} as it comes. */
+    static ScriptResult run(String label, List<String> argv, byte[] stdin, Duration timeout, OutputWatcher watcher)
+            throws TransportException {
+        return talk(label, argv, Conversation.fixed(stdin), timeout, AFTER_EXIT, watcher);
     }
 
     /**
@@ -92,11 +98,11 @@ public final class ProcessRunner {
      */
     public static ScriptResult converse(String label, List<String> argv, Conversation conversation, Duration timeout)
             throws TransportException {
-        return talk(label, argv, conversation, timeout, AFTER_EXIT);
+        return talk(label, argv, conversation, timeout, AFTER_EXIT, null);
     }
 
-    private static ScriptResult talk(String label, List<String> argv, Conversation conversation, Duration timeout, Duration afterExitLimit)
-            throws TransportException {
+    private static ScriptResult talk(String label, List<String> argv, Conversation conversation, Duration timeout, Duration afterExitLimit,
+            OutputWatcher watcher) throws TransportException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Process process;
         List<String> command = new ArrayList<>(argv.size() + 1);
@@ -110,17 +116,21 @@ public final class ProcessRunner {
         }
         LIVE.add(process.pid());
         try {
-            return collect(label, process, conversation, timeout, deadline, afterExitLimit);
+            return collect(label, process, conversation, timeout, deadline, afterExitLimit, watcher);
         } finally {
             LIVE.remove(process.pid());
         }
     }
 
     private static ScriptResult collect(String label, Process process, Conversation conversation, Duration timeout, long deadline,
-            Duration afterExitLimit) throws TransportException {
+            Duration afterExitLimit, OutputWatcher watcher) throws TransportException {
         String program = label;
         OutputDrain out = new OutputDrain(process.getInputStream(), MAX_STDOUT, () -> kill(process), conversation.awaited(),
                 process::isAlive);
+        if (watcher != null) {
+            out.watch();
+            watcher.start(out);
+        }
         OutputDrain err = new OutputDrain(process.getErrorStream(), MAX_STDERR, () -> kill(process), process::isAlive);
         Answering answering = Answering.none();
         if (conversation.awaited() == null) ProgramInput.feed(process, conversation.answer(null));

@@ -62,6 +62,11 @@ final class ScriptCall {
         return at.target().runScript(script.text(), args, stdin == null ? null : stdin.bytes(marker), at.timeout());
     }
 
+    /** Runs the script on a local target with no input, its output followed by {@code watcher} as it comes. */
+    ScriptResult runWatched(OutputWatcher watcher) throws TransportException {
+        return ((LocalTarget) at.target()).runScript(script.text(), args, at.timeout(), watcher);
+    }
+
     /**
      * Runs the script as a conversation (session.sh): {@code answer} gets its output up to the line
      * "MARKER await" and returns its input (null: none); the result's output is what followed that line.
@@ -90,6 +95,11 @@ final class ScriptCall {
     /** The notes and sections of (a part of) the script's output. */
     Reading parse(String output) {
         return ReadingParser.parse(output, marker);
+    }
+
+    /** {@link #parse}, telling {@code bodies} where its command sections' bodies are. */
+    Reading parse(String output, ReadingParser.Bodies bodies) {
+        return ReadingParser.parse(output, marker, bodies);
     }
 
     String marker() {

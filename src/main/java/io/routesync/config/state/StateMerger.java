@@ -77,6 +77,29 @@ final class StateMerger {
 
     /** The first of each key, in declared order; a route declared again differently is an error. */
     List<Route> routes(List<Placed<Route>> declared, Names names) {
+        List<Route> ordered = ordered(declared);
+        return ordered != null ? ordered : firsts(declared, names);
+    }
+
+    /**
+     * The routes, when their keys are strictly ascending in declared order ({@link Route#compareKeys}; a generated
+     * state's often are, as a table's dump is): then each key is declared once, so each route is its key's first and
+     * none is refused, and no table of firsts is needed. Null as soon as one is not: {@link #firsts} decides.
+     */
+    static List<Route> ordered(List<Placed<Route>> declared) {
+        List<Route> out = new ArrayList<>(declared.size());
+        Route previous = null;
+        for (int i = 0; i < declared.size(); i++) {
+            Route r = declared.get(i).value();
+            if (previous != null && Route.compareKeys(previous, r) >= 0) return null;
+            out.add(r);
+            previous = r;
+        }
+        return out;
+    }
+
+    /** {@link #routes} for any order (the reference of StateMergerRoutesTest's ordered lists). */
+    List<Route> firsts(List<Placed<Route>> declared, Names names) {
         // the first of each key in open-addressing arrays (RouteKeys), beside the list in declared order:
         // no key, map node or boxed hash per route, which were 40% of loading a 100k-route state
         int capacity = RouteKeys.capacity(declared.size());

@@ -51,6 +51,38 @@ class StateMergerRoutesTest {
         assertTrue(message.startsWith("route 10.0.0.0/24 in table 100 differs from the one first declared at state.yml:1:7"), message);
     }
 
+    /**
+     * Routes in strictly ascending key order are taken as they are, without the table of firsts: the same list
+     * and no error, as that table gives; one out of order or a key repeated (equal or not) leaves them to it.
+     */
+    @Test
+    void routesInKeyOrderAreTheirOwnFirsts() {
+        java.util.Random random = new java.util.Random(5);
+        for (int round = 0; round < 300; round++) {
+            List<Route> routes = new ArrayList<>();
+            for (int i = 0, n = random.nextInt(40); i < n; i++) {
+                Family f = random.nextInt(4) == 0 ? Family.INET6 : Family.INET;
+                String dst = f == Family.INET ? "10." + random.nextInt(4) + "." + 4 * random.nextInt(4) + ".0/" + (22 + random.nextInt(3))
+                        : "2001:db8:" + random.nextInt(4) + "::/" + (48 + random.nextInt(3) * 8);
+                String via = f == Family.INET ? "192.0.2." + (1 + random.nextInt(2)) : "2001:db8::" + (1 + random.nextInt(2));
+                routes.add(Route.builder(f, TableId.of(100 + random.nextInt(2))).dst(Prefix.parse(dst)).metric(random.nextInt(2) * 10)
+                        .nexthop(new NextHop(IpAddress.parse(via), Interface.of("d0"), 1, false)).protocol(245).build());
+            }
+            if (round % 2 == 0) routes.sort(Route::compareKeys);
+            List<Placed<Route>> declared = new ArrayList<>();
+            for (Route r : routes) declared.add(at(declared.size() + 1, r));
+            Problems byTable = new Problems();
+            List<Route> firsts = new StateMerger(byTable).firsts(declared, Names.builtin());
+            Problems problems = new Problems();
+            List<Route> merged = new StateMerger(problems).routes(declared, Names.builtin());
+            assertEquals(firsts, merged, "round " + round);
+            assertEquals(byTable.errors().toString(), problems.errors().toString(), "round " + round);
+            boolean strict = true;
+            for (int i = 1; i < routes.size(); i++) strict &= Route.compareKeys(routes.get(i - 1), routes.get(i)) < 0;
+            assertEquals(strict ? routes : null, StateMerger.ordered(declared), "round " + round);
+        }
+    }
+
     @Test
     void aHundredThousandRoutesAreMergedWithoutAnObjectPerRoute() throws Exception {
         List<Placed<Route>> declared = new ArrayList<>();
