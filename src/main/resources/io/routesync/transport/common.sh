@@ -83,14 +83,13 @@ print_file() {
     if [ $pf_n -lt 64 ]; then printf '%s' "$pf_l"; else cat; fi
   } < "$1"
 }
-# The routes of tables "$@", both families: "cmd route F T", ip's answer, "rc N" each. The IPv6 expiry is
-# dropped here unless the caller drops it from its whole output ($expiry_once): an IPv6 listing is taken by
-# the shell and goes through sed only when it has an expiry; the IPv4 listings go out as ip prints them.
-# (Through a pipe to one sed for all tables, a dump of 100k routes took about twice as long as into a file:
-# the verify's re-read after a converge's batch writes a file.) The shell prints a listing as ip did: ip
-# ends every line with a line end and prints no empty line or NUL.
+# The routes of tables "$@", both families: "cmd route F T", ip's answer, "rc N" each. IPv6 'expires
+# Nsec' counts down between two reads; it is state, not configuration, so it is dropped: an IPv6 listing
+# is taken by the shell and goes through sed only when it has an expiry; the IPv4 listings go out as ip
+# prints them. (Through a pipe to one sed for all tables, a dump of 100k routes took about twice as long
+# as into a file: the verify's re-read after a converge's batch writes a file.) The shell prints a
+# listing as ip did: ip ends every line with a line end and prints no empty line or NUL.
 route_lists() {
-  if [ -n "${expiry_once:-}" ]; then route_dumps "$@"; return; fi
   for t in "$@"; do
     mark cmd route 4 "$t"; ipx -N -4 route list table "$t" 2>&1; mark rc $?
     mark cmd route 6 "$t"; rl_out=$(ipx -N -6 route list table "$t" 2>&1); rl_rc=$?
@@ -102,16 +101,6 @@ route_lists() {
     mark rc $rl_rc
   done
 }
-route_dumps() {
-  for t in "$@"; do
-    mark cmd route 4 "$t"; ipx -N -4 route list table "$t" 2>&1; mark rc $?
-    mark cmd route 6 "$t"; ipx -N -6 route list table "$t" 2>&1; mark rc $?
-  done
-}
-# IPv6 'expires Nsec' counts down between two reads; it is state, not configuration: drop it (in the
-# IPv6 route sections only) so two reads of an unchanged host print the same text (and digest): read.sh's
-# undigested reading, of its whole output
-noexpiry() { sed "/^$m cmd route 6 /,/^$m rc /s/ expires [0-9]*sec//"; }
 # Splits a read's table ids ("$@": ids, then optionally the word "wide" and more ids) into $rt_plain
 # (the reading's) and $rt_extra (the wide part's); $rt_wide is "yes" when "wide" was given, $rt_nodigest
 # when "nodigest" was (read.sh). Anything else but digits is dropped: one table id a word.

@@ -6,15 +6,14 @@ split_tables "$@"
 take_lock -s
 if [ -n "$rt_nodigest" ]; then
   # a reading nothing will compare (a plan that is not saved): "digest none", no tee, sed and sha256sum;
-  # read_all runs in one shell with the wide part, which reuses its rules, one sed drops the IPv6 expiry
-  # from both, and the shell prints the name files
-  {
-    expiry_once=yes names_by_shell=yes
-    # shellcheck disable=SC2086 # digits only: one table id a word
-    read_all $rt_plain
-    mark digest none
-    [ -z "$rt_wide" ] || read_wide
-  } | noexpiry
+  # read_all runs in this shell with the wide part, which reuses its rules; the shell prints the name
+  # files, ip the IPv4 listings straight to the output (route_lists: only an IPv6 listing with an expiry
+  # goes through sed)
+  names_by_shell=yes
+  # shellcheck disable=SC2086 # digits only: one table id a word
+  read_all $rt_plain
+  mark digest none
+  [ -z "$rt_wide" ] || read_wide
 else
   # shellcheck disable=SC2086 # digits only: one table id a word
   read_with_digest $rt_plain
