@@ -2,7 +2,8 @@
  * Reaching targets and running routesync's fixed scripts there. A {@link io.routesync.transport.Target}
  * (this host or a namespace: {@link io.routesync.transport.LocalTarget}; a host over OpenSSH:
  * {@link io.routesync.transport.SshTarget}, made by the run's {@link io.routesync.transport.SshConnections}
- * from {@link io.routesync.transport.SshSettings}) has one primitive, running a script with positional
+ * from {@link io.routesync.transport.SshSettings}; masters the run's own, or kept for later runs in the
+ * user's {@link io.routesync.transport.KeptControlDir}) has one primitive, running a script with positional
  * arguments, and one conversation (the script's output up to a line answered on its input: a
  * session); {@link io.routesync.transport.ForwardingTarget} is what a wrapper of a target extends.
  * {@link io.routesync.transport.ProcessRunner} runs every local program within bounds
