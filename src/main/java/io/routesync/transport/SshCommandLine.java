@@ -31,15 +31,22 @@ final class SshCommandLine {
             "stricthostkeychecking", "controlmaster", "controlpath", "controlpersist");
     /** How long an idle master of the run's own outlives its last session, in case the run dies before closing it. */
     static final Duration CONTROL_PERSIST = Duration.ofSeconds(60);
+    /**
+     * A kept master (--ssh-persist) asks its host every 5 s when idle and gives up after 2 unanswered
+     * asks: a master whose host rebooted or whose path died (a firewall's idle timeout) ends within ~15 s
+     * instead of failing or hanging the next run that uses it; the asks also keep a stateful
+     * firewall's entry alive. A value from --ssh-program or the inventory comes first and wins.
+     */
+    static final List<String> KEPT_ALIVE = List.of("-o", "ServerAliveInterval=5", "-o", "ServerAliveCountMax=2");
+
+    /** The run's connection sharing: no master ({@code dir} null), or masters in {@code dir} kept {@code persist}. */
+    record Control(Path dir, Duration persist, boolean kept) {
+    }
 
     private SshCommandLine() {
     }
 
-    /**
-     * {@code persist}: how long a master outlives its last session (ControlPersist); unused when
-     * {@code controlDir} is null (no master).
-     */
-    static List<String> argv(List<String> program, Path controlDir, Duration persist, SshSettings s, String script, List<String> args) {
+    static List<String> argv(List<String> program, Control control, SshSettings s, String script, List<String> args) {
         List<String> argv = new ArrayList<>(program);
         argv.add("-o");
         argv.add("BatchMode=yes");
@@ -50,7 +57,7 @@ final class SshCommandLine {
         argv.add("-o");
         argv.add("StrictHostKeyChecking=" + (s.acceptNewHostKeys() ? "accept-new" : "yes"));
         argv.add("-o");
-        if (controlDir == null) {
+        if (control.dir() == null) {
             // a run that shares no connection: none of the user's masters either
             argv.add("ControlMaster=no");
             argv.add("-o");
@@ -59,9 +66,9 @@ final class SshCommandLine {
             argv.add("ControlMaster=auto");
             argv.add("-o");
             // %C: a hash of local host, remote host, port and user, so each destination gets its own master
-            argv.add("ControlPath=" + controlDir + "/%C");
+            argv.add("ControlPath=" + control.dir() + "/%C");
             argv.add("-o");
-            argv.add("ControlPersist=" + persist.toSeconds() + "s");
+            argv.add("ControlPersist=" + control.persist().toSeconds() + "s");
         }
         if (s.port() != 0) {
             argv.add("-p");
@@ -87,6 +94,7 @@ final class SshCommandLine {
             argv.add("ProxyCommand=" + JumpCommand.of(program, s, jump, family));
             argv.addAll(rest);
         }
+        if (control.kept()) argv.addAll(KEPT_ALIVE);
         argv.add("--");
         argv.add(s.host());
         argv.add(remoteCommand(script, args));

@@ -115,9 +115,9 @@ public final class SshConnections implements AutoCloseable {
         return program;
     }
 
-    /** How long a master outlives its last session (ControlPersist). */
-    Duration persist() {
-        return persist;
+    /** How this run's ssh commands share connections. */
+    SshCommandLine.Control control() {
+        return new SshCommandLine.Control(controlDir, persist, kept);
     }
 
     /** The private directory holding this run's ControlMaster sockets; null when the run shares no connection. */

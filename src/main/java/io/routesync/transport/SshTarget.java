@@ -59,7 +59,7 @@ public final class SshTarget implements Target {
         }
         List<String> argv;
         try {
-            argv = SshCommandLine.argv(connections.program(), connections.controlDir(), connections.persist(), settings, script, args);
+            argv = SshCommandLine.argv(connections.program(), connections.control(), settings, script, args);
         } catch (IllegalArgumentException e) {
             throw new TransportException(name + ": " + e.getMessage(), false, e);
         }

@@ -82,6 +82,26 @@ class KeptConnectionsFleetTest {
         assertFalse(Files.list(dir).findAny().isPresent(), "and removes its socket");
     }
 
+    @Test
+    void aKeptMasterWhoseHostStopsAnsweringEndsAndTheNextRunConnectsAfresh() throws Exception {
+        int loginsBefore = fleet.acceptedLogins(1);
+        SshConnections first = SshConnections.openKept(fleet.sshProgram(), Duration.ofSeconds(600), dir);
+        run(first, 1);
+        first.close();
+        long master = fleet.masterPid(first.sockets().get(0)).orElseThrow();
+        // the host goes silent (its link down: no answer, no reset), as a host that reboots or a path whose
+        // firewall dropped the connection's state
+        fleet.ip(1, "link", "set", "eth0", "down");
+        try {
+            assertTrue(waitUntilGone(master, 30_000), "the master's unanswered asks end it, long before its 600 s");
+        } finally {
+            fleet.ip(1, "link", "set", "eth0", "up");
+        }
+        SshConnections next = SshConnections.openKept(fleet.sshProgram(), Duration.ofSeconds(600), dir);
+        run(next, 1);
+        assertEquals(loginsBefore + 2, fleet.acceptedLogins(1), "the next run logged in again, over a new connection");
+    }
+
     private static String run(SshConnections connections, int index) throws TransportException {
         SshFleet.Host h = fleet.host(index);
         SshTarget t = connections.target(h.name(), SshSettings.of(h.address()));

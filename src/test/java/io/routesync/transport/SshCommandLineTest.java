@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The ssh argument array, and the remote command surviving a real shell exactly. */
 class SshCommandLineTest {
     private static final Path CONTROL = Path.of("/tmp/routesync-ssh-1");
+    private static final SshCommandLine.Control RUN_OWNED = new SshCommandLine.Control(CONTROL, SshCommandLine.CONTROL_PERSIST, false);
 
     /** Prints $0 and every argument between brackets: what arrives, byte for byte. */
     private static final String ECHO_ARGS = "for a in \"$0\" \"$@\"; do printf '[%s]\\n' \"$a\"; done";
@@ -36,7 +37,7 @@ class SshCommandLineTest {
         SshSettings s = SshSettings.of("edge1.example.net").withPort(2222).withUser("deploy")
                 .withIdentityFile("/keys/id_ed25519").withExtraArgs(List.of("-C", "-o", "ProxyJump=bastion"))
                 .withConnectTimeout(Duration.ofSeconds(7));
-        List<String> argv = SshCommandLine.argv(List.of("ssh"), CONTROL, SshCommandLine.CONTROL_PERSIST, s, "echo hi", List.of("a b"));
+        List<String> argv = SshCommandLine.argv(List.of("ssh"), RUN_OWNED, s, "echo hi", List.of("a b"));
         assertEquals(List.of("ssh",
                 "-o", "BatchMode=yes", "-o", "RequestTTY=no", "-o", "ConnectTimeout=7",
                 "-o", "StrictHostKeyChecking=yes", "-o", "ControlMaster=auto",
@@ -47,13 +48,30 @@ class SshCommandLineTest {
                 "--", "edge1.example.net", "sh -c 'echo hi' routesync 'a b'"), argv);
     }
 
+    /**
+     * A kept master (--ssh-persist) persists as long as asked and asks its host while idle, after the
+     * inventory's arguments: a ServerAliveInterval the data gives comes first, so it wins.
+     */
+    @Test
+    void aKeptMasterPersistsAsAskedAndKeepsItsHostAsked() {
+        SshCommandLine.Control kept = new SshCommandLine.Control(Path.of("/run/user/0/routesync-kept"), Duration.ofSeconds(600), true);
+        List<String> argv = SshCommandLine.argv(List.of("ssh"), kept, SshSettings.of("edge1").withExtraArgs(List.of("-o", "ServerAliveInterval=30")),
+                "true", List.of());
+        assertEquals(List.of("-o", "ControlMaster=auto", "-o", "ControlPath=/run/user/0/routesync-kept/%C", "-o", "ControlPersist=600s"),
+                argv.subList(argv.indexOf("ControlMaster=auto") - 1, argv.indexOf("ControlPersist=600s") + 1));
+        assertEquals(List.of("-o", "ServerAliveInterval=30", "-o", "ServerAliveInterval=5", "-o", "ServerAliveCountMax=2", "--", "edge1"),
+                argv.subList(argv.indexOf("--") - 6, argv.indexOf("--") + 2));
+        assertFalse(SshCommandLine.argv(List.of("ssh"), RUN_OWNED, SshSettings.of("edge1"), "true", List.of()).contains("ServerAliveInterval=5"),
+                "a run's own masters end with the run: no asks of routesync's own");
+    }
+
     /** A run that reaches each host once (plan) shares no connection: no master, and none of the user's either. */
     @Test
     void aRunWithoutSharedConnectionsStartsNoMasterAndUsesNone() throws Exception {
         SshConnections once = SshConnections.openUnshared(List.of("ssh"));
         try {
             assertEquals(null, once.controlDir(), "no control directory is made");
-            List<String> argv = SshCommandLine.argv(once.program(), once.controlDir(), SshCommandLine.CONTROL_PERSIST, SshSettings.of("edge1.example.net"), "echo hi",
+            List<String> argv = SshCommandLine.argv(once.program(), once.control(), SshSettings.of("edge1.example.net"), "echo hi",
                     List.of());
             assertEquals(List.of("ssh",
                     "-o", "BatchMode=yes", "-o", "RequestTTY=no", "-o", "ConnectTimeout=" + SshSettings.DEFAULT_CONNECT_TIMEOUT.toSeconds(),
@@ -76,7 +94,7 @@ class SshCommandLineTest {
                 "-o", "ControlPath=~/.ssh/cm-%r@%h:%p");
         SshSettings s = SshSettings.of("2001:db8::7").withAcceptNewHostKeys(true).withConnectTimeout(Duration.ofSeconds(4))
                 .withExtraArgs(List.of("-6", "-o", "ServerAliveInterval=5", "-J", "deploy@bastion-1.example.net:2222", "-C"));
-        List<String> argv = SshCommandLine.argv(program, CONTROL, SshCommandLine.CONTROL_PERSIST, s, "true", List.of());
+        List<String> argv = SshCommandLine.argv(program, RUN_OWNED, s, "true", List.of());
         assertFalse(argv.contains("-J"), argv.toString());
         int at = argv.indexOf("ServerAliveInterval=5");
         assertEquals(List.of("-6", "-o", "ServerAliveInterval=5", "-C", "--", "2001:db8::7"), argv.subList(at - 2, at + 4));
@@ -101,16 +119,16 @@ class SshCommandLineTest {
         SshSettings s = SshSettings.of("edge1").withExtraArgs(List.of("-J", "bastion"));
         for (String word : List.of("it's", "a\\b", "hi!")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> SshCommandLine.argv(List.of("ssh", "-o", word), CONTROL, SshCommandLine.CONTROL_PERSIST, s, "true", List.of()));
+                    () -> SshCommandLine.argv(List.of("ssh", "-o", word), RUN_OWNED, s, "true", List.of()));
             assertTrue(e.getMessage().contains("cannot be passed on to the jump host's connection"), e.getMessage());
         }
         // without a jump the same program is run as it is, with no shell in between
-        SshCommandLine.argv(List.of("ssh", "-o", "it's"), CONTROL, SshCommandLine.CONTROL_PERSIST, SshSettings.of("edge1"), "true", List.of());
+        SshCommandLine.argv(List.of("ssh", "-o", "it's"), RUN_OWNED, SshSettings.of("edge1"), "true", List.of());
     }
 
     @Test
     void absentValuesAreLeftToTheUsersSshConfig() {
-        List<String> argv = SshCommandLine.argv(List.of("ip", "netns", "exec", "ctl", "ssh"), CONTROL, SshCommandLine.CONTROL_PERSIST,
+        List<String> argv = SshCommandLine.argv(List.of("ip", "netns", "exec", "ctl", "ssh"), RUN_OWNED,
                 SshSettings.of("10.0.0.1").withAcceptNewHostKeys(true), "true", List.of());
         assertEquals(List.of("ip", "netns", "exec", "ctl", "ssh"), argv.subList(0, 5));
         assertTrue(argv.contains("StrictHostKeyChecking=accept-new"));
@@ -129,7 +147,7 @@ class SshCommandLineTest {
                 + "  ControlPath /elsewhere/%C\n  RequestTTY force\n  Port 2200\n  User fromconfig\n  ProxyJump bastion\n");
         SshSettings s = SshSettings.of("edge1").withUser("deploy").withExtraArgs(List.of(
                 "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes", "-o", "ConnectTimeout=99"));
-        List<String> argv = new ArrayList<>(SshCommandLine.argv(List.of("ssh", "-F", config.toString()), CONTROL, SshCommandLine.CONTROL_PERSIST, s, "true", List.of()));
+        List<String> argv = new ArrayList<>(SshCommandLine.argv(List.of("ssh", "-F", config.toString()), RUN_OWNED, s, "true", List.of()));
         argv.add(1, "-G");
         String effective = Shell.run(argv, null).check(argv).stdout();
         for (String line : List.of("batchmode yes", "stricthostkeychecking true", "controlmaster auto",
