@@ -48,7 +48,7 @@ public enum Script {
     }
 
     private static final class ConfirmTexts {
-        static final String COMMON = Texts.COMMON + load("confirm-common.sh");
+        static final String COMMON = Texts.COMMON + load("parts.sh") + load("confirm-common.sh");
         /** apply.sh's work after its check, which a session does after its answer. */
         static final String APPLY_BODY = load("apply-body.sh");
     }
