@@ -24,40 +24,31 @@ public final class ApplyRecord {
         private final Deferred<String> digest;
         private final String commit;
         private final String version;
-        /** What a state load read besides what the digest covers ({@code InputsDigest.unlisted}); null when unknown. */
-        private final String unlisted;
+        /** Whether the desired state was loaded from these inputs in this run (not so a saved plan's: it names them). */
+        private final boolean loaded;
 
         public Inputs(String digest, String commit, String version) {
-            this(Deferred.of(digest), commit, version, null);
+            this(Deferred.of(digest), commit, version, false);
         }
 
-        private Inputs(Deferred<String> digest, String commit, String version, String unlisted) {
+        private Inputs(Deferred<String> digest, String commit, String version, boolean loaded) {
             this.digest = digest;
             this.commit = commit;
             this.version = version;
-            this.unlisted = unlisted;
-        }
-
-        /** Inputs whose digest {@code digest} gives when first asked for (it must read only immutable values). */
-        public static Inputs deferred(Supplier<String> digest, String commit, String version) {
-            return deferred(digest, null, commit, version);
+            this.loaded = loaded;
         }
 
         /**
-         * The same, for the inputs the desired state was just loaded from: the files the digest covers and
-         * {@code unlisted}, the rest of what the load read; with them the kept copy has a key
-         * ({@link #unlisted}).
+         * The inputs the desired state was just loaded from, whose digest {@code digest} gives when first asked for
+         * (it must read only immutable values): it covers everything the load read, so the kept copy can be keyed by it.
          */
-        public static Inputs deferred(Supplier<String> digest, String unlisted, String commit, String version) {
-            return new Inputs(Deferred.computed(digest), commit, version, unlisted);
+        public static Inputs loaded(Supplier<String> digest, String commit, String version) {
+            return new Inputs(Deferred.computed(digest), commit, version, true);
         }
 
-        /**
-         * With {@link #digest}, everything the desired state was loaded from, when these inputs are what it was
-         * loaded from (null otherwise, as for a saved plan's: it names inputs, it did not read them).
-         */
-        public String unlisted() {
-            return unlisted;
+        /** Whether the desired state was loaded from these inputs in this run: then its kept copy has a key. */
+        public boolean wereLoaded() {
+            return loaded;
         }
 
         public String digest() {

@@ -284,8 +284,8 @@ public final class Reconciler {
      */
     KeptCopy keptInSession(DesiredState desired, Ownership ownership, HostReading from, String hostInputs, ApplyRecord.Inputs inputs) {
         if (confirmToken != null) return null;
-        String key = inputs.unlisted() == null ? null
-                : KeptState.inputsKey(inputs.digest(), inputs.unlisted(), ownership.protocolTag(), inputs.version(), desired, keptChecks);
+        String key = !inputs.wereLoaded() ? null
+                : KeptState.inputsKey(inputs.digest(), ownership.protocolTag(), inputs.version(), desired, keptChecks);
         return KeptCopy.inSession(desired, ownership.protocolTag(), inputs.version(), keptChecks, key, hostInputs, from.keptDigest());
     }
 

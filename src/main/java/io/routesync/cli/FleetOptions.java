@@ -29,9 +29,10 @@ public final class FleetOptions {
     boolean acceptNewHostKeys;
 
     @Option(names = "--ssh-persist", paramLabel = "SECONDS",
-            description = {"With -i (or apply PLAN): keep each host's ssh connection open for SECONDS after its last use, for the runs that follow",
-                "(they skip the key exchange and login: OpenSSH's ControlPersist, as Ansible keeps them), in a directory of yours only",
-                "($XDG_RUNTIME_DIR/routesync-kept, else /tmp/routesync-kept-UID). Meanwhile whoever can use your account can use them. Default: a run keeps none."})
+            description = {"With -i (or apply PLAN): keep each host's ssh connection open for SECONDS after its last use, so the runs that follow"
+                + " skip the key exchange and the login (OpenSSH's ControlPersist, as Ansible uses it).",
+                "The connections are kept in a directory of yours only ($XDG_RUNTIME_DIR/routesync-kept, else /tmp/routesync-kept-UID);"
+                + " until they end, anyone who can use your account can use them. Default: a run keeps none."})
     Integer sshPersist;
 
     @Option(names = "--connect-timeout", paramLabel = "SECONDS",

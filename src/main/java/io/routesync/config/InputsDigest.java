@@ -11,8 +11,10 @@ import java.util.function.Supplier;
 
 /**
  * The digest an apply record names as its inputs: the state files (name and content, in the order
- * given) and every variable's value, by name. The same for -f, an inventory directory, a commit and
- * pull, so two runs from the same inputs record the same digest however they read them.
+ * given) and every variable's value, by name, the unlisted ones too ({@link Variables#unlisted}: an
+ * inventory host's Ansible magic variables), so two hosts whose states can differ never share one. The
+ * same for -f, an inventory directory, a commit and pull, so two runs from the same inputs record the
+ * same digest however they read them.
  */
 public final class InputsDigest {
     private InputsDigest() {
@@ -32,6 +34,11 @@ public final class InputsDigest {
         // names() is sorted for every kind of variables, so the digest does not depend on how they were given
         List<String> lines = new ArrayList<>();
         for (String name : variables.names()) lines.add(name + "=" + variables.lookup(name) + "\0");
+        // after the listed ones, and nothing for variables with none (--var): their digests are as they were
+        for (String name : new TreeSet<>(variables.unlisted())) {
+            String value = variables.lookup(name);
+            lines.add(name + (value == null ? "" : "=" + value) + "\0");
+        }
         return () -> {
             MessageDigest sha = sha256();
             for (SourceFile f : files) {
@@ -44,20 +51,6 @@ public final class InputsDigest {
             for (String line : lines) sha.update(line.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest());
         };
-    }
-
-    /**
-     * The values of the variables {@link Variables#unlisted} names, which the digest does not cover ("name=value"
-     * and a NUL each, by name; "name" alone for one without a value), read now: with the digest, everything a
-     * state load reads (a kept copy's key, {@code KeptState.inputsKey}).
-     */
-    public static String unlisted(Variables variables) {
-        StringBuilder lines = new StringBuilder();
-        for (String name : new TreeSet<>(variables.unlisted())) {
-            String value = variables.lookup(name);
-            lines.append(name).append(value == null ? "" : "=" + value).append('\0');
-        }
-        return lines.toString();
     }
 
     /** A digest of several hosts' input digests, by host name: what a fleet plan file names as its inputs. */

@@ -27,7 +27,7 @@ public interface Variables {
 
     /**
      * Names {@link #lookup} may answer that {@link #names} does not list (an inventory host's Ansible magic
-     * variables): with the names, every value a state file can use ({@link InputsDigest#unlisted}).
+     * variables): with the names, every value a state file can use (all in {@link InputsDigest}).
      */
     default Set<String> unlisted() {
         return Set.of();

@@ -26,7 +26,7 @@ public record HostSpec(String name, SshSettings ssh, TargetPaths paths, LoadedSt
     public static HostSpec of(String name, SshSettings ssh, TargetPaths paths, LoadedState loaded, int protocolTag,
             List<SourceFile> states, Variables variables, String commit, String version) {
         return new HostSpec(name, ssh, paths, loaded, new Ownership(loaded.state().ownedTables(), protocolTag),
-                ApplyRecord.Inputs.deferred(InputsDigest.later(states, variables), InputsDigest.unlisted(variables), commit, version));
+                ApplyRecord.Inputs.loaded(InputsDigest.later(states, variables), commit, version));
     }
 
     public boolean local() {

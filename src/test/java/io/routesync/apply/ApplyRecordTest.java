@@ -28,7 +28,7 @@ class ApplyRecordTest {
     @Test
     void aDeferredDigestIsComputedWhenFirstRead() {
         int[] calls = {0};
-        ApplyRecord.Inputs later = ApplyRecord.Inputs.deferred(() -> {
+        ApplyRecord.Inputs later = ApplyRecord.Inputs.loaded(() -> {
             calls[0]++;
             return "d1";
         }, null, "v1");

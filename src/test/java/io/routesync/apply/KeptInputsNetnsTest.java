@@ -136,7 +136,7 @@ class KeptInputsNetnsTest {
         LoadedState loaded = load(STATE, "198.51.100.1");
         for (int run = 0; run < 2; run++) {
             target = new CountingTarget(LocalTarget.netns(ns.name()));
-            ApplyRecord.Inputs inputs = ApplyRecord.Inputs.deferred(() -> "digest " + digests.incrementAndGet(), "", null, "test");
+            ApplyRecord.Inputs inputs = ApplyRecord.Inputs.loaded(() -> "digest " + digests.incrementAndGet(), null, "test");
             HostSpec spec = new HostSpec(target.name(), null, SafetyNetns.paths(ns, dir), loaded, new Ownership(loaded.state().ownedTables(), 245),
                     inputs);
             HostJob job = new HostJob(spec, target, new Reconciler.Settings(Duration.ofSeconds(10), Duration.ofSeconds(60)), Clock.systemUTC());

@@ -17,7 +17,7 @@ import java.util.Set;
  * place a playbook beside inventory/ would be. These win over the inventory's own definitions, as in Ansible.
  */
 final class MagicVariables {
-    /** The names {@link #of} defines (the kept copy's key covers their values: {@link HostVariables#unlisted}). */
+    /** The names {@link #of} defines (the inputs digest covers their values: {@link HostVariables#unlisted}). */
     static final Set<String> NAMES = Set.of("inventory_hostname", "inventory_hostname_short", "group_names", "groups",
             "inventory_file", "inventory_dir", "playbook_dir");
 

@@ -83,20 +83,18 @@ public final class KeptState {
 
     /**
      * The key of the inputs a kept text is rendered from, without rendering it: the inputs' digest
-     * ({@code InputsDigest}: the state files and the variables) with what else the load read ({@code
-     * unlisted}), the protocol number and routesync {@code version} that load and render, and the checks
-     * kept with the state (as the text spells them). A state load reads nothing else, so the same key
-     * renders the same text: the host keeps it beside the text ({@link #INPUTS_FILE}) and an apply of the
-     * same key sends no text at all.
+     * ({@code InputsDigest}: the state files and every variable a load can read), the protocol number and
+     * routesync {@code version} that load and render, and the checks kept with the state (as the text
+     * spells them). A state load reads nothing else, so the same key renders the same text: the host keeps
+     * it beside the text ({@link #INPUTS_FILE}) and an apply of the same key sends no text at all.
      */
-    public static String inputsKey(String inputsDigest, String unlisted, int protocolTag, String version, DesiredState desired,
-            KeptChecks checks) {
+    public static String inputsKey(String inputsDigest, int protocolTag, String version, DesiredState desired, KeptChecks checks) {
         MessageDigest sha = sha256();
         // the checks as the text spells them ("" for none; no record equals here: its first use costs an apply
         // ~30 ms of method-handle set-up)
         String checksText = checks.yaml(names(declared(desired), protocolTag));
-        sha.update(("routesync kept inputs v1\n" + protocolTag + "\n" + version + "\n" + inputsDigest + "\n" + unlisted + "\n"
-                + checksText).getBytes(StandardCharsets.UTF_8));
+        sha.update(("routesync kept inputs v2\n" + protocolTag + "\n" + version + "\n" + inputsDigest + "\n" + checksText)
+                .getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(sha.digest());
     }
 

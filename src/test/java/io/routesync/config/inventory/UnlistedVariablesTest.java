@@ -7,14 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.routesync.config.InputsDigest;
+import io.routesync.config.SourceFile;
 import io.routesync.config.Variables;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a state file can use besides the variables a host lists (Ansible's magic variables): the kept copy's
- * key covers their values ({@link InputsDigest#unlisted}), so two hosts that differ only there never share one.
+ * What a state file can use besides the variables a host lists (Ansible's magic variables): the inputs digest
+ * covers their values, so two hosts that differ only there never share one (nor a kept copy's key, made from it).
  */
 class UnlistedVariablesTest {
     @Test
@@ -23,17 +28,33 @@ class UnlistedVariablesTest {
     }
 
     @Test
-    void theMagicVariablesValuesAreInTheUnlistedLines() throws Exception {
+    void theInputsDigestCoversTheMagicVariablesValues() throws Exception {
         String inventory = "all:\n  vars:\n    gw: 192.0.2.1\n  hosts:\n    edge1.dc1:\n    edge2.dc1:\n";
         Inventory inv = Fixtures.read(files("inventory/hosts.yml", inventory), "inventory/hosts.yml");
         Variables one = new HostVariables(inv.host("edge1.dc1").orElseThrow(), Map.of(), s -> s);
         Variables two = new HostVariables(inv.host("edge2.dc1").orElseThrow(), Map.of(), s -> s);
-        assertFalse(one.names().contains("inventory_hostname"), "not listed: the inputs digest does not cover it");
+        assertFalse(one.names().contains("inventory_hostname"), "not listed (no \"did you mean\" for it)");
         assertEquals(one.names(), two.names());
-        String lines = InputsDigest.unlisted(one);
-        assertTrue(lines.contains("inventory_hostname=edge1.dc1\0") && lines.contains("inventory_hostname_short=edge1\0"), lines);
-        assertTrue(lines.contains("group_names\0"), "a list has no value a state can use: its name alone");
-        assertNotEquals(lines, InputsDigest.unlisted(two));
-        assertEquals("", InputsDigest.unlisted(Variables.commandLine(Map.of("gw", "192.0.2.1"))), "--var lists every name");
+        assertEquals(one.lookup("gw"), two.lookup("gw"));
+        List<SourceFile> state = List.of(new SourceFile("s.yml", "routes: {}\n"));
+        assertNotEquals(InputsDigest.of(state, one), InputsDigest.of(state, two), "the hosts differ only in inventory_hostname");
+        assertEquals(InputsDigest.of(state, one), InputsDigest.of(state, new HostVariables(inv.host("edge1.dc1").orElseThrow(), Map.of(), s -> s)));
+    }
+
+    @Test
+    void variablesThatListEveryNameKeepTheirDigest() {
+        // the digest of --var inputs is what it was before unlisted variables were added to it (pinned)
+        Variables vars = Variables.commandLine(Map.of("gw", "192.0.2.1"));
+        assertTrue(vars.unlisted().isEmpty());
+        assertEquals(InputsDigest.of(List.of(new SourceFile("s.yml", "x\n")), vars),
+                sha256("s.yml\0x\n\0gw=192.0.2.1\0"));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
     }
 }
